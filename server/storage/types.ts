@@ -1,0 +1,139 @@
+// The one storage interface. SQLite and PostgreSQL implement it; contract.test-suite.ts runs
+// the same tests against both. All methods are async so either backend fits.
+import type {
+  AgendaTemplate,
+  AgendaTemplateItem,
+  Group,
+  GroupMember,
+  GroupRole,
+  Invite,
+  Leadership,
+  Meeting,
+  MeetingFormat,
+  MeetingStatus,
+  Network,
+  User,
+} from '../../shared/domain.ts';
+import type { MeetingState } from '../../shared/meeting/state.ts';
+
+export interface UserRecord extends User {
+  passwordHash: string;
+}
+
+export interface SessionRecord {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export interface InviteRecord extends Invite {
+  /** sha256 of the invite token; the token is shown once to its creator. */
+  tokenHash: string;
+}
+
+export interface NewGroup {
+  networkId: string;
+  name: string;
+  leadership: Leadership;
+  format: MeetingFormat;
+  tags: string[];
+}
+
+export interface NewMeeting {
+  groupId: string;
+  quarter: string;
+  title: string;
+  startsAt: string;
+  timeZone: string;
+  location: string | null;
+  onlineUrl: string | null;
+}
+
+export interface MeetingPatch {
+  quarter?: string;
+  title?: string;
+  startsAt?: string;
+  timeZone?: string;
+  location?: string | null;
+  onlineUrl?: string | null;
+  status?: MeetingStatus;
+}
+
+export interface Storage {
+  /** Runs numbered migrations; idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs fn in one transaction; fn must use the tx handle it is given. */
+  transaction<T>(fn: (tx: Storage) => Promise<T>): Promise<T>;
+
+  // users
+  createUser(u: { id: string; email: string; name: string; passwordHash: string }): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  getUserByEmail(email: string): Promise<UserRecord | null>;
+  countUsers(): Promise<number>;
+
+  // sessions
+  createSession(s: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  // networks and organisers
+  createNetwork(n: { id: string; name: string }): Promise<Network>;
+  getNetwork(id: string): Promise<Network | null>;
+  addOrganiser(networkId: string, userId: string): Promise<void>;
+  isOrganiser(networkId: string, userId: string): Promise<boolean>;
+  listOrganisedNetworks(userId: string): Promise<Network[]>;
+
+  // groups and memberships
+  createGroup(g: NewGroup & { id: string }): Promise<Group>;
+  updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null>;
+  getGroup(id: string): Promise<Group | null>;
+  listGroupsInNetwork(networkId: string): Promise<Group[]>;
+  /** Groups where the user has a membership, with that role. */
+  listGroupsOfUser(userId: string): Promise<{ group: Group; role: GroupRole }[]>;
+  /** Inserts or replaces the membership. */
+  upsertMembership(m: { groupId: string; userId: string; role: GroupRole; company: string | null }): Promise<void>;
+  getMembership(groupId: string, userId: string): Promise<{ role: GroupRole; company: string | null } | null>;
+  removeMembership(groupId: string, userId: string): Promise<boolean>;
+  listMembers(groupId: string): Promise<GroupMember[]>;
+  /** Distinct member companies (role 'member') in the group. */
+  countMemberCompanies(groupId: string): Promise<number>;
+
+  // invites
+  createInvite(i: { id: string; tokenHash: string; groupId: string; role: GroupRole; createdBy: string; expiresAt: string }): Promise<Invite>;
+  getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
+  /** Marks the invite used if it is still unused; false if someone else used it first. */
+  markInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
+
+  // agenda templates
+  createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate>;
+  getTemplate(id: string): Promise<AgendaTemplate | null>;
+  listTemplates(groupId: string): Promise<AgendaTemplate[]>;
+
+  // meetings and their live state
+  createMeeting(m: NewMeeting & { id: string }, state: MeetingState): Promise<Meeting>;
+  getMeeting(id: string): Promise<Meeting | null>;
+  updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting | null>;
+  listMeetings(groupId: string): Promise<Meeting[]>;
+  getMeetingState(meetingId: string): Promise<MeetingState | null>;
+  /**
+   * Stores the state if its version is newer than the stored one (optimistic concurrency);
+   * also mirrors state.status into the meeting row. Returns false if a newer version was stored.
+   */
+  saveMeetingState(meetingId: string, state: MeetingState): Promise<boolean>;
+
+  // collaborative documents (Yjs): an append-only update log plus an optional snapshot
+  /** Appends one Yjs update; resolves once it is durable. Returns its sequence number. */
+  appendDocUpdate(docName: string, update: Uint8Array): Promise<number>;
+  /** Appends several updates in one transaction (batched writes within a tick). */
+  appendDocUpdates(docName: string, updates: Uint8Array[]): Promise<number>;
+  /** The snapshot (if any) and every update stored after it, in order. */
+  loadDoc(docName: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number }>;
+  /** Replaces the snapshot and deletes updates with seq <= uptoSeq, atomically. */
+  compactDoc(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Names of stored docs starting with prefix (e.g. "meeting:<id>:"), for exports and search. */
+  listDocNames(prefix: string): Promise<string[]>;
+}

@@ -1,0 +1,117 @@
+// Domain types shared by server and client. Plain data only: no classes, no I/O.
+
+/** Role a person holds in one group. The organiser role is network-wide (see NetworkRole). */
+export type GroupRole = 'coach' | 'member' | 'observer';
+export type NetworkRole = 'organiser';
+/** Every role a user can hold, as shown in invites and the UI. */
+export type Role = NetworkRole | GroupRole;
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Network {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export type Leadership = 'coach-led' | 'peer-led';
+export type MeetingFormat = 'in-person' | 'online' | 'hybrid';
+
+export interface Group {
+  id: string;
+  networkId: string;
+  name: string;
+  leadership: Leadership;
+  format: MeetingFormat;
+  tags: string[];
+  createdAt: string;
+}
+
+export interface Membership {
+  groupId: string;
+  userId: string;
+  role: GroupRole;
+  /** The member's company; null for coaches and observers. */
+  company: string | null;
+  joinedAt: string;
+}
+
+/** A member as listed on a group page. */
+export interface GroupMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: GroupRole;
+  company: string | null;
+}
+
+export interface Invite {
+  id: string;
+  groupId: string;
+  role: GroupRole;
+  createdBy: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: string | null;
+  createdAt: string;
+}
+
+export type AgendaItemKind =
+  | 'opening'
+  | 'financials'
+  | 'goals'
+  | 'hotseat'
+  | 'topics'
+  | 'new-goals'
+  | 'closing'
+  | 'custom';
+
+export interface AgendaItem {
+  id: string;
+  kind: AgendaItemKind;
+  title: string;
+  /** Planned time box. */
+  durationMs: number;
+  /** Time actually spent on the item so far (accumulated when the room leaves it). */
+  spentMs: number;
+}
+
+export interface AgendaTemplateItem {
+  kind: AgendaItemKind;
+  title: string;
+  durationMs: number;
+}
+
+export interface AgendaTemplate {
+  id: string;
+  groupId: string | null; // null: the built-in standard template
+  name: string;
+  items: AgendaTemplateItem[];
+  createdAt: string;
+}
+
+export type MeetingStatus = 'scheduled' | 'live' | 'ended';
+
+export interface Meeting {
+  id: string;
+  groupId: string;
+  /** e.g. "2026-Q4" */
+  quarter: string;
+  title: string;
+  /** ISO instant of the start. */
+  startsAt: string;
+  /** IANA zone the meeting is held in, e.g. "Europe/Berlin". */
+  timeZone: string;
+  location: string | null;
+  onlineUrl: string | null;
+  status: MeetingStatus;
+  createdAt: string;
+}
+
+export type AttendanceStatus = 'present' | 'remote' | 'late' | 'absent';
+export type AttendanceMode = 'room' | 'remote';

@@ -1,0 +1,41 @@
+// Every limit and default in one place, each with the reason it has that value.
+export const LIMITS = {
+  /** Peer groups are capped at 12 member companies: more and every member can't be heard in a day. */
+  maxCompaniesPerGroup: 12,
+  /** Shortest agenda item: one minute, anything shorter is a slip of the keyboard. */
+  agendaItemMinMs: 60_000,
+  /** Longest agenda item: 8 hours, a full meeting day. */
+  agendaItemMaxMs: 8 * 60 * 60_000,
+  /** An agenda with more items than this no longer fits a meeting day or the projector. */
+  agendaMaxItems: 40,
+  /** Titles must fit one line on the projector at 1280x720. */
+  agendaTitleMax: 120,
+  /** One extension is at most an hour; press again for more. */
+  timerExtendMaxMs: 60 * 60_000,
+  /** Invites expire after a week by default so stale links can't be used to join. */
+  inviteTtlMs: 7 * 24 * 60 * 60_000,
+  /** Longest invite lifetime an organiser may choose. */
+  inviteMaxTtlMs: 30 * 24 * 60 * 60_000,
+  /** Sessions last 30 days: members log in once a quarter and expect to stay signed in. */
+  sessionTtlMs: 30 * 24 * 60 * 60_000,
+  /** JSON bodies larger than this are refused; nothing we accept is anywhere near it. */
+  httpBodyMaxBytes: 256 * 1024,
+  /** Socket.io payloads larger than this disconnect the client (socket.io maxHttpBufferSize). */
+  socketPayloadMaxBytes: 64 * 1024,
+  /** Minimum password length; with scrypt, length matters more than composition rules. */
+  passwordMinLength: 10,
+  /** Login attempts per email+IP per window before we answer 429. */
+  loginAttemptsPerWindow: 10,
+  loginWindowMs: 15 * 60_000,
+  /** Meeting commands per socket per second; a held-down key must not flood the room. */
+  commandsPerSecond: 20,
+  /** Names and companies: enough for real names, short enough for the projector. */
+  nameMax: 100,
+  emailMax: 254,
+  groupNameMax: 100,
+  tagMax: 40,
+  tagsMax: 10,
+} as const;
+
+/** Protocol version of the socket.io meeting channel; clients send it on connect. */
+export const PROTOCOL_VERSION = 1;

@@ -1,0 +1,50 @@
+// Commands the room accepts. The zod schema is the single definition; the TS type is derived.
+import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
+
+const itemId = z.string().min(1).max(64);
+const durationMs = z
+  .number()
+  .int()
+  .min(LIMITS.agendaItemMinMs)
+  .max(LIMITS.agendaItemMaxMs);
+const agendaKind = z.enum(['opening', 'financials', 'goals', 'hotseat', 'topics', 'new-goals', 'closing', 'custom']);
+const title = z.string().trim().min(1).max(LIMITS.agendaTitleMax);
+
+export const meetingCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('meeting.start') }),
+  z.object({ type: z.literal('meeting.end') }),
+  z.object({ type: z.literal('agenda.next') }),
+  z.object({ type: z.literal('agenda.back') }),
+  z.object({ type: z.literal('agenda.jump'), itemId }),
+  z.object({
+    type: z.literal('agenda.add'),
+    item: z.object({ id: itemId, kind: agendaKind, title, durationMs }),
+    /** Insert position; appended when omitted. */
+    index: z.number().int().min(0).optional(),
+  }),
+  z.object({ type: z.literal('agenda.remove'), itemId }),
+  z.object({ type: z.literal('agenda.move'), itemId, toIndex: z.number().int().min(0) }),
+  z.object({ type: z.literal('agenda.update'), itemId, title: title.optional(), durationMs: durationMs.optional() }),
+  z.object({ type: z.literal('timer.start') }),
+  z.object({ type: z.literal('timer.pause') }),
+  z.object({ type: z.literal('timer.resume') }),
+  z.object({ type: z.literal('timer.extend'), ms: z.number().int().min(1_000).max(LIMITS.timerExtendMaxMs) }),
+  z.object({ type: z.literal('timer.reset') }),
+  z.object({ type: z.literal('facilitator.handoff'), userId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('hand.raise') }),
+  z.object({ type: z.literal('hand.lower') }),
+  /** Facilitator takes a hand off the queue (called on, or cleared). */
+  z.object({ type: z.literal('hand.clear'), userId: z.string().min(1).max(64) }),
+  /** The caller says where they attend from; recorded in attendance. */
+  z.object({ type: z.literal('attendance.join'), mode: z.enum(['room', 'remote']) }),
+  /** Facilitator corrects attendance. */
+  z.object({
+    type: z.literal('attendance.set'),
+    userId: z.string().min(1).max(64),
+    status: z.enum(['present', 'remote', 'late', 'absent']),
+  }),
+]);
+
+export type MeetingCommand = z.infer<typeof meetingCommandSchema>;
+export type MeetingCommandType = MeetingCommand['type'];

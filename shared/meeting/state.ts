@@ -1,0 +1,47 @@
+// The live state of one meeting: the reducer's input and output, stored on every change.
+import type { AgendaItem, AttendanceMode, AttendanceStatus, MeetingStatus } from '../domain.ts';
+
+/**
+ * A countdown as data. The server never runs intervals: every client computes the
+ * remaining time from these fields and its own clock (see timer.ts).
+ */
+export interface TimerState {
+  itemId: string;
+  /** Time box, including extensions. */
+  durationMs: number;
+  /** Epoch ms when the timer last started or resumed; null while paused or not started. */
+  runningSince: number | null;
+  /** Time counted before the last (re)start. */
+  elapsedMs: number;
+}
+
+export interface AttendanceEntry {
+  userId: string;
+  status: AttendanceStatus;
+  mode: AttendanceMode;
+  /** First time the person joined the live room (epoch ms), null if never. */
+  joinedAt: number | null;
+}
+
+export interface RaisedHand {
+  userId: string;
+  raisedAt: number;
+}
+
+export interface MeetingState {
+  meetingId: string;
+  status: MeetingStatus;
+  /** Increments on every accepted command; lets clients drop stale snapshots. */
+  version: number;
+  agenda: AgendaItem[];
+  /** Index into agenda of the current item; -1 before the meeting starts. */
+  currentIndex: number;
+  /** When the room entered the current item (epoch ms); used to accumulate spentMs. */
+  itemEnteredAt: number | null;
+  timer: TimerState | null;
+  facilitatorId: string;
+  attendance: Record<string, AttendanceEntry>;
+  hands: RaisedHand[];
+  startedAt: number | null;
+  endedAt: number | null;
+}

@@ -1,0 +1,64 @@
+// Typed socket.io event maps for the meeting channel.
+import type { ApiError } from './errors.ts';
+import type { Meeting, GroupMember, GroupRole, AttendanceMode } from './domain.ts';
+import type { MeetingCommand } from './meeting/commands.ts';
+import type { MeetingState } from './meeting/state.ts';
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ApiError };
+
+/** Sent in the socket.io handshake `auth` field. */
+export interface HandshakeAuth {
+  protocolVersion: number;
+}
+
+export interface PresenceEntry {
+  userId: string;
+  name: string;
+  mode: AttendanceMode;
+  /** Connections this person has open (two tabs count once in the list). */
+  connections: number;
+}
+
+export interface JoinPayload {
+  meetingId: string;
+  mode: AttendanceMode;
+  /** The projector view joins without being counted as an attendee. */
+  projector?: boolean;
+}
+
+export interface JoinResult {
+  meeting: Meeting;
+  state: MeetingState;
+  presence: PresenceEntry[];
+  members: GroupMember[];
+  you: { userId: string; role: GroupRole | 'organiser' };
+  /** Server clock, so clients can correct timers for their own clock skew. */
+  serverNow: number;
+}
+
+export interface CommandPayload {
+  meetingId: string;
+  command: MeetingCommand;
+}
+
+export interface ClientToServerEvents {
+  'room:join': (payload: JoinPayload, ack: (res: Ack<JoinResult>) => void) => void;
+  'room:leave': (payload: { meetingId: string }, ack: (res: Ack) => void) => void;
+  'meeting:command': (payload: CommandPayload, ack: (res: Ack<{ version: number }>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'meeting:state': (payload: { meetingId: string; state: MeetingState; serverNow: number }) => void;
+  'room:presence': (payload: { meetingId: string; presence: PresenceEntry[] }) => void;
+  /** For events that carry no ack: unknown event names, malformed frames. */
+  'peerboard:error': (payload: { error: ApiError }) => void;
+}
+
+export const CLIENT_EVENTS = ['room:join', 'room:leave', 'meeting:command'] as const;
+
+/** Socket.io room name for a meeting. Parsed back with parseMeetingRoom before any lookup. */
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+export function parseMeetingRoom(room: string): string | null {
+  const m = /^meeting:([A-Za-z0-9_-]{1,64})$/.exec(room);
+  return m ? m[1]! : null;
+}
