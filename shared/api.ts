@@ -59,7 +59,7 @@ export const meetingBody = z.object({
   templateId: z.string().min(1).max(64).optional(),
   facilitatorId: z.string().min(1).max(64).optional(),
 });
-export const meetingPatchBody = meetingBody.omit({ templateId: true }).partial();
+export const meetingPatchBody = meetingBody.omit({ templateId: true, facilitatorId: true }).partial();
 
 export const templateBody = z.object({
   name: z.string().trim().min(1).max(LIMITS.groupNameMax),

@@ -1,0 +1,63 @@
+// Wires config -> storage -> services -> transports onto one HTTP server.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { defaultOrigins, type Config } from './config.ts';
+import { createHttpApp } from './http/app.ts';
+import { createLogger, type Logger } from './log.ts';
+import { attachMeetingChannel } from './realtime/meetingChannel.ts';
+import { openStorage } from './storage/index.ts';
+import type { Storage } from './storage/types.ts';
+
+export interface RunningServer {
+  server: http.Server;
+  storage: Storage;
+  port: number;
+  origin: string;
+  log: Logger;
+  /** Stops accepting, flushes pending writes, closes storage. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite` });
+  const server = http.createServer();
+  // Origins are known only once the port is (port 0 in tests), so the list is filled after listen.
+  const allowedOrigins: string[] = [...config.publicOrigins];
+  const secureCookies = config.publicOrigins.some((o) => o.startsWith('https:'));
+
+  const app = createHttpApp({ storage, allowedOrigins, secureCookies, log, clientDir: config.serveClient ? config.clientDir : null });
+  server.on('request', app);
+  const { io } = attachMeetingChannel(server, { storage, allowedOrigins, log });
+
+  const closers: (() => Promise<void>)[] = [];
+  if (config.redisUrl) {
+    const pub = createClient({ url: config.redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    closers.push(async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    });
+    log.info('socket.io redis adapter on');
+  }
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  if (config.publicOrigins.length === 0) allowedOrigins.push(...defaultOrigins(port));
+  const origin = config.publicOrigins[0] ?? `http://localhost:${port}`;
+  log.info('peerboard listening', { port, origin, storage: config.databaseUrl ? 'postgres' : 'sqlite' });
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      for (const c of closers) await c();
+      server.closeAllConnections();
+      await storage.close();
+    })());
+  return { server, storage, port, origin, log, close };
+}

@@ -1,0 +1,83 @@
+// Authorization, declared in one place and denied by default. Every HTTP route, socket
+// event and collab document asks `can(action, access, group)` before touching data.
+import type { Group, GroupRole } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { Storage } from '../storage/types.ts';
+
+/** What one user is in one group: their membership role (if any) and whether they organise its network. */
+export interface Access {
+  userId: string;
+  groupRole: GroupRole | null;
+  organiser: boolean;
+}
+
+export type GroupAction =
+  | 'group.read'
+  | 'group.edit'
+  | 'group.invite'
+  | 'group.members.manage'
+  | 'group.templates.write'
+  | 'meeting.create'
+  | 'meeting.read'
+  | 'meeting.edit'
+  | 'meeting.join'
+  | 'notes.read'
+  | 'notes.write';
+
+type Rule = (a: Access, g: Group) => boolean;
+
+const isMember: Rule = (a) => a.groupRole !== null || a.organiser;
+const isLead: Rule = (a) => a.organiser || a.groupRole === 'coach';
+/** In peer-led groups the members run the group themselves. */
+const isLeadOrPeer: Rule = (a, g) => isLead(a, g) || (g.leadership === 'peer-led' && a.groupRole === 'member');
+const isParticipant: Rule = (a) => a.organiser || a.groupRole === 'coach' || a.groupRole === 'member';
+
+const RULES: Record<GroupAction, Rule> = {
+  'group.read': isMember,
+  'group.edit': isLead,
+  'group.invite': isLeadOrPeer,
+  'group.members.manage': isLead,
+  'group.templates.write': isLeadOrPeer,
+  'meeting.create': isLeadOrPeer,
+  'meeting.read': isMember,
+  'meeting.edit': isLeadOrPeer,
+  'meeting.join': isMember,
+  'notes.read': isMember,
+  'notes.write': isParticipant,
+};
+
+export function can(action: GroupAction, access: Access, group: Group): boolean {
+  const rule = RULES[action] as Rule | undefined;
+  return rule ? rule(access, group) : false;
+}
+
+export async function resolveAccess(storage: Storage, userId: string, group: Group): Promise<Access> {
+  const [membership, organiser] = await Promise.all([
+    storage.getMembership(group.id, userId),
+    storage.isOrganiser(group.networkId, userId),
+  ]);
+  return { userId, groupRole: membership?.role ?? null, organiser };
+}
+
+/** The role shown to the user: their group role, else 'organiser'. */
+export function displayRole(a: Access): GroupRole | 'organiser' {
+  return a.groupRole ?? 'organiser';
+}
+
+/**
+ * Loads the group and checks the action. Someone with no relation to the group gets
+ * not_found, so ids of other groups reveal nothing; a member lacking the right gets forbidden.
+ */
+export async function authorizeGroup(
+  storage: Storage,
+  userId: string,
+  groupId: string,
+  action: GroupAction,
+): Promise<{ group: Group; access: Access }> {
+  const group = await storage.getGroup(groupId);
+  if (!group) throw new DomainError('not_found', 'No such group');
+  const access = await resolveAccess(storage, userId, group);
+  if (!access.groupRole && !access.organiser) throw new DomainError('not_found', 'No such group');
+  if (!can(action, access, group)) throw new DomainError('forbidden', `Your role may not do this (${action})`);
+  return { group, access };
+}

@@ -1,0 +1,46 @@
+// The express app: JSON API under /api, the built client for everything else.
+import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LIMITS } from '../../shared/limits.ts';
+import type { Logger } from '../log.ts';
+import { checkOrigin, loadUser, type HttpDeps } from './context.ts';
+import { errorHandler, notFoundApi } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { groupRoutes } from './routes/groups.ts';
+import { meetingRoutes } from './routes/meetings.ts';
+
+export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null }): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: LIMITS.httpBodyMaxBytes, strict: true }));
+  api.use(checkOrigin(deps.allowedOrigins));
+  api.use(loadUser(deps.storage));
+  api.get('/health', (_req, res) => res.json({ ok: true }));
+  api.use(authRoutes(deps));
+  api.use(groupRoutes(deps));
+  api.use(meetingRoutes(deps));
+  api.use(notFoundApi);
+  app.use('/api', api);
+
+  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const index = path.join(deps.clientDir, 'index.html');
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/meetings/:id, /invite/:token, ...) all load the app shell.
+    app.get(/^\/(?!api\/|socket\.io\/|collab\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+  app.use(errorHandler(deps.log));
+  return app;
+}

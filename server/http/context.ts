@@ -1,0 +1,51 @@
+// Per-request context: the signed-in user and the services, reached through res.locals.
+import type { NextFunction, Request, Response } from 'express';
+import type { User } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { userFromCookieHeader } from '../auth/sessions.ts';
+import type { Storage } from '../storage/types.ts';
+
+export interface HttpDeps {
+  storage: Storage;
+  /** Origins accepted on state-changing requests. */
+  allowedOrigins: string[];
+  /** Set the Secure flag on cookies (the public origin is https). */
+  secureCookies: boolean;
+}
+
+export function loadUser(storage: Storage) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      res.locals.user = await userFromCookieHeader(storage, req.headers.cookie);
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+export function currentUser(res: Response): User | null {
+  return (res.locals.user as User | null | undefined) ?? null;
+}
+
+export function requireUser(res: Response): User {
+  const user = currentUser(res);
+  if (!user) throw new DomainError('unauthenticated', 'Sign in first');
+  return user;
+}
+
+/** Writes must come from our own pages: a cross-site Origin is refused (CSRF defence beside SameSite=Lax). */
+export function checkOrigin(allowed: string[]) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !origin) return next();
+    if (allowed.includes(origin)) return next();
+    next(new DomainError('forbidden', 'Cross-site request refused'));
+  };
+}
+
+/** Wraps an async route so a thrown error reaches the error handler. */
+export const route =
+  (fn: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
+    fn(req, res).catch(next);
+  };

@@ -1,0 +1,29 @@
+// One error handler: every failure leaves as {error:{code,message}} with the right status.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError, HTTP_STATUS, type ErrorCode } from '../../shared/errors.ts';
+import type { Logger } from '../log.ts';
+
+export const notFoundApi: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.path}` } });
+};
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let code: ErrorCode = 'internal';
+    let message = 'Something went wrong on our side';
+    if (err instanceof DomainError) {
+      code = err.code;
+      message = err.message;
+    } else if (err?.type === 'entity.too.large') {
+      code = 'payload_too_large';
+      message = 'Request body too large';
+    } else if (err?.type === 'entity.parse.failed' || err?.type === 'encoding.unsupported' || err?.status === 400) {
+      code = 'bad_request';
+      message = 'Body is not valid JSON';
+    } else {
+      log.error('request failed', { method: req.method, path: req.path, err: String(err?.stack ?? err) });
+    }
+    if (res.headersSent) return;
+    res.status(HTTP_STATUS[code]).json({ error: { code, message } });
+  };
+}

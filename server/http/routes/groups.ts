@@ -1,0 +1,44 @@
+// Networks' groups, group details, members, invites, templates.
+import { Router } from 'express';
+import { createInviteBody, groupBody, groupPatchBody, memberPatchBody, templateBody } from '../../../shared/api.ts';
+import * as groups from '../../services/groups.ts';
+import { requireUser, route, type HttpDeps } from '../context.ts';
+import { parseBody } from '../validate.ts';
+
+export function groupRoutes({ storage }: HttpDeps): Router {
+  const r = Router();
+  const p = (v: unknown) => String(v);
+
+  r.get('/networks/:id/groups', route(async (req, res) => {
+    res.json(await groups.listNetworkGroups(storage, requireUser(res).id, p(req.params.id)));
+  }));
+  r.post('/networks/:id/groups', route(async (req, res) => {
+    const user = requireUser(res);
+    res.status(201).json(await groups.createGroup(storage, user.id, p(req.params.id), parseBody(groupBody, req.body)));
+  }));
+  r.get('/groups/:id', route(async (req, res) => {
+    res.json(await groups.groupDetail(storage, requireUser(res).id, p(req.params.id)));
+  }));
+  r.patch('/groups/:id', route(async (req, res) => {
+    const user = requireUser(res);
+    res.json(await groups.updateGroup(storage, user.id, p(req.params.id), parseBody(groupPatchBody, req.body)));
+  }));
+  r.post('/groups/:id/invites', route(async (req, res) => {
+    const user = requireUser(res);
+    res.status(201).json(await groups.createInvite(storage, user.id, p(req.params.id), parseBody(createInviteBody, req.body)));
+  }));
+  r.patch('/groups/:id/members/:userId', route(async (req, res) => {
+    const user = requireUser(res);
+    const body = parseBody(memberPatchBody, req.body);
+    res.json(await groups.updateMember(storage, user.id, p(req.params.id), p(req.params.userId), body));
+  }));
+  r.delete('/groups/:id/members/:userId', route(async (req, res) => {
+    await groups.removeMember(storage, requireUser(res).id, p(req.params.id), p(req.params.userId));
+    res.status(204).end();
+  }));
+  r.post('/groups/:id/templates', route(async (req, res) => {
+    const user = requireUser(res);
+    res.status(201).json(await groups.createTemplate(storage, user.id, p(req.params.id), parseBody(templateBody, req.body)));
+  }));
+  return r;
+}

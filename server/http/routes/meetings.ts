@@ -1,0 +1,22 @@
+// Scheduling and reading meetings. The live room is on the socket channel.
+import { Router } from 'express';
+import { meetingBody, meetingPatchBody } from '../../../shared/api.ts';
+import * as meetings from '../../services/meetings.ts';
+import { requireUser, route, type HttpDeps } from '../context.ts';
+import { parseBody } from '../validate.ts';
+
+export function meetingRoutes({ storage }: HttpDeps): Router {
+  const r = Router();
+  r.post('/groups/:id/meetings', route(async (req, res) => {
+    const user = requireUser(res);
+    res.status(201).json(await meetings.createMeeting(storage, user.id, String(req.params.id), parseBody(meetingBody, req.body)));
+  }));
+  r.get('/meetings/:id', route(async (req, res) => {
+    res.json(await meetings.meetingDetail(storage, requireUser(res).id, String(req.params.id)));
+  }));
+  r.patch('/meetings/:id', route(async (req, res) => {
+    const user = requireUser(res);
+    res.json(await meetings.updateMeeting(storage, user.id, String(req.params.id), parseBody(meetingPatchBody, req.body)));
+  }));
+  return r;
+}

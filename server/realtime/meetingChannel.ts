@@ -1,0 +1,161 @@
+// socket.io meeting channel: validate -> authorize (in the service) -> call the room -> ack.
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { AttendanceMode } from '../../shared/domain.ts';
+import { DomainError, type ApiError } from '../../shared/errors.ts';
+import { LIMITS, PROTOCOL_VERSION } from '../../shared/limits.ts';
+import {
+  CLIENT_EVENTS,
+  meetingRoom,
+  parseMeetingRoom,
+  type Ack,
+  type ClientToServerEvents,
+  type PresenceEntry,
+  type ServerToClientEvents,
+} from '../../shared/protocol.ts';
+import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema } from '../../shared/protocolSchemas.ts';
+import { userFromCookieHeader } from '../auth/sessions.ts';
+import type { Logger } from '../log.ts';
+import { MeetingRooms } from '../services/room.ts';
+import type { Storage } from '../storage/types.ts';
+import { TokenBucket } from './tokenBucket.ts';
+
+interface SocketData {
+  userId: string;
+  name: string;
+  /** Meetings this socket joined, with how it attends. Read across nodes by fetchSockets(). */
+  meetings: Record<string, { mode: AttendanceMode; projector: boolean }>;
+}
+type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface ChannelDeps {
+  storage: Storage;
+  allowedOrigins: string[];
+  log: Logger;
+}
+
+function toApiError(e: unknown, log: Logger): ApiError {
+  if (e instanceof DomainError) return { code: e.code, message: e.message };
+  log.error('socket handler failed', { err: String((e as Error)?.stack ?? e) });
+  return { code: 'internal', message: 'Something went wrong on our side' };
+}
+
+function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new DomainError('bad_request', `${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`);
+}
+
+export function attachMeetingChannel(server: http.Server, deps: ChannelDeps): { io: MeetingServer; rooms: MeetingRooms } {
+  const { storage, log } = deps;
+  const io: MeetingServer = new Server(server, {
+    maxHttpBufferSize: LIMITS.socketPayloadMaxBytes,
+    // Same-origin app: refuse handshakes from other sites' pages (they would carry our cookie).
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      cb(null, !origin || deps.allowedOrigins.includes(origin));
+    },
+  });
+  const rooms = new MeetingRooms(storage, {
+    state: (meetingId, state) => io.to(meetingRoom(meetingId)).emit('meeting:state', { meetingId, state, serverNow: Date.now() }),
+  });
+
+  io.use(async (socket, next) => {
+    const auth = socket.handshake.auth as { protocolVersion?: unknown } | undefined;
+    if (auth?.protocolVersion !== PROTOCOL_VERSION) {
+      const err = new Error(`Protocol version ${PROTOCOL_VERSION} required; reload the page`) as Error & { data: unknown };
+      err.data = { code: 'protocol_mismatch', serverVersion: PROTOCOL_VERSION };
+      return next(err);
+    }
+    try {
+      const user = await userFromCookieHeader(storage, socket.handshake.headers.cookie);
+      if (!user) {
+        const err = new Error('Sign in first') as Error & { data: unknown };
+        err.data = { code: 'unauthenticated' };
+        return next(err);
+      }
+      socket.data = { userId: user.id, name: user.name, meetings: {} };
+      next();
+    } catch (e) {
+      next(e as Error);
+    }
+  });
+
+  const presenceOf = async (meetingId: string): Promise<PresenceEntry[]> => {
+    const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
+    const byUser = new Map<string, PresenceEntry>();
+    for (const s of sockets) {
+      const m = s.data.meetings?.[meetingId];
+      if (!m || m.projector) continue;
+      const e = byUser.get(s.data.userId);
+      if (e) e.connections++;
+      else byUser.set(s.data.userId, { userId: s.data.userId, name: s.data.name, mode: m.mode, connections: 1 });
+    }
+    return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
+  };
+  const announcePresence = async (meetingId: string) => {
+    io.to(meetingRoom(meetingId)).emit('room:presence', { meetingId, presence: await presenceOf(meetingId) });
+  };
+
+  io.on('connection', (socket: MeetingSocket) => {
+    const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
+    /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */
+    const handle = <T extends object>(ack: unknown, fn: () => Promise<T>) => {
+      const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
+      if (!bucket.take()) return reply({ ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
+      fn().then(
+        (res) => reply({ ok: true, ...res }),
+        (e) => reply({ ok: false, error: toApiError(e, log) }),
+      );
+    };
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if ((CLIENT_EVENTS as readonly string[]).includes(event)) return;
+      const error = { code: 'unknown_event', message: `Unknown event: ${String(event).slice(0, 64)}` } as const;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack({ ok: false, error });
+      else socket.emit('peerboard:error', { error });
+    });
+
+    socket.on('room:join', (payload, ack) =>
+      handle(ack, async () => {
+        const p = parse(joinPayloadSchema, payload);
+        const joined = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
+        socket.data.meetings = { ...socket.data.meetings, [p.meetingId]: { mode: p.mode, projector: p.projector ?? false } };
+        await socket.join(meetingRoom(p.meetingId));
+        await announcePresence(p.meetingId);
+        return { ...joined, presence: await presenceOf(p.meetingId) };
+      }),
+    );
+
+    socket.on('room:leave', (payload, ack) =>
+      handle(ack, async () => {
+        const p = parse(leavePayloadSchema, payload);
+        const { [p.meetingId]: _left, ...rest } = socket.data.meetings;
+        socket.data.meetings = rest;
+        await socket.leave(meetingRoom(p.meetingId));
+        await announcePresence(p.meetingId);
+        return {};
+      }),
+    );
+
+    socket.on('meeting:command', (payload, ack) =>
+      handle(ack, async () => {
+        const p = parse(commandPayloadSchema, payload);
+        if (!socket.rooms.has(meetingRoom(p.meetingId))) throw new DomainError('forbidden', 'Join the meeting first');
+        return rooms.command(socket.data.userId, p.meetingId, p.command);
+      }),
+    );
+
+    socket.on('disconnecting', () => {
+      const left = [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null);
+      // After the socket has left its rooms, tell the others who is still here.
+      setImmediate(() => left.forEach((id) => void announcePresence(id).catch(() => undefined)));
+    });
+  });
+
+  return { io, rooms };
+}

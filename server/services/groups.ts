@@ -1,0 +1,94 @@
+// Groups, their members, invites and agenda templates.
+import type { CreatedInvite, CreateInviteBody, GroupBody, GroupDetail, TemplateBody } from '../../shared/api.ts';
+import type { AgendaTemplate, Group, GroupMember } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { authorizeGroup, displayRole } from '../auth/policy.ts';
+import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import type { Storage } from '../storage/types.ts';
+import { addMember } from './members.ts';
+
+async function requireOrganiser(storage: Storage, userId: string, networkId: string): Promise<void> {
+  const network = await storage.getNetwork(networkId);
+  // Non-organisers learn nothing about the network, not even that it exists.
+  if (!network || !(await storage.isOrganiser(networkId, userId))) throw new DomainError('not_found', 'No such network');
+}
+
+export async function listNetworkGroups(storage: Storage, userId: string, networkId: string): Promise<Group[]> {
+  await requireOrganiser(storage, userId, networkId);
+  return storage.listGroupsInNetwork(networkId);
+}
+
+export async function createGroup(storage: Storage, userId: string, networkId: string, body: GroupBody): Promise<Group> {
+  await requireOrganiser(storage, userId, networkId);
+  return storage.createGroup({ id: newId(), networkId, ...body });
+}
+
+export async function updateGroup(storage: Storage, userId: string, groupId: string, patch: Partial<GroupBody>): Promise<Group> {
+  await authorizeGroup(storage, userId, groupId, 'group.edit');
+  const group = await storage.updateGroup(groupId, patch);
+  if (!group) throw new DomainError('not_found', 'No such group');
+  return group;
+}
+
+export async function groupDetail(storage: Storage, userId: string, groupId: string): Promise<GroupDetail> {
+  const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.read');
+  const [members, meetings, templates] = await Promise.all([
+    storage.listMembers(groupId),
+    storage.listMeetings(groupId),
+    storage.listTemplates(groupId),
+  ]);
+  return { group, role: displayRole(access), members, meetings, templates };
+}
+
+export async function createInvite(
+  storage: Storage,
+  userId: string,
+  groupId: string,
+  body: CreateInviteBody,
+  now = Date.now(),
+): Promise<CreatedInvite> {
+  const { access } = await authorizeGroup(storage, userId, groupId, 'group.invite');
+  // Peers in a peer-led group may invite members and observers; only a lead may appoint a coach.
+  if (body.role === 'coach' && !access.organiser && access.groupRole !== 'coach') {
+    throw new DomainError('forbidden', 'Only a coach or organiser may invite a coach');
+  }
+  const token = newToken();
+  const invite = await storage.createInvite({
+    id: newId(),
+    tokenHash: hashToken(token),
+    groupId,
+    role: body.role,
+    createdBy: userId,
+    expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
+  });
+  return { invite, url: `/invite/${token}` };
+}
+
+export async function updateMember(
+  storage: Storage,
+  userId: string,
+  groupId: string,
+  memberId: string,
+  patch: { role?: GroupMember['role']; company?: string | null },
+): Promise<GroupMember[]> {
+  await authorizeGroup(storage, userId, groupId, 'group.members.manage');
+  await storage.transaction(async (tx) => {
+    const existing = await tx.getMembership(groupId, memberId);
+    if (!existing) throw new DomainError('not_found', 'That person is not in this group');
+    const role = patch.role ?? existing.role;
+    const company = patch.company === undefined ? existing.company : patch.company;
+    await addMember(tx, groupId, memberId, role, company);
+  });
+  return storage.listMembers(groupId);
+}
+
+export async function removeMember(storage: Storage, userId: string, groupId: string, memberId: string): Promise<void> {
+  await authorizeGroup(storage, userId, groupId, 'group.members.manage');
+  if (!(await storage.removeMembership(groupId, memberId))) throw new DomainError('not_found', 'That person is not in this group');
+}
+
+export async function createTemplate(storage: Storage, userId: string, groupId: string, body: TemplateBody): Promise<AgendaTemplate> {
+  await authorizeGroup(storage, userId, groupId, 'group.templates.write');
+  return storage.createTemplate({ id: newId(), groupId, name: body.name, items: body.items });
+}

@@ -1,0 +1,89 @@
+// The live meeting room: applies commands through the shared reducer, stores every
+// change before anyone hears of it, and tells the transport to broadcast.
+import type { AttendanceMode } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { MeetingCommand } from '../../shared/meeting/commands.ts';
+import { apply, type Actor } from '../../shared/meeting/reducer.ts';
+import type { MeetingState } from '../../shared/meeting/state.ts';
+import type { JoinResult } from '../../shared/protocol.ts';
+import type { Access } from '../auth/policy.ts';
+import type { Storage } from '../storage/types.ts';
+import { authorizeMeeting } from './meetings.ts';
+
+/** What the room needs from a transport: send the new state to everyone in the meeting. */
+export interface RoomBroadcaster {
+  state(meetingId: string, state: MeetingState): void;
+}
+
+function actorFor(access: Access): Actor {
+  return { userId: access.userId, role: access.organiser ? 'organiser' : (access.groupRole ?? 'observer') };
+}
+
+export class MeetingRooms {
+  /** Per-meeting queue: commands for one meeting apply one at a time, in arrival order. */
+  private queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private storage: Storage,
+    private broadcaster: RoomBroadcaster,
+    private now: () => number = Date.now,
+  ) {}
+
+  /** Authorizes and returns everything a late joiner needs; records attendance. */
+  async join(userId: string, meetingId: string, mode: AttendanceMode, projector: boolean): Promise<Omit<JoinResult, 'presence'>> {
+    const { meeting, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
+    if (!projector && access.groupRole !== 'observer') {
+      const current = await this.storage.getMeetingState(meetingId);
+      const entry = current?.attendance[userId];
+      if (current && current.status !== 'ended' && (!entry || entry.mode !== mode)) {
+        // Attendance is a side effect of joining; a refusal here must not block the join.
+        await this.command(userId, meetingId, { type: 'attendance.join', mode }).catch(() => undefined);
+      }
+    }
+    const [state, members] = await Promise.all([
+      this.storage.getMeetingState(meetingId),
+      this.storage.listMembers(meeting.groupId),
+    ]);
+    if (!state) throw new DomainError('internal', 'Meeting state is missing');
+    const fresh = (await this.storage.getMeeting(meetingId)) ?? meeting;
+    return {
+      meeting: fresh,
+      state,
+      members,
+      you: { userId, role: access.organiser ? 'organiser' : (access.groupRole ?? 'observer') },
+      serverNow: this.now(),
+    };
+  }
+
+  command(userId: string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
+    const prev = this.queues.get(meetingId) ?? Promise.resolve();
+    const run = prev.catch(() => undefined).then(() => this.applyCommand(userId, meetingId, command));
+    this.queues.set(meetingId, run);
+    void run.finally(() => {
+      if (this.queues.get(meetingId) === run) this.queues.delete(meetingId);
+    }).catch(() => undefined);
+    return run;
+  }
+
+  private async applyCommand(userId: string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
+    const { group, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
+    if (command.type === 'facilitator.handoff') {
+      const target = await this.storage.getMembership(group.id, command.userId);
+      if (!target || target.role === 'observer') {
+        throw new DomainError('bad_request', 'userId: the facilitator must be a coach or member of this group');
+      }
+    }
+    // Another node may have stored a newer state (scale-out); retry once from storage if so.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const state = await this.storage.getMeetingState(meetingId);
+      if (!state) throw new DomainError('not_found', 'No such meeting');
+      const result = apply(state, command, actorFor(access), this.now());
+      if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+      if (await this.storage.saveMeetingState(meetingId, result.state)) {
+        this.broadcaster.state(meetingId, result.state);
+        return { version: result.state.version };
+      }
+    }
+    throw new DomainError('conflict', 'The meeting changed at the same time; try again');
+  }
+}
