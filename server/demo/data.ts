@@ -1,0 +1,115 @@
+// The demo network: a coach-led in-person group of 8 IT service companies, a peer-led
+// online group, one past meeting (run through the real reducer) and one upcoming.
+import type { GroupRole } from '../../shared/domain.ts';
+import { apply, createMeetingState } from '../../shared/meeting/reducer.ts';
+import type { MeetingCommand } from '../../shared/meeting/commands.ts';
+import type { MeetingState } from '../../shared/meeting/state.ts';
+import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
+import { hashPassword } from '../auth/password.ts';
+import { newId } from '../auth/tokens.ts';
+import type { Storage } from '../storage/types.ts';
+
+export const DEMO_PASSWORD = 'peerboard-demo';
+
+const COACH_LED = [
+  ['Anna Berger', 'anna@demo.peerboard.app', 'Berger IT Services'],
+  ['Ben Okafor', 'ben@demo.peerboard.app', 'Okafor Managed Networks'],
+  ['Chloé Martin', 'chloe@demo.peerboard.app', 'Martin Cloud Partners'],
+  ['David Kim', 'david@demo.peerboard.app', 'Kim Secure Systems'],
+  ['Eva Novak', 'eva@demo.peerboard.app', 'Novak Digital'],
+  ['Farid Haddad', 'farid@demo.peerboard.app', 'Haddad Tech Support'],
+  ['Greta Lind', 'greta@demo.peerboard.app', 'Lind Backup & Recovery'],
+  ['Hugo Silva', 'hugo@demo.peerboard.app', 'Silva Office IT'],
+] as const;
+
+const PEER_LED = [
+  ['Ines Roth', 'ines@demo.peerboard.app', 'Roth Marketing'],
+  ['Jonas Weber', 'jonas@demo.peerboard.app', 'Weber Web Studio'],
+  ['Kira Patel', 'kira@demo.peerboard.app', 'Patel Growth Co'],
+  ['Luca Rossi', 'luca@demo.peerboard.app', 'Rossi Campaigns'],
+] as const;
+
+export interface DemoLogin {
+  role: string;
+  email: string;
+}
+
+function runPastMeeting(state: MeetingState, facilitatorId: string, attendees: string[], start: number): MeetingState {
+  let s = state;
+  let t = start;
+  const run = (cmd: MeetingCommand, userId = facilitatorId) => {
+    const r = apply(s, cmd, { userId, role: 'coach' }, t);
+    if (r.ok) s = r.state;
+  };
+  run({ type: 'meeting.start' });
+  attendees.forEach((id, i) => run({ type: 'attendance.join', mode: i % 4 === 3 ? 'remote' : 'room' }, id));
+  for (const item of s.agenda.slice(1)) {
+    t += (s.agenda[s.currentIndex]?.durationMs ?? 0) + 2 * 60_000;
+    run({ type: 'agenda.jump', itemId: item.id });
+  }
+  t += 10 * 60_000;
+  run({ type: 'meeting.end' });
+  return s;
+}
+
+export async function seedDemo(storage: Storage, now = Date.now()): Promise<DemoLogin[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  const user = async (name: string, email: string, role: string) => {
+    const u = await storage.createUser({ id: newId(), email, name, passwordHash });
+    logins.push({ role, email });
+    return u;
+  };
+  const network = await storage.createNetwork({ id: newId(), name: 'Demo IT Peer Network' });
+  const organiser = await user('Olivia Organiser', 'organiser@demo.peerboard.app', 'organiser');
+  await storage.addOrganiser(network.id, organiser.id);
+  const coach = await user('Carla Coach', 'coach@demo.peerboard.app', 'coach');
+  const observer = await user('Oscar Observer', 'observer@demo.peerboard.app', 'observer');
+
+  const rhine = await storage.createGroup({
+    id: newId(),
+    networkId: network.id,
+    name: 'Rhine Valley MSP Group',
+    leadership: 'coach-led',
+    format: 'in-person',
+    tags: ['IT services'],
+  });
+  const online = await storage.createGroup({
+    id: newId(),
+    networkId: network.id,
+    name: 'Online Marketing Managers',
+    leadership: 'peer-led',
+    format: 'online',
+    tags: ['marketing managers'],
+  });
+  const join = (groupId: string, userId: string, role: GroupRole, company: string | null) =>
+    storage.upsertMembership({ groupId, userId, role, company });
+  await join(rhine.id, coach.id, 'coach', null);
+  await join(rhine.id, observer.id, 'observer', null);
+  const members: string[] = [];
+  for (const [name, email, company] of COACH_LED) {
+    const u = await user(name, email, 'member');
+    members.push(u.id);
+    await join(rhine.id, u.id, 'member', company);
+  }
+  const peers: string[] = [];
+  for (const [name, email, company] of PEER_LED) {
+    const u = await user(name, email, 'member');
+    peers.push(u.id);
+    await join(online.id, u.id, 'member', company);
+  }
+
+  const day = 24 * 60 * 60_000;
+  const meeting = async (groupId: string, quarter: string, startsAt: number, facilitatorId: string, past: string[] | null, location: string | null, onlineUrl: string | null) => {
+    const id = newId();
+    const state = createMeetingState(id, agendaFromTemplate(STANDARD_TEMPLATE, newId), facilitatorId);
+    const m = { id, groupId, quarter, title: `Quarterly meeting ${quarter}`, startsAt: new Date(startsAt).toISOString(), timeZone: 'Europe/Berlin', location, onlineUrl };
+    await storage.createMeeting(m, state);
+    // A past meeting is replayed through the real reducer so its record looks like a real one.
+    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt));
+  };
+  await meeting(rhine.id, '2026-Q3', now - 84 * day, coach.id, members.slice(0, 7), 'Hotel Rheinblick, Koblenz', null);
+  await meeting(rhine.id, '2026-Q4', now + 7 * day, coach.id, null, 'Hotel Rheinblick, Koblenz', 'https://meet.example.com/rhine-valley');
+  await meeting(online.id, '2026-Q4', now + 14 * day, peers[0]!, null, null, 'https://meet.example.com/online-marketing');
+  return logins;
+}
