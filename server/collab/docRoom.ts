@@ -1,0 +1,403 @@
+// One loaded collaborative document: its Y.Doc and awareness, the clients connected to it, and
+// the write queue that makes it durable.
+//
+// Persistence ordering (the invariant: the in-memory doc holds only what storage holds):
+//   1. A client's update is validated and queued; nothing is applied or relayed yet.
+//   2. The worker writes everything queued (updates arriving in the same tick form one batch)
+//      with one appendDocUpdates call, i.e. one transaction.
+//   3. Only after that resolves are the updates applied to the doc; the doc's 'update' event
+//      relays them to the other clients (and the relay seam publishes them to other nodes).
+// So no client can receive, and no sync step 2 can contain, an edit that a crash would lose.
+// If a write fails, the batch stays queued (later updates join it) and is retried with
+// exponential backoff; meanwhile the sender's edit is simply not yet visible to others. The
+// queue is capped (maxPendingBytesPerDoc): past it, senders are closed with 1013 and resend
+// their edits on reconnect (Yjs clients keep their own state), so memory stays bounded.
+import { Awareness, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
+import type { Storage } from '../storage/types.ts';
+import type { CollabLimits } from './limits.ts';
+import { addsNothing, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
+
+/** What the room needs from a connected socket; connection.ts implements it over `ws`. */
+export interface RoomClient {
+  readonly userId: string;
+  /** Observers: their document updates are dropped, never stored or relayed. */
+  readonly readOnly: boolean;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/**
+ * Scale-out seam (not implemented yet; a Redis pub/sub relay would go here). `publish` is called
+ * with updates only after they are stored; `subscribe` delivers updates another node stored.
+ * Before enabling one, make compaction multi-node safe: a node may only compact up to a seq
+ * whose updates it has all applied (e.g. elect one compactor per doc, or re-read the log).
+ */
+export interface DocRelay {
+  publish(docName: string, updates: Uint8Array[]): void;
+  /** Returns an unsubscribe function. */
+  subscribe(docName: string, onUpdates: (updates: Uint8Array[]) => void): () => void;
+}
+
+export type CollabLog = (msg: string, meta?: object) => void;
+
+export interface RoomDeps {
+  storage: Storage;
+  limits: CollabLimits;
+  log: CollabLog;
+  relay?: DocRelay | undefined;
+}
+
+export type UpdateOutcome = 'queued' | 'redundant' | 'dropped' | 'overflow';
+export type AwarenessOutcome = 'applied' | 'refused';
+
+interface PendingUpdate {
+  update: Uint8Array;
+  from: RoomClient | null;
+}
+
+/** Transaction origins for updates that did not come from a connected client. */
+const ORIGIN_STORAGE = Symbol('storage');
+const ORIGIN_RELAY = Symbol('relay');
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+export class DocRoom {
+  readonly awareness: Awareness;
+  private readonly clients = new Set<RoomClient>();
+  /** Awareness client id -> the connection that controls it. */
+  private readonly awarenessOwner = new Map<number, RoomClient>();
+  /** Connections that passed authorization and are about to join; they keep the room loaded. */
+  private reservations = 0;
+  private queue: PendingUpdate[] = [];
+  private queuedBytes = 0;
+  private worker: Promise<void> | null = null;
+  private kickScheduled = false;
+  private compactWanted = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** No more client updates are taken (shutdown). */
+  private intakeClosed = false;
+  /** The worker gives up (shutdown timed out, or destroyed). */
+  private stopped = false;
+  private destroyed = false;
+  private readonly unsubscribeRelay: (() => void) | null;
+  /** Called whenever the room has no clients and no reservations (the registry starts the grace timer). */
+  onEmpty: (() => void) | null = null;
+
+  private constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly deps: RoomDeps,
+    /** Seq of the last stored update that the doc contains. */
+    private lastSeq: number,
+    /** Updates in the stored log after the snapshot. */
+    private storedSinceSnapshot: number,
+  ) {
+    this.awareness = new Awareness(doc);
+    this.awareness.setLocalState(null); // the server itself is not a participant
+    doc.on('update', this.relayDocUpdate);
+    this.awareness.on('update', this.relayAwareness);
+    this.unsubscribeRelay = deps.relay ? deps.relay.subscribe(name, this.applyRelayed) : null;
+    if (storedSinceSnapshot >= deps.limits.compactAfterUpdates) this.requestCompaction();
+  }
+
+  /** Loads snapshot + log into a fresh doc. Throws (and stores nothing) if storage fails. */
+  static async load(name: string, deps: RoomDeps): Promise<DocRoom> {
+    const stored = await deps.storage.loadDoc(name);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    let doc = new Y.Doc();
+    try {
+      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts), ORIGIN_STORAGE);
+    } catch {
+      // Some stored part is corrupt. Start over one part at a time: a bad snapshot fails the
+      // load (compacting over it would lose the doc); a bad update is skipped and logged.
+      doc.destroy();
+      doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, ORIGIN_STORAGE);
+      stored.updates.forEach((u, i) => {
+        try {
+          Y.applyUpdate(doc, u, ORIGIN_STORAGE);
+        } catch (err) {
+          deps.log('collab: skipped a stored update that fails to apply', { doc: name, index: i, error: String(err) });
+        }
+      });
+    }
+    return new DocRoom(name, doc, deps, stored.lastSeq, stored.updates.length);
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+  get isEmpty(): boolean {
+    return this.clients.size === 0 && this.reservations === 0;
+  }
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Updates waiting for storage. */
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
+  /** Holds the room loaded for a connection that is completing its upgrade. False if already destroyed. */
+  reserve(): boolean {
+    if (this.destroyed || this.intakeClosed) return false;
+    this.reservations++;
+    return true;
+  }
+  /** The reserved connection did not complete. */
+  release(): void {
+    this.reservations--;
+    this.notifyIfEmpty();
+  }
+
+  /** A reserved connection joins: it gets sync step 1 and the current awareness states. */
+  join(client: RoomClient): void {
+    this.reservations--;
+    this.clients.add(client);
+    client.send(encodeSyncStep1(this.doc));
+    if (this.awareness.getStates().size > 0) client.send(encodeAwareness(this.awareness));
+  }
+
+  leave(client: RoomClient): void {
+    if (!this.clients.delete(client)) return;
+    const owned = [...this.awarenessOwner].filter(([, owner]) => owner === client).map(([id]) => id);
+    for (const id of owned) this.awarenessOwner.delete(id);
+    // Tells the others that this client's cursors are gone.
+    if (owned.length > 0 && !this.destroyed) removeAwarenessStates(this.awareness, owned, null);
+    this.notifyIfEmpty();
+  }
+
+  /** Sync step 1 from a client (observers too): answer with everything it lacks. */
+  answerSyncStep1(client: RoomClient, stateVector: Uint8Array): void {
+    client.send(encodeSyncStep2(this.doc, stateVector));
+  }
+
+  /** A client's sync step 2 or update. Queued for storage; applied and relayed once stored. */
+  receiveUpdate(client: RoomClient, update: Uint8Array, isSyncStep2: boolean): UpdateOutcome {
+    if (client.readOnly || this.intakeClosed || this.stopped) return 'dropped';
+    if (isSyncStep2 && addsNothing(this.doc, update)) return 'redundant';
+    if (this.queuedBytes + update.length > this.deps.limits.maxPendingBytesPerDoc) return 'overflow';
+    this.queue.push({ update, from: client });
+    this.queuedBytes += update.length;
+    if (!this.worker && !this.kickScheduled) {
+      // Wait for the rest of this tick's messages so they are written in one transaction.
+      this.kickScheduled = true;
+      setImmediate(() => {
+        this.kickScheduled = false;
+        void this.kick();
+      });
+    }
+    return 'queued';
+  }
+
+  /**
+   * Awareness from a client. A connection controls the client ids it introduced; ids another
+   * user's connection controls are refused, so nobody can move or erase someone else's cursor.
+   * The same user may take over ids (a reconnect whose old socket is not yet known dead).
+   */
+  receiveAwareness(client: RoomClient, update: Uint8Array, entries: AwarenessEntry[]): AwarenessOutcome {
+    let added = 0;
+    for (const e of entries) {
+      const owner = this.awarenessOwner.get(e.clientId);
+      if (owner && owner !== client && owner.userId !== client.userId) return 'refused';
+      if (owner !== client && e.state !== null) added++;
+    }
+    const owned = [...this.awarenessOwner.values()].filter((o) => o === client).length;
+    if (owned + added > this.deps.limits.maxAwarenessClientsPerConnection) return 'refused';
+    applyAwarenessUpdate(this.awareness, update, client);
+    return 'applied';
+  }
+
+  /** Every known awareness state, for a query-awareness message. */
+  encodeAllAwareness(): Uint8Array {
+    return encodeAwareness(this.awareness);
+  }
+
+  /** Resolves once every queued update is stored and applied, and a requested compaction ran. */
+  async flush(): Promise<void> {
+    while (!this.stopped && (this.worker || this.queue.length > 0 || this.compactWanted)) {
+      await (this.worker ?? this.kick());
+    }
+  }
+
+  /** Final compaction before unloading: flush, then snapshot whatever the log holds. */
+  async flushAndCompact(): Promise<void> {
+    this.requestCompaction();
+    await this.flush();
+  }
+
+  /**
+   * Server shutdown: take no more updates, store what is queued (at most timeoutMs), compact,
+   * then close every client with 1001. Updates still unstored after the timeout are dropped
+   * here; their authors still hold them and resend them when they reconnect.
+   */
+  async shutdown(timeoutMs: number): Promise<void> {
+    this.intakeClosed = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const result = await Promise.race([this.flushAndCompact().then(() => 'done' as const), timedOut]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      this.deps.log('collab: shutdown left updates unstored; clients will resend them', {
+        doc: this.name,
+        pending: this.queue.length,
+      });
+    }
+    for (const c of [...this.clients]) c.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+    this.destroy();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.stopped = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.unsubscribeRelay?.();
+    this.awareness.off('update', this.relayAwareness);
+    this.doc.off('update', this.relayDocUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private requestCompaction(): void {
+    this.compactWanted = true;
+    void this.kick();
+  }
+
+  private notifyIfEmpty(): void {
+    if (this.isEmpty && !this.destroyed) this.onEmpty?.();
+  }
+
+  /** Starts the worker unless it is running; returns its promise. */
+  private kick(): Promise<void> {
+    if (!this.worker) {
+      this.worker = this.work().finally(() => {
+        this.worker = null;
+        // Anything queued while the worker was finishing gets a fresh run.
+        if (!this.stopped && (this.queue.length > 0 || this.compactWanted)) void this.kick();
+      });
+    }
+    return this.worker;
+  }
+
+  /** The single writer of this doc: appends in order, retries with backoff, compacts in between. */
+  private async work(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      if (this.queue.length > 0) {
+        const batch = this.queue.slice();
+        let seq: number;
+        try {
+          seq = await this.deps.storage.appendDocUpdates(
+            this.name,
+            batch.map((p) => p.update),
+          );
+        } catch (err) {
+          failures++;
+          const delay = Math.min(this.deps.limits.writeRetryBaseMs * 2 ** (failures - 1), this.deps.limits.writeRetryMaxMs);
+          this.deps.log('collab: storing updates failed; will retry', {
+            doc: this.name,
+            pending: this.queue.length,
+            retryInMs: delay,
+            error: String(err),
+          });
+          await sleep(delay);
+          continue;
+        }
+        failures = 0;
+        this.queue.splice(0, batch.length);
+        for (const p of batch) this.queuedBytes -= p.update.length;
+        if (this.stopped) return; // destroyed while writing: the log has it, nobody to relay to
+        this.lastSeq = seq;
+        this.storedSinceSnapshot += batch.length;
+        this.applyStored(batch);
+        this.deps.relay?.publish(
+          this.name,
+          batch.map((p) => p.update),
+        );
+        if (this.storedSinceSnapshot >= this.deps.limits.compactAfterUpdates) this.compactWanted = true;
+        this.armIdleCompaction();
+        continue;
+      }
+      if (this.compactWanted) {
+        this.compactWanted = false;
+        await this.compact();
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** Stored updates become visible: applied to the doc, whose 'update' event relays them. */
+  private applyStored(batch: PendingUpdate[]): void {
+    for (const p of batch) {
+      try {
+        Y.applyUpdate(this.doc, p.update, p.from ?? ORIGIN_STORAGE);
+      } catch (err) {
+        // Decoded fine but does not integrate: refuse its sender. The stored copy is skipped on
+        // load and dropped by the next compaction.
+        this.deps.log('collab: stored update failed to apply', { doc: this.name, error: String(err) });
+        p.from?.close(COLLAB_CLOSE.invalidPayload, 'update failed to apply');
+      }
+    }
+  }
+
+  /** Replaces the log with one snapshot. Runs inside the worker, so the doc is exactly the log up to lastSeq. */
+  private async compact(): Promise<void> {
+    if (this.storedSinceSnapshot === 0) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const uptoSeq = this.lastSeq;
+    const compacted = this.storedSinceSnapshot;
+    try {
+      await this.deps.storage.compactDoc(this.name, snapshot, uptoSeq);
+      this.storedSinceSnapshot -= compacted;
+    } catch (err) {
+      // Harmless: the log still holds everything; the next trigger tries again.
+      this.deps.log('collab: compaction failed', { doc: this.name, error: String(err) });
+    }
+  }
+
+  private armIdleCompaction(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!this.stopped) this.requestCompaction();
+    }, this.deps.limits.idleCompactMs);
+    this.idleTimer.unref();
+  }
+
+  private readonly relayDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.clients.size === 0) return;
+    const message = encodeUpdate(update);
+    for (const c of this.clients) if (c !== origin) c.send(message);
+  };
+
+  private readonly relayAwareness = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const client = origin as RoomClient | null;
+    if (client && this.clients.has(client)) {
+      for (const id of [...changes.added, ...changes.updated]) this.awarenessOwner.set(id, client);
+    }
+    for (const id of changes.removed) this.awarenessOwner.delete(id);
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0 || this.clients.size === 0) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const c of this.clients) c.send(message);
+  };
+
+  private readonly applyRelayed = (updates: Uint8Array[]): void => {
+    for (const u of updates) {
+      try {
+        Y.applyUpdate(this.doc, u, ORIGIN_RELAY);
+      } catch (err) {
+        this.deps.log('collab: relayed update failed to apply', { doc: this.name, error: String(err) });
+      }
+    }
+  };
+}

@@ -1,0 +1,224 @@
+/*
+ * Collab endpoint: the y-websocket protocol for Yjs documents on /collab/<url-encoded doc name>,
+ * on the app's HTTP server. The stock y-websocket WebsocketProvider is the client:
+ *   new WebsocketProvider(`${wsOrigin}/collab`, encodeURIComponent(docName), ydoc)
+ * Authentication is the session cookie sent with the upgrade request; no token in the URL.
+ *
+ * Checks before the upgrade, in this order; a refusal is a plain HTTP response on the raw
+ * socket, whose body is {"error":{code,message}} like the JSON API:
+ *   400 bad_request     path is not /collab/<name> or the name is not a valid doc name
+ *   403 forbidden       Origin header missing or not an allowed origin
+ *   401 unauthenticated no valid session cookie
+ *   403 forbidden       no right on the doc: not a member, someone else's private doc, or a
+ *                       meeting that does not exist (same answer, so existence does not leak)
+ *   503 internal        storage failed to load the doc (nothing is written), auth lookup
+ *                       failed, or the server is shutting down; the provider retries
+ *
+ * Close codes after the upgrade (also in shared/collab/closeCodes.ts):
+ *   1001 going away       server shutdown; pending writes were flushed first; reconnect
+ *   1003 unsupported data text frame; unknown message type or sync type; auth message
+ *   1007 invalid payload  malformed frame: truncated or bad varint, trailing bytes, an update,
+ *                         state vector or awareness that fails to decode, an update that fails
+ *                         to apply
+ *   1008 policy violation more than COLLAB_LIMITS.messagesPerSecond (burst messageBurst)
+ *   1009 message too big  frame over COLLAB_LIMITS.maxMessageBytes (ws maxPayload)
+ *   1011 internal error   unexpected server error while handling a message
+ *   1013 try again later  the doc's write queue is full (storage down) or the client reads
+ *                         too slowly; its edits are not lost, it resends them on reconnect
+ *   4403 forbidden        access revoked while connected (kick()); the stock provider treats
+ *                         4400-4499 as permanent and stops reconnecting
+ * A bad frame closes only its own socket; other clients and the process are unaffected.
+ *
+ * Observers ('read' right): their sync step 2 and update messages are dropped (never stored,
+ * applied or relayed); their sync step 1 is answered, so they receive the doc and every later
+ * edit. Their awareness is relayed, so they show as present (their cursor cannot move text).
+ *
+ * Authorization is checked once, at connect. A right taken away later (member removed) applies
+ * at the next connect, or at once if the server calls kick(userId, meetingId).
+ *
+ * Note for the server: socket.io's engine.io ends upgrade requests on other paths after 1 s
+ * unless `destroyUpgrade: false` is passed to the socket.io Server; a slow storage load could
+ * exceed that, so pass it.
+ */
+import type http from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
+import { COLLAB_PATH, formatDocName, parseDocName, type ParsedDocName } from '../../shared/collab/docNames.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import type { Storage } from '../storage/types.ts';
+import { Connection } from './connection.ts';
+import type { DocRelay } from './docRoom.ts';
+import { COLLAB_LIMITS, type CollabLimits } from './limits.ts';
+import { DocRegistry } from './rooms.ts';
+
+export type { ParsedDocName } from '../../shared/collab/docNames.ts';
+export type { DocRelay } from './docRoom.ts';
+export { COLLAB_LIMITS, type CollabLimits } from './limits.ts';
+export { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
+
+export interface CollabDeps {
+  storage: Storage;
+  /** The signed-in user from the upgrade request's cookie, or null. */
+  authenticate(req: http.IncomingMessage): Promise<{ userId: string } | null>;
+  /** The user's right on a parsed doc: 'write', 'read' (observers) or null (no access). */
+  authorizeDoc(userId: string, doc: ParsedDocName): Promise<'write' | 'read' | null>;
+  /** Allowed Origin header values (the public origin); anything else is refused. */
+  allowedOrigins: string[];
+  log?: (msg: string, meta?: object) => void;
+}
+
+export interface CollabOptions {
+  /** Overrides of COLLAB_LIMITS (tests use short timers). */
+  limits?: Partial<CollabLimits>;
+  /** Scale-out seam: publishes stored updates to other nodes. None by default. */
+  relay?: DocRelay;
+}
+
+export interface CollabHandle {
+  /** Flushes pending writes, compacts, closes every socket with 1001, stops taking upgrades. */
+  close(): Promise<void>;
+  /** Docs loaded in memory. */
+  docCount(): number;
+  /** Closes the user's connections (to one meeting's docs, or all) with 4403; returns how many. */
+  kick(userId: string, meetingId?: string): number;
+}
+
+interface Refusal {
+  status: number;
+  code: ErrorCode;
+  message: string;
+}
+const refusal = (status: number, code: ErrorCode, message: string): Refusal => ({ status, code, message });
+
+/** The doc-name segment of a /collab/... URL; null when the path is not ours (e.g. /socket.io). */
+function collabSegment(url: string | undefined): string | null {
+  const path = (url ?? '').split('?', 1)[0] ?? '';
+  if (path === COLLAB_PATH) return '';
+  return path.startsWith(COLLAB_PATH + '/') ? path.slice(COLLAB_PATH.length + 1) : null;
+}
+
+function decodeSegment(segment: string): ParsedDocName | null {
+  if (segment.includes('/')) return null;
+  try {
+    return parseDocName(decodeURIComponent(segment));
+  } catch {
+    return null; // malformed percent-encoding
+  }
+}
+
+function refuse(socket: Duplex, r: Refusal): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { code: r.code, message: r.message } });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? ''}\r\n` +
+      'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export function attachCollab(server: http.Server, deps: CollabDeps, options: CollabOptions = {}): CollabHandle {
+  const limits: CollabLimits = { ...COLLAB_LIMITS, ...options.limits };
+  const log = deps.log ?? (() => {});
+  const rooms = new DocRegistry({ storage: deps.storage, limits, log, relay: options.relay });
+  const connections = new Set<Connection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  let closing = false;
+
+  /** Runs the checks; returns a refusal or the accepted doc with the user's right. */
+  async function check(
+    req: http.IncomingMessage,
+    segment: string,
+  ): Promise<Refusal | { doc: ParsedDocName; name: string; userId: string; right: 'write' | 'read' }> {
+    const doc = decodeSegment(segment);
+    if (!doc) return refusal(400, 'bad_request', 'not a valid document name');
+    const origin = req.headers.origin;
+    if (!origin || !deps.allowedOrigins.includes(origin)) return refusal(403, 'forbidden', 'origin not allowed');
+    if (closing) return refusal(503, 'internal', 'server is shutting down');
+    let user: { userId: string } | null;
+    let right: 'write' | 'read' | null;
+    try {
+      user = await deps.authenticate(req);
+      if (!user) return refusal(401, 'unauthenticated', 'sign in first');
+      // A private doc is its owner's alone, whatever else the user may do in the meeting.
+      right = doc.kind === 'private' && doc.userId !== user.userId ? null : await deps.authorizeDoc(user.userId, doc);
+    } catch (err) {
+      log('collab: authentication or authorization failed', { error: String(err) });
+      return refusal(503, 'internal', 'try again later');
+    }
+    if (!right) return refusal(403, 'forbidden', 'no access to this document');
+    return { doc, name: formatDocName(doc), userId: user.userId, right };
+  }
+
+  async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer, segment: string): Promise<void> {
+    const result = await check(req, segment);
+    if ('status' in result) {
+      refuse(socket, result);
+      return;
+    }
+    let room;
+    try {
+      room = await rooms.reserve(result.name);
+    } catch (err) {
+      log('collab: loading a doc failed; connection refused', { doc: result.name, error: String(err) });
+      refuse(socket, refusal(503, 'internal', 'document unavailable; try again later'));
+      return;
+    }
+    if (socket.destroyed || closing) {
+      room.release();
+      socket.destroy();
+      return;
+    }
+    // ws answers a malformed handshake itself and never calls back: release the room then.
+    let upgraded = false;
+    const onClose = () => {
+      if (!upgraded) room.release();
+    };
+    socket.once('close', onClose);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded = true;
+      socket.off('close', onClose);
+      const info = { userId: result.userId, docName: result.name, readOnly: result.right === 'read' };
+      connections.add(new Connection(ws, room, info, limits, log, (c) => connections.delete(c)));
+    });
+  }
+
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const segment = collabSegment(req.url);
+    if (segment === null) return; // not ours: socket.io and others handle their own paths
+    // A client that goes away mid-check must not crash the process with an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    accept(req, socket, head, segment).catch((err: unknown) => {
+      log('collab: upgrade failed', { error: String(err) });
+      refuse(socket, refusal(500, 'internal', 'internal error'));
+    });
+  };
+  server.on('upgrade', onUpgrade);
+
+  return {
+    async close() {
+      if (closing) return;
+      closing = true;
+      await rooms.closeAll(limits.shutdownFlushTimeoutMs);
+      for (const c of [...connections]) c.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+      server.off('upgrade', onUpgrade);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    docCount: () => rooms.size,
+    kick(userId, meetingId) {
+      let n = 0;
+      for (const c of [...connections]) {
+        if (c.userId !== userId) continue;
+        if (meetingId !== undefined && parseDocName(c.docName)?.meetingId !== meetingId) continue;
+        c.close(COLLAB_CLOSE.forbidden, 'access revoked');
+        n++;
+      }
+      return n;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Limits and defaults of the collab endpoint, each with the reason for its value.
+// CollabOptions (index.ts) may override the tunable ones; tests use that for short timers.
+
+export const COLLAB_LIMITS = {
+  /** Largest WebSocket message (ws maxPayload): a pasted page of notes is ~100 KiB; 2 MiB leaves room for images-as-text and refuses floods. */
+  maxMessageBytes: 2 * 1024 * 1024,
+  /** Sustained messages per second per connection: fast typing plus cursor moves is ~30/s; more is a runaway client. */
+  messagesPerSecond: 60,
+  /** Token-bucket burst: a reconnecting client sends step 1, step 2, awareness and queued edits at once. */
+  messageBurst: 300,
+  /** Keep a doc with no clients in memory this long: a page reload or flaky wifi should not reload it from storage. */
+  unloadGraceMs: 30_000,
+  /** Compact when the stored log since the last snapshot reaches this many updates: loading stays fast. */
+  compactAfterUpdates: 500,
+  /** Compact a doc this long after its last stored write: an idle doc loads from one snapshot. */
+  idleCompactMs: 10_000,
+  /** First retry delay after a failed write; doubles up to writeRetryMaxMs. */
+  writeRetryBaseMs: 100,
+  /** Longest pause between write retries: a storage outage is retried at least this often. */
+  writeRetryMaxMs: 5_000,
+  /** Bytes of updates per doc waiting for storage; beyond it new edits are refused (clients keep them and resend). */
+  maxPendingBytesPerDoc: 8 * 1024 * 1024,
+  /** Bytes queued for one client beyond which it is too slow to follow and is closed with 1013 (it resyncs on reconnect). */
+  maxSendBufferBytes: 16 * 1024 * 1024,
+  /** Ping period; a connection that misses one pong is terminated, so dead tabs do not keep docs loaded. */
+  pingIntervalMs: 30_000,
+  /** On shutdown, wait at most this long for storage to take pending writes; clients still hold them. */
+  shutdownFlushTimeoutMs: 10_000,
+  /** Awareness client ids one connection may control: the stock provider uses one; a few allow for reconnect races. */
+  maxAwarenessClientsPerConnection: 8,
+} as const;
+
+export type CollabLimits = { -readonly [K in keyof typeof COLLAB_LIMITS]: number };
