@@ -1,0 +1,16 @@
+// The meeting's public API: state, commands, the reducer, rights, timers and templates.
+export type { AttendanceEntry, MeetingState, RaisedHand, TimerState } from './state.ts';
+export { meetingCommandSchema, type MeetingCommand, type MeetingCommandType } from './commands.ts';
+export { apply, createMeetingState, LATE_AFTER_MS, type ApplyResult, type MeetingEvent } from './reducer.ts';
+export { authorize, COMMAND_RIGHTS, hasFacilitatorRight, rightFor, type Actor, type ActorRole, type Right } from './permissions.ts';
+export {
+  elapsedMs,
+  formatClock,
+  isOvertime,
+  rebalance,
+  remainingMs,
+  runningLate,
+  type ProposedDuration,
+  type RunningLate,
+} from './timer.ts';
+export { agendaFromTemplate, STANDARD_TEMPLATE } from './templates.ts';

@@ -1,0 +1,304 @@
+// The meeting as a pure reducer: apply(state, command, actor, now) -> new state + events, or
+// an error. No I/O, no clock, no randomness: the server is authoritative, clients may replay.
+import type { AgendaItem, AttendanceStatus } from '../domain.ts';
+import type { ApiError } from '../errors.ts';
+import { LIMITS } from '../limits.ts';
+import type { MeetingCommand, MeetingCommandType } from './commands.ts';
+import { authorize, type Actor } from './permissions.ts';
+import type { AttendanceEntry, MeetingState } from './state.ts';
+
+export type { Actor } from './permissions.ts';
+import { isRunning, pauseTimer, resumeTimer, runningTimer, timeOnCurrentVisit } from './timer.ts';
+
+/**
+ * Who arrives more than 10 minutes after the start is recorded as late: long enough to
+ * forgive parking and a slow video call, short enough that the check-in round has begun.
+ */
+export const LATE_AFTER_MS = 10 * 60_000;
+
+/** A notable fact for logs and clients, e.g. {type:'item.entered', itemId}. */
+export type MeetingEvent = { type: string; [k: string]: unknown };
+
+export type ApplyResult = { ok: true; state: MeetingState; events: MeetingEvent[] } | { ok: false; error: ApiError };
+
+type Step = { state: MeetingState; events: MeetingEvent[] } | { error: ApiError };
+type Cmd<T extends string> = Extract<MeetingCommand, { type: T }>;
+
+/** A meeting before its start: status scheduled, no current item, no timer. */
+export function createMeetingState(meetingId: string, agenda: AgendaItem[], facilitatorId: string): MeetingState {
+  return {
+    meetingId,
+    status: 'scheduled',
+    version: 0,
+    agenda: agenda.map((item) => ({ ...item })),
+    currentIndex: -1,
+    itemEnteredAt: null,
+    timer: null,
+    facilitatorId,
+    attendance: {},
+    hands: [],
+    startedAt: null,
+    endedAt: null,
+  };
+}
+
+/**
+ * When each command makes sense. 'scheduled': before the start only; 'live': during the
+ * meeting only; 'open': before and during (agenda edits, hand-off, attendance). After the
+ * end everything is refused: the meeting is a record.
+ */
+const PHASE: Readonly<Record<MeetingCommandType, 'scheduled' | 'live' | 'open'>> = {
+  'meeting.start': 'scheduled',
+  'meeting.end': 'live',
+  'agenda.next': 'live',
+  'agenda.back': 'live',
+  'agenda.jump': 'live',
+  'agenda.add': 'open',
+  'agenda.remove': 'open',
+  'agenda.move': 'open',
+  'agenda.update': 'open',
+  'timer.start': 'live',
+  'timer.pause': 'live',
+  'timer.resume': 'live',
+  'timer.extend': 'live',
+  'timer.reset': 'live',
+  'facilitator.handoff': 'open',
+  'hand.raise': 'live',
+  'hand.lower': 'live',
+  'hand.clear': 'live',
+  'attendance.join': 'open',
+  'attendance.set': 'open',
+};
+
+/** Checks rights (permissions.ts), then the meeting's phase, then the command itself. */
+export function apply(state: MeetingState, command: MeetingCommand, actor: Actor, now: number): ApplyResult {
+  const denied = authorize(state, command.type, actor);
+  if (denied) return { ok: false, error: denied };
+  const phaseError = checkPhase(state, command.type);
+  if (phaseError) return { ok: false, error: phaseError };
+  const step = run(state, command, actor, now);
+  if ('error' in step) return { ok: false, error: step.error };
+  return { ok: true, state: { ...step.state, version: state.version + 1 }, events: step.events };
+}
+
+function checkPhase(state: MeetingState, type: MeetingCommandType): ApiError | null {
+  if (state.status === 'ended') {
+    return { code: 'meeting_ended', message: 'The meeting has ended: its record can be read but no longer changed.' };
+  }
+  const phase = PHASE[type];
+  if (phase === 'live' && state.status !== 'live') {
+    return { code: 'meeting_not_live', message: 'The meeting has not started yet.' };
+  }
+  if (phase === 'scheduled' && state.status !== 'scheduled') {
+    return { code: 'illegal_command', message: 'The meeting has already started.' };
+  }
+  return null;
+}
+
+function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: number): Step {
+  switch (command.type) {
+    case 'meeting.start': return start(state, now);
+    case 'meeting.end': return end(state, now);
+    case 'agenda.next':
+      if (state.currentIndex + 1 >= state.agenda.length) return illegal('There is no next item: this is the last one.');
+      return enter(state, state.currentIndex + 1, now);
+    case 'agenda.back':
+      if (state.currentIndex <= 0) return illegal('There is no previous item: this is the first one.');
+      return enter(state, state.currentIndex - 1, now);
+    case 'agenda.jump': {
+      const index = state.agenda.findIndex((item) => item.id === command.itemId);
+      if (index < 0) return unknownItem(command.itemId);
+      if (index === state.currentIndex) return illegal('The room is already on that item.');
+      return enter(state, index, now);
+    }
+    case 'agenda.add': return addItem(state, command);
+    case 'agenda.remove': return removeItem(state, command);
+    case 'agenda.move': return moveItem(state, command);
+    case 'agenda.update': return updateItem(state, command);
+    case 'timer.start': case 'timer.pause': case 'timer.resume': case 'timer.extend': case 'timer.reset':
+      return timerStep(state, command, now);
+    case 'facilitator.handoff':
+      if (command.userId === state.facilitatorId) return illegal('That person is already the facilitator.');
+      return done({ ...state, facilitatorId: command.userId }, [
+        { type: 'facilitator.changed', userId: command.userId, previousId: state.facilitatorId },
+      ]);
+    case 'hand.raise':
+      if (state.hands.some((h) => h.userId === actor.userId)) return illegal('Your hand is already raised.');
+      return done({ ...state, hands: [...state.hands, { userId: actor.userId, raisedAt: now }] }, [
+        { type: 'hand.raised', userId: actor.userId },
+      ]);
+    case 'hand.lower': return takeHandDown(state, actor.userId, 'hand.lowered', 'Your hand is not raised.');
+    case 'hand.clear': return takeHandDown(state, command.userId, 'hand.cleared', "That person's hand is not raised.");
+    case 'attendance.join': return join(state, command, actor, now);
+    case 'attendance.set': return setAttendance(state, command);
+    default: {
+      const unknown: never = command; // every command type is handled above
+      return illegal(`Unknown command ${JSON.stringify((unknown as { type?: unknown }).type)}.`);
+    }
+  }
+}
+
+function start(state: MeetingState, now: number): Step {
+  const first = state.agenda[0];
+  if (!first) return illegal('The agenda is empty: add an item before starting the meeting.');
+  return done(
+    { ...state, status: 'live', currentIndex: 0, startedAt: now, itemEnteredAt: now, timer: runningTimer(first.id, first.durationMs, now) },
+    [{ type: 'meeting.started', at: now }, { type: 'item.entered', itemId: first.id }],
+  );
+}
+
+function end(state: MeetingState, now: number): Step {
+  const current = state.agenda[state.currentIndex];
+  return done(
+    { ...state, status: 'ended', agenda: withVisitSpent(state, now), timer: null, hands: [], itemEnteredAt: null, endedAt: now },
+    [...(current ? [{ type: 'item.left', itemId: current.id }] : []), { type: 'meeting.ended', at: now }],
+  );
+}
+
+/** Leaves the current item (booking the time spent on it) and enters another with a fresh running timer. */
+function enter(state: MeetingState, index: number, now: number): Step {
+  const leaving = state.agenda[state.currentIndex];
+  const target = state.agenda[index];
+  if (!target) return illegal('That item is not on the agenda.');
+  return done(
+    { ...state, agenda: withVisitSpent(state, now), currentIndex: index, itemEnteredAt: now, timer: runningTimer(target.id, target.durationMs, now) },
+    [...(leaving ? [{ type: 'item.left', itemId: leaving.id }] : []), { type: 'item.entered', itemId: target.id }],
+  );
+}
+
+/** The agenda with the current visit's wall time added to the current item's spentMs. */
+function withVisitSpent(state: MeetingState, now: number): AgendaItem[] {
+  const visit = timeOnCurrentVisit(state, now);
+  return state.agenda.map((item, i) => (i === state.currentIndex ? { ...item, spentMs: item.spentMs + visit } : item));
+}
+
+/** Replaces the agenda and keeps currentIndex on the same item, wherever it moved. */
+function withAgenda(state: MeetingState, agenda: AgendaItem[]): MeetingState {
+  const currentId = state.agenda[state.currentIndex]?.id;
+  const currentIndex = currentId === undefined ? -1 : agenda.findIndex((item) => item.id === currentId);
+  return { ...state, agenda, currentIndex };
+}
+
+function addItem(state: MeetingState, { item, index }: Cmd<'agenda.add'>): Step {
+  const { agenda } = state;
+  if (agenda.length >= LIMITS.agendaMaxItems) {
+    return illegal(`The agenda already has ${LIMITS.agendaMaxItems} items, the most one meeting can hold.`);
+  }
+  if (agenda.some((existing) => existing.id === item.id)) return illegal(`An agenda item with id "${item.id}" already exists.`);
+  const at = index ?? agenda.length;
+  if (at > agenda.length) return illegal(`Position ${at + 1} is past the end of the agenda (${agenda.length} items).`);
+  const added: AgendaItem = { id: item.id, kind: item.kind, title: item.title, durationMs: item.durationMs, spentMs: 0 };
+  return done(withAgenda(state, [...agenda.slice(0, at), added, ...agenda.slice(at)]), [
+    { type: 'agenda.item.added', itemId: item.id, index: at },
+  ]);
+}
+
+function removeItem(state: MeetingState, { itemId }: Cmd<'agenda.remove'>): Step {
+  const index = state.agenda.findIndex((item) => item.id === itemId);
+  if (index < 0) return unknownItem(itemId);
+  if (index === state.currentIndex) return illegal('The room is on this item: move to another item before removing it.');
+  return done(withAgenda(state, state.agenda.filter((item) => item.id !== itemId)), [{ type: 'agenda.item.removed', itemId }]);
+}
+
+function moveItem(state: MeetingState, { itemId, toIndex }: Cmd<'agenda.move'>): Step {
+  const from = state.agenda.findIndex((item) => item.id === itemId);
+  if (from < 0) return unknownItem(itemId);
+  if (toIndex >= state.agenda.length) {
+    return illegal(`Position ${toIndex + 1} is past the end of the agenda (${state.agenda.length} items).`);
+  }
+  if (toIndex === from) return illegal(`That item is already at position ${from + 1}.`);
+  const rest = state.agenda.filter((item) => item.id !== itemId);
+  const moved = state.agenda[from] as AgendaItem; // found above
+  return done(withAgenda(state, [...rest.slice(0, toIndex), moved, ...rest.slice(toIndex)]), [
+    { type: 'agenda.item.moved', itemId, from, to: toIndex },
+  ]);
+}
+
+/** Re-timing the current item re-sizes its running timer too (the time already counted stays). */
+function updateItem(state: MeetingState, { itemId, title, durationMs }: Cmd<'agenda.update'>): Step {
+  if (title === undefined && durationMs === undefined) return illegal('Nothing to change: give a new title or duration.');
+  if (!state.agenda.some((item) => item.id === itemId)) return unknownItem(itemId);
+  const agenda = state.agenda.map((item) =>
+    item.id === itemId ? { ...item, ...(title !== undefined && { title }), ...(durationMs !== undefined && { durationMs }) } : item,
+  );
+  const timer = state.timer && durationMs !== undefined && state.timer.itemId === itemId ? { ...state.timer, durationMs } : state.timer;
+  return done({ ...state, agenda, timer }, [{ type: 'agenda.item.updated', itemId }]);
+}
+
+function timerStep(state: MeetingState, command: Cmd<`timer.${string}`>, now: number): Step {
+  const timer = state.timer;
+  if (!timer) return illegal('There is no timer on this item.');
+  const running = isRunning(timer);
+  const event = (type: string): MeetingEvent[] => [{ type, itemId: timer.itemId }];
+  switch (command.type) {
+    case 'timer.start':
+      if (running) return illegal('The timer is already running.');
+      if (timer.elapsedMs > 0) return illegal('The timer is paused: resume it, or reset it to start over.');
+      return done({ ...state, timer: resumeTimer(timer, now) }, event('timer.started'));
+    case 'timer.pause':
+      if (!running) return illegal('The timer is already paused.');
+      return done({ ...state, timer: pauseTimer(timer, now) }, event('timer.paused'));
+    case 'timer.resume':
+      if (running) return illegal('The timer is already running.');
+      if (timer.elapsedMs === 0) return illegal('The timer has not started yet: start it instead.');
+      return done({ ...state, timer: resumeTimer(timer, now) }, event('timer.resumed'));
+    case 'timer.extend':
+      return done({ ...state, timer: { ...timer, durationMs: timer.durationMs + command.ms } }, [
+        { type: 'timer.extended', itemId: timer.itemId, ms: command.ms },
+      ]);
+    case 'timer.reset': {
+      const planned = state.agenda.find((item) => item.id === timer.itemId)?.durationMs ?? timer.durationMs;
+      return done({ ...state, timer: { ...timer, durationMs: planned, elapsedMs: 0, runningSince: null } }, event('timer.reset'));
+    }
+  }
+}
+
+function takeHandDown(state: MeetingState, userId: string, eventType: string, notRaised: string): Step {
+  if (!state.hands.some((h) => h.userId === userId)) return illegal(notRaised);
+  return done({ ...state, hands: state.hands.filter((h) => h.userId !== userId) }, [{ type: eventType, userId }]);
+}
+
+/**
+ * The first join sets the status (remote, late or present); a later join from the other
+ * place switches present <-> remote but never erases a late arrival. Joining again from the
+ * same place (a reload, a second tab) is accepted and changes nothing.
+ */
+function join(state: MeetingState, { mode }: Cmd<'attendance.join'>, actor: Actor, now: number): Step {
+  const before = state.attendance[actor.userId];
+  let entry: AttendanceEntry;
+  if (!before || before.joinedAt === null) {
+    const late = state.status === 'live' && state.startedAt !== null && now - state.startedAt > LATE_AFTER_MS;
+    const status: AttendanceStatus = mode === 'remote' ? 'remote' : late ? 'late' : 'present';
+    entry = { userId: actor.userId, mode, status, joinedAt: now };
+  } else if (before.mode === mode) {
+    return done(state, []);
+  } else {
+    const status: AttendanceStatus = before.status === 'late' ? 'late' : mode === 'remote' ? 'remote' : 'present';
+    entry = { ...before, mode, status };
+  }
+  return done({ ...state, attendance: { ...state.attendance, [actor.userId]: entry } }, [
+    { type: 'attendance.changed', userId: actor.userId, status: entry.status, mode: entry.mode },
+  ]);
+}
+
+/** The facilitator's correction wins. 'remote' and 'present' also say where the person is. */
+function setAttendance(state: MeetingState, { userId, status }: Cmd<'attendance.set'>): Step {
+  const before = state.attendance[userId];
+  const mode = status === 'remote' ? 'remote' : status === 'present' ? 'room' : (before?.mode ?? 'room');
+  const entry: AttendanceEntry = { userId, status, mode, joinedAt: before?.joinedAt ?? null };
+  return done({ ...state, attendance: { ...state.attendance, [userId]: entry } }, [
+    { type: 'attendance.changed', userId, status, mode },
+  ]);
+}
+
+function done(state: MeetingState, events: MeetingEvent[]): Step {
+  return { state, events };
+}
+
+function illegal(message: string): Step {
+  return { error: { code: 'illegal_command', message } };
+}
+
+function unknownItem(itemId: string): Step {
+  return illegal(`There is no agenda item with id "${itemId}".`);
+}
