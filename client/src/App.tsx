@@ -1,0 +1,44 @@
+// Routes. The projector is outside the shell: the wall shows the meeting, not our header.
+import { Outlet, Route, Routes } from 'react-router';
+import { RequireAuth } from './components/RequireAuth.tsx';
+import { Shell } from './components/Shell.tsx';
+import { GroupPage } from './views/GroupPage.tsx';
+import { HomePage } from './views/HomePage.tsx';
+import { InvitePage } from './views/InvitePage.tsx';
+import { LoginPage } from './views/LoginPage.tsx';
+import { MeetingPage } from './views/MeetingPage.tsx';
+import { NotFoundPage } from './views/NotFoundPage.tsx';
+import { ProjectorPage } from './views/ProjectorPage.tsx';
+import { SetupPage } from './views/SetupPage.tsx';
+
+export function App() {
+  return (
+    <Routes>
+      <Route
+        path="/meetings/:id/projector"
+        element={
+          <RequireAuth>
+            <ProjectorPage />
+          </RequireAuth>
+        }
+      />
+      <Route element={<Shell />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/invite/:token" element={<InvitePage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Outlet />
+            </RequireAuth>
+          }
+        >
+          <Route path="/" element={<HomePage />} />
+          <Route path="/groups/:id" element={<GroupPage />} />
+          <Route path="/meetings/:id" element={<MeetingPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,55 @@
+// The page frame: header with the app name, the user and Logout; the page in <main>.
+import { useEffect } from 'react';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useStore } from '../store/index.ts';
+
+export function Shell() {
+  const me = useStore((s) => s.me);
+  const status = useStore((s) => s.sessionStatus);
+  const loadSession = useStore((s) => s.loadSession);
+  const logout = useStore((s) => s.logout);
+  const navigate = useNavigate();
+
+  // Public pages (login, invite) also want to know who is signed in.
+  useEffect(() => {
+    if (status === 'unknown') void loadSession();
+  }, [status, loadSession]);
+
+  const onLogout = async () => {
+    await logout().catch(() => undefined);
+    navigate('/login');
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Peerboard
+        </Link>
+        {me && (
+          <nav aria-label="Main" className="app-nav">
+            <Link to="/">My groups</Link>
+          </nav>
+        )}
+        <div className="app-user">
+          {me ? (
+            <>
+              <span className="app-user-name">{me.user.name}</span>
+              <button type="button" className="btn btn-quiet" onClick={onLogout}>
+                Logout
+              </button>
+            </>
+          ) : (
+            <Link to="/login">Sign in</Link>
+          )}
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// The group's facts, with an Edit toggle for coaches and organisers.
+import { useState } from 'react';
+import type { Group, Role } from '../../../../shared/domain.ts';
+import { FORMAT_LABEL, LEADERSHIP_LABEL, ROLE_LABEL } from '../../lib/labels.ts';
+import { GroupEditForm } from './GroupEditForm.tsx';
+
+export function GroupDetails({ group, role, canManage }: { group: Group; role: Role; canManage: boolean }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <section aria-labelledby="group-details" className="card section">
+      <h2 id="group-details">Details</h2>
+      {editing ? (
+        <GroupEditForm group={group} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>Leadership</dt>
+            <dd>{LEADERSHIP_LABEL[group.leadership]}</dd>
+            <dt>Format</dt>
+            <dd>{FORMAT_LABEL[group.format]}</dd>
+            <dt>Tags</dt>
+            <dd>{group.tags.length ? group.tags.join(', ') : 'None'}</dd>
+            <dt>Your role</dt>
+            <dd>{ROLE_LABEL[role]}</dd>
+          </dl>
+          {canManage && (
+            <button type="button" className="btn" onClick={() => setEditing(true)}>
+              Edit group
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

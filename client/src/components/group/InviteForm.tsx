@@ -1,0 +1,71 @@
+// Create an invite link for a role. The server shows the token once, so we show the link once.
+import { useState, type FormEvent } from 'react';
+import type { GroupRole } from '../../../../shared/domain.ts';
+import { errorMessage } from '../../api/http.ts';
+import { ROLE_LABEL } from '../../lib/labels.ts';
+import { useStore } from '../../store/index.ts';
+import { Alert } from '../Alert.tsx';
+import { Field } from '../Field.tsx';
+
+export function InviteForm({ groupId }: { groupId: string }) {
+  const createInvite = useStore((s) => s.createInvite);
+  const [role, setRole] = useState<GroupRole>('member');
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setCopied(false);
+    try {
+      const { url } = await createInvite(groupId, role);
+      setLink(new URL(url, window.location.origin).href);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onCopy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setError('Copying was blocked by the browser. Select the link and copy it by hand.');
+    }
+  };
+
+  return (
+    <section aria-labelledby="invite" className="card section">
+      <h2 id="invite">Invite</h2>
+      <form className="form form-inline" onSubmit={onSubmit}>
+        <Field label="Role">
+          <select value={role} onChange={(e) => setRole(e.target.value as GroupRole)}>
+            <option value="member">{ROLE_LABEL.member}</option>
+            <option value="coach">{ROLE_LABEL.coach}</option>
+            <option value="observer">{ROLE_LABEL.observer}</option>
+          </select>
+        </Field>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          Create invite link
+        </button>
+      </form>
+      <Alert message={error} onDismiss={() => setError(null)} />
+      {link && (
+        <div className="invite-link">
+          <Field label="Invite link" hint="Shown only once. It expires in 7 days and works for one person.">
+            <input readOnly value={link} onFocus={(e) => e.target.select()} />
+          </Field>
+          <button type="button" className="btn" onClick={() => void onCopy()}>
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

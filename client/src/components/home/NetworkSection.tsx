@@ -1,0 +1,36 @@
+// A network the user organises: its groups and the form to add one.
+import { useEffect, useState } from 'react';
+import type { Network } from '../../../../shared/domain.ts';
+import { errorMessage } from '../../api/http.ts';
+import { useStore } from '../../store/index.ts';
+import { Alert } from '../Alert.tsx';
+import { GroupSummary } from './GroupSummary.tsx';
+import { NewGroupForm } from './NewGroupForm.tsx';
+
+export function NetworkSection({ network }: { network: Network }) {
+  const groups = useStore((s) => s.networkGroups[network.id]);
+  const loadNetworkGroups = useStore((s) => s.loadNetworkGroups);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadNetworkGroups(network.id).catch((err: unknown) => setError(errorMessage(err)));
+  }, [network.id, loadNetworkGroups]);
+
+  const headingId = `network-${network.id}`;
+  return (
+    <section aria-labelledby={headingId} className="section">
+      <h2 id={headingId}>{network.name}: groups you organise</h2>
+      <Alert message={error} />
+      {groups === undefined && !error && <p className="muted">Loading groups…</p>}
+      {groups?.length === 0 && <p className="muted">No groups yet. Create the first one below.</p>}
+      {groups && groups.length > 0 && (
+        <ul className="plain-list">
+          {groups.map((g) => (
+            <GroupSummary key={g.id} group={g} />
+          ))}
+        </ul>
+      )}
+      <NewGroupForm networkId={network.id} />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// The agenda for everyone: current item highlighted, planned and actual minutes. The
+// facilitator clicks an item to jump there.
+import type { AgendaItem } from '../../../../shared/domain.ts';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { timeOnCurrentVisit } from '../../../../shared/meeting/timer.ts';
+import { useServerNow } from '../../hooks/useServerNow.ts';
+import { KIND_LABEL } from '../../lib/labels.ts';
+import { formatMinutes } from '../../lib/time.ts';
+import { useStore } from '../../store/index.ts';
+
+function actualMs(state: MeetingState, item: AgendaItem, index: number, now: number): number {
+  return item.spentMs + (index === state.currentIndex ? timeOnCurrentVisit(state, now) : 0);
+}
+
+export function AgendaList({ state, canJump }: { state: MeetingState; canJump: boolean }) {
+  const now = useServerNow();
+  const sendCommand = useStore((s) => s.sendCommand);
+  const live = state.status === 'live';
+  return (
+    <ol className="agenda" data-testid="agenda">
+      {state.agenda.map((item, i) => {
+        const isCurrent = live && i === state.currentIndex;
+        const spent = actualMs(state, item, i, now);
+        const over = spent > item.durationMs;
+        return (
+          <li key={item.id} className={`agenda-item ${isCurrent ? 'is-current' : ''} ${live && i < state.currentIndex ? 'is-done' : ''}`} aria-current={isCurrent ? 'step' : undefined}>
+            <span className="agenda-index" aria-hidden="true">
+              {i + 1}
+            </span>
+            <span className="agenda-title">
+              {canJump && live && !isCurrent ? (
+                <button type="button" className="link-button" title="Jump to this item" onClick={() => void sendCommand({ type: 'agenda.jump', itemId: item.id })}>
+                  {item.title}
+                </button>
+              ) : (
+                item.title
+              )}
+              <span className="agenda-kind">{KIND_LABEL[item.kind]}</span>
+            </span>
+            <span className="agenda-times">
+              <span>{formatMinutes(item.durationMs)} planned</span>
+              {spent > 0 && <span className={over ? 'text-over' : ''}>{formatMinutes(spent)} actual</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

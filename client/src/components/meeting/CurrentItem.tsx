@@ -1,0 +1,24 @@
+// What the room is on now: the item's title and its timer, or where the meeting stands.
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { statusHeadline } from '../../lib/headline.ts';
+import { KIND_LABEL } from '../../lib/labels.ts';
+import { TimerDisplay } from './TimerDisplay.tsx';
+
+export function CurrentItem({ state }: { state: MeetingState }) {
+  const current = state.status === 'live' ? state.agenda[state.currentIndex] : undefined;
+  const next = state.status === 'live' ? state.agenda[state.currentIndex + 1] : state.status === 'scheduled' ? state.agenda[0] : undefined;
+  return (
+    <div className="now">
+      <div className="now-text">
+        <p className="eyebrow">
+          {current ? `Now · item ${state.currentIndex + 1} of ${state.agenda.length} · ${KIND_LABEL[current.kind]}` : 'Meeting status'}
+        </p>
+        <h2 className="now-title" data-testid="current-item">
+          {statusHeadline(state)}
+        </h2>
+        {next && <p className="now-next">{state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}</p>}
+      </div>
+      {current && <TimerDisplay state={state} />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Is the meeting on schedule? From the shared projection (wall time, not item timers).
+import { runningLate } from '../../../../shared/meeting/timer.ts';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { useServerNow } from '../../hooks/useServerNow.ts';
+import { formatMinutes, formatTimeOfDay } from '../../lib/time.ts';
+
+/** Under a minute either way reads as on time: nobody re-plans a day for seconds. */
+const ON_TIME_MARGIN_MS = 60_000;
+
+export function RunningLate({ state }: { state: MeetingState }) {
+  const now = useServerNow();
+  const { plannedMs, projectedEndOffsetMs, lateByMs } = runningLate(state, now);
+  if (state.status !== 'live') {
+    return <p className="running-late muted">Planned length: {formatMinutes(plannedMs)}</p>;
+  }
+  const late = lateByMs >= ON_TIME_MARGIN_MS;
+  const early = lateByMs <= -ON_TIME_MARGIN_MS;
+  const text = late ? `Running ${formatMinutes(lateByMs)} late` : early ? `${formatMinutes(lateByMs)} ahead of plan` : 'On time';
+  return (
+    <p className={`running-late ${late ? 'is-late' : 'on-time'}`}>
+      <strong>{text}</strong>
+      {state.startedAt !== null && <span className="muted"> · projected end {formatTimeOfDay(state.startedAt + projectedEndOffsetMs)}</span>}
+    </p>
+  );
+}

@@ -1,0 +1,73 @@
+// Calendar helpers for scheduling: quarters, IANA zones, and wall-clock-in-a-zone to instant.
+
+/** The quarter after the one `now` falls in, as "2026-Q4". */
+export function nextQuarter(now = new Date()): string {
+  const q = Math.floor(now.getMonth() / 3) + 1;
+  return q === 4 ? `${now.getFullYear() + 1}-Q1` : `${now.getFullYear()}-Q${q + 1}`;
+}
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Every zone the browser knows, with the browser's own zone guaranteed to be present. */
+export function timeZones(): string[] {
+  const own = browserTimeZone();
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+  return all.includes(own) ? all : [own, ...all];
+}
+
+/** Offset of `zone` from UTC at the instant `utcMs`, in ms (e.g. +3_600_000 for Berlin in winter). */
+function zoneOffsetMs(utcMs: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * "2026-10-15T09:00" (a datetime-local value) read as wall time in `zone` -> ISO instant.
+ * Two passes settle the offset across a DST change. null when the input is not a date-time.
+ */
+export function zonedLocalToIso(local: string, zone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let utc = wall - zoneOffsetMs(wall, zone);
+  utc = wall - zoneOffsetMs(utc, zone);
+  return new Date(utc).toISOString();
+}
+
+/** A meeting's start as people in its zone read it, e.g. "Thu, 15 Oct 2026, 09:00 (Europe/Berlin)". */
+export function formatMeetingTime(iso: string, zone: string): string {
+  try {
+    const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return `${text} (${zone})`;
+  } catch {
+    return iso;
+  }
+}
+
+/** Minutes for agenda and running-late text: "45 min", "1 h 5 min". */
+export function formatMinutes(ms: number): string {
+  const total = Math.round(Math.abs(ms) / 60_000);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** Wall-clock time of an epoch ms, "14:35". */
+export function formatTimeOfDay(ms: number): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+}

@@ -1,0 +1,124 @@
+// Realtime adapter for one meeting room: owns the socket.io connection, turns server events
+// into store actions and lends the store a transport for commands. No React in here.
+import { io, type Socket } from 'socket.io-client';
+import type { AttendanceMode } from '../../../shared/domain.ts';
+import { PROTOCOL_VERSION } from '../../../shared/limits.ts';
+import type { MeetingState } from '../../../shared/meeting/state.ts';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../../shared/protocol.ts';
+import { useStore } from '../store/index.ts';
+import type { CommandAck } from '../store/meetingSlice.ts';
+
+/** A command ack slower than this is reported as a timeout instead of leaving the button hanging. */
+const COMMAND_ACK_TIMEOUT_MS = 8_000;
+/** A join with no answer after this long is retried on a fresh connection. */
+const JOIN_ACK_TIMEOUT_MS = 10_000;
+/** Pause before reconnecting after the server closed the socket, so a restarting server can come up. */
+const SERVER_DISCONNECT_RETRY_MS = 1_000;
+
+export interface MeetingConnectionOptions {
+  meetingId: string;
+  mode: AttendanceMode;
+  /** The wall display: joins without counting as an attendee. */
+  projector?: boolean;
+}
+
+type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Connects, joins the room, and keeps it joined across reconnects. Returns the disconnect. */
+export function connectMeeting({ meetingId, mode, projector = false }: MeetingConnectionOptions): () => void {
+  const store = useStore.getState;
+  store().enterMeeting(meetingId);
+  store().setConnectionStatus('connecting');
+
+  const auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION };
+  const socket: MeetingSocket = io({ path: '/socket.io', withCredentials: true, auth });
+  // Only send attendance.join once per (status, mode): a refusal must not loop.
+  const attendanceTried = new Set<string>();
+
+  const ensureAttendance = (state: MeetingState) => {
+    const you = store().you;
+    if (projector || !you || state.status === 'ended') return;
+    const entry = state.attendance[you.userId];
+    const key = `${state.status}:${mode}`;
+    if ((entry && entry.mode === mode) || attendanceTried.has(key)) return;
+    attendanceTried.add(key);
+    void store().sendCommand({ type: 'attendance.join', mode }, { silent: true });
+  };
+
+  // Every (re)connect joins again, so the room's full state is resynced after any drop.
+  const join = () => {
+    socket.timeout(JOIN_ACK_TIMEOUT_MS).emit('room:join', { meetingId, mode, projector }, (err, res) => {
+      if (err) {
+        socket.disconnect().connect();
+        return;
+      }
+      if (!res.ok) {
+        store().setJoinError(res.error);
+        store().setConnectionStatus('offline', res.error.message);
+        return;
+      }
+      store().meetingJoined(res);
+      store().setConnectionStatus('online');
+      const state = store().state;
+      if (state) ensureAttendance(state);
+    });
+  };
+
+  socket.on('connect', join);
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io client disconnect') {
+      store().setConnectionStatus('offline');
+      return;
+    }
+    store().setConnectionStatus('reconnecting');
+    // socket.io gives up after a server-side disconnect (e.g. a graceful restart); we do not.
+    // If the server no longer wants us, the handshake fails and connect_error says why.
+    if (reason === 'io server disconnect') retryTimer = setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+  });
+  socket.on('connect_error', (err) => {
+    const code = (err as Error & { data?: { code?: string } }).data?.code;
+    if (socket.active) {
+      store().setConnectionStatus('reconnecting');
+      return;
+    }
+    // The server refused the handshake itself; retrying would be refused again.
+    const message =
+      code === 'unauthenticated'
+        ? 'Your session has ended. Sign in again to rejoin the meeting.'
+        : code === 'protocol_mismatch'
+          ? 'This page is out of date. Reload it to rejoin the meeting.'
+          : err.message;
+    store().setConnectionStatus('offline', message);
+  });
+  socket.io.on('reconnect_attempt', () => store().setConnectionStatus('reconnecting'));
+  socket.io.on('reconnect_failed', () => store().setConnectionStatus('offline'));
+
+  socket.on('meeting:state', ({ meetingId: id, state, serverNow }) => {
+    store().meetingStateReceived(id, state, serverNow);
+    if (id === meetingId) ensureAttendance(state);
+  });
+  socket.on('room:presence', ({ meetingId: id, presence }) => store().presenceReceived(id, presence));
+  socket.on('peerboard:error', ({ error }) => store().setCommandError(error));
+
+  store().setTransport({
+    send: (command) =>
+      new Promise<CommandAck>((resolve) => {
+        if (!socket.connected) {
+          resolve({ ok: false, error: { code: 'offline', message: 'Not connected to the meeting. Try again once the badge says Online.' } });
+          return;
+        }
+        socket.timeout(COMMAND_ACK_TIMEOUT_MS).emit('meeting:command', { meetingId, command }, (err, ack) => {
+          resolve(err ? { ok: false, error: { code: 'timeout', message: 'The server did not answer in time. Check the connection and try again.' } } : ack);
+        });
+      }),
+  });
+
+  return () => {
+    clearTimeout(retryTimer);
+    store().setTransport(null);
+    socket.removeAllListeners();
+    socket.io.removeAllListeners();
+    socket.disconnect();
+  };
+}

@@ -1,0 +1,111 @@
+// The live meeting as the server last told us, plus sendCommand. The realtime adapter feeds it;
+// views read it. The server is authoritative: we render its snapshots, we do not predict.
+import type { AttendanceMode, GroupMember, Meeting } from '../../../shared/domain.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
+import type { MeetingCommand } from '../../../shared/meeting/commands.ts';
+import type { MeetingState } from '../../../shared/meeting/state.ts';
+import type { JoinResult, PresenceEntry } from '../../../shared/protocol.ts';
+import type { SliceCreator } from './types.ts';
+
+/** Server codes plus the two failures only a client can see. */
+export interface ClientError {
+  code: ErrorCode | 'offline' | 'timeout';
+  message: string;
+}
+export type CommandAck = { ok: true; version: number } | { ok: false; error: ClientError };
+
+/** What the realtime adapter lends the store so actions can reach the server. */
+export interface MeetingTransport {
+  send: (command: MeetingCommand) => Promise<CommandAck>;
+}
+
+export interface MeetingSlice {
+  meetingId: string | null;
+  meeting: Meeting | null;
+  state: MeetingState | null;
+  members: GroupMember[];
+  presence: PresenceEntry[];
+  you: JoinResult['you'] | null;
+  /** serverNow - Date.now(), added to the local clock when computing timers. */
+  serverOffset: number;
+  joinError: ClientError | null;
+  /** Last refused command, shown in a dismissable alert. */
+  commandError: ClientError | null;
+  transport: MeetingTransport | null;
+
+  enterMeeting: (meetingId: string) => void;
+  meetingJoined: (result: JoinResult) => void;
+  meetingStateReceived: (meetingId: string, state: MeetingState, serverNow: number) => void;
+  presenceReceived: (meetingId: string, presence: PresenceEntry[]) => void;
+  setJoinError: (error: ClientError | null) => void;
+  setCommandError: (error: ClientError | null) => void;
+  setTransport: (transport: MeetingTransport | null) => void;
+  /** Sends a command and returns the ack; refusals also land in commandError unless silent. */
+  sendCommand: (command: MeetingCommand, opts?: { silent?: boolean }) => Promise<CommandAck>;
+  joinAs: (mode: AttendanceMode) => Promise<CommandAck>;
+}
+
+const offline: ClientError = { code: 'offline', message: 'Not connected to the meeting. Try again once the badge says Online.' };
+
+export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
+  meetingId: null,
+  meeting: null,
+  state: null,
+  members: [],
+  presence: [],
+  you: null,
+  serverOffset: 0,
+  joinError: null,
+  commandError: null,
+  transport: null,
+
+  enterMeeting: (meetingId) => {
+    if (get().meetingId === meetingId) return;
+    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, joinError: null, commandError: null });
+  },
+
+  meetingJoined: (result) => {
+    if (result.meeting.id !== get().meetingId) return;
+    const held = get().state;
+    set({
+      meeting: result.meeting,
+      // A reconnect can race a broadcast: keep whichever snapshot is newer.
+      state: held && held.version > result.state.version ? held : result.state,
+      members: result.members,
+      presence: result.presence,
+      you: result.you,
+      serverOffset: result.serverNow - Date.now(),
+      joinError: null,
+    });
+  },
+
+  meetingStateReceived: (meetingId, state, serverNow) => {
+    if (meetingId !== get().meetingId) return;
+    const held = get().state;
+    if (held && state.version < held.version) return; // stale snapshot, arrived late
+    const meeting = get().meeting;
+    set({
+      state,
+      serverOffset: serverNow - Date.now(),
+      // The meeting record's status follows the live state (scheduled -> live -> ended).
+      meeting: meeting && meeting.status !== state.status ? { ...meeting, status: state.status } : meeting,
+    });
+  },
+
+  presenceReceived: (meetingId, presence) => {
+    if (meetingId === get().meetingId) set({ presence });
+  },
+
+  setJoinError: (joinError) => set({ joinError }),
+  setCommandError: (commandError) => set({ commandError }),
+  setTransport: (transport) => set({ transport }),
+
+  sendCommand: async (command, opts) => {
+    const transport = get().transport;
+    const ack: CommandAck = transport ? await transport.send(command) : { ok: false, error: offline };
+    if (!ack.ok && !opts?.silent) set({ commandError: ack.error });
+    return ack;
+  },
+
+  joinAs: (mode) => get().sendCommand({ type: 'attendance.join', mode }, { silent: true }),
+});

@@ -1,0 +1,10 @@
+// The store's full shape, so each slice can read the others through get().
+import type { StateCreator } from 'zustand';
+import type { ConnectionSlice } from './connectionSlice.ts';
+import type { GroupsSlice } from './groupsSlice.ts';
+import type { MeetingSlice } from './meetingSlice.ts';
+import type { SessionSlice } from './sessionSlice.ts';
+
+export type StoreState = SessionSlice & GroupsSlice & MeetingSlice & ConnectionSlice;
+
+export type SliceCreator<T> = StateCreator<StoreState, [], [], T>;

@@ -1,0 +1,56 @@
+// /groups/:id: details, members, invites and meetings of one group.
+import { useEffect } from 'react';
+import { useParams } from 'react-router';
+import { Alert } from '../components/Alert.tsx';
+import { GroupDetails } from '../components/group/GroupDetails.tsx';
+import { InviteForm } from '../components/group/InviteForm.tsx';
+import { MeetingLists } from '../components/group/MeetingLists.tsx';
+import { MemberTable } from '../components/group/MemberTable.tsx';
+import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
+import { useTitle } from '../hooks/useTitle.ts';
+import { useStore } from '../store/index.ts';
+
+export function GroupPage() {
+  const { id = '' } = useParams();
+  const detail = useStore((s) => (s.groupDetail?.group.id === id ? s.groupDetail : null));
+  const error = useStore((s) => s.groupError);
+  const loadGroup = useStore((s) => s.loadGroup);
+  useTitle(detail?.group.name ?? 'Group');
+
+  useEffect(() => {
+    void loadGroup(id);
+  }, [id, loadGroup]);
+
+  if (!detail) {
+    return error ? (
+      <>
+        <h1>Group</h1>
+        <Alert message={error} />
+      </>
+    ) : (
+      <p className="loading">Loading group…</p>
+    );
+  }
+
+  const { group, role, members, meetings, templates } = detail;
+  const canManage = role === 'coach' || role === 'organiser';
+  // Peer-led groups take turns facilitating, so any member may schedule.
+  const canSchedule = canManage || (group.leadership === 'peer-led' && role === 'member');
+
+  return (
+    <>
+      <h1>{group.name}</h1>
+      <div className="page-grid">
+        <div className="stack">
+          <MeetingLists meetings={meetings} />
+          {canSchedule && <ScheduleMeetingForm groupId={group.id} templates={templates} />}
+        </div>
+        <div className="stack">
+          <GroupDetails group={group} role={role} canManage={canManage} />
+          <MemberTable groupId={group.id} members={members} canManage={canManage} />
+          {canManage && <InviteForm groupId={group.id} />}
+        </div>
+      </div>
+    </>
+  );
+}

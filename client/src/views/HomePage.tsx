@@ -1,0 +1,32 @@
+// Home: the groups I belong to, and for organisers their networks' groups.
+import { GroupSummary } from '../components/home/GroupSummary.tsx';
+import { NetworkSection } from '../components/home/NetworkSection.tsx';
+import { useTitle } from '../hooks/useTitle.ts';
+import { useStore } from '../store/index.ts';
+
+export function HomePage() {
+  const me = useStore((s) => s.me);
+  useTitle('My groups');
+  if (!me) return null;
+
+  return (
+    <>
+      <h1>My groups</h1>
+      <section aria-labelledby="my-groups" className="section">
+        <h2 id="my-groups">Groups you belong to</h2>
+        {me.groups.length === 0 ? (
+          <p className="muted">You are not in a group yet. An invite link from your coach or organiser adds you to one.</p>
+        ) : (
+          <ul className="plain-list">
+            {me.groups.map(({ group, role }) => (
+              <GroupSummary key={group.id} group={group} role={role} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {me.networks.map((n) => (
+        <NetworkSection key={n.id} network={n} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// /meetings/:id: the live meeting for everyone, with the facilitator console for those who run it.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { AttendanceMode } from '../../../shared/domain.ts';
+import { Alert } from '../components/Alert.tsx';
+import { AgendaList } from '../components/meeting/AgendaList.tsx';
+import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
+import { CurrentItem } from '../components/meeting/CurrentItem.tsx';
+import { FacilitatorConsole } from '../components/meeting/FacilitatorConsole.tsx';
+import { HandQueue } from '../components/meeting/HandQueue.tsx';
+import { JoinModePrompt } from '../components/meeting/JoinModePrompt.tsx';
+import { NotesPanel } from '../components/meeting/NotesPanel.tsx';
+import { PresenceList } from '../components/meeting/PresenceList.tsx';
+import { RunningLate } from '../components/meeting/RunningLate.tsx';
+import { useIsFacilitator } from '../hooks/useFacilitator.ts';
+import { useFacilitatorKeys } from '../hooks/useFacilitatorKeys.ts';
+import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
+import { useTitle } from '../hooks/useTitle.ts';
+import { storedJoinMode, storeJoinMode } from '../lib/joinMode.ts';
+import { MODE_LABEL } from '../lib/labels.ts';
+import { useStore } from '../store/index.ts';
+
+const STATUS_LABEL = { scheduled: 'Not started', live: 'Live', ended: 'Ended' } as const;
+
+export function MeetingPage() {
+  const { id = '' } = useParams();
+  const [mode, setMode] = useState<AttendanceMode | null>(() => storedJoinMode(id));
+  const meeting = useStore((s) => (s.meetingId === id ? s.meeting : null));
+  const state = useStore((s) => (s.meetingId === id ? s.state : null));
+  const joinError = useStore((s) => s.joinError);
+  const commandError = useStore((s) => s.commandError);
+  const setCommandError = useStore((s) => s.setCommandError);
+  const isFacilitator = useIsFacilitator();
+  useMeetingConnection(id, mode);
+  useFacilitatorKeys(isFacilitator && mode !== null);
+  useTitle(meeting?.title ?? 'Meeting');
+
+  const choose = (m: AttendanceMode) => {
+    storeJoinMode(id, m);
+    setMode(m);
+  };
+
+  if (!mode) return <JoinModePrompt title="Join the meeting" onChoose={choose} />;
+
+  return (
+    <div className="meeting">
+      <div className="meeting-head">
+        <div>
+          <h1>{meeting?.title ?? 'Meeting'}</h1>
+          {meeting && (
+            <p className="muted">
+              {meeting.quarter} · <span className={`badge status-${meeting.status}`}>{STATUS_LABEL[meeting.status]}</span> · you are{' '}
+              {MODE_LABEL[mode].toLowerCase()}{' '}
+              <button type="button" className="link-button" onClick={() => choose(mode === 'room' ? 'remote' : 'room')}>
+                (switch to {MODE_LABEL[mode === 'room' ? 'remote' : 'room'].toLowerCase()})
+              </button>
+            </p>
+          )}
+        </div>
+        <div className="meeting-head-side">
+          <ConnectionBadge />
+          {meeting && (
+            <>
+              <Link to={`/meetings/${id}/projector`} target="_blank" rel="noopener">
+                Projector view
+              </Link>
+              <Link to={`/groups/${meeting.groupId}`}>Group page</Link>
+            </>
+          )}
+        </div>
+      </div>
+
+      <Alert message={joinError?.message} />
+      <Alert message={commandError?.message} onDismiss={() => setCommandError(null)} />
+
+      {!state ? (
+        !joinError && <p className="loading">Joining the meeting…</p>
+      ) : (
+        <div className="meeting-grid">
+          <div className="stack">
+            <section aria-label="Current item" className={`card now-card status-${state.status}`}>
+              <CurrentItem state={state} />
+              <RunningLate state={state} />
+            </section>
+            {isFacilitator && <FacilitatorConsole state={state} />}
+            <section aria-labelledby="agenda-h" className="card section">
+              <h2 id="agenda-h">Agenda</h2>
+              <AgendaList state={state} canJump={isFacilitator} />
+            </section>
+            <section aria-label="Notes" className="card section notes">
+              <NotesPanel />
+            </section>
+          </div>
+          <aside className="stack" aria-label="People">
+            <HandQueue state={state} isFacilitator={isFacilitator} />
+            <PresenceList state={state} />
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// /meetings/:id/projector: the wall display. No controls; large, high-contrast, legible from
+// the back of the room at 1280x720 as well as 1920x1080 (sizes scale with the viewport).
+import { useParams } from 'react-router';
+import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
+import { TimerDisplay } from '../components/meeting/TimerDisplay.tsx';
+import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
+import { useNames } from '../hooks/useNames.ts';
+import { useTitle } from '../hooks/useTitle.ts';
+import { statusHeadline } from '../lib/headline.ts';
+import { MODE_LABEL } from '../lib/labels.ts';
+import { useStore } from '../store/index.ts';
+
+export function ProjectorPage() {
+  const { id = '' } = useParams();
+  const meeting = useStore((s) => (s.meetingId === id ? s.meeting : null));
+  const state = useStore((s) => (s.meetingId === id ? s.state : null));
+  const presence = useStore((s) => s.presence);
+  const joinError = useStore((s) => s.joinError);
+  const nameOf = useNames();
+  useMeetingConnection(id, 'room', true);
+  useTitle(meeting ? `${meeting.title} (projector)` : 'Projector');
+
+  const live = state?.status === 'live';
+  const next = state && (live ? state.agenda[state.currentIndex + 1] : state.status === 'scheduled' ? state.agenda[0] : undefined);
+  const here = [...presence].sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <main className="projector" data-testid="projector">
+      <div className="projector-top">
+        <span className="projector-meeting">{meeting?.title ?? 'Peerboard'}</span>
+        <ConnectionBadge className="projector-badge" />
+      </div>
+      {joinError && (
+        <p role="alert" className="projector-error">
+          {joinError.message}
+        </p>
+      )}
+      <div className="projector-stage">
+        {state ? (
+          <>
+            {live && <p className="projector-eyebrow">Item {state.currentIndex + 1} of {state.agenda.length}</p>}
+            <h1 className="projector-title" data-testid="current-item">
+              {statusHeadline(state)}
+            </h1>
+            {live && <TimerDisplay state={state} className="projector-timer" />}
+            {next && (
+              <p className="projector-next">
+                {state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}
+              </p>
+            )}
+          </>
+        ) : (
+          <h1 className="projector-title">{joinError ? 'Cannot show this meeting' : 'Connecting…'}</h1>
+        )}
+      </div>
+      {state && state.status !== 'ended' && (
+        <div className="projector-bottom">
+          <section aria-labelledby="proj-here">
+            <h2 id="proj-here">Here ({here.length})</h2>
+            <ul className="projector-names" data-testid="presence">
+              {here.map((p) => (
+                <li key={p.userId}>
+                  {p.name} <span className="projector-mode">{MODE_LABEL[p.mode]}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="proj-hands">
+            <h2 id="proj-hands">Hands raised ({state.hands.length})</h2>
+            {state.hands.length === 0 ? (
+              <p className="projector-quiet" data-testid="hand-queue">
+                None
+              </p>
+            ) : (
+              <ol className="projector-hands" data-testid="hand-queue">
+                {state.hands.map((h) => (
+                  <li key={h.userId}>{nameOf(h.userId)}</li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}
