@@ -1,0 +1,74 @@
+// Test data for the storage contract suite: small builders so each test states only what matters.
+import type { Group, GroupRole, Network, User } from '../../shared/domain.ts';
+import type { MeetingState } from '../../shared/meeting/state.ts';
+import type { NewMeeting, Storage } from './types.ts';
+
+let counter = 0;
+/** Unique ids, also across backends sharing one PostgreSQL database. */
+export const uid = (prefix: string): string => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function user(s: Storage, name = 'Ada Lovelace', email = `${uid('u')}@example.com`): Promise<User> {
+  return s.createUser({ id: uid('user'), email, name, passwordHash: `scrypt$${name}` });
+}
+
+export async function group(
+  s: Storage,
+  opts: { network?: Network; name?: string; tags?: string[] } = {},
+): Promise<{ network: Network; group: Group }> {
+  const network = opts.network ?? (await s.createNetwork({ id: uid('net'), name: 'Vistage North' }));
+  const g = await s.createGroup({
+    id: uid('group'),
+    networkId: network.id,
+    name: opts.name ?? 'CEO Group 7',
+    leadership: 'coach-led',
+    format: 'hybrid',
+    tags: opts.tags ?? ['manufacturing', 'family business'],
+  });
+  return { network, group: g };
+}
+
+export async function member(
+  s: Storage,
+  groupId: string,
+  role: GroupRole,
+  name: string,
+  company: string | null = null,
+): Promise<User> {
+  const u = await user(s, name);
+  await s.upsertMembership({ groupId, userId: u.id, role, company });
+  return u;
+}
+
+export function newMeeting(groupId: string, startsAt = '2026-10-01T07:30:00.000Z'): NewMeeting & { id: string } {
+  return {
+    id: uid('meeting'),
+    groupId,
+    quarter: '2026-Q4',
+    title: 'Quarterly meeting',
+    startsAt,
+    timeZone: 'Europe/Berlin',
+    location: 'Hotel Adlon, Berlin',
+    onlineUrl: null,
+  };
+}
+
+export function meetingState(meetingId: string, facilitatorId: string, version = 0, status: MeetingState['status'] = 'scheduled'): MeetingState {
+  return {
+    meetingId,
+    status,
+    version,
+    agenda: [{ id: 'a1', kind: 'opening', title: 'Opening round', durationMs: 900_000, spentMs: 0 }],
+    currentIndex: -1,
+    itemEnteredAt: null,
+    timer: null,
+    facilitatorId,
+    attendance: { [facilitatorId]: { userId: facilitatorId, status: 'present', mode: 'room', joinedAt: null } },
+    hands: [],
+    startedAt: null,
+    endedAt: null,
+  };
+}
+
+export const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);

@@ -1,0 +1,274 @@
+// Storage contract, part two: meetings and their live state, transactions, and the Yjs
+// document log. Registered by runStorageContract in contract.ts.
+import { describe, expect, it } from 'vitest';
+import { bytes, group, meetingState, newMeeting, sleep, uid, user } from './contract-fixtures.ts';
+import type { Storage } from './types.ts';
+
+async function meetingFixture(s: Storage) {
+  const { group: g } = await group(s);
+  const facilitator = await user(s);
+  const m = newMeeting(g.id);
+  const meeting = await s.createMeeting(m, meetingState(m.id, facilitator.id));
+  return { g, facilitator, meeting };
+}
+
+export function meetingContract(s: () => Storage): void {
+  describe('meetings', () => {
+    it('creates a meeting together with its initial state', async () => {
+      const { group: g } = await group(s());
+      const m = newMeeting(g.id);
+      const state = meetingState(m.id, 'fac', 0, 'scheduled');
+      const meeting = await s().createMeeting(m, state);
+      expect(meeting).toEqual({ ...m, status: 'scheduled', createdAt: meeting.createdAt });
+      expect(await s().getMeeting(m.id)).toEqual(meeting);
+      expect(await s().getMeetingState(m.id)).toEqual(state);
+    });
+
+    it('writes neither row when the meeting cannot be created', async () => {
+      const m = newMeeting('no-such-group');
+      await expect(s().createMeeting(m, meetingState(m.id, 'fac'))).rejects.toThrow();
+      expect(await s().getMeeting(m.id)).toBeNull();
+      expect(await s().getMeetingState(m.id)).toBeNull();
+    });
+
+    it('returns null for unknown meetings and states', async () => {
+      expect(await s().getMeeting('nope')).toBeNull();
+      expect(await s().getMeetingState('nope')).toBeNull();
+      expect(await s().updateMeeting('nope', { title: 'x' })).toBeNull();
+    });
+
+    it('updates only the patched fields, including clearing nullable ones', async () => {
+      const { meeting } = await meetingFixture(s());
+      const patched = await s().updateMeeting(meeting.id, { title: 'Q4 retreat', location: null, onlineUrl: 'https://meet.example/q4' });
+      expect(patched).toEqual({ ...meeting, title: 'Q4 retreat', location: null, onlineUrl: 'https://meet.example/q4' });
+      expect(await s().updateMeeting(meeting.id, { status: 'ended' })).toEqual({ ...patched, status: 'ended' });
+    });
+
+    it('lists a group’s meetings by start time', async () => {
+      const { network, group: g } = await group(s());
+      const { group: other } = await group(s(), { network, name: 'Other' });
+      const late = newMeeting(g.id, '2026-12-01T08:00:00.000Z');
+      const early = newMeeting(g.id, '2026-03-01T08:00:00.000Z');
+      for (const m of [late, early, newMeeting(other.id)]) await s().createMeeting(m, meetingState(m.id, 'fac'));
+      expect((await s().listMeetings(g.id)).map((m) => m.id)).toEqual([early.id, late.id]);
+    });
+
+    it('stores a state only when its version is newer, mirroring its status', async () => {
+      const { meeting, facilitator } = await meetingFixture(s());
+      const v1 = meetingState(meeting.id, facilitator.id, 1, 'live');
+      expect(await s().saveMeetingState(meeting.id, v1)).toBe(true);
+      expect(await s().getMeetingState(meeting.id)).toEqual(v1);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('live');
+
+      const sameVersion = { ...meetingState(meeting.id, facilitator.id, 1, 'ended'), currentIndex: 0 };
+      expect(await s().saveMeetingState(meeting.id, sameVersion)).toBe(false);
+      expect(await s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 0, 'ended'))).toBe(false);
+      expect(await s().getMeetingState(meeting.id)).toEqual(v1);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('live');
+
+      const v2 = meetingState(meeting.id, facilitator.id, 2, 'ended');
+      expect(await s().saveMeetingState(meeting.id, v2)).toBe(true);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('ended');
+    });
+
+    it('keeps the highest version when saves arrive concurrently and out of order', async () => {
+      const { meeting, facilitator } = await meetingFixture(s());
+      const versions = [5, 2, 9, 1, 7, 3, 8, 4, 6];
+      await Promise.all(versions.map((v) => s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, v, 'live'))));
+      expect((await s().getMeetingState(meeting.id))?.version).toBe(9);
+    });
+  });
+}
+
+export function transactionContract(s: () => Storage): void {
+  describe('transactions', () => {
+    it('commits what fn wrote and returns its result', async () => {
+      const result = await s().transaction(async (tx) => {
+        const u = await user(tx);
+        await tx.createNetwork({ id: 'net-tx', name: 'In a transaction' });
+        return u;
+      });
+      expect(await s().getUser(result.id)).toEqual(result);
+      expect(await s().getNetwork('net-tx')).not.toBeNull();
+    });
+
+    it('rolls back everything when fn throws, and rethrows', async () => {
+      const { g } = await meetingFixture(s());
+      const m = newMeeting(g.id);
+      const failing = s().transaction(async (tx) => {
+        await tx.createUser({ id: 'u-rollback', email: 'rb@example.com', name: 'RB', passwordHash: 'h' });
+        await tx.createMeeting(m, meetingState(m.id, 'fac'));
+        await tx.appendDocUpdate('doc-rollback', bytes(1, 2, 3));
+        throw new Error('boom');
+      });
+      await expect(failing).rejects.toThrow('boom');
+      expect(await s().getUser('u-rollback')).toBeNull();
+      expect(await s().getMeeting(m.id)).toBeNull();
+      expect(await s().loadDoc('doc-rollback')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      expect(await s().listDocNames('doc-rollback')).toEqual([]);
+    });
+
+    it('keeps concurrent writers out of a transaction that later rolls back', async () => {
+      let wrote!: () => void;
+      const aWrote = new Promise<void>((resolve) => (wrote = resolve));
+      const a = s().transaction(async (tx) => {
+        await tx.createUser({ id: 'u-a', email: 'a@example.com', name: 'A', passwordHash: 'h' });
+        wrote();
+        await sleep(50);
+        throw new Error('A fails');
+      });
+      await aWrote;
+      const b = s().transaction(async (tx) => {
+        const sawA = await tx.getUser('u-a');
+        await tx.createUser({ id: 'u-b', email: 'b@example.com', name: 'B', passwordHash: 'h' });
+        return sawA;
+      });
+      const plain = s().createUser({ id: 'u-c', email: 'c@example.com', name: 'C', passwordHash: 'h' });
+      const [ra, rb, rc] = await Promise.allSettled([a, b, plain]);
+      expect(ra.status).toBe('rejected');
+      expect(rb).toEqual({ status: 'fulfilled', value: null }); // never saw A's uncommitted user
+      expect(rc.status).toBe('fulfilled');
+      expect(await s().getUser('u-a')).toBeNull();
+      expect(await s().getUser('u-b')).not.toBeNull();
+      expect(await s().getUser('u-c')).not.toBeNull();
+    });
+
+    it('runs two transactions touching one row one after the other', async () => {
+      const { g } = await meetingFixture(s());
+      const [a, b] = [await user(s()), await user(s())];
+      const inv = await s().createInvite({ id: uid('inv'), tokenHash: uid('th'), groupId: g.id, role: 'member', createdBy: a.id, expiresAt: '2030-01-01T00:00:00.000Z' });
+      let claimed!: () => void;
+      const aClaimed = new Promise<void>((resolve) => (claimed = resolve));
+      const first = s().transaction(async (tx) => {
+        const ok = await tx.markInviteUsed(inv.id, a.id, '2026-01-01T00:00:00.000Z');
+        claimed();
+        await sleep(50);
+        return ok;
+      });
+      await aClaimed;
+      const second = s().transaction((tx) => tx.markInviteUsed(inv.id, b.id, '2026-01-01T00:00:01.000Z'));
+      expect(await Promise.all([first, second])).toEqual([true, false]);
+    });
+
+    it('rolls back only a nested transaction that fails', async () => {
+      await s().transaction(async (tx) => {
+        await tx.createNetwork({ id: 'outer', name: 'Outer' });
+        await expect(
+          tx.transaction(async (inner) => {
+            await inner.createNetwork({ id: 'inner', name: 'Inner' });
+            await inner.createNetwork({ id: 'inner', name: 'Duplicate' }); // fails
+          }),
+        ).rejects.toMatchObject({ code: 'conflict' });
+        await tx.createNetwork({ id: 'after', name: 'After' });
+      });
+      expect(await s().getNetwork('outer')).not.toBeNull();
+      expect(await s().getNetwork('inner')).toBeNull();
+      expect(await s().getNetwork('after')).not.toBeNull();
+    });
+
+    it('fails the whole transaction when fn swallows a failed statement', async () => {
+      const done = s().transaction(async (tx) => {
+        await tx.createNetwork({ id: 'kept?', name: 'No' });
+        await tx.createNetwork({ id: 'kept?', name: 'Duplicate' }).catch(() => undefined);
+        return 'looked fine';
+      });
+      await expect(done).rejects.toThrow();
+      expect(await s().getNetwork('kept?')).toBeNull();
+    });
+
+    it('refuses the root handle inside fn and the tx handle after the end', async () => {
+      let leaked: Storage | undefined;
+      await expect(
+        s().transaction(async (tx) => {
+          leaked = tx;
+          await s().countUsers();
+        }),
+      ).rejects.toThrow(/tx handle/);
+      await expect(leaked!.countUsers()).rejects.toThrow(/ended/);
+      expect(await s().countUsers()).toBe(0); // the root handle works again afterwards
+    });
+  });
+}
+
+export function docContract(s: () => Storage): void {
+  describe('document log', () => {
+    it('is empty for an unknown document', async () => {
+      expect(await s().loadDoc('never')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    });
+
+    it('appends updates with increasing sequence numbers per document and loads them in order', async () => {
+      expect(await s().appendDocUpdate('doc-a', bytes(1))).toBe(1);
+      expect(await s().appendDocUpdate('doc-b', bytes(9))).toBe(1);
+      expect(await s().appendDocUpdate('doc-a', bytes(2))).toBe(2);
+      expect(await s().appendDocUpdates('doc-a', [bytes(3), bytes(4, 4)])).toBe(4);
+      expect(await s().appendDocUpdates('doc-a', [])).toBe(4);
+      const doc = await s().loadDoc('doc-a');
+      expect(doc.snapshot).toBeNull();
+      expect(doc.updates.map((u) => Array.from(u))).toEqual([[1], [2], [3], [4, 4]]);
+      expect(doc.lastSeq).toBe(4);
+      expect((await s().loadDoc('doc-b')).updates).toEqual([bytes(9)]);
+    });
+
+    it('gives concurrent appends distinct sequence numbers and loses none', async () => {
+      const seqs = await Promise.all(Array.from({ length: 20 }, (_, i) => s().appendDocUpdate('busy', bytes(i))));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const { updates, lastSeq } = await s().loadDoc('busy');
+      expect(lastSeq).toBe(20);
+      // Loaded in seq order: update i is the one whose append returned seq i.
+      expect(updates.map((u) => u[0])).toEqual(Array.from({ length: 20 }, (_, seq) => seqs.indexOf(seq + 1)));
+    });
+
+    it('compacts: the snapshot replaces updates up to uptoSeq, later ones stay, seq continues', async () => {
+      await s().appendDocUpdates('doc', [bytes(1), bytes(2), bytes(3)]);
+      await s().compactDoc('doc', bytes(12), 2);
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(12), updates: [bytes(3)], lastSeq: 3 });
+      await s().compactDoc('doc', bytes(123), 3);
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(123), updates: [], lastSeq: 3 });
+      expect(await s().appendDocUpdate('doc', bytes(4))).toBe(4);
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(123), updates: [bytes(4)], lastSeq: 4 });
+    });
+
+    it('never replaces a snapshot with an older one', async () => {
+      await s().appendDocUpdates('doc', [bytes(1), bytes(2), bytes(3)]);
+      await s().compactDoc('doc', bytes(123), 3);
+      await s().compactDoc('doc', bytes(1), 1); // a slower compactor finishing late
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(123), updates: [], lastSeq: 3 });
+    });
+
+    it('refuses to compact past the last update', async () => {
+      await s().appendDocUpdate('doc', bytes(1));
+      await expect(s().compactDoc('doc', bytes(9), 5)).rejects.toThrow();
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: null, updates: [bytes(1)], lastSeq: 1 });
+    });
+
+    it('compacts atomically: a rollback keeps the old log', async () => {
+      await s().appendDocUpdates('doc', [bytes(1), bytes(2)]);
+      const failing = s().transaction(async (tx) => {
+        await tx.compactDoc('doc', bytes(12), 2);
+        throw new Error('crash mid-way');
+      });
+      await expect(failing).rejects.toThrow('crash mid-way');
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: null, updates: [bytes(1), bytes(2)], lastSeq: 2 });
+    });
+
+    it('round-trips a large update', async () => {
+      const big = new Uint8Array(1_000_000).map((_, i) => (i * 31) % 251);
+      await s().appendDocUpdate('big', big);
+      const [loaded] = (await s().loadDoc('big')).updates;
+      expect(loaded).toHaveLength(big.length);
+      expect(Buffer.from(loaded!).equals(big)).toBe(true); // byte compare; toEqual walks 1M elements
+    });
+
+    it('lists document names by literal, case-sensitive prefix', async () => {
+      const names = ['meeting:m1:notes', 'meeting:m1:goals', 'meeting:m10:notes', 'meeting:m2:notes', 'Meeting:m1:x', 'a%b:1', 'axb:1', 'a_c:1', 'abc:1', '📄ü:1', '📄u:1'];
+      for (const n of names) await s().appendDocUpdate(n, bytes(1));
+      await s().compactDoc('meeting:m1:snapshot-only', bytes(0), 0);
+      expect(await s().listDocNames('meeting:m1:')).toEqual(['meeting:m1:goals', 'meeting:m1:notes', 'meeting:m1:snapshot-only']);
+      expect(await s().listDocNames('a%')).toEqual(['a%b:1']);
+      expect(await s().listDocNames('a_')).toEqual(['a_c:1']);
+      expect(await s().listDocNames('📄ü')).toEqual(['📄ü:1']); // prefix length in characters, not UTF-16 units
+      expect(await s().listDocNames('nothing')).toEqual([]);
+      expect(await s().listDocNames('')).toHaveLength(names.length + 1);
+    });
+  });
+}

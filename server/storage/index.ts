@@ -1,0 +1,19 @@
+// Picks the backend: PostgreSQL when a database URL is configured, else the SQLite file.
+import { openPostgresStorage } from './postgres.ts';
+import { openSqliteStorage } from './sqlite.ts';
+import type { Storage } from './types.ts';
+
+export type { Storage } from './types.ts';
+export { UniqueViolationError } from './driver.ts';
+
+/** Opens the configured backend and brings its schema up to date. */
+export async function openStorage(opts: { databaseUrl?: string; sqliteFile: string }): Promise<Storage> {
+  const storage = opts.databaseUrl ? await openPostgresStorage(opts.databaseUrl) : openSqliteStorage(opts.sqliteFile);
+  try {
+    await storage.migrate();
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+  return storage;
+}

@@ -1,0 +1,28 @@
+// The storage contract against SQLite: a fresh database file per test, and in-memory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStorageContract } from './contract.ts';
+import { openStorage } from './index.ts';
+import { openSqliteStorage } from './sqlite.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'peerboard-storage-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A nested path also checks that the parent folder is created.
+runStorageContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runStorageContract('sqlite :memory:', async () => openSqliteStorage(':memory:'));
+
+describe('sqlite storage', () => {
+  it('keeps data across reopening the file, and openStorage migrates it', async () => {
+    const file = join(dir, 'reopen', 'peerboard.sqlite');
+    const first = await openStorage({ sqliteFile: file });
+    await first.appendDocUpdate('doc', new Uint8Array([7]));
+    await first.close();
+    const second = await openStorage({ sqliteFile: file });
+    expect((await second.loadDoc('doc')).updates).toEqual([new Uint8Array([7])]);
+    await second.close();
+  });
+});

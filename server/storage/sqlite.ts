@@ -1,0 +1,126 @@
+// SQLite backend: one better-sqlite3 connection behind the async SqlDriver interface.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { toDriverParam, TransactionHandle, UniqueViolationError } from './driver.ts';
+import type { SqlDriver, SqlParam } from './driver.ts';
+import { SqlStorage } from './sql-storage.ts';
+import type { Storage } from './types.ts';
+
+/** How long a statement waits for another process's write lock (a backup, a CLI) before failing. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** A SqliteError from a UNIQUE or PRIMARY KEY constraint, as our typed conflict. */
+function mapError(err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new UniqueViolationError((err as Error).message, { cause: err });
+  }
+  return err;
+}
+
+class SqliteDriver implements SqlDriver {
+  readonly dialect = 'sqlite';
+  private readonly statements = new Map<string, Statement>();
+  /**
+   * Promise-chain mutex. The connection is shared, so while a transaction awaits between its
+   * statements nothing else may run on it: a plain write would silently join (and roll back
+   * with) the transaction, and a second BEGIN would fail. Every operation queues here.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /** Runs immediately; only for the mutex holder (a queued operation or the open transaction). */
+  allNow<R>(sql: string, params: readonly SqlParam[]): R[] {
+    try {
+      return this.prepare(sql).all(...params.map(toDriverParam)) as R[];
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+  runNow(sql: string, params: readonly SqlParam[]): number {
+    try {
+      return this.prepare(sql).run(...params.map(toDriverParam)).changes;
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+  execNow(sql: string): void {
+    try {
+      this.db.exec(sql);
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+
+  all<R>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
+    return this.exclusive(() => this.allNow<R>(sql, params));
+  }
+  run(sql: string, params: readonly SqlParam[] = []): Promise<number> {
+    return this.exclusive(() => this.runNow(sql, params));
+  }
+  exec(sql: string): Promise<void> {
+    return this.exclusive(() => this.execNow(sql));
+  }
+
+  transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
+    // IMMEDIATE takes the write lock up front, so a transaction that reads then writes
+    // cannot fail halfway with SQLITE_BUSY because another process wrote in between.
+    return this.exclusive(() => new SqliteTransaction(this).runTopLevel('BEGIN IMMEDIATE', fn));
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(() => {
+      this.db.close();
+    });
+  }
+}
+
+/** The open transaction's handle: runs directly on the connection the mutex holds for it. */
+class SqliteTransaction extends TransactionHandle {
+  readonly dialect = 'sqlite';
+  constructor(private readonly driver: SqliteDriver) {
+    super();
+  }
+  protected async allRaw<R>(sql: string, params: readonly SqlParam[]): Promise<R[]> {
+    return this.driver.allNow<R>(sql, params);
+  }
+  protected async runRaw(sql: string, params: readonly SqlParam[]): Promise<number> {
+    return this.driver.runNow(sql, params);
+  }
+  protected async execRaw(sql: string): Promise<void> {
+    this.driver.execNow(sql);
+  }
+}
+
+/** Opens (creating if needed) the database file; `:memory:` gives a private in-memory database. */
+export function openSqliteStorage(file: string): Storage {
+  if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL, not FULL: in WAL mode a commit is written to the WAL file before it returns and only
+  // the fsync is deferred to checkpoints. A killed or crashed process therefore loses nothing
+  // (the OS still has the pages); only a power cut or kernel crash can drop the last commits.
+  // FULL would fsync on every Yjs update, which costs far more than that risk is worth here.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return SqlStorage.over(new SqliteDriver(db));
+}
