@@ -1,0 +1,101 @@
+// Who may open a doc: checked on the upgrade request, before anything is loaded.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { commitmentsDocName, notesDocName, privateDocName } from '../../shared/collab/docNames.ts';
+import { ORIGIN, startCollabServer, upgradeStatus, type CollabServer } from './testkit.ts';
+
+const rights = { m1: { alice: 'write', bob: 'write', olga: 'read' }, m2: { mallory: 'write' } } as const;
+const at = (name: string) => '/' + encodeURIComponent(name);
+
+let srv: CollabServer;
+beforeAll(async () => {
+  srv = await startCollabServer({ rights: { ...rights } });
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+describe('collab access', () => {
+  it('members and observers are let in', async () => {
+    expect(await upgradeStatus(srv, at(notesDocName('m1', 'i1')), 'alice')).toBe(101);
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), 'olga')).toBe(101);
+    // The name may also arrive unencoded (colons are legal in a path).
+    expect(await upgradeStatus(srv, '/' + commitmentsDocName('m1'), 'bob')).toBe(101);
+  });
+
+  it('a non-member is refused with 403', async () => {
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), 'mallory')).toBe(403);
+  });
+
+  it('a meeting that does not exist answers like one you may not see (403)', async () => {
+    expect(await upgradeStatus(srv, at(commitmentsDocName('nosuchmeeting')), 'alice')).toBe(403);
+  });
+
+  it('a missing or unknown session cookie is refused with 401', async () => {
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), null)).toBe(401);
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), 'stranger')).toBe(401);
+  });
+
+  it('a cross-site or missing Origin is refused with 403, before the cookie is looked at', async () => {
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), 'alice', 'https://evil.example')).toBe(403);
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), 'alice', null)).toBe(403);
+    expect(await upgradeStatus(srv, at(commitmentsDocName('m1')), null, 'https://evil.example')).toBe(403);
+  });
+
+  it("another user's private doc is refused while the owner's works", async () => {
+    expect(await upgradeStatus(srv, at(privateDocName('m1', 'alice')), 'bob')).toBe(403);
+    expect(await upgradeStatus(srv, at(privateDocName('m1', 'alice')), 'olga')).toBe(403);
+    expect(await upgradeStatus(srv, at(privateDocName('m1', 'alice')), 'alice')).toBe(101);
+  });
+
+  it('bad doc names and paths are refused with 400', async () => {
+    for (const p of ['', '/', '/meeting:m1', '/meeting:m1:secrets', '/meeting%3Am1%3Acommitments/x', '/%E0%A4%A', '/meeting:m 1:commitments']) {
+      expect(await upgradeStatus(srv, p, 'alice'), p).toBe(400);
+    }
+  });
+
+  it('the refusal body is a typed error like the JSON API', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve) => {
+      const req = http.request({
+        port: srv.port,
+        host: '127.0.0.1',
+        path: '/collab/' + encodeURIComponent(commitmentsDocName('m1')),
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket', Origin: ORIGIN, 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      });
+      req.on('response', (r) => {
+        let body = '';
+        r.on('data', (d) => (body += d));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+      });
+      req.end();
+    });
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+  });
+
+  it('upgrades on other paths are left to their owners (e.g. socket.io)', async () => {
+    const other = new WebSocketServer({ noServer: true });
+    srv.server.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/socket.io/')) other.handleUpgrade(req, socket, head, (ws) => ws.send('hi from the other endpoint'));
+    });
+    const port = (srv.server.address() as AddressInfo).port;
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
+    const first = await new Promise<string>((resolve, reject) => {
+      ws.on('message', (d: Buffer) => resolve(d.toString()));
+      ws.on('error', reject);
+    });
+    expect(first).toBe('hi from the other endpoint');
+    ws.close();
+    other.close();
+  });
+
+  it('loads no doc for refused connections', async () => {
+    const before = srv.collab.docCount();
+    await upgradeStatus(srv, at(commitmentsDocName('m2')), 'alice');
+    await upgradeStatus(srv, at(commitmentsDocName('m2')), null);
+    expect(srv.collab.docCount()).toBe(before);
+    expect(await srv.storage.listDocNames('meeting:m2:')).toEqual([]);
+  });
+});

@@ -1,0 +1,235 @@
+// Durability: what is relayed is stored first; storage failures lose nothing; the log is
+// compacted; idle docs are unloaded and come back intact.
+import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
+import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.ts';
+import type { CollabOptions } from './index.ts';
+import {
+  connectClient,
+  openRaw,
+  startCollabServer,
+  storedDoc,
+  synced,
+  upgradeStatus,
+  waitFor,
+  type CollabServer,
+  type TestClient,
+} from './testkit.ts';
+
+const rights = { m1: { alice: 'write', bob: 'write', carol: 'write' } } as const;
+const NOTES = notesDocName('m1', 'p1');
+const at = (name: string) => '/' + encodeURIComponent(name);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let srv: CollabServer | null = null;
+let clients: TestClient[] = [];
+async function start(options?: CollabOptions): Promise<CollabServer> {
+  srv = await startCollabServer({ rights: { ...rights }, ...(options ? { options } : {}) });
+  return srv;
+}
+const connect = (s: CollabServer, name: string, user: string) => {
+  const c = connectClient(s, name, user);
+  clients.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  await srv?.close();
+  srv = null;
+});
+
+describe('collab persistence', () => {
+  it('a storage failure on load refuses the connection (503) and leaves stored data intact', async () => {
+    const s = await start();
+    const a = connect(s, NOTES, 'alice');
+    await synced(a);
+    a.text.insert(0, 'precious notes');
+    await waitFor(async () => (await storedDoc(s.storage, NOTES)).text === 'precious notes', 'stored');
+    a.destroy();
+    await s.stop();
+
+    const s2 = await startCollabServer({ rights: { ...rights }, storage: s.storage });
+    srv = s2;
+    const before = await s2.storage.loadDoc(NOTES);
+    s2.faults.failLoad = true;
+    expect(await upgradeStatus(s2, at(NOTES), 'bob')).toBe(503);
+    expect(s2.collab.docCount()).toBe(0);
+    expect(await s2.storage.loadDoc(NOTES)).toEqual(before);
+    // Once storage is back, the doc loads with everything in it.
+    s2.faults.failLoad = false;
+    const b = connect(s2, NOTES, 'bob');
+    await synced(b);
+    expect(b.text.toString()).toBe('precious notes');
+  });
+
+  it('an edit is relayed only after it is stored; a failed write is retried, nothing is lost', async () => {
+    const s = await start({ limits: { writeRetryBaseMs: 20, writeRetryMaxMs: 50 } });
+    const a = connect(s, NOTES, 'alice');
+    const b = connect(s, NOTES, 'bob');
+    await Promise.all([synced(a), synced(b)]);
+    a.text.insert(0, 'stored first. ');
+    await waitFor(() => b.text.toString() === 'stored first. ', 'first edit relayed');
+
+    s.faults.failAppend = true;
+    a.text.insert(a.text.length, 'written while storage is down.');
+    await sleep(300);
+    // Not stored, so not relayed: bob must not see it, nor may a late joiner.
+    expect(b.text.toString()).toBe('stored first. ');
+    expect((await storedDoc(s.storage, NOTES)).text).toBe('stored first. ');
+    const c = connect(s, NOTES, 'carol');
+    await synced(c);
+    expect(c.text.toString()).toBe('stored first. ');
+    expect(s.logs.some((l) => l.msg.includes('storing updates failed'))).toBe(true);
+
+    s.faults.failAppend = false;
+    const full = 'stored first. written while storage is down.';
+    await waitFor(() => b.text.toString() === full && c.text.toString() === full, 'relayed after the retry succeeded');
+    expect((await storedDoc(s.storage, NOTES)).text).toBe(full);
+  });
+
+  it('updates arriving in the same tick are written in one transaction', async () => {
+    const s = await start();
+    const raw = await openRaw(s, NOTES, 'alice');
+    const src = new Y.Doc();
+    const frames: Uint8Array[] = [];
+    src.on('update', (u: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, u);
+      frames.push(encoding.toUint8Array(e));
+    });
+    for (let i = 0; i < 5; i++) src.getText('t').insert(i, String(i));
+    // One TCP write carrying five frames, so the server reads them in one tick.
+    const socket = (raw.ws as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.cork();
+    for (const f of frames) raw.ws.send(f);
+    socket.uncork();
+    await waitFor(async () => (await storedDoc(s.storage, NOTES)).text === '01234', 'all stored');
+    expect(s.faults.appendBatches).toEqual([5]);
+    raw.ws.close();
+  });
+
+  it('edits queued while storage is down go out as one batch when it is back', async () => {
+    const s = await start({ limits: { writeRetryBaseMs: 20, writeRetryMaxMs: 40 } });
+    const a = connect(s, NOTES, 'alice');
+    await synced(a);
+    s.faults.failAppend = true;
+    for (let i = 0; i < 4; i++) {
+      a.text.insert(a.text.length, `e${i} `);
+      await sleep(20);
+    }
+    s.faults.failAppend = false;
+    await waitFor(async () => (await storedDoc(s.storage, NOTES)).text === 'e0 e1 e2 e3 ', 'stored after recovery');
+    expect(s.faults.appendBatches[0]).toBe(4);
+  });
+
+  it('when storage falls too far behind, the sender is closed with 1013 and resends on reconnect', async () => {
+    const s = await start({ limits: { maxPendingBytesPerDoc: 200, writeRetryBaseMs: 20, writeRetryMaxMs: 40 } });
+    const a = connect(s, NOTES, 'alice');
+    const b = connect(s, NOTES, 'bob');
+    await Promise.all([synced(a), synced(b)]);
+    const codes: number[] = [];
+    a.provider.on('connection-close', (e) => {
+      if (e) codes.push(e.code);
+    });
+    s.faults.failAppend = true;
+    a.text.insert(0, 'x'.repeat(150));
+    await sleep(30);
+    a.text.insert(0, 'y'.repeat(150));
+    await waitFor(() => codes.includes(COLLAB_CLOSE.tryAgainLater), 'sender closed with 1013');
+    expect(b.text.toString()).toBe('');
+    s.faults.failAppend = false;
+    await waitFor(() => b.text.length === 300, 'everything arrives after recovery');
+    expect((await storedDoc(s.storage, NOTES)).text).toBe(a.text.toString());
+  });
+
+  it('compaction keeps the content identical and shrinks the log', async () => {
+    const s = await start({ limits: { compactAfterUpdates: 20, idleCompactMs: 60_000 } });
+    const a = connect(s, NOTES, 'alice');
+    await synced(a);
+    for (let i = 0; i < 100; i++) {
+      a.text.insert(a.text.length, `${i},`);
+      if (i % 10 === 0) a.text.delete(0, 1);
+      if (i % 7 === 0) await sleep(5);
+    }
+    const expected = a.text.toString();
+    await waitFor(async () => (await storedDoc(s.storage, NOTES)).text === expected, 'all stored');
+    const stored = await storedDoc(s.storage, NOTES);
+    expect(stored.hasSnapshot).toBe(true);
+    expect(stored.logLength).toBeLessThan(20);
+    const total = s.faults.appendBatches.reduce((x, y) => x + y, 0);
+    expect(total).toBeGreaterThan(100);
+    // A fresh client sees exactly the same text.
+    const b = connect(s, NOTES, 'bob');
+    await synced(b);
+    expect(b.text.toString()).toBe(expected);
+  });
+
+  it('an idle doc is compacted to a single snapshot', async () => {
+    const s = await start({ limits: { idleCompactMs: 100 } });
+    const a = connect(s, NOTES, 'alice');
+    await synced(a);
+    a.text.insert(0, 'one ');
+    a.text.insert(4, 'two');
+    await waitFor(async () => {
+      const d = await storedDoc(s.storage, NOTES);
+      return d.hasSnapshot && d.logLength === 0;
+    }, 'idle compaction');
+    expect((await storedDoc(s.storage, NOTES)).text).toBe('one two');
+  });
+
+  it('a doc with no clients is unloaded after the grace period and reloads intact', async () => {
+    const s = await start({ limits: { unloadGraceMs: 150, idleCompactMs: 60_000 } });
+    const name = commitmentsDocName('m1');
+    const a = connect(s, name, 'alice');
+    await synced(a);
+    a.text.insert(0, 'Hire a CFO by Q3.');
+    await waitFor(async () => (await storedDoc(s.storage, name)).text === 'Hire a CFO by Q3.', 'stored');
+    expect(s.collab.docCount()).toBe(1);
+    a.provider.disconnect();
+    await sleep(50);
+    expect(s.collab.docCount()).toBe(1); // still in its grace period
+    await waitFor(() => s.collab.docCount() === 0, 'unloaded');
+    const stored = await storedDoc(s.storage, name);
+    expect(stored).toEqual({ text: 'Hire a CFO by Q3.', logLength: 0, hasSnapshot: true }); // final compaction
+    const b = connect(s, name, 'bob');
+    await synced(b);
+    expect(b.text.toString()).toBe('Hire a CFO by Q3.');
+    expect(s.collab.docCount()).toBe(1);
+  });
+
+  it('a client that comes back within the grace period keeps the doc loaded', async () => {
+    const s = await start({ limits: { unloadGraceMs: 300 } });
+    const a = connect(s, NOTES, 'alice');
+    await synced(a);
+    a.provider.disconnect();
+    await sleep(100);
+    a.provider.connect();
+    await synced(a);
+    await sleep(400);
+    expect(s.collab.docCount()).toBe(1);
+  });
+
+  it('close() flushes pending writes, compacts and closes sockets with 1001', async () => {
+    const s = await start({ limits: { writeRetryBaseMs: 20, writeRetryMaxMs: 40, idleCompactMs: 60_000 } });
+    const a = connect(s, NOTES, 'alice');
+    await synced(a);
+    const codes: number[] = [];
+    a.provider.on('connection-close', (e) => {
+      if (e) codes.push(e.code);
+    });
+    a.text.insert(0, 'saved. ');
+    await waitFor(async () => (await storedDoc(s.storage, NOTES)).text === 'saved. ', 'first stored');
+    s.faults.failAppend = true;
+    a.text.insert(a.text.length, 'pending at shutdown.');
+    await sleep(100);
+    setTimeout(() => (s.faults.failAppend = false), 150);
+    await s.stop();
+    expect(codes).toContain(COLLAB_CLOSE.goingAway);
+    expect(await storedDoc(s.storage, NOTES)).toEqual({ text: 'saved. pending at shutdown.', logLength: 0, hasSnapshot: true });
+  });
+});

@@ -1,0 +1,174 @@
+// Real http.Server + SQLite + the stock y-websocket provider: what users see when editing together.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { commitmentsDocName, notesDocName, privateDocName } from '../../shared/collab/docNames.ts';
+import {
+  connectClient,
+  openRaw,
+  startCollabServer,
+  storedDoc,
+  synced,
+  waitFor,
+  type CollabServer,
+  type TestClient,
+} from './testkit.ts';
+
+const rights = { m1: { alice: 'write', bob: 'write', carol: 'write', olga: 'read' } } as const;
+const NOTES = notesDocName('m1', 'item1');
+
+let srv: CollabServer;
+let clients: TestClient[] = [];
+const connect = (name: string, user: string, doc?: Y.Doc) => {
+  const c = connectClient(srv, name, user, doc);
+  clients.push(c);
+  return c;
+};
+
+beforeEach(async () => {
+  srv = await startCollabServer({ rights: { ...rights } });
+});
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  await srv.close();
+});
+
+describe('collab sync', () => {
+  it('two clients converge on concurrent edits', async () => {
+    const a = connect(NOTES, 'alice');
+    const b = connect(NOTES, 'bob');
+    await Promise.all([synced(a), synced(b)]);
+    // Both type at once, before either has seen the other's edit.
+    a.text.insert(0, 'alpha ');
+    b.text.insert(0, 'bravo ');
+    a.text.insert(a.text.length, 'A-end');
+    b.text.insert(b.text.length, 'B-end');
+    await waitFor(() => a.text.toString() === b.text.toString() && a.text.length === 22, 'convergence');
+    for (const part of ['alpha ', 'bravo ', 'A-end', 'B-end']) expect(a.text.toString()).toContain(part);
+    await waitFor(async () => (await storedDoc(srv.storage, NOTES)).text === a.text.toString(), 'stored doc equals clients');
+  });
+
+  it('a client joining late gets the full doc', async () => {
+    const a = connect(NOTES, 'alice');
+    const b = connect(NOTES, 'bob');
+    await Promise.all([synced(a), synced(b)]);
+    a.text.insert(0, 'from alice. ');
+    b.text.insert(0, 'from bob. ');
+    await waitFor(() => a.text.length === b.text.length && a.text.length === 22, 'first two converge');
+    const c = connect(NOTES, 'carol');
+    await synced(c);
+    await waitFor(() => c.text.toString() === a.text.toString(), 'late joiner has the full doc');
+  });
+
+  it("an observer's edits never reach the server or others, but the observer sees theirs", async () => {
+    const a = connect(NOTES, 'alice');
+    const o = connect(NOTES, 'olga');
+    await Promise.all([synced(a), synced(o)]);
+    a.text.insert(0, 'agenda notes');
+    await waitFor(() => o.text.toString() === 'agenda notes', 'observer receives member edit');
+    o.text.insert(0, 'OBSERVER WAS HERE ');
+    // Alice keeps editing; her edit reaches the observer, the observer's never reaches her.
+    a.text.insert(a.text.length, '!');
+    await waitFor(() => o.text.toString().endsWith('agenda notes!'), 'observer receives later member edit');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.text.toString()).toBe('agenda notes!');
+    // Not in the server's doc either: a late joiner and storage lack it.
+    const c = connect(NOTES, 'carol');
+    await synced(c);
+    expect(c.text.toString()).toBe('agenda notes!');
+    expect((await storedDoc(srv.storage, NOTES)).text).toBe('agenda notes!');
+    // The observer's reconnect (which resends its state) does not sneak it in either.
+    o.provider.disconnect();
+    o.provider.connect();
+    await synced(o);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.text.toString()).toBe('agenda notes!');
+    expect((await storedDoc(srv.storage, NOTES)).text).toBe('agenda notes!');
+  });
+
+  it('presence: everyone (observers too) shows in awareness; nobody can overwrite another user\'s state', async () => {
+    const a = connect(NOTES, 'alice');
+    const o = connect(NOTES, 'olga');
+    await Promise.all([synced(a), synced(o)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    o.provider.awareness.setLocalStateField('user', { name: 'Olga' });
+    await waitFor(() => a.provider.awareness.getStates().get(o.doc.clientID)?.user?.name === 'Olga', 'alice sees the observer');
+    await waitFor(() => o.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Alice', 'observer sees alice');
+    // Bob forges an awareness update for Alice's client id.
+    const raw = await openRaw(srv, NOTES, 'bob');
+    const forged = new Awareness(new Y.Doc());
+    forged.clientID = a.doc.clientID;
+    forged.setLocalState({ user: { name: 'Mallory' } });
+    forged.setLocalState({ user: { name: 'Mallory' } });
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    const meta = forged.meta.get(a.doc.clientID)!;
+    meta.clock += 1000;
+    encoding.writeVarUint8Array(e, encodeAwarenessUpdate(forged, [a.doc.clientID]));
+    raw.ws.send(encoding.toUint8Array(e));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(o.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Alice');
+    forged.destroy();
+    raw.ws.close();
+    // When a client leaves, the others see it go.
+    a.provider.disconnect();
+    await waitFor(() => !o.provider.awareness.getStates().has(a.doc.clientID), 'alice gone from awareness');
+  });
+
+  it("the owner's private doc works and stays theirs", async () => {
+    const name = privateDocName('m1', 'alice');
+    const a = connect(name, 'alice');
+    await synced(a);
+    a.text.insert(0, 'my private thoughts');
+    await waitFor(async () => (await storedDoc(srv.storage, name)).text === 'my private thoughts', 'private doc stored');
+    const again = connect(name, 'alice', new Y.Doc());
+    await synced(again);
+    await waitFor(() => again.text.toString() === 'my private thoughts', 'owner reads it back');
+  });
+
+  it('no duplicated text after a client reconnects', async () => {
+    const a = connect(commitmentsDocName('m1'), 'alice');
+    const b = connect(commitmentsDocName('m1'), 'bob');
+    await Promise.all([synced(a), synced(b)]);
+    a.text.insert(0, 'Call the bank by Friday.');
+    await waitFor(() => b.text.toString() === 'Call the bank by Friday.', 'b receives');
+    a.provider.disconnect();
+    a.text.insert(a.text.length, ' (offline edit)');
+    a.provider.connect();
+    await synced(a);
+    await waitFor(() => b.text.toString() === 'Call the bank by Friday. (offline edit)', 'offline edit arrives once');
+    // Reconnect a few more times; nothing doubles.
+    for (let i = 0; i < 3; i++) {
+      a.provider.disconnect();
+      b.provider.disconnect();
+      a.provider.connect();
+      b.provider.connect();
+      await Promise.all([synced(a), synced(b)]);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(a.text.toString()).toBe('Call the bank by Friday. (offline edit)');
+    expect(b.text.toString()).toBe('Call the bank by Friday. (offline edit)');
+    expect((await storedDoc(srv.storage, commitmentsDocName('m1'))).text).toBe('Call the bank by Friday. (offline edit)');
+  });
+
+  it('clients still connected through a server restart resync with no duplicated text', async () => {
+    const name = commitmentsDocName('m1');
+    const a = connect(name, 'alice');
+    const b = connect(name, 'bob');
+    await Promise.all([synced(a), synced(b)]);
+    a.text.insert(0, 'before restart.');
+    await waitFor(() => b.text.toString() === 'before restart.', 'b receives');
+    const { port, storage } = srv;
+    await srv.stop(); // closes sockets with 1001 after flushing
+    await waitFor(() => !a.provider.wsconnected && !b.provider.wsconnected, 'clients see the close');
+    b.text.insert(b.text.length, ' typed while down.');
+    srv = await startCollabServer({ rights: { ...rights }, storage, port });
+    await Promise.all([synced(a), synced(b)]);
+    await waitFor(() => a.text.toString() === 'before restart. typed while down.', 'a gets the edit made while down');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.text.toString()).toBe('before restart. typed while down.');
+    expect((await storedDoc(srv.storage, name)).text).toBe('before restart. typed while down.');
+  });
+});
