@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { commitmentsDocName, notesDocName, privateDocName } from '../../shared/collab/docNames.ts';
-import { ORIGIN, startCollabServer, upgradeStatus, type CollabServer } from './testkit.ts';
+import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
+import { ORIGIN, connectClient, startCollabServer, synced, upgradeStatus, type CollabServer } from './testkit.ts';
 
 const rights = { m1: { alice: 'write', bob: 'write', olga: 'read' }, m2: { mallory: 'write' } } as const;
 const at = (name: string) => '/' + encodeURIComponent(name);
@@ -89,6 +90,21 @@ describe('collab access', () => {
     expect(first).toBe('hi from the other endpoint');
     ws.close();
     other.close();
+  });
+
+  it('kick() closes a user\'s connections to a meeting with 4403 and the stock provider stays away', async () => {
+    const bob = connectClient(srv, commitmentsDocName('m1'), 'bob');
+    const alice = connectClient(srv, commitmentsDocName('m1'), 'alice');
+    await Promise.all([synced(bob), synced(alice)]);
+    const closed = new Promise<{ code: number }>((resolve) => bob.provider.on('closed', (e) => resolve(e)));
+    expect(srv.collab.kick('bob', 'm2')).toBe(0);
+    expect(srv.collab.kick('bob', 'm1')).toBe(1);
+    expect((await closed).code).toBe(COLLAB_CLOSE.forbidden);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(bob.provider.wsconnected).toBe(false);
+    expect(alice.provider.wsconnected).toBe(true);
+    bob.destroy();
+    alice.destroy();
   });
 
   it('loads no doc for refused connections', async () => {

@@ -21,6 +21,11 @@ import {
 const rights = { m1: { alice: 'write', bob: 'write', carol: 'write' } } as const;
 const NOTES = notesDocName('m1', 'p1');
 const at = (name: string) => '/' + encodeURIComponent(name);
+const docWithText = (text: string) => {
+  const d = new Y.Doc();
+  d.getText('t').insert(0, text);
+  return d;
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let srv: CollabServer | null = null;
@@ -63,6 +68,16 @@ describe('collab persistence', () => {
     const b = connect(s2, NOTES, 'bob');
     await synced(b);
     expect(b.text.toString()).toBe('precious notes');
+  });
+
+  it('connections to a doc that is still loading share one load and all get its content', async () => {
+    const s = await start();
+    await s.storage.appendDocUpdate(NOTES, Y.encodeStateAsUpdate(docWithText('already here')));
+    s.faults.loadDelayMs = 150;
+    const [a, b, c] = [connect(s, NOTES, 'alice'), connect(s, NOTES, 'bob'), connect(s, NOTES, 'carol')];
+    await Promise.all([synced(a), synced(b), synced(c)]);
+    expect(s.faults.loadCalls).toBe(1);
+    for (const x of [a, b, c]) expect(x.text.toString()).toBe('already here');
   });
 
   it('an edit is relayed only after it is stored; a failed write is retried, nothing is lost', async () => {

@@ -19,6 +19,10 @@ export const ORIGIN = 'https://peerboard.test';
 /** Faults the tests switch on in the storage wrapper. */
 export interface Faults {
   failLoad: boolean;
+  /** Extra delay before every loadDoc answers. */
+  loadDelayMs: number;
+  /** loadDoc calls that reached the real storage. */
+  loadCalls: number;
   failAppend: boolean;
   /** Sizes of appendDocUpdates batches that reached the real storage. */
   appendBatches: number[];
@@ -30,7 +34,9 @@ function withFaults(storage: Storage, faults: Faults): Storage {
     get(target, prop, receiver) {
       if (prop === 'loadDoc') {
         return async (name: string) => {
+          if (faults.loadDelayMs > 0) await new Promise((r) => setTimeout(r, faults.loadDelayMs));
           if (faults.failLoad) throw new Error('injected load failure');
+          faults.loadCalls++;
           return target.loadDoc(name);
         };
       }
@@ -83,7 +89,7 @@ export async function startCollabServer(opts: {
   options?: CollabOptions;
 }): Promise<CollabServer> {
   const storage = opts.storage ?? (await openTestStorage());
-  const faults: Faults = { failLoad: false, failAppend: false, appendBatches: [] };
+  const faults: Faults = { failLoad: false, loadDelayMs: 0, loadCalls: 0, failAppend: false, appendBatches: [] };
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const logs: { msg: string; meta?: object }[] = [];
   const users = new Set(Object.values(opts.rights).flatMap((m) => Object.keys(m)));
