@@ -31,6 +31,7 @@ describe('server restart mid-meeting', () => {
         if (r.ok) latest.set(s, r.state);
       };
       s.on('connect', () => void join());
+      s.on('disconnect', () => latest.delete(s)); // only a fresh join after reconnecting counts
       s.on('meeting:state', (p) => latest.set(s, p.state));
       await join();
       return s;
@@ -54,7 +55,7 @@ describe('server restart mid-meeting', () => {
     // Both clients reconnect by themselves and get the stored state back.
     const resumed = await Promise.all(
       [coach, member].map(async (s) => {
-        if (!s.connected) await new Promise((r) => s.once('connect', r));
+        if (!s.connected) await new Promise<void>((r) => s.once('connect', () => r()));
         for (let i = 0; i < 50 && latest.get(s)?.version !== before.version; i++) await new Promise((r) => setTimeout(r, 100));
         return latest.get(s)!;
       }),

@@ -69,10 +69,15 @@ export function connectSocket(url: string, cookie: string, protocolVersion = PRO
     reconnectionDelayMax: 500,
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (e) => {
+    // Only the first connection's failure rejects; later reconnects must keep retrying.
+    const fail = (e: Error) => {
       socket.close();
       reject(e);
+    };
+    socket.once('connect_error', fail);
+    socket.once('connect', () => {
+      socket.off('connect_error', fail);
+      resolve(socket);
     });
   });
 }
