@@ -76,6 +76,8 @@ export class DocRoom {
   private kickScheduled = false;
   private compactWanted = false;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Set per applied update: whether its sender must get the resulting doc update too. */
+  private echoToSender = false;
   /** No more client updates are taken (shutdown). */
   private intakeClosed = false;
   /** The worker gives up (shutdown timed out, or destroyed). */
@@ -335,6 +337,11 @@ export class DocRoom {
   /** Stored updates become visible: applied to the doc, whose 'update' event relays them. */
   private applyStored(batch: PendingUpdate[]): void {
     for (const p of batch) {
+      // With nothing pending, the resulting doc update holds only the sender's own content, so
+      // the sender need not get it back. Pending structs (waiting for a missing dependency) may
+      // integrate now, and those the sender may lack: then it gets the update too.
+      const store = this.doc.store;
+      this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
       try {
         Y.applyUpdate(this.doc, p.update, p.from ?? ORIGIN_STORAGE);
       } catch (err) {
@@ -373,7 +380,7 @@ export class DocRoom {
   private readonly relayDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.clients.size === 0) return;
     const message = encodeUpdate(update);
-    for (const c of this.clients) if (c !== origin) c.send(message);
+    for (const c of this.clients) if (c !== origin || this.echoToSender) c.send(message);
   };
 
   private readonly relayAwareness = (

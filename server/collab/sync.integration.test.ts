@@ -1,5 +1,6 @@
 // Real http.Server + SQLite + the stock y-websocket provider: what users see when editing together.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -115,6 +116,38 @@ describe('collab sync', () => {
     // When a client leaves, the others see it go.
     a.provider.disconnect();
     await waitFor(() => !o.provider.awareness.getStates().has(a.doc.clientID), 'alice gone from awareness');
+  });
+
+  it('a sender whose update unblocks pending content receives that content', async () => {
+    const src = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    src.on('update', (u: Uint8Array) => updates.push(u));
+    src.getText('t').insert(0, 'first ');
+    src.getText('t').insert(6, 'second');
+    const [first, second] = updates as [Uint8Array, Uint8Array];
+    const frame = (u: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, u);
+      return encoding.toUint8Array(e);
+    };
+    const x = await openRaw(srv, NOTES, 'bob');
+    x.ws.send(frame(second)); // depends on `first`, which the server lacks: stays pending
+    await new Promise((r) => setTimeout(r, 100));
+    const y = await openRaw(srv, NOTES, 'carol');
+    await waitFor(() => y.messages.length > 0, 'y connected');
+    y.ws.send(frame(first));
+    const mirror = new Y.Doc();
+    Y.applyUpdate(mirror, first);
+    await waitFor(() => {
+      for (const m of y.messages.splice(0)) {
+        if (m[0] === 0 && m[1] === 2) Y.applyUpdate(mirror, decoding.readVarUint8Array(decoding.createDecoder(m.subarray(2))));
+      }
+      return mirror.getText('t').toString() === 'first second';
+    }, 'y receives the content its update unblocked');
+    x.ws.close();
+    y.ws.close();
   });
 
   it("the owner's private doc works and stays theirs", async () => {
