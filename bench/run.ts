@@ -2,13 +2,16 @@
 // a coach and a projector) in Peerboard, beside a bare socket.io relay, in the same run.
 // Reports both and the ratio. Bounded: fixed command count, loopback only.
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../shared/limits.ts';
+import { LIMITS, PROTOCOL_VERSION } from '../shared/limits.ts';
 import { ApiClient, connectSocket, emitAck, startTestServer } from '../server/testing/harness.ts';
 import { startBareRelay } from './baseline.ts';
 import { ms, summarize } from './stats.ts';
 
 const ROOM_SIZE = 14; // 12 members + coach + projector
-const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 400);
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 300);
+/** Peerboard caps a socket at LIMITS.commandsPerSecond; both sides are paced below it alike. */
+const PACE_MS = Math.ceil(1000 / LIMITS.commandsPerSecond) + 10;
+const pace = (t0: number) => new Promise((r) => setTimeout(r, Math.max(0, PACE_MS - (performance.now() - t0))));
 
 async function benchPeerboard(): Promise<number[]> {
   const srv = await startTestServer();
@@ -34,6 +37,7 @@ async function benchPeerboard(): Promise<number[]> {
       if (!ack.ok) throw new Error(JSON.stringify(ack));
       await received;
       samples.push(performance.now() - t0);
+      await pace(t0);
     }
     sockets.forEach((s) => s.close());
     return samples;
@@ -60,6 +64,7 @@ async function benchBare(): Promise<number[]> {
       await new Promise((r) => sockets[0]!.emit('cmd', { room: 'room', body }, r));
       await received;
       samples.push(performance.now() - t0);
+      await pace(t0);
     }
     sockets.forEach((s) => s.close());
     return samples;
