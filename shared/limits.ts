@@ -35,6 +35,16 @@ export const LIMITS = {
   groupNameMax: 100,
   tagMax: 40,
   tagsMax: 10,
+  /** Network benchmarks show a figure only when at least this many companies reported (k-anonymity). */
+  benchmarkMinCompanies: 5,
+  /** A CSV import larger than this is refused: a year of 20 KPIs is a few hundred rows. */
+  csvMaxRows: 2_000,
+  csvMaxBytes: 256 * 1024,
+  /** Most goals a member may hold for one quarter, carried ones included. */
+  goalsPerMemberMax: 12,
+  goalTextMax: 300,
+  /** Custom KPIs a group may add beside the defaults. */
+  customKpisMax: 20,
 } as const;
 
 /** Protocol version of the socket.io meeting channel; clients send it on connect. */
