@@ -7,6 +7,7 @@ if (!existsSync('dist/client/index.html')) {
   const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const child = spawn('npx', ['tsx', 'server/main.ts'], { stdio: 'inherit' });
+// One process (no npx/tsx wrapper), so signals reach the server and it can flush on SIGTERM.
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
