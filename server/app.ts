@@ -6,7 +6,10 @@ import { createClient } from 'redis';
 import { defaultOrigins, type Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
+import { attachCollab } from './collab/index.ts';
 import { attachMeetingChannel } from './realtime/meetingChannel.ts';
+import { userFromCookieHeader } from './auth/sessions.ts';
+import { authorizeDoc } from './services/notesAccess.ts';
 import { openStorage } from './storage/index.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -31,6 +34,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const app = createHttpApp({ storage, allowedOrigins, secureCookies, log, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
   const { io } = attachMeetingChannel(server, { storage, allowedOrigins, log });
+  const collab = attachCollab(server, {
+    storage,
+    allowedOrigins,
+    authenticate: async (req) => {
+      const user = await userFromCookieHeader(storage, req.headers.cookie);
+      return user && { userId: user.id };
+    },
+    authorizeDoc: (userId, doc) => authorizeDoc(storage, userId, doc),
+    log: (msg, meta) => log.warn(msg, meta),
+  });
 
   const closers: (() => Promise<void>)[] = [];
   if (config.redisUrl) {
@@ -54,6 +67,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () =>
     (closing ??= (async () => {
       io.disconnectSockets(true);
+      // Collab first: it flushes every pending document write to storage before we close it.
+      await collab.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const c of closers) await c();
       server.closeAllConnections();

@@ -53,6 +53,8 @@ export function attachMeetingChannel(server: http.Server, deps: ChannelDeps): { 
   const { storage, log } = deps;
   const io: MeetingServer = new Server(server, {
     maxHttpBufferSize: LIMITS.socketPayloadMaxBytes,
+    // /collab upgrades share this HTTP server; engine.io must not end them while a doc loads.
+    destroyUpgrade: false,
     // Same-origin app: refuse handshakes from other sites' pages (they would carry our cookie).
     allowRequest: (req, cb) => {
       const origin = req.headers.origin;
