@@ -1,6 +1,6 @@
 // The page frame: header with the app name, the user and Logout; the page in <main>.
 import { useEffect } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useStore } from '../store/index.ts';
 
 export function Shell() {
@@ -9,6 +9,8 @@ export function Shell() {
   const loadSession = useStore((s) => s.loadSession);
   const logout = useStore((s) => s.logout);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const setupNeeded = useStore((s) => s.setupNeeded);
 
   // Public pages (login, invite) also want to know who is signed in.
   useEffect(() => {
@@ -43,7 +45,8 @@ export function Shell() {
               </button>
             </>
           ) : (
-            <Link to="/login">Sign in</Link>
+            // Nothing to sign in to before set-up, and no need for the link on the sign-in page.
+            !setupNeeded && pathname !== '/login' && <Link to="/login">Sign in</Link>
           )}
         </div>
       </header>

@@ -61,6 +61,7 @@ export function formatMeetingTime(iso: string, zone: string): string {
 /** Minutes for agenda and running-late text: "45 min", "1 h 5 min". */
 export function formatMinutes(ms: number): string {
   const total = Math.round(Math.abs(ms) / 60_000);
+  if (total === 0 && ms !== 0) return '<1 min';
   const h = Math.floor(total / 60);
   const m = total % 60;
   if (h === 0) return `${m} min`;

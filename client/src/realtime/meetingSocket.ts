@@ -40,7 +40,7 @@ export function connectMeeting({ meetingId, mode, projector = false }: MeetingCo
     if (projector || !you || state.status === 'ended') return;
     const entry = state.attendance[you.userId];
     const key = `${state.status}:${mode}`;
-    if ((entry && entry.mode === mode) || attendanceTried.has(key)) return;
+    if ((entry && entry.joinedAt !== null && entry.mode === mode) || attendanceTried.has(key)) return;
     attendanceTried.add(key);
     void store().sendCommand({ type: 'attendance.join', mode }, { silent: true });
   };

@@ -50,10 +50,15 @@ export function MeetingPage() {
           {meeting && (
             <p className="muted">
               {meeting.quarter} · <span className={`badge status-${meeting.status}`}>{STATUS_LABEL[meeting.status]}</span> · you are{' '}
-              {MODE_LABEL[mode].toLowerCase()}{' '}
-              <button type="button" className="link-button" onClick={() => choose(mode === 'room' ? 'remote' : 'room')}>
-                (switch to {MODE_LABEL[mode === 'room' ? 'remote' : 'room'].toLowerCase()})
-              </button>
+              {MODE_LABEL[mode].toLowerCase()}
+              {meeting.status !== 'ended' && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => choose(mode === 'room' ? 'remote' : 'room')}>
+                    (switch to {MODE_LABEL[mode === 'room' ? 'remote' : 'room'].toLowerCase()})
+                  </button>
+                </>
+              )}
             </p>
           )}
         </div>

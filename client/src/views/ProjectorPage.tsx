@@ -10,6 +10,13 @@ import { statusHeadline } from '../lib/headline.ts';
 import { MODE_LABEL } from '../lib/labels.ts';
 import { useStore } from '../store/index.ts';
 
+/** Long titles step down in size so they stay on two or three lines above the timer. */
+function titleSize(title: string): string {
+  if (title.length > 70) return 'is-very-long';
+  if (title.length > 34) return 'is-long';
+  return '';
+}
+
 export function ProjectorPage() {
   const { id = '' } = useParams();
   const meeting = useStore((s) => (s.meetingId === id ? s.meeting : null));
@@ -39,7 +46,7 @@ export function ProjectorPage() {
         {state ? (
           <>
             {live && <p className="projector-eyebrow">Item {state.currentIndex + 1} of {state.agenda.length}</p>}
-            <h1 className="projector-title" data-testid="current-item">
+            <h1 className={`projector-title ${titleSize(statusHeadline(state))}`} data-testid="current-item">
               {statusHeadline(state)}
             </h1>
             {live && <TimerDisplay state={state} className="projector-timer" />}

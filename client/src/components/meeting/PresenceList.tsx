@@ -29,7 +29,8 @@ export function PresenceList({ state }: { state: MeetingState }) {
                 </span>
                 <span className="presence-meta">
                   <span className={`pill pill-${p.mode}`}>{MODE_LABEL[p.mode]}</span>
-                  {status && <span className="pill">{ATTENDANCE_LABEL[status]}</span>}
+                  {/* "Remote" twice says nothing; a status that differs from the mode does. */}
+                  {status && ATTENDANCE_LABEL[status] !== MODE_LABEL[p.mode] && <span className="pill">{ATTENDANCE_LABEL[status]}</span>}
                 </span>
               </li>
             );

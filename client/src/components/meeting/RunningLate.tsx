@@ -10,6 +10,13 @@ const ON_TIME_MARGIN_MS = 60_000;
 export function RunningLate({ state }: { state: MeetingState }) {
   const now = useServerNow();
   const { plannedMs, projectedEndOffsetMs, lateByMs } = runningLate(state, now);
+  if (state.status === 'ended') {
+    return (
+      <p className="running-late muted">
+        Took {formatMinutes(projectedEndOffsetMs)} of {formatMinutes(plannedMs)} planned
+      </p>
+    );
+  }
   if (state.status !== 'live') {
     return <p className="running-late muted">Planned length: {formatMinutes(plannedMs)}</p>;
   }
