@@ -1,11 +1,13 @@
 // /invite/:token: see which group the link is for, then join as yourself or with a new account.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { acceptInviteBody } from '../../../shared/api.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import { errorMessage, HttpError } from '../api/http.ts';
+import { AccountFields } from '../components/AccountFields.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
+import { useFields, useSubmit, validate } from '../hooks/useForm.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { ROLE_LABEL } from '../lib/labels.ts';
 import { useStore } from '../store/index.ts';
@@ -24,9 +26,8 @@ export function InvitePage() {
   const me = useStore((s) => s.me);
   const acceptInvite = useStore((s) => s.acceptInvite);
   const navigate = useNavigate();
-  const [form, setForm] = useState({ name: '', email: '', password: '', company: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { values: form, bind } = useFields({ name: '', email: '', password: '', company: '' });
+  const { busy, error, setError, run } = useSubmit(acceptError);
   useTitle('Invitation');
 
   useEffect(() => {
@@ -35,31 +36,15 @@ export function InvitePage() {
 
   const needsCompany = preview?.role === 'member';
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const body = me
-      ? { company: needsCompany ? form.company : undefined }
-      : { name: form.name, email: form.email, password: form.password, company: needsCompany ? form.company : undefined };
-    const parsed = acceptInviteBody.safeParse(body);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Please check the form.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await acceptInvite(token, parsed.data);
+    const company = needsCompany ? form.company : undefined;
+    const body = me ? { company } : { name: form.name, email: form.email, password: form.password, company };
+    void run(async () => {
+      await acceptInvite(token, validate(acceptInviteBody, body));
       navigate('/', { replace: true });
-    } catch (err) {
-      setError(acceptError(err));
-      setBusy(false);
-    }
+    });
   };
-
-  const bind = (key: keyof typeof form) => ({
-    value: form[key],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
-  });
 
   return (
     <div className="narrow">
@@ -81,15 +66,7 @@ export function InvitePage() {
                 <p>
                   Create your account, or <Link to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>sign in</Link> if you have one.
                 </p>
-                <Field label="Your name">
-                  <input required autoComplete="name" {...bind('name')} />
-                </Field>
-                <Field label="Email">
-                  <input required type="email" autoComplete="email" {...bind('email')} />
-                </Field>
-                <Field label="Password" hint={`At least ${LIMITS.passwordMinLength} characters.`}>
-                  <input required type="password" minLength={LIMITS.passwordMinLength} autoComplete="new-password" {...bind('password')} />
-                </Field>
+                <AccountFields bind={bind} />
               </>
             )}
             {needsCompany && (

@@ -1,9 +1,10 @@
 // Sign in, then go back where the visitor was headed (?next=).
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, HttpError } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
+import { useFields, useSubmit } from '../hooks/useForm.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { safeNext } from '../lib/labels.ts';
 import { useStore } from '../store/index.ts';
@@ -21,28 +22,19 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
+  const { values, bind } = useFields({ email: '', password: '' });
+  const { busy, error, setError, run } = useSubmit(loginError);
   useTitle('Sign in');
 
   if (setupNeeded) return <Navigate to="/setup" replace />;
   if (status === 'signedIn' && !busy) return <Navigate to={next} replace />;
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(email, password);
+    void run(async () => {
+      await login(values.email, values.password);
       navigate(next, { replace: true });
-    } catch (err) {
-      setError(loginError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -50,10 +42,10 @@ export function LoginPage() {
       <h1>Sign in</h1>
       <form className="card form" onSubmit={onSubmit}>
         <Field label="Email">
-          <input required type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input required type="email" autoComplete="username" {...bind('email')} />
         </Field>
         <Field label="Password">
-          <input required type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input required type="password" autoComplete="current-password" {...bind('password')} />
         </Field>
         <Alert message={error} onDismiss={() => setError(null)} />
         <button type="submit" className="btn btn-primary" disabled={busy}>

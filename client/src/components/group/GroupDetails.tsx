@@ -2,15 +2,25 @@
 import { useState } from 'react';
 import type { Group, Role } from '../../../../shared/domain.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL, ROLE_LABEL } from '../../lib/labels.ts';
-import { GroupEditForm } from './GroupEditForm.tsx';
+import { useStore } from '../../store/index.ts';
+import { GroupForm } from './GroupForm.tsx';
 
 export function GroupDetails({ group, role, canManage }: { group: Group; role: Role; canManage: boolean }) {
   const [editing, setEditing] = useState(false);
+  const updateGroup = useStore((s) => s.updateGroup);
   return (
     <section aria-labelledby="group-details" className="card section">
       <h2 id="group-details">Details</h2>
       {editing ? (
-        <GroupEditForm group={group} onDone={() => setEditing(false)} />
+        <GroupForm
+          initial={group}
+          submitLabel="Save group"
+          onCancel={() => setEditing(false)}
+          onSubmit={async (body) => {
+            await updateGroup(group.id, body);
+            setEditing(false);
+          }}
+        />
       ) : (
         <>
           <dl className="facts">

@@ -1,7 +1,7 @@
 // Create an invite link for a role. The server shows the token once, so we show the link once.
 import { useState, type FormEvent } from 'react';
 import type { GroupRole } from '../../../../shared/domain.ts';
-import { errorMessage } from '../../api/http.ts';
+import { useSubmit } from '../../hooks/useForm.ts';
 import { ROLE_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
@@ -12,22 +12,15 @@ export function InviteForm({ groupId }: { groupId: string }) {
   const [role, setRole] = useState<GroupRole>('member');
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setCopied(false);
-    try {
+    void run(async () => {
       const { url } = await createInvite(groupId, role);
       setLink(new URL(url, window.location.origin).href);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const onCopy = async () => {

@@ -1,9 +1,9 @@
 // Schedule the next quarterly meeting: wall time in a chosen zone becomes an ISO instant.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { meetingBody } from '../../../../shared/api.ts';
 import type { AgendaTemplate } from '../../../../shared/domain.ts';
-import { errorMessage } from '../../api/http.ts';
+import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
 import { browserTimeZone, nextQuarter, timeZones, zonedLocalToIso } from '../../lib/time.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
@@ -13,46 +13,34 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
   const createMeeting = useStore((s) => s.createMeeting);
   const navigate = useNavigate();
   const zones = useMemo(timeZones, []);
-  const [quarter, setQuarter] = useState(() => nextQuarter());
-  const [title, setTitle] = useState('');
-  const [local, setLocal] = useState('');
-  const [timeZone, setTimeZone] = useState(browserTimeZone);
-  const [location, setLocation] = useState('');
-  const [onlineUrl, setOnlineUrl] = useState('');
-  const [templateId, setTemplateId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { values, bind } = useFields({
+    quarter: nextQuarter(),
+    title: '',
+    local: '',
+    timeZone: browserTimeZone(),
+    location: '',
+    onlineUrl: '',
+    templateId: '',
+  });
+  const { busy, error, setError, run } = useSubmit();
 
-  const onSubmit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const startsAt = zonedLocalToIso(local, timeZone);
-    if (!startsAt) {
-      setError('Pick the date and time the meeting starts.');
-      return;
-    }
-    const parsed = meetingBody.safeParse({
-      quarter: quarter.trim(),
-      title: title.trim() || undefined,
-      startsAt,
-      timeZone,
-      location: location.trim() || null,
-      onlineUrl: onlineUrl.trim() || null,
-      templateId: templateId || undefined,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError(issue ? `${issue.path.join('.') || 'Form'}: ${issue.message}` : 'Please check the form.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await createMeeting(groupId, parsed.data);
+    void run(async () => {
+      const startsAt = zonedLocalToIso(values.local, values.timeZone);
+      if (!startsAt) throw new Error('Pick the date and time the meeting starts.');
+      const body = validate(meetingBody, {
+        quarter: values.quarter.trim(),
+        title: values.title.trim() || undefined,
+        startsAt,
+        timeZone: values.timeZone,
+        location: values.location.trim() || null,
+        onlineUrl: values.onlineUrl.trim() || null,
+        templateId: values.templateId || undefined,
+      });
+      const created = await createMeeting(groupId, body);
       navigate(`/meetings/${created.meeting.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -61,18 +49,18 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
       <form className="form" onSubmit={onSubmit}>
         <div className="form-row">
           <Field label="Quarter" hint="Like 2026-Q4">
-            <input required pattern="\d{4}-Q[1-4]" value={quarter} onChange={(e) => setQuarter(e.target.value)} />
+            <input required pattern="\d{4}-Q[1-4]" {...bind('quarter')} />
           </Field>
           <Field label="Title (optional)">
-            <input value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input {...bind('title')} />
           </Field>
         </div>
         <div className="form-row">
           <Field label="Starts at">
-            <input required type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} />
+            <input required type="datetime-local" {...bind('local')} />
           </Field>
           <Field label="Time zone">
-            <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            <select {...bind('timeZone')}>
               {zones.map((z) => (
                 <option key={z} value={z}>
                   {z}
@@ -83,14 +71,14 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
         </div>
         <div className="form-row">
           <Field label="Location">
-            <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Address or room" />
+            <input {...bind('location')} placeholder="Address or room" />
           </Field>
           <Field label="Online link">
-            <input type="url" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} placeholder="https://" />
+            <input type="url" {...bind('onlineUrl')} placeholder="https://" />
           </Field>
         </div>
         <Field label="Agenda template">
-          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+          <select {...bind('templateId')}>
             <option value="">Standard</option>
             {templates
               .filter((t) => t.groupId !== null)

@@ -6,6 +6,7 @@ import { newItemId } from '../../lib/ids.ts';
 import { KIND_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
 import { Field } from '../Field.tsx';
+import { LabelOptions } from '../LabelOptions.tsx';
 
 export function AddAgendaItemForm() {
   const sendCommand = useStore((s) => s.sendCommand);
@@ -26,11 +27,7 @@ export function AddAgendaItemForm() {
     <form className="form form-inline add-item" onSubmit={onSubmit} aria-label="Add agenda item">
       <Field label="Kind">
         <select value={kind} onChange={(e) => setKind(e.target.value as AgendaItemKind)}>
-          {Object.entries(KIND_LABEL).map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
+          <LabelOptions labels={KIND_LABEL} />
         </select>
       </Field>
       <Field label="Title">

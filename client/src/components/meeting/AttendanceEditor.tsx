@@ -3,8 +3,7 @@ import type { AttendanceStatus } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { ATTENDANCE_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
-
-const STATUSES = Object.keys(ATTENDANCE_LABEL) as AttendanceStatus[];
+import { LabelOptions } from '../LabelOptions.tsx';
 
 export function AttendanceEditor({ state }: { state: MeetingState }) {
   const members = useStore((s) => s.members);
@@ -19,11 +18,7 @@ export function AttendanceEditor({ state }: { state: MeetingState }) {
             <span>{m.name}</span>
             <select aria-label={`Attendance of ${m.name}`} value={status ?? ''} onChange={(e) => set(m.userId, e.target.value as AttendanceStatus)}>
               {!status && <option value="">Not recorded</option>}
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ATTENDANCE_LABEL[s]}
-                </option>
-              ))}
+              <LabelOptions labels={ATTENDANCE_LABEL} />
             </select>
           </li>
         );

@@ -1,0 +1,65 @@
+// Name, leadership, format and tags of a group: used to create one and to edit one.
+import type { FormEvent } from 'react';
+import { groupBody, type GroupBody } from '../../../../shared/api.ts';
+import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
+import { FORMAT_LABEL, LEADERSHIP_LABEL } from '../../lib/labels.ts';
+import { parseTags } from '../../lib/tags.ts';
+import { Alert } from '../Alert.tsx';
+import { Field } from '../Field.tsx';
+import { LabelOptions } from '../LabelOptions.tsx';
+
+interface Props {
+  initial?: GroupBody;
+  submitLabel: string;
+  onSubmit: (body: GroupBody) => Promise<void>;
+  onCancel?: () => void;
+}
+
+export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+  const { values, bind } = useFields({
+    name: initial?.name ?? '',
+    leadership: initial?.leadership ?? 'coach-led',
+    format: initial?.format ?? 'in-person',
+    tags: initial?.tags.join(', ') ?? '',
+  });
+  const { busy, error, setError, run } = useSubmit();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags) })));
+  };
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <Field label="Group name">
+        <input required {...bind('name')} />
+      </Field>
+      <div className="form-row">
+        <Field label="Leadership">
+          <select {...bind('leadership')}>
+            <LabelOptions labels={LEADERSHIP_LABEL} />
+          </select>
+        </Field>
+        <Field label="Format">
+          <select {...bind('format')}>
+            <LabelOptions labels={FORMAT_LABEL} />
+          </select>
+        </Field>
+      </div>
+      <Field label="Tags" hint="Comma-separated, e.g. IT services, Berlin">
+        <input {...bind('tags')} />
+      </Field>
+      <Alert message={error} onDismiss={() => setError(null)} />
+      <div className="button-row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
