@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
+// Order matters: page-specific sheets refine the base.
 import './styles.css';
+import './styles/meeting.css';
+import './styles/projector.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
