@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# e2e needs Debian's Chromium (Playwright's own browser download can't run here),
+# Tools the tests need from Debian: Chromium for e2e (Playwright's own browser download
 # and the export tests read PDFs with pdftotext (poppler-utils). Install what is missing.
 set -euo pipefail
 need=()
