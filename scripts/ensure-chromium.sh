@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tools the tests need from Debian: Chromium for e2e (Playwright's own browser download
-# and the export tests read PDFs with pdftotext (poppler-utils). Install what is missing.
+# can't run here) and pdftotext (poppler-utils) for the export tests. Installs what is missing.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
