@@ -69,6 +69,9 @@ export function MeetingPage() {
               <Link to={`/meetings/${id}/projector`} target="_blank" rel="noopener">
                 Projector view
               </Link>
+              <Link to={`/meetings/${id}/projector?notes=1`} target="_blank" rel="noopener">
+                Projector with notes
+              </Link>
               <Link to={`/groups/${meeting.groupId}`}>Group page</Link>
             </>
           )}
@@ -93,7 +96,7 @@ export function MeetingPage() {
               <AgendaList state={state} canJump={isFacilitator} />
             </section>
             <section aria-label="Notes" className="card section notes">
-              <NotesPanel />
+              <NotesPanel state={state} />
             </section>
           </div>
           <aside className="stack" aria-label="People">

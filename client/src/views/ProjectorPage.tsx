@@ -1,8 +1,9 @@
 // /meetings/:id/projector: the wall display. No controls; large, high-contrast, legible from
 // the back of the room at 1280x720 as well as 1920x1080 (sizes scale with the viewport).
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
 import { TimerDisplay } from '../components/meeting/TimerDisplay.tsx';
+import { ProjectorNotes } from '../components/notes/ProjectorNotes.tsx';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useNames } from '../hooks/useNames.ts';
 import { useTitle } from '../hooks/useTitle.ts';
@@ -24,6 +25,8 @@ export function ProjectorPage() {
   const presence = useStore((s) => s.presence);
   const joinError = useStore((s) => s.joinError);
   const nameOf = useNames();
+  const [params] = useSearchParams();
+  const showNotes = params.get('notes') === '1';
   useMeetingConnection(id, 'room', true);
   useTitle(meeting ? `${meeting.title} (projector)` : 'Projector');
 
@@ -50,6 +53,7 @@ export function ProjectorPage() {
               {statusHeadline(state)}
             </h1>
             {live && <TimerDisplay state={state} className="projector-timer" />}
+            {live && showNotes && <ProjectorNotes state={state} />}
             {next && (
               <p className="projector-next">
                 {state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}
