@@ -43,6 +43,10 @@ export const LIMITS = {
   /** Most goals a member may hold for one quarter, carried ones included. */
   goalsPerMemberMax: 12,
   goalTextMax: 300,
+  /** Hot-seat topics: one line on the projector. */
+  topicTitleMax: 200,
+  /** Proposals per meeting: more than a day's hot seats could ever take. */
+  topicsMax: 30,
   /** Custom KPIs a group may add beside the defaults. */
   customKpisMax: 20,
 } as const;

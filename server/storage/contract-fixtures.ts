@@ -68,6 +68,11 @@ export function meetingState(meetingId: string, facilitatorId: string, version =
     hands: [],
     startedAt: null,
     endedAt: null,
+    focusUserId: null,
+    speakerId: null,
+    hotSeats: {},
+    topics: [],
+    ratings: {},
   };
 }
 

@@ -44,6 +44,24 @@ export const meetingCommandSchema = z.discriminatedUnion('type', [
     userId: z.string().min(1).max(64),
     status: z.enum(['present', 'remote', 'late', 'absent']),
   }),
+  /** Facilitator: whose numbers or goals the room looks at (null: the whole group). */
+  z.object({ type: z.literal('focus.set'), userId: z.string().min(1).max(64).nullable() }),
+  /** Facilitator gives the floor to someone with a raised hand. */
+  z.object({ type: z.literal('hand.call'), userId: z.string().min(1).max(64) }),
+  /** The speaker (or the facilitator) ends their turn. */
+  z.object({ type: z.literal('speaker.clear') }),
+  z.object({
+    type: z.literal('hotseat.setup'),
+    itemId,
+    presenterId: z.string().min(1).max(64),
+    topic: z.string().trim().min(1).max(LIMITS.topicTitleMax),
+    proposalId: z.string().min(1).max(64).optional(),
+  }),
+  z.object({ type: z.literal('hotseat.stage'), itemId, stage: z.enum(['presentation', 'questions', 'advice', 'commitments']) }),
+  z.object({ type: z.literal('topic.propose'), id: z.string().min(1).max(64), title: z.string().trim().min(1).max(LIMITS.topicTitleMax) }),
+  z.object({ type: z.literal('topic.vote'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('topic.withdraw'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('rating.submit'), score: z.number().int().min(1).max(10) }),
 ]);
 
 export type MeetingCommand = z.infer<typeof meetingCommandSchema>;

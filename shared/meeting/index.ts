@@ -1,5 +1,5 @@
 // The meeting's public API: state, commands, the reducer, rights, timers and templates.
-export type { AttendanceEntry, MeetingState, RaisedHand, TimerState } from './state.ts';
+export type { AttendanceEntry, HotSeatStage, HotSeatState, MeetingState, RaisedHand, TimerState, TopicProposal } from './state.ts';
 export { meetingCommandSchema, type MeetingCommand, type MeetingCommandType } from './commands.ts';
 export { apply, createMeetingState, LATE_AFTER_MS, type ApplyResult, type MeetingEvent } from './reducer.ts';
 export { authorize, COMMAND_RIGHTS, hasFacilitatorRight, rightFor, type Actor, type ActorRole, type Right } from './permissions.ts';
@@ -14,3 +14,5 @@ export {
   type RunningLate,
 } from './timer.ts';
 export { agendaFromTemplate, STANDARD_TEMPLATE } from './templates.ts';
+export { averageRating, HOT_SEAT_STAGES, rankedTopics, stageDurationMs } from './hotseat.ts';
+export { normalizeState } from './normalize.ts';

@@ -41,7 +41,18 @@ export const COMMAND_RIGHTS: Readonly<Record<MeetingCommandType, Right>> = {
   'facilitator.handoff': 'facilitator',
   'hand.clear': 'facilitator',
   'attendance.set': 'facilitator',
+  'focus.set': 'facilitator',
+  'hand.call': 'facilitator',
+  'hotseat.setup': 'facilitator',
+  'hotseat.stage': 'facilitator',
   'hand.raise': 'participant',
+  // The speaker may end their own turn; the handler lets the facilitator do it too.
+  'speaker.clear': 'participant',
+  'topic.propose': 'participant',
+  'topic.vote': 'participant',
+  // The proposer, or the facilitator (checked in the handler).
+  'topic.withdraw': 'participant',
+  'rating.submit': 'participant',
   'hand.lower': 'participant',
   'attendance.join': 'attendee',
 };

@@ -90,10 +90,20 @@ const SAMPLE: { [T in MeetingCommandType]: Extract<MeetingCommand, { type: T }> 
   'hand.clear': { type: 'hand.clear', userId: 'm2' },
   'attendance.join': { type: 'attendance.join', mode: 'room' },
   'attendance.set': { type: 'attendance.set', userId: 'm2', status: 'absent' },
+  'focus.set': { type: 'focus.set', userId: 'm2' },
+  'hand.call': { type: 'hand.call', userId: 'm2' },
+  'speaker.clear': { type: 'speaker.clear' },
+  'hotseat.setup': { type: 'hotseat.setup', itemId: 'i3', presenterId: 'm2', topic: 'Pricing' },
+  'hotseat.stage': { type: 'hotseat.stage', itemId: 'i3', stage: 'questions' },
+  'topic.propose': { type: 'topic.propose', id: 't1', title: 'Hiring' },
+  'topic.vote': { type: 'topic.vote', id: 't1' },
+  'topic.withdraw': { type: 'topic.withdraw', id: 't1' },
+  'rating.submit': { type: 'rating.submit', score: 8 },
 };
 const ALL_TYPES = Object.keys(SAMPLE) as MeetingCommandType[];
 const LIVE_ONLY: MeetingCommandType[] = ['meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'timer.start',
-  'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset', 'hand.raise', 'hand.lower', 'hand.clear'];
+  'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset', 'hand.raise', 'hand.lower', 'hand.clear',
+  'focus.set', 'hand.call', 'speaker.clear', 'hotseat.stage', 'rating.submit'];
 
 const generated: Row[] = [
   ...ALL_TYPES.filter((t) => COMMAND_RIGHTS[t] === 'facilitator').map((t): Row =>

@@ -9,6 +9,8 @@ import type { AttendanceEntry, MeetingState } from './state.ts';
 
 export type { Actor } from './permissions.ts';
 import { isRunning, pauseTimer, resumeTimer, runningTimer, timeOnCurrentVisit } from './timer.ts';
+import * as peer from './hotseat.ts';
+import { normalizeState } from './normalize.ts';
 
 /**
  * Who arrives more than 10 minutes after the start is recorded as late: long enough to
@@ -39,6 +41,11 @@ export function createMeetingState(meetingId: string, agenda: AgendaItem[], faci
     hands: [],
     startedAt: null,
     endedAt: null,
+    focusUserId: null,
+    speakerId: null,
+    hotSeats: {},
+    topics: [],
+    ratings: {},
   };
 }
 
@@ -68,10 +75,20 @@ const PHASE: Readonly<Record<MeetingCommandType, 'scheduled' | 'live' | 'open'>>
   'hand.clear': 'live',
   'attendance.join': 'open',
   'attendance.set': 'open',
+  'focus.set': 'live',
+  'hand.call': 'live',
+  'speaker.clear': 'live',
+  'hotseat.setup': 'open',
+  'hotseat.stage': 'live',
+  'topic.propose': 'open',
+  'topic.vote': 'open',
+  'topic.withdraw': 'open',
+  'rating.submit': 'live',
 };
 
 /** Checks rights (permissions.ts), then the meeting's phase, then the command itself. */
-export function apply(state: MeetingState, command: MeetingCommand, actor: Actor, now: number): ApplyResult {
+export function apply(stored: MeetingState, command: MeetingCommand, actor: Actor, now: number): ApplyResult {
+  const state = normalizeState(stored);
   const denied = authorize(state, command.type, actor);
   if (denied) return { ok: false, error: denied };
   const phaseError = checkPhase(state, command.type);
@@ -131,6 +148,15 @@ function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: nu
     case 'hand.clear': return takeHandDown(state, command.userId, 'hand.cleared', "That person's hand is not raised.");
     case 'attendance.join': return join(state, command, actor, now);
     case 'attendance.set': return setAttendance(state, command);
+    case 'focus.set': return peer.setFocus(state, command.userId);
+    case 'hand.call': return peer.callOn(state, command.userId);
+    case 'speaker.clear': return peer.clearSpeaker(state, actor);
+    case 'hotseat.setup': return peer.setupHotSeat(state, command);
+    case 'hotseat.stage': return peer.setStage(state, command, now);
+    case 'topic.propose': return peer.proposeTopic(state, command, actor);
+    case 'topic.vote': return peer.voteTopic(state, command.id, actor);
+    case 'topic.withdraw': return peer.withdrawTopic(state, command.id, actor);
+    case 'rating.submit': return peer.rate(state, command.score, actor);
     default: {
       const unknown: never = command; // every command type is handled above
       return illegal(`Unknown command ${JSON.stringify((unknown as { type?: unknown }).type)}.`);
@@ -142,7 +168,7 @@ function start(state: MeetingState, now: number): Step {
   const first = state.agenda[0];
   if (!first) return illegal('The agenda is empty: add an item before starting the meeting.');
   return done(
-    { ...state, status: 'live', currentIndex: 0, startedAt: now, itemEnteredAt: now, timer: runningTimer(first.id, first.durationMs, now) },
+    peer.enterHotSeat({ ...state, status: 'live', currentIndex: 0, startedAt: now, itemEnteredAt: now, timer: runningTimer(first.id, first.durationMs, now) }, now),
     [{ type: 'meeting.started', at: now }, { type: 'item.entered', itemId: first.id }],
   );
 }
@@ -150,7 +176,7 @@ function start(state: MeetingState, now: number): Step {
 function end(state: MeetingState, now: number): Step {
   const current = state.agenda[state.currentIndex];
   return done(
-    { ...state, status: 'ended', agenda: withVisitSpent(state, now), timer: null, hands: [], itemEnteredAt: null, endedAt: now },
+    { ...state, status: 'ended', agenda: withVisitSpent(state, now), timer: null, hands: [], speakerId: null, itemEnteredAt: null, endedAt: now },
     [...(current ? [{ type: 'item.left', itemId: current.id }] : []), { type: 'meeting.ended', at: now }],
   );
 }
@@ -160,10 +186,20 @@ function enter(state: MeetingState, index: number, now: number): Step {
   const leaving = state.agenda[state.currentIndex];
   const target = state.agenda[index];
   if (!target) return illegal('That item is not on the agenda.');
-  return done(
-    { ...state, agenda: withVisitSpent(state, now), currentIndex: index, itemEnteredAt: now, timer: runningTimer(target.id, target.durationMs, now) },
-    [...(leaving ? [{ type: 'item.left', itemId: leaving.id }] : []), { type: 'item.entered', itemId: target.id }],
-  );
+  // A new item starts with nobody in focus and nobody holding the floor.
+  const entered: MeetingState = {
+    ...state,
+    agenda: withVisitSpent(state, now),
+    currentIndex: index,
+    itemEnteredAt: now,
+    timer: runningTimer(target.id, target.durationMs, now),
+    focusUserId: null,
+    speakerId: null,
+  };
+  return done(peer.enterHotSeat(entered, now), [
+    ...(leaving ? [{ type: 'item.left', itemId: leaving.id }] : []),
+    { type: 'item.entered', itemId: target.id },
+  ]);
 }
 
 /** The agenda with the current visit's wall time added to the current item's spentMs. */

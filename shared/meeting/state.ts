@@ -28,6 +28,27 @@ export interface RaisedHand {
   raisedAt: number;
 }
 
+export type HotSeatStage = 'presentation' | 'questions' | 'advice' | 'commitments';
+
+/** One hot seat: whose problem, what it is, and which stage the room is in. */
+export interface HotSeatState {
+  presenterId: string | null;
+  topic: string;
+  /** The member proposal it came from, if any. */
+  proposalId: string | null;
+  /** null until the room enters the item. */
+  stage: HotSeatStage | null;
+  stageStartedAt: number | null;
+}
+
+/** A problem a member proposes for a hot seat; the group votes to rank them. */
+export interface TopicProposal {
+  id: string;
+  userId: string;
+  title: string;
+  votes: string[];
+}
+
 export interface MeetingState {
   meetingId: string;
   status: MeetingStatus;
@@ -44,4 +65,13 @@ export interface MeetingState {
   hands: RaisedHand[];
   startedAt: number | null;
   endedAt: number | null;
+  /** The member whose numbers or goals the room is looking at (financial and goal review). */
+  focusUserId: string | null;
+  /** Who has the floor, called from the hand queue. */
+  speakerId: string | null;
+  /** Keyed by agenda item id (items of kind 'hotseat'). */
+  hotSeats: Record<string, HotSeatState>;
+  topics: TopicProposal[];
+  /** Closing: each participant's 1..10 rating of the meeting. */
+  ratings: Record<string, number>;
 }

@@ -3,6 +3,7 @@
 import type { AttendanceMode, GroupMember, Meeting } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { MeetingCommand } from '../../../shared/meeting/commands.ts';
+import { normalizeState } from '../../../shared/meeting/normalize.ts';
 import type { MeetingState } from '../../../shared/meeting/state.ts';
 import type { JoinResult, PresenceEntry } from '../../../shared/protocol.ts';
 import type { SliceCreator } from './types.ts';
@@ -70,7 +71,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
     set({
       meeting: result.meeting,
       // A reconnect can race a broadcast: keep whichever snapshot is newer.
-      state: held && held.version > result.state.version ? held : result.state,
+      state: held && held.version > result.state.version ? held : normalizeState(result.state),
       members: result.members,
       presence: result.presence,
       you: result.you,
@@ -85,7 +86,8 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
     if (held && state.version < held.version) return; // stale snapshot, arrived late
     const meeting = get().meeting;
     set({
-      state,
+      // States stored before newer fields existed get their defaults (see shared/meeting/normalize.ts).
+      state: normalizeState(state),
       serverOffset: serverNow - Date.now(),
       // The meeting record's status follows the live state (scheduled -> live -> ended).
       meeting: meeting && meeting.status !== state.status ? { ...meeting, status: state.status } : meeting,

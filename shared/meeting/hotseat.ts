@@ -1,0 +1,131 @@
+// Hot seats, the speaking queue, member focus, topic proposals and ratings: the parts of the
+// reducer that make a peer-group meeting more than an agenda. Pure, like reducer.ts.
+import type { ApiError } from '../errors.ts';
+import { LIMITS } from '../limits.ts';
+import type { MeetingCommand } from './commands.ts';
+import { hasFacilitatorRight, type Actor } from './permissions.ts';
+import type { HotSeatStage, HotSeatState, MeetingState, TopicProposal } from './state.ts';
+import { runningTimer } from './timer.ts';
+
+type Step = { state: MeetingState; events: { type: string; [k: string]: unknown }[] } | { error: ApiError };
+type Cmd<T extends string> = Extract<MeetingCommand, { type: T }>;
+
+/** The stages in order, their share of the item's time box, and the rule shown to the room. */
+export const HOT_SEAT_STAGES: readonly { stage: HotSeatStage; label: string; share: number; rule: string }[] = [
+  { stage: 'presentation', label: 'Presentation', share: 0.2, rule: 'The presenter explains the problem; everyone listens.' },
+  { stage: 'questions', label: 'Clarifying questions', share: 0.25, rule: 'Clarifying questions only: no advice yet.' },
+  { stage: 'advice', label: 'Experience and advice', share: 0.35, rule: 'Share what you have lived, then what you would do.' },
+  { stage: 'commitments', label: 'Commitments', share: 0.2, rule: 'The presenter says what they will do, and by when.' },
+];
+
+const ok = (state: MeetingState, events: { type: string; [k: string]: unknown }[]): Step => ({ state, events });
+const illegal = (message: string): Step => ({ error: { code: 'illegal_command', message } });
+
+/** A stage's time box: its share of the hot seat's planned time, in whole seconds. */
+export function stageDurationMs(itemDurationMs: number, stage: HotSeatStage): number {
+  const share = HOT_SEAT_STAGES.find((s) => s.stage === stage)?.share ?? 1;
+  return Math.max(60_000, Math.round((itemDurationMs * share) / 1000) * 1000);
+}
+
+/** On entering a hot-seat item that has been set up: start at the presentation, time-boxed. */
+export function enterHotSeat(state: MeetingState, now: number): MeetingState {
+  const item = state.agenda[state.currentIndex];
+  const seat = item && state.hotSeats[item.id];
+  if (!item || item.kind !== 'hotseat' || !seat || seat.stage !== null) return state;
+  return {
+    ...state,
+    hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage: 'presentation', stageStartedAt: now } },
+    timer: runningTimer(item.id, stageDurationMs(item.durationMs, 'presentation'), now),
+  };
+}
+
+export function setupHotSeat(state: MeetingState, c: Cmd<'hotseat.setup'>): Step {
+  const item = state.agenda.find((i) => i.id === c.itemId);
+  if (!item) return illegal(`There is no agenda item with id "${c.itemId}".`);
+  if (item.kind !== 'hotseat') return illegal('Only a hot-seat item can have a presenter and topic.');
+  if (c.proposalId && !state.topics.some((t) => t.id === c.proposalId)) return illegal('There is no such topic proposal.');
+  const before = state.hotSeats[c.itemId];
+  const seat: HotSeatState = {
+    presenterId: c.presenterId,
+    topic: c.topic,
+    proposalId: c.proposalId ?? null,
+    stage: before?.stage ?? null,
+    stageStartedAt: before?.stageStartedAt ?? null,
+  };
+  return ok({ ...state, hotSeats: { ...state.hotSeats, [c.itemId]: seat } }, [{ type: 'hotseat.setup', itemId: c.itemId, presenterId: c.presenterId }]);
+}
+
+/** A new stage gets its own time box and a fresh speaking queue, so everyone is heard in each. */
+export function setStage(state: MeetingState, c: Cmd<'hotseat.stage'>, now: number): Step {
+  const item = state.agenda[state.currentIndex];
+  if (!item || item.id !== c.itemId) return illegal('Move the room to this hot seat before changing its stage.');
+  if (item.kind !== 'hotseat') return illegal('Only a hot-seat item has stages.');
+  const seat = state.hotSeats[item.id] ?? { presenterId: null, topic: '', proposalId: null, stage: null, stageStartedAt: null };
+  if (seat.stage === c.stage) return illegal('The hot seat is already at that stage.');
+  return ok(
+    {
+      ...state,
+      hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage: c.stage, stageStartedAt: now } },
+      timer: runningTimer(item.id, stageDurationMs(item.durationMs, c.stage), now),
+      hands: [],
+      speakerId: null,
+    },
+    [{ type: 'hotseat.stage', itemId: item.id, stage: c.stage }],
+  );
+}
+
+export function callOn(state: MeetingState, userId: string): Step {
+  if (!state.hands.some((h) => h.userId === userId)) return illegal("That person's hand is not raised.");
+  return ok({ ...state, hands: state.hands.filter((h) => h.userId !== userId), speakerId: userId }, [{ type: 'speaker.called', userId }]);
+}
+
+export function clearSpeaker(state: MeetingState, actor: Actor): Step | { error: ApiError } {
+  if (state.speakerId === null) return illegal('Nobody has the floor.');
+  if (state.speakerId !== actor.userId && !hasFacilitatorRight(state, actor)) {
+    return { error: { code: 'not_facilitator', message: 'Only the speaker or the facilitator can end the turn.' } };
+  }
+  return ok({ ...state, speakerId: null }, [{ type: 'speaker.cleared', userId: state.speakerId }]);
+}
+
+export function setFocus(state: MeetingState, userId: string | null): Step {
+  if (state.focusUserId === userId) return illegal(userId ? 'The room is already looking at that member.' : 'The room is already looking at the whole group.');
+  return ok({ ...state, focusUserId: userId }, [{ type: 'focus.changed', userId }]);
+}
+
+export function proposeTopic(state: MeetingState, c: Cmd<'topic.propose'>, actor: Actor): Step {
+  if (state.topics.length >= LIMITS.topicsMax) return illegal(`There are already ${LIMITS.topicsMax} proposals.`);
+  if (state.topics.some((t) => t.id === c.id)) return illegal('A proposal with that id already exists.');
+  const topic: TopicProposal = { id: c.id, userId: actor.userId, title: c.title, votes: [] };
+  return ok({ ...state, topics: [...state.topics, topic] }, [{ type: 'topic.proposed', id: c.id }]);
+}
+
+export function voteTopic(state: MeetingState, id: string, actor: Actor): Step {
+  const topic = state.topics.find((t) => t.id === id);
+  if (!topic) return illegal('There is no such topic proposal.');
+  const votes = topic.votes.includes(actor.userId) ? topic.votes.filter((v) => v !== actor.userId) : [...topic.votes, actor.userId];
+  return ok({ ...state, topics: state.topics.map((t) => (t.id === id ? { ...t, votes } : t)) }, [{ type: 'topic.voted', id }]);
+}
+
+export function withdrawTopic(state: MeetingState, id: string, actor: Actor): Step {
+  const topic = state.topics.find((t) => t.id === id);
+  if (!topic) return illegal('There is no such topic proposal.');
+  if (topic.userId !== actor.userId && !hasFacilitatorRight(state, actor)) {
+    return { error: { code: 'not_facilitator', message: 'Only the proposer or the facilitator can withdraw a topic.' } };
+  }
+  return ok({ ...state, topics: state.topics.filter((t) => t.id !== id) }, [{ type: 'topic.withdrawn', id }]);
+}
+
+export function rate(state: MeetingState, score: number, actor: Actor): Step {
+  return ok({ ...state, ratings: { ...state.ratings, [actor.userId]: score } }, [{ type: 'rating.submitted', userId: actor.userId }]);
+}
+
+/** Most votes first; ties keep the order of proposal. */
+export function rankedTopics(state: MeetingState): TopicProposal[] {
+  return state.topics.map((t, i) => ({ t, i })).sort((a, b) => b.t.votes.length - a.t.votes.length || a.i - b.i).map(({ t }) => t);
+}
+
+export function averageRating(state: MeetingState): { average: number; count: number } | null {
+  const scores = Object.values(state.ratings);
+  if (scores.length === 0) return null;
+  return { average: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10, count: scores.length };
+}

@@ -1,0 +1,16 @@
+// States are stored as JSON; one stored before a field existed gets that field's default here,
+// so the reducer and views can rely on every field being present.
+import type { MeetingState } from './state.ts';
+
+export function normalizeState(state: MeetingState): MeetingState {
+  const s = state as Partial<MeetingState> & MeetingState;
+  if (s.focusUserId !== undefined && s.speakerId !== undefined && s.hotSeats && s.topics && s.ratings) return state;
+  return {
+    ...state,
+    focusUserId: s.focusUserId ?? null,
+    speakerId: s.speakerId ?? null,
+    hotSeats: s.hotSeats ?? {},
+    topics: s.topics ?? [],
+    ratings: s.ratings ?? {},
+  };
+}
