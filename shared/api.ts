@@ -28,13 +28,22 @@ export const acceptInviteBody = z.object({
   company: company.optional(),
 });
 
-export const groupBody = z.object({
+const groupFields = {
   name: z.string().trim().min(1).max(LIMITS.groupNameMax),
   leadership: z.enum(['coach-led', 'peer-led']),
   format: z.enum(['in-person', 'online', 'hybrid']),
-  tags: z.array(z.string().trim().min(1).max(LIMITS.tagMax)).max(LIMITS.tagsMax).default([]),
+  tags: z.array(z.string().trim().min(1).max(LIMITS.tagMax)).max(LIMITS.tagsMax),
+  /** Let observers see members' figures (off by default: financials stay in the room). */
+  observersSeeFinancials: z.boolean(),
+};
+export const groupBody = z.object({
+  ...groupFields,
+  tags: groupFields.tags.default([]),
+  observersSeeFinancials: groupFields.observersSeeFinancials.optional(),
 });
-export const groupPatchBody = groupBody.partial();
+// Built from the plain fields, not groupBody.partial(): zod 4 applies a default inside
+// .partial(), so a rename would have reset the tags to [].
+export const groupPatchBody = z.object(groupFields).partial();
 
 export const createInviteBody = z.object({
   role: groupRole,

@@ -29,6 +29,8 @@ export interface Group {
   leadership: Leadership;
   format: MeetingFormat;
   tags: string[];
+  /** Observers see members' figures only when the group allows it ("stays in the room" by default). */
+  observersSeeFinancials: boolean;
   createdAt: string;
 }
 

@@ -142,6 +142,61 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'collaborative documents',
     sql: { sqlite: docTables('BLOB'), postgres: docTables('BYTEA') },
   },
+  {
+    id: 4,
+    name: 'financial review and goals',
+    // DOUBLE PRECISION is float8 in PostgreSQL; SQLite gives any type name containing "DOUB"
+    // REAL affinity, so one spelling serves both. Booleans are INTEGER 0/1 for the same reason.
+    sql: `
+      ALTER TABLE groups ADD COLUMN observers_see_financials INTEGER NOT NULL DEFAULT 0;
+      -- A group's own KPIs; the network defaults live in shared code (DEFAULT_KPIS).
+      CREATE TABLE kpi_definitions (
+        group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        kpi_key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        unit TEXT NOT NULL CHECK (unit IN ('currency', 'percent', 'count', 'days')),
+        direction TEXT NOT NULL CHECK (direction IN ('higher', 'lower')),
+        decimals INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (group_id, kpi_key)
+      );
+      -- One figure per member, quarter and KPI; derived KPIs are computed, never stored.
+      CREATE TABLE kpi_figures (
+        group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        quarter TEXT NOT NULL,
+        kpi_key TEXT NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        coach_only INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (group_id, user_id, quarter, kpi_key)
+      );
+      CREATE INDEX kpi_figures_quarter ON kpi_figures (group_id, quarter);
+      CREATE INDEX kpi_figures_network ON kpi_figures (quarter, kpi_key);
+      CREATE TABLE goals (
+        id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        quarter TEXT NOT NULL,
+        meeting_id TEXT REFERENCES meetings(id) ON DELETE SET NULL,
+        text TEXT NOT NULL,
+        target TEXT NOT NULL,
+        due_date TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'done', 'partly', 'not_done')),
+        comment TEXT NOT NULL,
+        progress TEXT NOT NULL,
+        carried_from_id TEXT REFERENCES goals(id) ON DELETE SET NULL,
+        carried_count INTEGER NOT NULL,
+        vague INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX goals_group_quarter ON goals (group_id, quarter);
+      -- A goal carries into at most one later goal, so two carry-overs racing (the review and
+      -- the end of the meeting) can never both insert a copy. NULLs are distinct in both backends.
+      CREATE UNIQUE INDEX goals_carried_from_id ON goals (carried_from_id);
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

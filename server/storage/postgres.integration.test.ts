@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
+import { runRecordsContract } from './contract-records.ts';
 import { openStorage } from './index.ts';
 import { openPostgresStorage } from './postgres.ts';
 
@@ -60,6 +61,7 @@ if (unreachable && onCi) {
   });
 
   runStorageContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runRecordsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {
@@ -71,7 +73,7 @@ if (unreachable && onCi) {
       await admin.connect();
       const { rows } = await admin.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
       await admin.end();
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
+      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
     });
 
     it('migrates safely when two servers start at once', async () => {

@@ -60,6 +60,7 @@ export interface GroupRow {
   leadership: string;
   format: string;
   tags: string;
+  observers_see_financials: DbInt;
   created_at: string;
 }
 export const toGroup = (r: GroupRow): Group => ({
@@ -69,6 +70,7 @@ export const toGroup = (r: GroupRow): Group => ({
   leadership: r.leadership as Leadership,
   format: r.format as MeetingFormat,
   tags: JSON.parse(r.tags) as string[],
+  observersSeeFinancials: toInt(r.observers_see_financials) === 1,
   createdAt: r.created_at,
 });
 

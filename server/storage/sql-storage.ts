@@ -15,6 +15,7 @@ import type {
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { applyMigrations } from './migrations.ts';
+import { RecordsSql } from './records-sql.ts';
 import * as row from './rows.ts';
 import type { InviteRecord, MeetingPatch, NewGroup, NewMeeting, SessionRecord, Storage, UserRecord } from './types.ts';
 
@@ -26,7 +27,13 @@ interface TxFlag {
   active: boolean;
 }
 
-const GROUP_COLUMNS = { name: 'name', leadership: 'leadership', format: 'format', tags: 'tags' } as const;
+const GROUP_COLUMNS = {
+  name: 'name',
+  leadership: 'leadership',
+  format: 'format',
+  tags: 'tags',
+  observersSeeFinancials: 'observers_see_financials',
+} as const;
 const MEETING_COLUMNS = {
   quarter: 'quarter',
   title: 'title',
@@ -43,6 +50,24 @@ export class SqlStorage implements Storage {
     private readonly isRoot: boolean,
     private readonly txContext: AsyncLocalStorage<TxFlag>,
   ) {}
+
+  /** Figures, KPIs and goals (records-sql.ts), run through this handle's guard and connection. */
+  private readonly records = new RecordsSql(
+    { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) },
+    now,
+  );
+  listCustomKpis: Storage['listCustomKpis'] = (groupId) => this.records.listCustomKpis(groupId);
+  createCustomKpi: Storage['createCustomKpi'] = (def) => this.records.createCustomKpi(def);
+  upsertFigures: Storage['upsertFigures'] = (rows) => this.records.upsertFigures(rows);
+  deleteFigure: Storage['deleteFigure'] = (g, u, q, k) => this.records.deleteFigure(g, u, q, k);
+  listFigures: Storage['listFigures'] = (groupId, range) => this.records.listFigures(groupId, range);
+  listFiguresInNetwork: Storage['listFiguresInNetwork'] = (networkId, quarter) => this.records.listFiguresInNetwork(networkId, quarter);
+  createGoal: Storage['createGoal'] = (goal) => this.records.createGoal(goal);
+  getGoal: Storage['getGoal'] = (id) => this.records.getGoal(id);
+  updateGoal: Storage['updateGoal'] = (id, patch) => this.records.updateGoal(id, patch);
+  deleteGoal: Storage['deleteGoal'] = (id) => this.records.deleteGoal(id);
+  listGoals: Storage['listGoals'] = (groupId, filter) => this.records.listGoals(groupId, filter);
+  getCarriedGoal: Storage['getCarriedGoal'] = (goalId) => this.records.getCarriedGoal(goalId);
 
   static over(db: SqlDriver): SqlStorage {
     return new SqlStorage(db, true, new AsyncLocalStorage<TxFlag>());
@@ -180,15 +205,20 @@ export class SqlStorage implements Storage {
 
   async createGroup(g: NewGroup & { id: string }): Promise<Group> {
     const createdAt = now();
+    const observersSeeFinancials = g.observersSeeFinancials ?? false;
     await this.run(
-      'INSERT INTO groups (id, network_id, name, leadership, format, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), createdAt],
+      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, createdAt],
     );
-    return { id: g.id, networkId: g.networkId, name: g.name, leadership: g.leadership, format: g.format, tags: [...g.tags], createdAt };
+    const { id, networkId, name, leadership, format } = g;
+    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, createdAt };
   }
   async updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null> {
     const tags = patch.tags === undefined ? undefined : JSON.stringify(patch.tags);
-    await this.patchRow('groups', id, GROUP_COLUMNS, { ...patch, tags });
+    const seeFinancials = patch.observersSeeFinancials;
+    const observersSeeFinancials = seeFinancials === undefined ? undefined : seeFinancials ? 1 : 0;
+    await this.patchRow('groups', id, GROUP_COLUMNS, { ...patch, tags, observersSeeFinancials });
     return this.getGroup(id);
   }
   async getGroup(id: string): Promise<Group | null> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
+import { runRecordsContract } from './contract-records.ts';
 import { openStorage } from './index.ts';
 import { openSqliteStorage } from './sqlite.ts';
 
@@ -14,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // A nested path also checks that the parent folder is created.
 runStorageContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runStorageContract('sqlite :memory:', async () => openSqliteStorage(':memory:'));
+runRecordsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 
 describe('sqlite storage', () => {
   it('keeps data across reopening the file, and openStorage migrates it', async () => {

@@ -14,6 +14,8 @@ import type {
   Network,
   User,
 } from '../../shared/domain.ts';
+import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts';
+import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 
 export interface UserRecord extends User {
@@ -39,6 +41,8 @@ export interface NewGroup {
   leadership: Leadership;
   format: MeetingFormat;
   tags: string[];
+  /** false when omitted. */
+  observersSeeFinancials?: boolean;
 }
 
 export interface NewMeeting {
@@ -60,6 +64,28 @@ export interface MeetingPatch {
   onlineUrl?: string | null;
   status?: MeetingStatus;
 }
+
+/** A figure to write; the storage stamps updatedAt. */
+export type FigureInput = Omit<KpiFigure, 'updatedAt'>;
+
+/** Inclusive quarter bounds ("2026-Q1".."2026-Q4") and an optional member. */
+export interface FigureRange {
+  fromQuarter?: string;
+  toQuarter?: string;
+  userId?: string;
+}
+
+/** A figure with its member's company, for network benchmarks (one value per company). */
+export interface NetworkFigure extends KpiFigure {
+  company: string | null;
+}
+
+export interface GoalFilter {
+  quarter?: string;
+  userId?: string;
+}
+
+export type GoalPatch = Partial<Pick<Goal, 'text' | 'target' | 'dueDate' | 'status' | 'comment' | 'progress' | 'vague' | 'meetingId'>>;
 
 export interface Storage {
   /** Runs numbered migrations; idempotent. */
@@ -136,4 +162,29 @@ export interface Storage {
   compactDoc(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Names of stored docs starting with prefix (e.g. "meeting:<id>:"), for exports and search. */
   listDocNames(prefix: string): Promise<string[]>;
+
+  // financial review (records-sql.ts)
+  /** The group's own KPIs in the order they were added (defaults are DEFAULT_KPIS in shared code). */
+  listCustomKpis(groupId: string): Promise<KpiDefinition[]>;
+  /** Refuses (UniqueViolationError) a key the group already has. */
+  createCustomKpi(def: KpiDefinition & { groupId: string }): Promise<KpiDefinition>;
+  /** Inserts or replaces each figure (one per group, member, quarter, KPI); all or none. */
+  upsertFigures(rows: readonly FigureInput[]): Promise<KpiFigure[]>;
+  deleteFigure(groupId: string, userId: string, quarter: string, kpiKey: string): Promise<boolean>;
+  /** Ordered by quarter, member, KPI. */
+  listFigures(groupId: string, range?: FigureRange): Promise<KpiFigure[]>;
+  /** Figures of one quarter from every group of the network, by members only, with their company. */
+  listFiguresInNetwork(networkId: string, quarter: string): Promise<NetworkFigure[]>;
+
+  // goals (records-sql.ts)
+  /** Refuses (UniqueViolationError) a second carry-over of the same goal. */
+  createGoal(goal: Goal): Promise<Goal>;
+  getGoal(id: string): Promise<Goal | null>;
+  /** Changes the patched fields and stamps updatedAt; null for an unknown id. */
+  updateGoal(id: string, patch: GoalPatch): Promise<Goal | null>;
+  deleteGoal(id: string): Promise<boolean>;
+  /** Ordered by quarter, then creation. */
+  listGoals(groupId: string, filter?: GoalFilter): Promise<Goal[]>;
+  /** The goal that continues goalId (its carry-over), or null. */
+  getCarriedGoal(goalId: string): Promise<Goal | null>;
 }

@@ -1,0 +1,231 @@
+// Storage contract, records part: the group setting for observers, custom KPIs, figures and
+// goals. Registered by sqlite.integration.test.ts and postgres.integration.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Goal } from '../../shared/goals/types.ts';
+import { group, meetingState, member, newMeeting, uid } from './contract-fixtures.ts';
+import { UniqueViolationError } from './driver.ts';
+import type { FigureInput, Storage } from './types.ts';
+
+const isIso = (t: string): boolean => new Date(t).toISOString() === t;
+
+function goal(groupId: string, userId: string, over: Partial<Goal> = {}): Goal {
+  return {
+    id: uid('goal'),
+    groupId,
+    userId,
+    quarter: '2026-Q3',
+    meetingId: null,
+    text: 'Sign 10 managed-services contracts',
+    target: '10 signed contracts',
+    dueDate: '2026-09-30',
+    status: 'open',
+    comment: '',
+    progress: '',
+    carriedFromId: null,
+    carriedCount: 0,
+    vague: false,
+    createdAt: '2026-07-01T09:00:00.000Z',
+    updatedAt: '2026-07-01T09:00:00.000Z',
+    ...over,
+  };
+}
+
+async function companyFixture(s: Storage) {
+  const { network, group: g } = await group(s);
+  const ann = await member(s, g.id, 'member', 'Ann', 'Ann IT');
+  const bob = await member(s, g.id, 'member', 'Bob', 'Bob Networks');
+  const coach = await member(s, g.id, 'coach', 'Cora');
+  return { network, g, ann, bob, coach };
+}
+
+const figure = (groupId: string, userId: string, quarter: string, kpiKey: string, value: number, coachOnly = false): FigureInput => ({
+  groupId,
+  userId,
+  quarter,
+  kpiKey,
+  value,
+  coachOnly,
+});
+
+/** Registers the suite; make() returns a storage over a fresh, empty database. */
+export function runRecordsContract(name: string, make: () => Promise<Storage>): void {
+  describe(`storage contract, records: ${name}`, () => {
+    let storage: Storage;
+    const s = (): Storage => storage;
+    beforeEach(async () => {
+      storage = await make();
+      await storage.migrate();
+    });
+    afterEach(async () => {
+      await storage.close();
+    });
+
+    groupSettingContract(s);
+    kpiContract(s);
+    figureContract(s);
+    goalContract(s);
+  });
+}
+
+function groupSettingContract(s: () => Storage): void {
+  describe('observers and financials setting', () => {
+    it('is off unless the group turns it on, and a patch of other fields keeps it', async () => {
+      const { group: g } = await group(s());
+      expect(g.observersSeeFinancials).toBe(false);
+      expect(await s().getGroup(g.id)).toEqual(g);
+      const on = await s().updateGroup(g.id, { observersSeeFinancials: true });
+      expect(on).toEqual({ ...g, observersSeeFinancials: true });
+      expect(await s().updateGroup(g.id, { name: 'Renamed' })).toEqual({ ...g, name: 'Renamed', observersSeeFinancials: true });
+      expect((await s().updateGroup(g.id, { observersSeeFinancials: false }))?.observersSeeFinancials).toBe(false);
+    });
+
+    it('can be created on', async () => {
+      const network = await s().createNetwork({ id: uid('net'), name: 'N' });
+      const g = await s().createGroup({ id: uid('g'), networkId: network.id, name: 'Open book', leadership: 'peer-led', format: 'online', tags: [], observersSeeFinancials: true });
+      expect((await s().getGroup(g.id))?.observersSeeFinancials).toBe(true);
+    });
+  });
+}
+
+function kpiContract(s: () => Storage): void {
+  describe('custom KPIs', () => {
+    it('lists a group’s own KPIs in the order they were added, and only that group’s', async () => {
+      const { network, group: g } = await group(s());
+      const { group: other } = await group(s(), { network, name: 'Other' });
+      const def = { label: 'Cloud revenue', unit: 'currency', direction: 'higher', decimals: 0, derived: false } as const;
+      const a = await s().createCustomKpi({ ...def, key: 'custom_zeta', groupId: g.id });
+      const b = await s().createCustomKpi({ ...def, key: 'custom_alpha', label: 'Tickets per tech', unit: 'count', groupId: g.id });
+      await s().createCustomKpi({ ...def, key: 'custom_other', groupId: other.id });
+      expect(a).toEqual({ ...def, key: 'custom_zeta', groupId: g.id });
+      const listed = await s().listCustomKpis(g.id);
+      expect(listed.map((k) => k.key).sort()).toEqual(['custom_alpha', 'custom_zeta']);
+      expect(listed).toContainEqual(b);
+      expect(await s().listCustomKpis('nope')).toEqual([]);
+    });
+
+    it('refuses a key the group already has', async () => {
+      const { group: g } = await group(s());
+      const def = { key: 'custom_x', label: 'X', unit: 'percent', direction: 'lower', decimals: 1, derived: false, groupId: g.id } as const;
+      await s().createCustomKpi(def);
+      await expect(s().createCustomKpi(def)).rejects.toBeInstanceOf(UniqueViolationError);
+    });
+  });
+}
+
+function figureContract(s: () => Storage): void {
+  describe('figures', () => {
+    it('inserts, replaces and deletes a member’s figure, keeping fractions and negatives exact', async () => {
+      const { g, ann } = await companyFixture(s());
+      const written = await s().upsertFigures([
+        figure(g.id, ann.id, '2026-Q3', 'total_revenue', 1_250_000.75),
+        figure(g.id, ann.id, '2026-Q3', 'net_profit_pct', -3.125, true),
+      ]);
+      expect(written.every((f) => isIso(f.updatedAt))).toBe(true);
+      expect(await s().listFigures(g.id)).toEqual(written.slice().sort((a, b) => (a.kpiKey < b.kpiKey ? -1 : 1)));
+      await s().upsertFigures([figure(g.id, ann.id, '2026-Q3', 'net_profit_pct', 4.5, false)]);
+      const after = await s().listFigures(g.id);
+      expect(after.map((f) => [f.kpiKey, f.value, f.coachOnly])).toEqual([
+        ['net_profit_pct', 4.5, false],
+        ['total_revenue', 1_250_000.75, false],
+      ]);
+      expect(await s().deleteFigure(g.id, ann.id, '2026-Q3', 'net_profit_pct')).toBe(true);
+      expect(await s().deleteFigure(g.id, ann.id, '2026-Q3', 'net_profit_pct')).toBe(false);
+      expect((await s().listFigures(g.id)).map((f) => f.kpiKey)).toEqual(['total_revenue']);
+    });
+
+    it('writes all figures of a batch or none', async () => {
+      const { g, ann } = await companyFixture(s());
+      const batch = [figure(g.id, ann.id, '2026-Q3', 'headcount', 12), figure(g.id, 'no-such-user', '2026-Q3', 'headcount', 3)];
+      await expect(s().upsertFigures(batch)).rejects.toThrow();
+      expect(await s().listFigures(g.id)).toEqual([]);
+    });
+
+    it('filters by an inclusive quarter range and by member, ordered by quarter', async () => {
+      const { g, ann, bob } = await companyFixture(s());
+      const quarters = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+      await s().upsertFigures(quarters.flatMap((q, i) => [figure(g.id, ann.id, q, 'headcount', 10 + i), figure(g.id, bob.id, q, 'headcount', 20 + i)]));
+      const range = await s().listFigures(g.id, { fromQuarter: '2026-Q1', toQuarter: '2026-Q2' });
+      expect(range.map((f) => f.quarter)).toEqual(['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q2']);
+      expect((await s().listFigures(g.id, { userId: bob.id, fromQuarter: '2026-Q2' })).map((f) => f.value)).toEqual([22, 23]);
+      expect(await s().listFigures(g.id, { toQuarter: '2025-Q3' })).toEqual([]);
+    });
+
+    it('lists one quarter across the network, members only, with their company', async () => {
+      const { network, g, ann, coach } = await companyFixture(s());
+      const { group: sister } = await group(s(), { network, name: 'Sister' });
+      const cleo = await member(s(), sister.id, 'member', 'Cleo', 'Cleo Cloud');
+      const { group: elsewhere } = await group(s(), { name: 'Other network' });
+      const zed = await member(s(), elsewhere.id, 'member', 'Zed', 'Zed Ltd');
+      await s().upsertFigures([
+        figure(g.id, ann.id, '2026-Q3', 'total_revenue', 100),
+        figure(g.id, ann.id, '2026-Q2', 'total_revenue', 90),
+        figure(g.id, coach.id, '2026-Q3', 'total_revenue', 5),
+        figure(sister.id, cleo.id, '2026-Q3', 'total_revenue', 200),
+        figure(elsewhere.id, zed.id, '2026-Q3', 'total_revenue', 300),
+      ]);
+      const listed = await s().listFiguresInNetwork(network.id, '2026-Q3');
+      expect(listed.map((f) => [f.company, f.value]).sort()).toEqual([
+        ['Ann IT', 100],
+        ['Cleo Cloud', 200],
+      ]);
+    });
+  });
+}
+
+function goalContract(s: () => Storage): void {
+  describe('goals', () => {
+    it('round-trips a goal, including null fields and the vague flag', async () => {
+      const { g, ann } = await companyFixture(s());
+      const m = newMeeting(g.id);
+      await s().createMeeting(m, meetingState(m.id, ann.id));
+      const created = await s().createGoal(goal(g.id, ann.id, { meetingId: m.id, dueDate: null, vague: true, target: '' }));
+      expect(await s().getGoal(created.id)).toEqual(created);
+      expect(await s().getGoal('nope')).toBeNull();
+    });
+
+    it('patches only the given fields and stamps updatedAt', async () => {
+      const { g, ann } = await companyFixture(s());
+      const created = await s().createGoal(goal(g.id, ann.id));
+      const reviewed = await s().updateGoal(created.id, { status: 'partly', comment: 'closed 7 of 10', dueDate: null, vague: true });
+      expect(reviewed).toEqual({ ...created, status: 'partly', comment: 'closed 7 of 10', dueDate: null, vague: true, updatedAt: reviewed!.updatedAt });
+      expect(reviewed!.updatedAt > created.updatedAt).toBe(true);
+      expect(await s().updateGoal('nope', { text: 'x' })).toBeNull();
+    });
+
+    it('lists a group’s goals by quarter and member, oldest quarter and creation first', async () => {
+      const { network, g, ann, bob } = await companyFixture(s());
+      const { group: other } = await group(s(), { network, name: 'Other' });
+      const late = await s().createGoal(goal(g.id, ann.id, { createdAt: '2026-07-02T09:00:00.000Z' }));
+      const early = await s().createGoal(goal(g.id, bob.id, { createdAt: '2026-07-01T08:00:00.000Z' }));
+      const q2 = await s().createGoal(goal(g.id, ann.id, { quarter: '2026-Q2' }));
+      await s().createGoal(goal(other.id, ann.id));
+      expect((await s().listGoals(g.id)).map((x) => x.id)).toEqual([q2.id, early.id, late.id]);
+      expect((await s().listGoals(g.id, { quarter: '2026-Q3' })).map((x) => x.id)).toEqual([early.id, late.id]);
+      expect((await s().listGoals(g.id, { quarter: '2026-Q3', userId: ann.id })).map((x) => x.id)).toEqual([late.id]);
+    });
+
+    it('carries a goal at most once, finds its carry-over, and deletes', async () => {
+      const { g, ann } = await companyFixture(s());
+      const source = await s().createGoal(goal(g.id, ann.id, { status: 'not_done' }));
+      expect(await s().getCarriedGoal(source.id)).toBeNull();
+      const copy = await s().createGoal(goal(g.id, ann.id, { quarter: '2026-Q4', carriedFromId: source.id, carriedCount: 1 }));
+      await expect(s().createGoal(goal(g.id, ann.id, { quarter: '2026-Q4', carriedFromId: source.id }))).rejects.toBeInstanceOf(UniqueViolationError);
+      expect(await s().getCarriedGoal(source.id)).toEqual(copy);
+      expect(await s().deleteGoal(copy.id)).toBe(true);
+      expect(await s().deleteGoal(copy.id)).toBe(false);
+      expect(await s().getCarriedGoal(source.id)).toBeNull();
+    });
+
+    it('runs on a transaction handle and rolls back with it', async () => {
+      const { g, ann } = await companyFixture(s());
+      const failed = s().transaction(async (tx) => {
+        await tx.createGoal(goal(g.id, ann.id));
+        await tx.upsertFigures([figure(g.id, ann.id, '2026-Q3', 'headcount', 4)]);
+        throw new Error('abort');
+      });
+      await expect(failed).rejects.toThrow('abort');
+      expect(await s().listGoals(g.id)).toEqual([]);
+      expect(await s().listFigures(g.id)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,237 @@
+// The meeting's records in SQL: a group's custom KPIs, members' figures and goals. Kept apart
+// from sql-storage.ts (accounts, groups, meetings, docs); SqlStorage delegates to it so each
+// handle, transaction handles included, runs these queries on its own connection.
+import type { KpiDefinition, KpiDirection, KpiFigure, KpiUnit } from '../../shared/financials/types.ts';
+import type { Goal, GoalStatus } from '../../shared/goals/types.ts';
+import type { SqlParam } from './driver.ts';
+import { byCode, toInt, type DbInt } from './rows.ts';
+import type { FigureInput, FigureRange, GoalFilter, GoalPatch, NetworkFigure } from './types.ts';
+
+/** The part of SqlStorage these queries need; every call goes through its transaction guard. */
+export interface SqlAccess {
+  all<R>(sql: string, params?: readonly SqlParam[]): Promise<R[]>;
+  run(sql: string, params: readonly SqlParam[]): Promise<number>;
+  atomic<T>(fn: (q: Pick<SqlAccess, 'all' | 'run'>) => Promise<T>): Promise<T>;
+}
+
+interface KpiRow {
+  group_id: string;
+  kpi_key: string;
+  label: string;
+  unit: string;
+  direction: string;
+  decimals: DbInt;
+  created_at: string;
+}
+const toKpi = (r: KpiRow): KpiDefinition & { createdAt: string } => ({
+  key: r.kpi_key,
+  label: r.label,
+  unit: r.unit as KpiUnit,
+  direction: r.direction as KpiDirection,
+  decimals: toInt(r.decimals),
+  derived: false,
+  groupId: r.group_id,
+  createdAt: r.created_at,
+});
+
+interface FigureRow {
+  group_id: string;
+  user_id: string;
+  quarter: string;
+  kpi_key: string;
+  value: number | string;
+  coach_only: DbInt;
+  updated_at: string;
+}
+const toFigure = (r: FigureRow): KpiFigure => ({
+  groupId: r.group_id,
+  userId: r.user_id,
+  quarter: r.quarter,
+  kpiKey: r.kpi_key,
+  value: Number(r.value),
+  coachOnly: toInt(r.coach_only) === 1,
+  updatedAt: r.updated_at,
+});
+const byFigure = (a: KpiFigure, b: KpiFigure): number =>
+  byCode(a.quarter, b.quarter) || byCode(a.userId, b.userId) || byCode(a.kpiKey, b.kpiKey) || byCode(a.groupId, b.groupId);
+
+interface GoalRow {
+  id: string;
+  group_id: string;
+  user_id: string;
+  quarter: string;
+  meeting_id: string | null;
+  text: string;
+  target: string;
+  due_date: string | null;
+  status: string;
+  comment: string;
+  progress: string;
+  carried_from_id: string | null;
+  carried_count: DbInt;
+  vague: DbInt;
+  created_at: string;
+  updated_at: string;
+}
+const toGoal = (r: GoalRow): Goal => ({
+  id: r.id,
+  groupId: r.group_id,
+  userId: r.user_id,
+  quarter: r.quarter,
+  meetingId: r.meeting_id,
+  text: r.text,
+  target: r.target,
+  dueDate: r.due_date,
+  status: r.status as GoalStatus,
+  comment: r.comment,
+  progress: r.progress,
+  carriedFromId: r.carried_from_id,
+  carriedCount: toInt(r.carried_count),
+  vague: toInt(r.vague) === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+/** Quarter, then the order they were written in; the id breaks ties so both backends agree. */
+const byGoal = (a: Goal, b: Goal): number => byCode(a.quarter, b.quarter) || byCode(a.createdAt, b.createdAt) || byCode(a.id, b.id);
+
+const GOAL_COLUMNS: Record<keyof GoalPatch, string> = {
+  text: 'text',
+  target: 'target',
+  dueDate: 'due_date',
+  status: 'status',
+  comment: 'comment',
+  progress: 'progress',
+  vague: 'vague',
+  meetingId: 'meeting_id',
+};
+
+/** `group_id = ?` plus each optional condition whose value is given. */
+function conditions(groupId: string, optional: [string, string | undefined][]): [string, SqlParam[]] {
+  const given = optional.filter((c): c is [string, string] => c[1] !== undefined);
+  return [['group_id = ?', ...given.map((c) => c[0])].join(' AND '), [groupId, ...given.map((c) => c[1])]];
+}
+
+export class RecordsSql {
+  constructor(
+    private readonly q: SqlAccess,
+    private readonly now: () => string,
+  ) {}
+
+  // custom KPIs
+
+  async listCustomKpis(groupId: string): Promise<KpiDefinition[]> {
+    const rows = await this.q.all<KpiRow>('SELECT * FROM kpi_definitions WHERE group_id = ?', [groupId]);
+    // Creation order is the order the coach added them, which is how the review walks them.
+    return rows
+      .map(toKpi)
+      .sort((a, b) => byCode(a.createdAt, b.createdAt) || byCode(a.key, b.key))
+      .map(({ createdAt: _c, ...def }) => def);
+  }
+
+  async createCustomKpi(def: KpiDefinition & { groupId: string }): Promise<KpiDefinition> {
+    await this.q.run(
+      `INSERT INTO kpi_definitions (group_id, kpi_key, label, unit, direction, decimals, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [def.groupId, def.key, def.label, def.unit, def.direction, def.decimals, this.now()],
+    );
+    return { ...def, derived: false };
+  }
+
+  // figures
+
+  /** Inserts or replaces each figure, all or none. */
+  async upsertFigures(rows: readonly FigureInput[]): Promise<KpiFigure[]> {
+    const updatedAt = this.now();
+    await this.q.atomic(async (db) => {
+      for (const f of rows) {
+        await db.run(
+          `INSERT INTO kpi_figures (group_id, user_id, quarter, kpi_key, value, coach_only, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (group_id, user_id, quarter, kpi_key)
+           DO UPDATE SET value = excluded.value, coach_only = excluded.coach_only, updated_at = excluded.updated_at`,
+          [f.groupId, f.userId, f.quarter, f.kpiKey, f.value, f.coachOnly ? 1 : 0, updatedAt],
+        );
+      }
+    });
+    return rows.map((f) => ({ ...f, updatedAt }));
+  }
+
+  async deleteFigure(groupId: string, userId: string, quarter: string, kpiKey: string): Promise<boolean> {
+    const sql = 'DELETE FROM kpi_figures WHERE group_id = ? AND user_id = ? AND quarter = ? AND kpi_key = ?';
+    return (await this.q.run(sql, [groupId, userId, quarter, kpiKey])) > 0;
+  }
+
+  async listFigures(groupId: string, range: FigureRange = {}): Promise<KpiFigure[]> {
+    // "2026-Q4" strings sort like the quarters they name (four-digit years), so text ranges work.
+    const [where, params] = conditions(groupId, [
+      ['quarter >= ?', range.fromQuarter],
+      ['quarter <= ?', range.toQuarter],
+      ['user_id = ?', range.userId],
+    ]);
+    const rows = await this.q.all<FigureRow>(`SELECT * FROM kpi_figures WHERE ${where}`, params);
+    return rows.map(toFigure).sort(byFigure);
+  }
+
+  async listFiguresInNetwork(networkId: string, quarter: string): Promise<NetworkFigure[]> {
+    // Only figures of current member companies: a coach's or a departed member's rows don't count.
+    const rows = await this.q.all<FigureRow & { company: string | null }>(
+      `SELECT f.*, m.company FROM kpi_figures f
+       JOIN groups g ON g.id = f.group_id
+       JOIN memberships m ON m.group_id = f.group_id AND m.user_id = f.user_id AND m.role = 'member'
+       WHERE g.network_id = ? AND f.quarter = ?`,
+      [networkId, quarter],
+    );
+    return rows.map((r) => ({ ...toFigure(r), company: r.company })).sort(byFigure);
+  }
+
+  // goals
+
+  async createGoal(g: Goal): Promise<Goal> {
+    await this.q.run(
+      `INSERT INTO goals (id, group_id, user_id, quarter, meeting_id, text, target, due_date, status, comment, progress,
+         carried_from_id, carried_count, vague, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        g.id, g.groupId, g.userId, g.quarter, g.meetingId, g.text, g.target, g.dueDate, g.status, g.comment, g.progress,
+        g.carriedFromId, g.carriedCount, g.vague ? 1 : 0, g.createdAt, g.updatedAt,
+      ],
+    );
+    return { ...g };
+  }
+
+  async getGoal(id: string): Promise<Goal | null> {
+    const [r] = await this.q.all<GoalRow>('SELECT * FROM goals WHERE id = ?', [id]);
+    return r ? toGoal(r) : null;
+  }
+
+  /** Updates the fields present in patch and stamps updatedAt; null when there is no such goal. */
+  async updateGoal(id: string, patch: GoalPatch): Promise<Goal | null> {
+    const keys = (Object.keys(GOAL_COLUMNS) as (keyof GoalPatch)[]).filter((k) => patch[k] !== undefined);
+    const value = (k: keyof GoalPatch): SqlParam => {
+      const v = patch[k];
+      return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
+    };
+    const sets = [...keys.map((k) => `${GOAL_COLUMNS[k]} = ?`), 'updated_at = ?'].join(', ');
+    await this.q.run(`UPDATE goals SET ${sets} WHERE id = ?`, [...keys.map(value), this.now(), id]);
+    return this.getGoal(id);
+  }
+
+  async deleteGoal(id: string): Promise<boolean> {
+    return (await this.q.run('DELETE FROM goals WHERE id = ?', [id])) > 0;
+  }
+
+  async listGoals(groupId: string, filter: GoalFilter = {}): Promise<Goal[]> {
+    const [where, params] = conditions(groupId, [
+      ['quarter = ?', filter.quarter],
+      ['user_id = ?', filter.userId],
+    ]);
+    const rows = await this.q.all<GoalRow>(`SELECT * FROM goals WHERE ${where}`, params);
+    return rows.map(toGoal).sort(byGoal);
+  }
+
+  /** The goal that continues `goalId` (its carry-over), if any. */
+  async getCarriedGoal(goalId: string): Promise<Goal | null> {
+    const [r] = await this.q.all<GoalRow>('SELECT * FROM goals WHERE carried_from_id = ?', [goalId]);
+    return r ? toGoal(r) : null;
+  }
+}
