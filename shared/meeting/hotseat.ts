@@ -12,31 +12,54 @@ type Cmd<T extends string> = Extract<MeetingCommand, { type: T }>;
 
 /** The stages in order, their share of the item's time box, and the rule shown to the room. */
 export const HOT_SEAT_STAGES: readonly { stage: HotSeatStage; label: string; share: number; rule: string }[] = [
-  { stage: 'presentation', label: 'Presentation', share: 0.2, rule: 'The presenter explains the problem; everyone listens.' },
-  { stage: 'questions', label: 'Clarifying questions', share: 0.25, rule: 'Clarifying questions only: no advice yet.' },
-  { stage: 'advice', label: 'Experience and advice', share: 0.35, rule: 'Share what you have lived, then what you would do.' },
-  { stage: 'commitments', label: 'Commitments', share: 0.2, rule: 'The presenter says what they will do, and by when.' },
+  { stage: 'presentation', label: 'Presentation', share: 0.2, rule: 'The presenter explains the problem; everyone listens' },
+  { stage: 'questions', label: 'Clarifying questions', share: 0.25, rule: 'Clarifying questions only: no advice yet' },
+  { stage: 'advice', label: 'Experience and advice', share: 0.35, rule: 'Share what you have lived, then what you would do' },
+  { stage: 'commitments', label: 'Commitments', share: 0.2, rule: 'The presenter says what they will do, and by when' },
 ];
 
 const ok = (state: MeetingState, events: { type: string; [k: string]: unknown }[]): Step => ({ state, events });
 const illegal = (message: string): Step => ({ error: { code: 'illegal_command', message } });
 
-/** A stage's time box: its share of the hot seat's planned time, in whole seconds. */
+/** A stage's time box: its share of the hot seat's planned time (the item's durationMs). */
 export function stageDurationMs(itemDurationMs: number, stage: HotSeatStage): number {
   const share = HOT_SEAT_STAGES.find((s) => s.stage === stage)?.share ?? 1;
-  return Math.max(60_000, Math.round((itemDurationMs * share) / 1000) * 1000);
+  return Math.round(itemDurationMs * share);
 }
 
-/** On entering a hot-seat item that has been set up: start at the presentation, time-boxed. */
+/**
+ * The box the timer of `itemId` should have when (re)started: the current stage's share
+ * for a hot seat that has reached a stage, else the item's whole planned time. Used by
+ * navigation, timer.reset and agenda.update, so a stage never silently gets the whole item.
+ */
+export function plannedTimerMs(state: MeetingState, itemId: string): number | undefined {
+  const item = state.agenda.find((i) => i.id === itemId);
+  if (!item) return undefined;
+  const stage = item.kind === 'hotseat' ? state.hotSeats[itemId]?.stage : null;
+  return stage ? stageDurationMs(item.durationMs, stage) : item.durationMs;
+}
+
+/**
+ * On entering a hot-seat item: a set-up seat with no stage yet starts at the presentation;
+ * a seat already at a stage (the room went back to it) restarts that stage's time box.
+ */
 export function enterHotSeat(state: MeetingState, now: number): MeetingState {
   const item = state.agenda[state.currentIndex];
   const seat = item && state.hotSeats[item.id];
-  if (!item || item.kind !== 'hotseat' || !seat || seat.stage !== null) return state;
+  if (!item || item.kind !== 'hotseat' || !seat) return state;
+  const stage: HotSeatStage = seat.stage ?? 'presentation';
   return {
     ...state,
-    hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage: 'presentation', stageStartedAt: now } },
-    timer: runningTimer(item.id, stageDurationMs(item.durationMs, 'presentation'), now),
+    hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage, stageStartedAt: now } },
+    timer: runningTimer(item.id, stageDurationMs(item.durationMs, stage), now),
   };
+}
+
+/** A removed agenda item takes its hot seat with it. */
+export function withoutHotSeat(state: MeetingState, itemId: string): MeetingState {
+  if (!Object.hasOwn(state.hotSeats, itemId)) return state;
+  const { [itemId]: _removed, ...hotSeats } = state.hotSeats;
+  return { ...state, hotSeats };
 }
 
 export function setupHotSeat(state: MeetingState, c: Cmd<'hotseat.setup'>): Step {
@@ -112,7 +135,11 @@ export function withdrawTopic(state: MeetingState, id: string, actor: Actor): St
   if (topic.userId !== actor.userId && !hasFacilitatorRight(state, actor)) {
     return { error: { code: 'not_facilitator', message: 'Only the proposer or the facilitator can withdraw a topic.' } };
   }
-  return ok({ ...state, topics: state.topics.filter((t) => t.id !== id) }, [{ type: 'topic.withdrawn', id }]);
+  // A hot seat chosen from this proposal keeps its topic text but no longer points at it.
+  const hotSeats = Object.fromEntries(
+    Object.entries(state.hotSeats).map(([itemId, seat]) => [itemId, seat.proposalId === id ? { ...seat, proposalId: null } : seat]),
+  );
+  return ok({ ...state, topics: state.topics.filter((t) => t.id !== id), hotSeats }, [{ type: 'topic.withdrawn', id }]);
 }
 
 export function rate(state: MeetingState, score: number, actor: Actor): Step {

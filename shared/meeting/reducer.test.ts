@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../domain.ts';
 import { LIMITS } from '../limits.ts';
-import type { ErrorCode } from '../errors.ts';
 import { meetingCommandSchema, type MeetingCommand, type MeetingCommandType } from './commands.ts';
 import { COMMAND_RIGHTS, type Actor } from './permissions.ts';
-import { apply, createMeetingState, LATE_AFTER_MS, type MeetingEvent } from './reducer.ts';
+import { apply, createMeetingState, LATE_AFTER_MS } from './reducer.ts';
+import { runRow, type Row } from './test-rows.ts';
 import type { MeetingState, TimerState } from './state.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from './templates.ts';
 
@@ -37,37 +37,8 @@ const liveTimer = (timer: Partial<TimerState> | null, at = 1) =>
 const ended = (): MeetingState => ({ ...live(3), status: 'ended', timer: null, itemEnteredAt: null, endedAt: T0 + 90 * MIN });
 const withHands = (...userIds: string[]) => live(1, { hands: userIds.map((userId, i) => ({ userId, raisedAt: T0 + i })) });
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-type Check = (state: MeetingState, events: MeetingEvent[], given: MeetingState) => void;
-type Row = { name: string; given: MeetingState; command: MeetingCommand; actor?: Actor; now?: number } & (
-  | { ok: Check; error?: never }
-  | { error: ErrorCode; ok?: never }
-);
-
-/** Runs a row on a deep-frozen input: any mutation throws, and the input must still equal its copy. */
-function run(row: Row) {
-  const given = deepFreeze(row.given);
-  const copy = structuredClone(given);
-  const now = row.now ?? (given.itemEnteredAt ?? T0) + 5 * MIN;
-  const result = apply(given, row.command, row.actor ?? FAC, now);
-  expect(given).toEqual(copy);
-  if (row.error) {
-    if (result.ok) throw new Error(`expected ${row.error}, but the command was accepted`);
-    expect(result.error.code).toBe(row.error);
-    expect(result.error.message).toMatch(/^[A-Z].*\.$/); // a sentence a person can read
-  } else {
-    if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`);
-    expect(result.state.version).toBe(given.version + 1);
-    row.ok(result.state, result.events, given);
-  }
-}
+/** Rows without a clock run 5 minutes into the current item. */
+const run = (row: Row) => runRow(row, { actor: FAC, now: (given) => (given.itemEnteredAt ?? T0) + 5 * MIN });
 
 const SAMPLE: { [T in MeetingCommandType]: Extract<MeetingCommand, { type: T }> } = {
   'meeting.start': { type: 'meeting.start' },

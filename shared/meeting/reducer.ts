@@ -233,7 +233,9 @@ function removeItem(state: MeetingState, { itemId }: Cmd<'agenda.remove'>): Step
   const index = state.agenda.findIndex((item) => item.id === itemId);
   if (index < 0) return unknownItem(itemId);
   if (index === state.currentIndex) return illegal('The room is on this item: move to another item before removing it.');
-  return done(withAgenda(state, state.agenda.filter((item) => item.id !== itemId)), [{ type: 'agenda.item.removed', itemId }]);
+  return done(peer.withoutHotSeat(withAgenda(state, state.agenda.filter((item) => item.id !== itemId)), itemId), [
+    { type: 'agenda.item.removed', itemId },
+  ]);
 }
 
 function moveItem(state: MeetingState, { itemId, toIndex }: Cmd<'agenda.move'>): Step {
@@ -257,8 +259,13 @@ function updateItem(state: MeetingState, { itemId, title, durationMs }: Cmd<'age
   const agenda = state.agenda.map((item) =>
     item.id === itemId ? { ...item, ...(title !== undefined && { title }), ...(durationMs !== undefined && { durationMs }) } : item,
   );
-  const timer = state.timer && durationMs !== undefined && state.timer.itemId === itemId ? { ...state.timer, durationMs } : state.timer;
-  return done({ ...state, agenda, timer }, [{ type: 'agenda.item.updated', itemId }]);
+  const updated = { ...state, agenda };
+  // A hot seat at a stage keeps a stage-sized box: the stage's share of the new time.
+  const timer =
+    state.timer && durationMs !== undefined && state.timer.itemId === itemId
+      ? { ...state.timer, durationMs: peer.plannedTimerMs(updated, itemId) ?? durationMs }
+      : state.timer;
+  return done({ ...updated, timer }, [{ type: 'agenda.item.updated', itemId }]);
 }
 
 function timerStep(state: MeetingState, command: Cmd<`timer.${string}`>, now: number): Step {
@@ -283,7 +290,7 @@ function timerStep(state: MeetingState, command: Cmd<`timer.${string}`>, now: nu
         { type: 'timer.extended', itemId: timer.itemId, ms: command.ms },
       ]);
     case 'timer.reset': {
-      const planned = state.agenda.find((item) => item.id === timer.itemId)?.durationMs ?? timer.durationMs;
+      const planned = peer.plannedTimerMs(state, timer.itemId) ?? timer.durationMs;
       return done({ ...state, timer: { ...timer, durationMs: planned, elapsedMs: 0, runningSince: null } }, event('timer.reset'));
     }
   }
