@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { checkOrigin, loadUser, type HttpDeps } from './context.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 
@@ -29,6 +30,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(authRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(meetingRoutes(deps));
+  api.use(calendarRoutes(deps));
   api.use(notFoundApi);
   app.use('/api', api);
 
