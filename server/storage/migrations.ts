@@ -4,6 +4,7 @@
 // Only the binary column type differs, so that migration has a per-dialect variant built
 // from one template.
 import type { Dialect, SqlDriver } from './driver.ts';
+import { SEARCH_MIGRATION } from './search-sql.ts';
 
 export interface Migration {
   id: number;
@@ -197,6 +198,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX goals_carried_from_id ON goals (carried_from_id);
     `,
   },
+  SEARCH_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -5,7 +5,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
+import { runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { openPostgresStorage } from './postgres.ts';
 
 const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -62,6 +64,7 @@ if (unreachable && onCi) {
 
   runStorageContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runRecordsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runSearchContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {
@@ -73,7 +76,7 @@ if (unreachable && onCi) {
       await admin.connect();
       const { rows } = await admin.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
       await admin.end();
-      expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+      expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id).sort((a, b) => a - b));
     });
 
     it('migrates safely when two servers start at once', async () => {

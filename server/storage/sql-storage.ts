@@ -16,6 +16,7 @@ import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
+import { SearchSql } from './search-sql.ts';
 import * as row from './rows.ts';
 import type { InviteRecord, MeetingPatch, NewGroup, NewMeeting, SessionRecord, Storage, UserRecord } from './types.ts';
 
@@ -56,6 +57,14 @@ export class SqlStorage implements Storage {
     { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) },
     now,
   );
+  /** Full-text search (search-sql.ts), same guard and connection. */
+  private readonly searchSql = new SearchSql(
+    { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) },
+    () => this.db.dialect,
+  );
+  upsertSearchEntries: Storage['upsertSearchEntries'] = (entries) => this.searchSql.upsertSearchEntries(entries);
+  deleteSearchEntries: Storage['deleteSearchEntries'] = (groupId, prefix, keep) => this.searchSql.deleteSearchEntries(groupId, prefix, keep);
+  search: Storage['search'] = (query) => this.searchSql.search(query);
   listCustomKpis: Storage['listCustomKpis'] = (groupId) => this.records.listCustomKpis(groupId);
   createCustomKpi: Storage['createCustomKpi'] = (def) => this.records.createCustomKpi(def);
   upsertFigures: Storage['upsertFigures'] = (rows) => this.records.upsertFigures(rows);

@@ -187,4 +187,40 @@ export interface Storage {
   listGoals(groupId: string, filter?: GoalFilter): Promise<Goal[]>;
   /** The goal that continues goalId (its carry-over), or null. */
   getCarriedGoal(goalId: string): Promise<Goal | null>;
+
+  // full-text search (search-sql.ts)
+  /** Inserts or replaces entries by id. */
+  upsertSearchEntries(entries: readonly SearchEntry[]): Promise<void>;
+  /** Deletes the group's entries whose id starts with idPrefix, except the ids in keep. */
+  deleteSearchEntries(groupId: string, idPrefix: string, keep?: readonly string[]): Promise<number>;
+  /** Ranked hits with a snippet whose matches are wrapped in \u0002 … \u0003. */
+  search(query: SearchQuery): Promise<SearchHit[]>;
 }
+
+/**
+ * Who may find an entry: 'members' (coach, members, organisers: full notes, confidential
+ * commitments), 'observers' (the copy of notes without "stays in the room" blocks), 'all'.
+ */
+export type SearchVisibility = 'members' | 'observers' | 'all';
+
+export interface SearchEntry {
+  /** e.g. "notes:<docName>:full", "commitment:<meetingId>:<id>", "goal:<id>". */
+  id: string;
+  groupId: string;
+  meetingId: string | null;
+  itemId: string | null;
+  kind: 'notes' | 'commitment' | 'goal';
+  title: string;
+  body: string;
+  visibility: SearchVisibility;
+  updatedAt: string;
+}
+
+export interface SearchQuery {
+  text: string;
+  groupIds: readonly string[];
+  visibilities: readonly SearchVisibility[];
+  limit: number;
+}
+
+export type SearchHit = Omit<SearchEntry, 'body'> & { snippet: string };
