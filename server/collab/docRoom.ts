@@ -47,6 +47,8 @@ export interface RoomDeps {
   limits: CollabLimits;
   log: CollabLog;
   relay?: DocRelay | undefined;
+  /** Told after stored updates became visible (search indexing); must not throw or block. */
+  onStored?: ((docName: string, doc: Y.Doc) => void) | undefined;
 }
 
 export type UpdateOutcome = 'queued' | 'redundant' | 'dropped' | 'overflow';
@@ -350,6 +352,11 @@ export class DocRoom {
         this.deps.log('collab: stored update failed to apply', { doc: this.name, error: String(err) });
         p.from?.close(COLLAB_CLOSE.invalidPayload, 'update failed to apply');
       }
+    }
+    try {
+      this.deps.onStored?.(this.name, this.doc);
+    } catch (err) {
+      this.deps.log('collab: onStored hook failed', { doc: this.name, error: String(err) });
     }
   }
 

@@ -67,6 +67,8 @@ export interface CollabDeps {
   /** Allowed Origin header values (the public origin); anything else is refused. */
   allowedOrigins: string[];
   log?: (msg: string, meta?: object) => void;
+  /** Called after a doc's stored updates were applied (e.g. to refresh the search index). */
+  onStored?: (docName: string, doc: import('yjs').Doc) => void;
 }
 
 export interface CollabOptions {
@@ -125,7 +127,7 @@ function refuse(socket: Duplex, r: Refusal): void {
 export function attachCollab(server: http.Server, deps: CollabDeps, options: CollabOptions = {}): CollabHandle {
   const limits: CollabLimits = { ...COLLAB_LIMITS, ...options.limits };
   const log = deps.log ?? (() => {});
-  const rooms = new DocRegistry({ storage: deps.storage, limits, log, relay: options.relay });
+  const rooms = new DocRegistry({ storage: deps.storage, limits, log, relay: options.relay, onStored: deps.onStored });
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   let closing = false;

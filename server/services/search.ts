@@ -1,0 +1,29 @@
+// Search across one group's notes, commitments and goals, for people of that group only.
+import { DomainError } from '../../shared/errors.ts';
+import { authorizeGroup } from '../auth/policy.ts';
+import type { SearchHit, SearchVisibility, Storage } from '../storage/types.ts';
+import { indexGroupGoals } from './searchIndex.ts';
+
+/** Results per search: one screen of hits. */
+export const SEARCH_LIMIT = 30;
+export const SEARCH_QUERY_MAX = 200;
+
+export interface SearchResult extends SearchHit {
+  meetingTitle: string | null;
+  quarter: string | null;
+}
+
+export async function searchGroup(storage: Storage, userId: string, groupId: string, text: string): Promise<SearchResult[]> {
+  if (text.length > SEARCH_QUERY_MAX) throw new DomainError('bad_request', `q: at most ${SEARCH_QUERY_MAX} characters`);
+  const { access } = await authorizeGroup(storage, userId, groupId, 'notes.read');
+  // Observers see notes without the "stays in the room" blocks and no confidential commitments.
+  const visibilities: SearchVisibility[] = access.groupRole === 'observer' && !access.organiser ? ['observers', 'all'] : ['members', 'all'];
+  // Goals change through several services; re-indexing them here keeps results exact.
+  await indexGroupGoals(storage, groupId);
+  const hits = await storage.search({ text, groupIds: [groupId], visibilities, limit: SEARCH_LIMIT });
+  const meetings = new Map((await storage.listMeetings(groupId)).map((m) => [m.id, m]));
+  return hits.map((h) => {
+    const m = h.meetingId ? meetings.get(h.meetingId) : undefined;
+    return { ...h, meetingTitle: m?.title ?? null, quarter: m?.quarter ?? null };
+  });
+}

@@ -1,0 +1,85 @@
+// Keeps the search index in step with notes, commitments and goals. Private notes are never
+// indexed. Notes get two entries: the full text for members, and a copy without "stays in
+// the room" blocks for observers (storage/types.ts SearchVisibility).
+import type * as Y from 'yjs';
+import { readCommitments } from '../../shared/collab/commitments.ts';
+import { parseDocName } from '../../shared/collab/docNames.ts';
+import { NOTES_FIELD, notesToText } from '../../shared/collab/notesMarkdown.ts';
+import type { Storage } from '../storage/types.ts';
+
+/** Typing produces many updates a second; the index follows within this delay. */
+export const INDEX_DEBOUNCE_MS = 1_500;
+
+export async function indexDoc(storage: Storage, docName: string, doc: Y.Doc, now = new Date().toISOString()): Promise<void> {
+  const parsed = parseDocName(docName);
+  if (!parsed || parsed.kind === 'private') return;
+  const meeting = await storage.getMeeting(parsed.meetingId);
+  if (!meeting) return;
+  const base = { groupId: meeting.groupId, meetingId: meeting.id, updatedAt: now };
+  if (parsed.kind === 'notes') {
+    const state = await storage.getMeetingState(meeting.id);
+    const title = state?.agenda.find((i) => i.id === parsed.itemId)?.title ?? 'Notes';
+    const fragment = doc.getXmlFragment(NOTES_FIELD);
+    const common = { ...base, itemId: parsed.itemId, kind: 'notes' as const, title };
+    await storage.upsertSearchEntries([
+      { ...common, id: `notes:${docName}:full`, body: notesToText(fragment, { omitConfidential: false }), visibility: 'members' },
+      { ...common, id: `notes:${docName}:public`, body: notesToText(fragment, { omitConfidential: true }), visibility: 'observers' },
+    ]);
+    return;
+  }
+  const members = await storage.listMembers(meeting.groupId);
+  const name = (id: string) => members.find((m) => m.userId === id)?.name ?? 'Someone';
+  const entries = readCommitments(doc).map((c) => ({
+    ...base,
+    id: `commitment:${meeting.id}:${c.id}`,
+    itemId: null,
+    kind: 'commitment' as const,
+    title: `Commitment of ${name(c.who)}${c.due ? `, due ${c.due}` : ''}`,
+    body: c.what,
+    visibility: c.confidential ? ('members' as const) : ('all' as const),
+  }));
+  await storage.upsertSearchEntries(entries);
+  await storage.deleteSearchEntries(meeting.groupId, `commitment:${meeting.id}:`, entries.map((e) => e.id));
+}
+
+/** Re-indexes a group's goals (a few hundred rows at most: 12 members, a dozen goals a quarter). */
+export async function indexGroupGoals(storage: Storage, groupId: string, now = new Date().toISOString()): Promise<void> {
+  const goals = await storage.listGoals(groupId);
+  const entries = goals.map((g) => ({
+    id: `goal:${g.id}`,
+    groupId,
+    meetingId: g.meetingId,
+    itemId: null,
+    kind: 'goal' as const,
+    title: `Goal ${g.quarter}`,
+    body: [g.text, g.target, g.comment, g.progress].filter(Boolean).join(' — '),
+    visibility: 'all' as const,
+    updatedAt: now,
+  }));
+  await storage.upsertSearchEntries(entries);
+  await storage.deleteSearchEntries(groupId, 'goal:', entries.map((e) => e.id));
+}
+
+/** Debounces indexing per doc; failures are logged, never thrown into the collab endpoint. */
+export function docIndexer(storage: Storage, log: (msg: string, meta?: object) => void) {
+  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; doc: Y.Doc }>();
+  const run = (docName: string, doc: Y.Doc) =>
+    indexDoc(storage, docName, doc).catch((err) => log('search: indexing failed', { doc: docName, error: String(err) }));
+  return {
+    onStored(docName: string, doc: Y.Doc) {
+      clearTimeout(pending.get(docName)?.timer);
+      const timer = setTimeout(() => {
+        pending.delete(docName);
+        void run(docName, doc);
+      }, INDEX_DEBOUNCE_MS);
+      pending.set(docName, { timer, doc });
+    },
+    /** Indexes what is still waiting, at once (shutdown: before storage closes). */
+    async flush() {
+      const jobs = [...pending.entries()];
+      pending.clear();
+      jobs.forEach(([, p]) => clearTimeout(p.timer));
+      await Promise.all(jobs.map(([name, p]) => run(name, p.doc)));
+    },
+  };
+}
