@@ -1,0 +1,61 @@
+// A meeting summary (already filtered for its reader) as a recap document for Markdown/PDF.
+import type { Commitment } from '../../shared/collab/commitments.ts';
+import type { Goal } from '../../shared/goals/types.ts';
+import type { MeetingSummary } from '../../shared/records.ts';
+import type { RecapDoc, RecapSection } from './recapDoc.ts';
+
+const STATUS = { open: 'open', done: 'done', partly: 'partly done', not_done: 'not done' } as const;
+
+function goalLine(g: Goal, name: (id: string) => string): string {
+  const carried = g.carriedCount > 0 ? ` (carried ×${g.carriedCount})` : '';
+  const comment = g.comment ? ` — ${g.comment}` : '';
+  return `${name(g.userId)}: ${g.text}${g.target ? ` [target: ${g.target}]` : ''}${carried} — ${STATUS[g.status]}${comment}`;
+}
+
+function commitmentLine(c: Commitment, name: (id: string) => string): string {
+  return `${name(c.who)}: ${c.what}${c.due ? ` (by ${c.due})` : ''} — ${c.status}`;
+}
+
+export function summaryToRecap(s: MeetingSummary, privateNotes: string | null, names: Map<string, string>): RecapDoc {
+  const name = (id: string) => names.get(id) ?? 'Former member';
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: s.meeting.timeZone }).format(new Date(s.meeting.startsAt));
+  const sections: RecapSection[] = [
+    {
+      heading: 'Agenda',
+      blocks: [{ kind: 'table', header: ['Item', 'Planned (min)', 'Actual (min)'], rows: s.agenda.map((a) => [a.title, String(a.plannedMin), String(a.actualMin)]) }],
+    },
+    {
+      heading: 'Attendance',
+      blocks: s.attendance.length
+        ? [{ kind: 'table', header: ['Member', 'Attendance', 'Where'], rows: s.attendance.map((a) => [a.name, a.status, a.mode === 'remote' ? 'remote' : 'in the room']) }]
+        : [{ kind: 'paragraph', text: 'No attendance recorded.' }],
+    },
+    {
+      heading: 'Notes',
+      blocks: s.notes.length ? [] : [{ kind: 'paragraph', text: 'No notes were taken.' }],
+      sections: s.notes.map((n) => ({ heading: n.title, blocks: [{ kind: 'notes', markdown: n.markdown }] })),
+    },
+    {
+      heading: 'Hot seats',
+      blocks: s.hotSeats.length ? [{ kind: 'list', items: s.hotSeats.map((h) => `${h.title}: ${h.presenter?.name ?? 'no presenter'} — ${h.topic || 'no topic'}`) }] : [{ kind: 'paragraph', text: 'No hot seat.' }],
+    },
+    {
+      heading: 'Commitments',
+      blocks: s.commitments.length ? [{ kind: 'list', items: s.commitments.map((c) => commitmentLine(c, name)) }] : [{ kind: 'paragraph', text: 'No commitments.' }],
+    },
+    {
+      heading: 'Goal review',
+      blocks: s.review.length ? [{ kind: 'list', items: s.review.map((g) => goalLine(g, name)) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],
+    },
+    {
+      heading: 'New goals',
+      blocks: s.newGoals.length ? [{ kind: 'list', items: s.newGoals.map((g) => goalLine(g, name)) }] : [{ kind: 'paragraph', text: 'No new goals.' }],
+    },
+    {
+      heading: 'Rating',
+      blocks: [{ kind: 'paragraph', text: s.rating ? `${s.rating.average} / 10 from ${s.rating.count} ratings` : 'Not rated.' }],
+    },
+  ];
+  if (privateNotes) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', markdown: privateNotes }] });
+  return { title: `${s.group.name}: ${s.meeting.title}`, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
+}

@@ -1,0 +1,115 @@
+// Recap exports read back: Markdown sections, PDF text via pdftotext; confidential content
+// only for the people in the room; private notes only in their owner's export.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCommitment } from '../../shared/collab/commitments.ts';
+import { commitmentsDocName, notesDocName, privateDocName } from '../../shared/collab/docNames.ts';
+import { NOTES_FIELD } from '../../shared/collab/notesMarkdown.ts';
+import { collabClient, waitUntil } from '../testing/collabClient.ts';
+import { ApiClient, seedGroup, startTestServer } from '../testing/harness.ts';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+let meetingId: string;
+const clients: ReturnType<typeof collabClient>[] = [];
+
+function block(name: string, text: string, attrs: Record<string, unknown> = {}) {
+  const el = new Y.XmlElement(name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v as string);
+  const t = new Y.XmlText();
+  t.insert(0, text);
+  el.insert(0, [t]);
+  return el;
+}
+
+async function pdfText(client: ApiClient): Promise<string> {
+  const res = await fetch(`${srv.url}/api/meetings/${meetingId}/recap.pdf`, { headers: { cookie: client.cookie } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pb-recap-')), 'recap.pdf');
+  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString();
+}
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  seed = await seedGroup(srv.url);
+  const created = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q3', startsAt: '2026-09-01T09:00:00Z', timeZone: 'Europe/Berlin', location: 'Koblenz' })).body;
+  meetingId = created.meeting.id;
+  const hotSeat = created.state.agenda.find((i: { kind: string }) => i.kind === 'hotseat');
+  const [m0, m1] = seed.members;
+  const notes = collabClient(srv.url, m0!.cookie, notesDocName(meetingId, hotSeat.id));
+  const commitments = collabClient(srv.url, m0!.cookie, commitmentsDocName(meetingId));
+  const mine = collabClient(srv.url, m0!.cookie, privateDocName(meetingId, m0!.userId));
+  clients.push(notes, commitments, mine);
+  await waitUntil(() => clients.every((c) => c.provider.synced), 'synced');
+  notes.doc.getXmlFragment(NOTES_FIELD).insert(0, [
+    block('heading', 'Pricing workshop', { level: 2 }),
+    block('paragraph', 'Margins are 18 percent; target 25.'),
+    block('paragraph', 'Max may sell the company to Contoso.', { confidential: true }),
+  ]);
+  addCommitment(commitments.doc, { id: 'c1', who: m0!.userId, what: 'Send the new rate card', due: '2026-10-15', status: 'open', confidential: false, createdBy: m0!.userId, createdAt: '2026-09-01T10:00:00Z' });
+  addCommitment(commitments.doc, { id: 'c2', who: m1!.userId, what: 'Let the weakest salesman go', due: '', status: 'open', confidential: true, createdBy: m1!.userId, createdAt: '2026-09-01T10:00:00Z' });
+  mine.doc.getXmlFragment(NOTES_FIELD).insert(0, [block('paragraph', 'Ask Mia about her bank privately.')]);
+  await waitUntil(async () => (await seed.members[0]!.get(`/api/meetings/${meetingId}/recap.md`)).body.includes('Let the weakest salesman go'), 'docs stored');
+});
+afterAll(async () => {
+  clients.forEach((c) => c.provider.destroy());
+  await srv?.close();
+});
+
+describe('recap exports', () => {
+  it('Markdown has the sections; members get confidential content and their own private notes', async () => {
+    const r = await seed.members[0]!.get(`/api/meetings/${meetingId}/recap.md`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(r.headers.get('content-disposition')).toMatch(/attachment/);
+    const md: string = r.body;
+    expect(md.startsWith('# Alpha Group: Quarterly meeting 2026-Q3')).toBe(true);
+    for (const h of ['## Agenda', '## Attendance', '## Notes', '### Hot seat', '#### Pricing workshop', '## Commitments', '## Goal review', '## New goals', '## Rating', '## My private notes']) {
+      expect(md).toContain(h);
+    }
+    expect(md).toContain('Margins are 18 percent');
+    expect(md).toContain('Contoso');
+    expect(md).toContain('Max One: Send the new rate card (by 2026-10-15) — open');
+    expect(md).toContain('Ask Mia about her bank privately.');
+    const other = (await seed.members[1]!.get(`/api/meetings/${meetingId}/recap.md`)).body;
+    expect(other).not.toContain('Ask Mia');
+    expect(other).not.toContain('My private notes');
+  });
+
+  it('observers get neither confidential notes nor confidential commitments', async () => {
+    const md: string = (await seed.observer.get(`/api/meetings/${meetingId}/recap.md`)).body;
+    expect(md).toContain('Margins are 18 percent');
+    expect(md).not.toContain('Contoso');
+    expect(md).not.toContain('salesman');
+    expect(md).toContain('Send the new rate card');
+  });
+
+  it('the PDF holds the notes and commitments as text, and leaves out what the reader may not see', async () => {
+    const member = await pdfText(seed.members[0]!);
+    expect(member).toContain('Pricing workshop');
+    expect(member).toContain('Margins are 18 percent');
+    expect(member).toContain('Send the new rate card');
+    expect(member).toContain('Ask Mia about her bank');
+    const observer = await pdfText(seed.observer);
+    expect(observer).toContain('Send the new rate card');
+    expect(observer).not.toContain('Contoso');
+    expect(observer).not.toContain('salesman');
+    expect(observer).not.toContain('Ask Mia');
+  });
+
+  it('nobody outside the group gets a recap', async () => {
+    expect((await new ApiClient(srv.url).get(`/api/meetings/${meetingId}/recap.md`)).status).toBe(401);
+    const other = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Gamma', leadership: 'coach-led', format: 'online' })).body;
+    const inv = (await seed.organiser.post(`/api/groups/${other.id}/invites`, { role: 'member' })).body;
+    const outsider = new ApiClient(srv.url);
+    await outsider.post(`/api/invites/${inv.url.split('/').pop()}/accept`, { name: 'Olli Out', email: 'olli@example.com', password: 'correct horse battery', company: 'Olli Co' });
+    expect((await outsider.get(`/api/meetings/${meetingId}/recap.md`)).status).toBe(404);
+    expect((await outsider.get(`/api/meetings/${meetingId}/recap.pdf`)).status).toBe(404);
+  });
+});

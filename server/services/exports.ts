@@ -1,0 +1,41 @@
+// Recap exports (Markdown, PDF): the reader's summary, plus their own private notes only.
+import * as Y from 'yjs';
+import { privateDocName } from '../../shared/collab/docNames.ts';
+import { NOTES_FIELD, notesToMarkdown } from '../../shared/collab/notesMarkdown.ts';
+import { summaryToRecap } from '../exports/fromSummary.ts';
+import { recapToMarkdown } from '../exports/markdown.ts';
+import { recapToPdf } from '../exports/pdf.ts';
+import type { RecapDoc } from '../exports/recapDoc.ts';
+import type { Storage } from '../storage/types.ts';
+import { meetingSummary } from './summary.ts';
+
+async function privateNotes(storage: Storage, meetingId: string, userId: string): Promise<string | null> {
+  const { snapshot, updates } = await storage.loadDoc(privateDocName(meetingId, userId));
+  if (!snapshot && updates.length === 0) return null;
+  const doc = new Y.Doc();
+  for (const u of snapshot ? [snapshot, ...updates] : updates) {
+    try {
+      Y.applyUpdate(doc, u);
+    } catch {
+      // a corrupt update is skipped, as in the summary
+    }
+  }
+  const md = notesToMarkdown(doc.getXmlFragment(NOTES_FIELD), { omitConfidential: false });
+  doc.destroy();
+  return md || null;
+}
+
+async function recap(storage: Storage, userId: string, meetingId: string): Promise<RecapDoc> {
+  const summary = await meetingSummary(storage, userId, meetingId);
+  const members = await storage.listMembers(summary.group.id);
+  const names = new Map(members.map((m) => [m.userId, m.name]));
+  return summaryToRecap(summary, await privateNotes(storage, meetingId, userId), names);
+}
+
+export async function recapMarkdown(storage: Storage, userId: string, meetingId: string): Promise<string> {
+  return recapToMarkdown(await recap(storage, userId, meetingId));
+}
+
+export async function recapPdf(storage: Storage, userId: string, meetingId: string): Promise<Buffer> {
+  return recapToPdf(await recap(storage, userId, meetingId));
+}
