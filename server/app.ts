@@ -10,6 +10,7 @@ import { attachCollab } from './collab/index.ts';
 import { attachMeetingChannel } from './realtime/meetingChannel.ts';
 import { userFromCookieHeader } from './auth/sessions.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
+import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
 import { openStorage } from './storage/index.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -31,9 +32,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const allowedOrigins: string[] = [...config.publicOrigins];
   const secureCookies = config.publicOrigins.some((o) => o.startsWith('https:'));
 
-  const app = createHttpApp({ storage, allowedOrigins, secureCookies, log, clientDir: config.serveClient ? config.clientDir : null });
+  // socket.io must attach after the HTTP app's request handler (it wraps it), so the app's
+  // records notices go through a forwarder that points at the channel once it exists.
+  let notifier: RecordsNotifier = noRecordsNotifier;
+  const records: RecordsNotifier = { changed: (groupId, kind) => notifier.changed(groupId, kind) };
+  const app = createHttpApp({ storage, records, allowedOrigins, secureCookies, log, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
-  const { io } = attachMeetingChannel(server, { storage, allowedOrigins, log });
+  const channel = attachMeetingChannel(server, { storage, allowedOrigins, log });
+  const { io } = channel;
+  notifier = channel.records;
   const collab = attachCollab(server, {
     storage,
     allowedOrigins,

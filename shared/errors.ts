@@ -25,6 +25,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** Machine-readable specifics, e.g. {errors:[{line,message}]} for a refused CSV import. */
+  details?: Record<string, unknown>;
 }
 
 export interface ErrorBody {
@@ -36,6 +38,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'DomainError';

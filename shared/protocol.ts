@@ -47,9 +47,14 @@ export interface ClientToServerEvents {
   'meeting:command': (payload: CommandPayload, ack: (res: Ack<{ version: number }>) => void) => void;
 }
 
+/** What changed in the group's records; clients refetch that part (records:changed). */
+export type RecordsKind = 'goals' | 'figures' | 'resources';
+
 export interface ServerToClientEvents {
   'meeting:state': (payload: { meetingId: string; state: MeetingState; serverNow: number }) => void;
   'room:presence': (payload: { meetingId: string; presence: PresenceEntry[] }) => void;
+  /** The group's goals, figures or resources changed over HTTP; sent to each of its open meetings. */
+  'records:changed': (payload: { meetingId: string; kind: RecordsKind }) => void;
   /** For events that carry no ack: unknown event names, malformed frames. */
   'peerboard:error': (payload: { error: ApiError }) => void;
 }

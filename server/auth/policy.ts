@@ -9,6 +9,8 @@ export interface Access {
   userId: string;
   groupRole: GroupRole | null;
   organiser: boolean;
+  /** Runs the group's live meeting right now (its state's facilitatorId); see withFacilitator. */
+  facilitating?: boolean;
 }
 
 export type GroupAction =
@@ -22,7 +24,19 @@ export type GroupAction =
   | 'meeting.edit'
   | 'meeting.join'
   | 'notes.read'
-  | 'notes.write';
+  | 'notes.write'
+  // the meeting's records: financial review and goals
+  | 'financials.read'
+  | 'financials.figures'
+  | 'financials.coachOnly'
+  | 'financials.write'
+  | 'kpis.manage'
+  | 'benchmarks.read'
+  | 'goals.read'
+  | 'goals.write'
+  | 'goals.assign'
+  | 'goals.review'
+  | 'goals.flag';
 
 type Rule = (a: Access, g: Group) => boolean;
 
@@ -31,6 +45,12 @@ const isLead: Rule = (a) => a.organiser || a.groupRole === 'coach';
 /** In peer-led groups the members run the group themselves. */
 const isLeadOrPeer: Rule = (a, g) => isLead(a, g) || (g.leadership === 'peer-led' && a.groupRole === 'member');
 const isParticipant: Rule = (a) => a.organiser || a.groupRole === 'coach' || a.groupRole === 'member';
+/** A member company: the only role that has figures and goals of its own. */
+const isCompany: Rule = (a) => a.groupRole === 'member';
+/** The coach, an organiser, or whoever facilitates the live meeting (a peer in peer-led groups). */
+const isLeadOrFacilitator: Rule = (a, g) => isLead(a, g) || (a.facilitating === true && a.groupRole !== 'observer');
+/** Financials stay in the room: observers see figures only where the group has opened them. */
+const seesFigures: Rule = (a, g) => isParticipant(a, g) || (a.groupRole === 'observer' && g.observersSeeFinancials);
 
 const RULES: Record<GroupAction, Rule> = {
   'group.read': isMember,
@@ -44,6 +64,21 @@ const RULES: Record<GroupAction, Rule> = {
   'meeting.join': isMember,
   'notes.read': isMember,
   'notes.write': isParticipant,
+  'financials.read': isMember,
+  'financials.figures': seesFigures,
+  // Others' coach-only figures; an owner always sees their own (checked in the service).
+  'financials.coachOnly': isLead,
+  // Members enter their own figures only; nobody writes a company's numbers for it.
+  'financials.write': isCompany,
+  'kpis.manage': isLeadOrPeer,
+  // Network benchmarks are k-anonymous but still the network's numbers: not for observers.
+  'benchmarks.read': isParticipant,
+  'goals.read': isMember,
+  'goals.write': isCompany,
+  // Setting a goal for someone else, reviewing, flagging vague targets: whoever runs the room.
+  'goals.assign': isLeadOrFacilitator,
+  'goals.review': isLeadOrFacilitator,
+  'goals.flag': isLeadOrFacilitator,
 };
 
 export function can(action: GroupAction, access: Access, group: Group): boolean {
@@ -57,6 +92,18 @@ export async function resolveAccess(storage: Storage, userId: string, group: Gro
     storage.isOrganiser(group.networkId, userId),
   ]);
   return { userId, groupRole: membership?.role ?? null, organiser };
+}
+
+/**
+ * Adds whether the user facilitates the group's live meeting. Looked up only by the actions
+ * that need it, since it costs a read of the meeting state.
+ */
+export async function withFacilitator(storage: Storage, access: Access, groupId: string): Promise<Access> {
+  const live = (await storage.listMeetings(groupId)).filter((m) => m.status === 'live');
+  for (const m of live) {
+    if ((await storage.getMeetingState(m.id))?.facilitatorId === access.userId) return { ...access, facilitating: true };
+  }
+  return { ...access, facilitating: false };
 }
 
 /** The role shown to the user: their group role, else 'organiser'. */

@@ -8,6 +8,7 @@ import { checkOrigin, loadUser, type HttpDeps } from './context.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { financialsRoutes } from './routes/financials.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 
@@ -31,6 +32,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(groupRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));
+  api.use(financialsRoutes(deps));
   api.use(notFoundApi);
   app.use('/api', api);
 

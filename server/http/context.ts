@@ -3,10 +3,13 @@ import type { NextFunction, Request, Response } from 'express';
 import type { User } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { userFromCookieHeader } from '../auth/sessions.ts';
+import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import type { Storage } from '../storage/types.ts';
 
 export interface HttpDeps {
   storage: Storage;
+  /** Tells the group's open meetings when goals or figures change (records:changed). */
+  records: RecordsNotifier;
   /** Origins accepted on state-changing requests. */
   allowedOrigins: string[];
   /** Set the Secure flag on cookies (the public origin is https). */

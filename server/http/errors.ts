@@ -11,9 +11,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let code: ErrorCode = 'internal';
     let message = 'Something went wrong on our side';
+    let details: Record<string, unknown> | undefined;
     if (err instanceof DomainError) {
       code = err.code;
       message = err.message;
+      details = err.details;
     } else if (err?.type === 'entity.too.large') {
       code = 'payload_too_large';
       message = 'Request body too large';
@@ -24,6 +26,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error('request failed', { method: req.method, path: req.path, err: String(err?.stack ?? err) });
     }
     if (res.headersSent) return;
-    res.status(HTTP_STATUS[code]).json({ error: { code, message } });
+    res.status(HTTP_STATUS[code]).json({ error: { code, message, ...(details ? { details } : {}) } });
   };
 }

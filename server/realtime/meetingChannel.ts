@@ -17,6 +17,7 @@ import {
 import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema } from '../../shared/protocolSchemas.ts';
 import { userFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
+import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import { MeetingRooms } from '../services/room.ts';
 import type { Storage } from '../storage/types.ts';
 import { TokenBucket } from './tokenBucket.ts';
@@ -49,7 +50,10 @@ function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   throw new DomainError('bad_request', `${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`);
 }
 
-export function attachMeetingChannel(server: http.Server, deps: ChannelDeps): { io: MeetingServer; rooms: MeetingRooms } {
+export function attachMeetingChannel(
+  server: http.Server,
+  deps: ChannelDeps,
+): { io: MeetingServer; rooms: MeetingRooms; records: RecordsNotifier } {
   const { storage, log } = deps;
   const io: MeetingServer = new Server(server, {
     maxHttpBufferSize: LIMITS.socketPayloadMaxBytes,
@@ -159,5 +163,20 @@ export function attachMeetingChannel(server: http.Server, deps: ChannelDeps): { 
     });
   });
 
-  return { io, rooms };
+  // Goals and figures are read during the meeting (goal review, financial review): every open
+  // meeting of the group hears that they changed and refetches. Ended meetings have no room.
+  const records: RecordsNotifier = {
+    changed: (groupId, kind) => {
+      storage
+        .listMeetings(groupId)
+        .then((meetings) => {
+          for (const m of meetings) {
+            if (m.status !== 'ended') io.to(meetingRoom(m.id)).emit('records:changed', { meetingId: m.id, kind });
+          }
+        })
+        .catch((e: unknown) => log.warn('records:changed not sent', { groupId, err: String(e) }));
+    },
+  };
+
+  return { io, rooms, records };
 }

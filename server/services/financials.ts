@@ -1,0 +1,137 @@
+// Financial review: a group's KPIs, members entering their own figures (form or CSV), the
+// group view under its visibility rules (financialsView.ts) and network benchmarks.
+import { DomainError } from '../../shared/errors.ts';
+import { parseCsvRecords, parseFiguresCsv, type CsvError } from '../../shared/financials/csv.ts';
+import { customKpiDefinition, DEFAULT_KPIS, kpiValueSchema, type CustomKpiInput } from '../../shared/financials/kpis.ts';
+import type { KpiDefinition, KpiFigure, NetworkBenchmark } from '../../shared/financials/types.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import type { FiguresBody, GroupFinancials } from '../../shared/records.ts';
+import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
+import type { FigureInput, Storage } from '../storage/types.ts';
+import { buildFinancials, buildNetworkBenchmarks, historyStart } from './financialsView.ts';
+import type { RecordsDeps } from './recordsNotifier.ts';
+
+/** The network defaults followed by the group's own KPIs. */
+async function kpisOf(storage: Storage, groupId: string): Promise<KpiDefinition[]> {
+  return [...DEFAULT_KPIS, ...(await storage.listCustomKpis(groupId))];
+}
+
+export async function listKpis(storage: Storage, userId: string, groupId: string): Promise<KpiDefinition[]> {
+  await authorizeGroup(storage, userId, groupId, 'financials.read');
+  return kpisOf(storage, groupId);
+}
+
+export async function createKpi({ storage, records }: RecordsDeps, userId: string, groupId: string, input: CustomKpiInput): Promise<KpiDefinition> {
+  await authorizeGroup(storage, userId, groupId, 'kpis.manage');
+  const custom = await storage.listCustomKpis(groupId);
+  if (custom.length >= LIMITS.customKpisMax) {
+    throw new DomainError('conflict', `This group already has ${LIMITS.customKpisMax} KPIs of its own, the most it may add`);
+  }
+  const all = [...DEFAULT_KPIS, ...custom];
+  // Two KPIs with one name would be told apart only by their hidden keys.
+  if (all.some((k) => k.label.toLowerCase() === input.label.toLowerCase())) {
+    throw new DomainError('conflict', `There is already a KPI called "${input.label}"`);
+  }
+  const def = customKpiDefinition(input, groupId, all.map((k) => k.key));
+  const created = await storage.createCustomKpi({ ...def, groupId });
+  records.changed(groupId, 'figures');
+  return created;
+}
+
+/** Rows to write; a figure keeps its coach-only flag unless the caller sets it (never unhidden by omission). */
+function toWrites(groupId: string, userId: string, quarter: string, rows: { kpiKey: string; value: number; coachOnly?: boolean }[], existing: KpiFigure[]): FigureInput[] {
+  const flag = new Map(existing.map((f) => [f.kpiKey, f.coachOnly]));
+  return rows.map((r) => ({ groupId, userId, quarter, kpiKey: r.kpiKey, value: r.value, coachOnly: r.coachOnly ?? flag.get(r.kpiKey) ?? false }));
+}
+
+/** The caller's own figures for one quarter; value null removes a figure. */
+export async function putFigures(
+  { storage, records }: RecordsDeps,
+  userId: string,
+  groupId: string,
+  quarter: string,
+  items: FiguresBody['figures'],
+): Promise<{ figures: KpiFigure[] }> {
+  await authorizeGroup(storage, userId, groupId, 'financials.write');
+  const byKey = new Map((await kpisOf(storage, groupId)).map((k) => [k.key, k]));
+  const seen = new Set<string>();
+  const upserts: { kpiKey: string; value: number; coachOnly?: boolean }[] = [];
+  const removals: string[] = [];
+  items.forEach((f, i) => {
+    const fail = (field: string, message: string) => new DomainError('bad_request', `figures.${i}.${field}: ${message}`);
+    const def = byKey.get(f.kpiKey);
+    if (!def) throw fail('kpiKey', `unknown KPI "${f.kpiKey}"`);
+    if (def.derived) throw fail('kpiKey', `${def.label} is computed from other KPIs and can't be entered`);
+    if (seen.has(f.kpiKey)) throw fail('kpiKey', `${f.kpiKey} appears twice`);
+    seen.add(f.kpiKey);
+    if (f.value === null) return void removals.push(f.kpiKey);
+    const checked = kpiValueSchema(def).safeParse(f.value);
+    if (!checked.success) throw fail('value', checked.error.issues[0]?.message ?? 'invalid');
+    upserts.push({ kpiKey: f.kpiKey, value: f.value, coachOnly: f.coachOnly });
+  });
+  const mine = { fromQuarter: quarter, toQuarter: quarter, userId };
+  await storage.transaction(async (tx) => {
+    await tx.upsertFigures(toWrites(groupId, userId, quarter, upserts, await tx.listFigures(groupId, mine)));
+    for (const kpiKey of removals) await tx.deleteFigure(groupId, userId, quarter, kpiKey);
+  });
+  records.changed(groupId, 'figures');
+  return { figures: await storage.listFigures(groupId, mine) };
+}
+
+function csvRefused(errors: CsvError[]): DomainError {
+  const first = errors[0];
+  const where = first && first.line > 0 ? `line ${first.line}: ` : '';
+  return new DomainError('bad_request', `Nothing was imported (${errors.length} problem${errors.length === 1 ? '' : 's'}; ${where}${first?.message ?? ''})`, { errors });
+}
+
+/** All or nothing: one bad row and nothing is written, with every bad row named by its line. */
+export async function importFigures(
+  { storage, records }: RecordsDeps,
+  userId: string,
+  groupId: string,
+  quarter: string,
+  csv: string,
+): Promise<{ imported: number }> {
+  await authorizeGroup(storage, userId, groupId, 'financials.write');
+  const parsed = parseFiguresCsv(csv, await kpisOf(storage, groupId));
+  if (!parsed.ok) throw csvRefused(parsed.errors);
+  // A valid file has one row per record after the header, in order: that gives each row its line.
+  const [header, ...lines] = parseCsvRecords(csv);
+  const wrongQuarter = parsed.rows.flatMap((r, i) =>
+    r.quarter === quarter ? [] : [{ line: lines[i]?.line ?? 0, message: `this row is for ${r.quarter}, but the import is into ${quarter}` }],
+  );
+  if (wrongQuarter.length > 0) throw csvRefused(wrongQuarter);
+  const setsFlag = header?.cells.some((c) => c.trim().toLowerCase() === 'coach_only') ?? false;
+  const rows = parsed.rows.map((r) => ({ kpiKey: r.kpiKey, value: r.value, coachOnly: setsFlag ? r.coachOnly : undefined }));
+  const mine = { fromQuarter: quarter, toQuarter: quarter, userId };
+  await storage.transaction(async (tx) => tx.upsertFigures(toWrites(groupId, userId, quarter, rows, await tx.listFigures(groupId, mine))));
+  if (rows.length > 0) records.changed(groupId, 'figures');
+  return { imported: rows.length };
+}
+
+export async function groupFinancials(storage: Storage, userId: string, groupId: string, quarter: string): Promise<GroupFinancials> {
+  const { group, access } = await authorizeGroup(storage, userId, groupId, 'financials.read');
+  const [kpis, members] = await Promise.all([kpisOf(storage, groupId), storage.listMembers(groupId)]);
+  const companies = members.filter((m) => m.role === 'member');
+  if (!can('financials.figures', access, group)) {
+    const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
+    return { quarter, kpis, members: blank, stats: {}, history: {}, canSeeFigures: false };
+  }
+  const stored = await storage.listFigures(groupId, { fromQuarter: historyStart(quarter), toQuarter: quarter });
+  return buildFinancials(quarter, kpis, companies, stored, { userId, seesCoachOnly: can('financials.coachOnly', access, group) });
+}
+
+/** Organisers, and coaches and members of any of the network's groups; others learn nothing. */
+async function authorizeNetworkBenchmarks(storage: Storage, userId: string, networkId: string): Promise<void> {
+  if (await storage.isOrganiser(networkId, userId)) return;
+  for (const { group } of await storage.listGroupsOfUser(userId)) {
+    if (group.networkId === networkId && can('benchmarks.read', await resolveAccess(storage, userId, group), group)) return;
+  }
+  throw new DomainError('not_found', 'No such network');
+}
+
+export async function networkBenchmarks(storage: Storage, userId: string, networkId: string, quarter: string): Promise<NetworkBenchmark[]> {
+  await authorizeNetworkBenchmarks(storage, userId, networkId);
+  // Network-wide, so only the shared defaults: a group's own KPIs mean nothing elsewhere.
+  return buildNetworkBenchmarks(quarter, DEFAULT_KPIS, await storage.listFiguresInNetwork(networkId, quarter));
+}

@@ -1,0 +1,108 @@
+// Request bodies (zod) and response shapes of the meeting's records: financial review, goals
+// and the meeting summary. docs/API.md documents the same contract.
+import { z } from 'zod';
+import type { Commitment } from './collab/commitments.ts';
+import type { AgendaItemKind, AttendanceMode, AttendanceStatus, Group, Meeting } from './domain.ts';
+import { customKpiSchema } from './financials/kpis.ts';
+import { quarterSchema } from './financials/quarters.ts';
+import type { KpiDefinition, KpiGroupStats, KpiMemberView } from './financials/types.ts';
+import { goalCreateSchema, goalReviewSchema } from './goals/carryOver.ts';
+import type { CompletionRate, Goal } from './goals/types.ts';
+
+/** Progress notes a member keeps on a goal between meetings: a few lines, not a diary. */
+export const GOAL_PROGRESS_MAX = 1_000;
+/** One entry form holds every KPI at most once; custom KPIs included this is far below. */
+const FIGURES_PER_WRITE_MAX = 100;
+const id = z.string().min(1).max(64);
+
+export const customKpiBody = customKpiSchema;
+
+/** The caller's own figures for one quarter; value null removes that figure. */
+export const figuresBody = z.object({
+  figures: z
+    .array(z.object({ kpiKey: z.string().trim().min(1).max(64), value: z.number().nullable(), coachOnly: z.boolean().optional() }))
+    .max(FIGURES_PER_WRITE_MAX),
+});
+
+export const goalBody = goalCreateSchema.extend({
+  quarter: quarterSchema,
+  /** Someone else's goal: the coach, an organiser or the facilitator, during a live meeting. */
+  userId: id.optional(),
+});
+
+export const goalPatchBody = z
+  .object({
+    text: goalCreateSchema.shape.text,
+    target: goalCreateSchema.shape.target.unwrap(),
+    dueDate: goalCreateSchema.shape.dueDate.unwrap(),
+    progress: z.string().trim().max(GOAL_PROGRESS_MAX, `Progress notes are at most ${GOAL_PROGRESS_MAX} characters`),
+    vague: z.boolean(),
+  })
+  .partial()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), 'Nothing to update');
+
+export const goalReviewBody = goalReviewSchema;
+
+export const goalQuery = z.object({ quarter: quarterSchema.optional(), userId: id.optional() });
+export const benchmarkQuery = z.object({ quarter: quarterSchema });
+
+export type FiguresBody = z.infer<typeof figuresBody>;
+export type GoalBody = z.infer<typeof goalBody>;
+export type GoalPatchBody = z.infer<typeof goalPatchBody>;
+
+// ---- responses ----
+
+export interface FinancialsMember {
+  userId: string;
+  name: string;
+  company: string | null;
+  /** One view per KPI of `kpis` (derived ones included); value null where the viewer sees no figure. */
+  views: Record<string, KpiMemberView>;
+  /** Keys of this quarter's figures marked coach-only; only shown to their owner, the coach and organisers. */
+  coachOnlyKeys: string[];
+}
+
+export interface GroupFinancials {
+  quarter: string;
+  kpis: KpiDefinition[];
+  members: FinancialsMember[];
+  /** Over the figures this viewer may see: others' coach-only figures are not in them. */
+  stats: Record<string, KpiGroupStats>;
+  /** userId -> kpiKey -> the last 8 quarters up to `quarter`, oldest first, for charts. */
+  history: Record<string, Record<string, { quarter: string; value: number }[]>>;
+  /** false for observers of a group that keeps its figures from them: views, stats and history are empty. */
+  canSeeFigures: boolean;
+}
+
+export interface ReviewResult {
+  goal: Goal;
+  /** The goal's continuation next quarter (partly / not done), or null (done). */
+  carried: Goal | null;
+}
+
+export interface GoalCompletion {
+  members: { userId: string; name: string; history: CompletionRate[] }[];
+}
+
+export interface GoalReviewSet {
+  reviewQuarter: string;
+  newQuarter: string;
+  previousMeetingId: string | null;
+  review: Goal[];
+  new: Goal[];
+}
+
+export interface MeetingSummary {
+  meeting: Meeting;
+  group: Group;
+  agenda: { itemId: string; title: string; kind: AgendaItemKind; plannedMin: number; actualMin: number }[];
+  attendance: { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode }[];
+  rating: { average: number; count: number } | null;
+  review: Goal[];
+  newGoals: Goal[];
+  /** Of the review quarter, one entry per member company. */
+  completion: CompletionRate[];
+  hotSeats: { itemId: string; title: string; presenter: { userId: string; name: string } | null; topic: string }[];
+  notes: { itemId: string; title: string; markdown: string }[];
+  commitments: Commitment[];
+}
