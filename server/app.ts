@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.ts';
 import { attachCollab } from './collab/index.ts';
 import { attachMeetingChannel } from './realtime/meetingChannel.ts';
 import { userFromCookieHeader } from './auth/sessions.ts';
+import { onMeetingEnded } from './services/meetingEnd.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
 import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
 import { openStorage } from './storage/index.ts';
@@ -41,6 +42,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const channel = attachMeetingChannel(server, { storage, allowedOrigins, log });
   const { io } = channel;
   notifier = channel.records;
+  const meetingEnded = onMeetingEnded({ storage, records });
+  channel.rooms.onEnded((meetingId) =>
+    meetingEnded(meetingId).catch((e: unknown) => log.error('end-of-meeting carry-over failed', { meetingId, err: String(e) })),
+  );
   const collab = attachCollab(server, {
     storage,
     allowedOrigins,

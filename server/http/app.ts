@@ -9,8 +9,10 @@ import { errorHandler, notFoundApi } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { financialsRoutes } from './routes/financials.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { summaryRoutes } from './routes/summary.ts';
 
 export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null }): express.Express {
   const app = express();
@@ -33,6 +35,8 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(financialsRoutes(deps));
+  api.use(goalRoutes(deps));
+  api.use(summaryRoutes(deps));
   api.use(notFoundApi);
   app.use('/api', api);
 

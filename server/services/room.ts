@@ -8,6 +8,7 @@ import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
 import type { Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
+import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting } from './meetings.ts';
 
 /** What the room needs from a transport: send the new state to everyone in the meeting. */
@@ -19,9 +20,13 @@ function actorFor(access: Access): Actor {
   return { userId: access.userId, role: access.organiser ? 'organiser' : (access.groupRole ?? 'observer') };
 }
 
+/** Runs after a meeting's end is stored (carry-over of goals); reports its own failures. */
+export type MeetingEndedHook = (meetingId: string) => Promise<void>;
+
 export class MeetingRooms {
   /** Per-meeting queue: commands for one meeting apply one at a time, in arrival order. */
   private queues = new Map<string, Promise<unknown>>();
+  private endedHooks: MeetingEndedHook[] = [];
 
   constructor(
     private storage: Storage,
@@ -55,6 +60,11 @@ export class MeetingRooms {
     };
   }
 
+  /** Registers work to do once a meeting has ended; the end command's ack waits for it. */
+  onEnded(hook: MeetingEndedHook): void {
+    this.endedHooks.push(hook);
+  }
+
   command(userId: string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
     const prev = this.queues.get(meetingId) ?? Promise.resolve();
     const run = prev.catch(() => undefined).then(() => this.applyCommand(userId, meetingId, command));
@@ -73,15 +83,23 @@ export class MeetingRooms {
         throw new DomainError('bad_request', 'userId: the facilitator must be a coach or member of this group');
       }
     }
+    // The reducer refuses everything after the end, so absentees are recorded just before it,
+    // by the same actor, and stored in one state with the end (meetingEnd.ts).
+    const members = command.type === 'meeting.end' ? await this.storage.listMembers(group.id) : [];
     // Another node may have stored a newer state (scale-out); retry once from storage if so.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const state = await this.storage.getMeetingState(meetingId);
-      if (!state) throw new DomainError('not_found', 'No such meeting');
-      const result = apply(state, command, actorFor(access), this.now());
-      if (!result.ok) throw new DomainError(result.error.code, result.error.message);
-      if (await this.storage.saveMeetingState(meetingId, result.state)) {
-        this.broadcaster.state(meetingId, result.state);
-        return { version: result.state.version };
+      const stored = await this.storage.getMeetingState(meetingId);
+      if (!stored) throw new DomainError('not_found', 'No such meeting');
+      let state = stored;
+      for (const c of [...(command.type === 'meeting.end' ? absenteeCommands(stored, members) : []), command]) {
+        const result = apply(state, c, actorFor(access), this.now());
+        if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+        state = result.state;
+      }
+      if (await this.storage.saveMeetingState(meetingId, state)) {
+        this.broadcaster.state(meetingId, state);
+        if (command.type === 'meeting.end') await Promise.allSettled(this.endedHooks.map((hook) => hook(meetingId)));
+        return { version: state.version };
       }
     }
     throw new DomainError('conflict', 'The meeting changed at the same time; try again');
