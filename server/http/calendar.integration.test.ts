@@ -43,3 +43,26 @@ describe('calendar', () => {
     expect(events((await outsider.get('/api/me/calendar.ics')).body)).toHaveLength(0);
   });
 });
+
+describe('calendar feed', () => {
+  it('subscribes without a session, and a revoked or replaced secret is refused', async () => {
+    const m = seed.members[2]!;
+    const created = await m.post('/api/me/calendar-feed');
+    expect(created.status).toBe(201);
+    const url = new URL(created.body.url);
+    expect(url.pathname).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{40,}\.ics$/);
+    const anonymous = new ApiClient(srv.url);
+    const feed = await anonymous.get(url.pathname);
+    expect(feed.status).toBe(200);
+    expect(events(feed.body).map((e) => e.uid)).toEqual([`${upcoming}@peerboard`]);
+
+    const rotated = new URL((await m.post('/api/me/calendar-feed')).body.url);
+    expect((await anonymous.get(url.pathname)).status).toBe(404);
+    expect((await anonymous.get(rotated.pathname)).status).toBe(200);
+    expect((await m.del('/api/me/calendar-feed')).status).toBe(204);
+    const revoked = await anonymous.get(rotated.pathname);
+    expect(revoked.status).toBe(404);
+    expect(revoked.body.error.code).toBe('not_found');
+    expect((await anonymous.get('/api/calendar/nonsense.ics')).status).toBe(404);
+  });
+});

@@ -2,6 +2,8 @@
 import { buildCalendar, type CalendarEvent } from '../../shared/calendar/ics.ts';
 import type { Group, Meeting } from '../../shared/domain.ts';
 import type { Storage } from '../storage/types.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { authorizeMeeting } from './meetings.ts';
 import { me } from './accounts.ts';
 
@@ -44,4 +46,25 @@ export async function userCalendar(storage: Storage, userId: string, origin: str
   }
   events.sort((a, b) => a.start.localeCompare(b.start));
   return buildCalendar('Peerboard meetings', events);
+}
+
+/**
+ * A subscribable feed URL for calendar apps, which can't send our cookie. The secret in it is
+ * a read-only capability for this one calendar, stored hashed and revocable; creating a new
+ * one revokes the old. Server logs never record request URLs.
+ */
+export async function createCalendarFeed(storage: Storage, userId: string, origin: string): Promise<{ url: string }> {
+  const token = newToken();
+  await storage.setCalendarFeed(userId, hashToken(token), new Date().toISOString());
+  return { url: `${origin}/api/calendar/${token}.ics` };
+}
+
+export async function revokeCalendarFeed(storage: Storage, userId: string): Promise<void> {
+  await storage.deleteCalendarFeed(userId);
+}
+
+export async function feedCalendar(storage: Storage, token: string, origin: string): Promise<string> {
+  const userId = await storage.calendarFeedUser(hashToken(token));
+  if (!userId) throw new DomainError('not_found', 'This calendar feed does not exist or was revoked');
+  return userCalendar(storage, userId, origin);
 }

@@ -77,3 +77,26 @@ export function runSearchContract(name: string, make: () => Promise<Storage>): v
     });
   });
 }
+
+export function runCalendarFeedContract(name: string, make: () => Promise<Storage>): void {
+  describe(`storage contract (calendar feeds): ${name}`, () => {
+    let s: Storage;
+    beforeEach(async () => {
+      s = await make();
+      await s.migrate();
+    });
+    afterEach(async () => s.close());
+
+    it('one feed per user: a new secret revokes the old; delete revokes', async () => {
+      const u = await s.createUser({ id: 'u-cal', email: 'cal@example.com', name: 'Cal', passwordHash: 'x' });
+      await s.setCalendarFeed(u.id, 'hash-1', at);
+      expect(await s.calendarFeedUser('hash-1')).toBe(u.id);
+      await s.setCalendarFeed(u.id, 'hash-2', at);
+      expect(await s.calendarFeedUser('hash-1')).toBeNull();
+      expect(await s.calendarFeedUser('hash-2')).toBe(u.id);
+      expect(await s.deleteCalendarFeed(u.id)).toBe(true);
+      expect(await s.calendarFeedUser('hash-2')).toBeNull();
+      expect(await s.deleteCalendarFeed(u.id)).toBe(false);
+    });
+  });
+}

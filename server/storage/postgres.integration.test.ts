@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
-import { runSearchContract } from './contract-search.ts';
+import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openPostgresStorage } from './postgres.ts';
@@ -65,6 +65,7 @@ if (unreachable && onCi) {
   runStorageContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runRecordsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runSearchContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {

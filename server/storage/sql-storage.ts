@@ -17,6 +17,7 @@ import type { SqlDriver, SqlParam } from './driver.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { SearchSql } from './search-sql.ts';
+import { CalendarSql } from './calendar-sql.ts';
 import * as row from './rows.ts';
 import type { InviteRecord, MeetingPatch, NewGroup, NewMeeting, SessionRecord, Storage, UserRecord } from './types.ts';
 
@@ -65,6 +66,10 @@ export class SqlStorage implements Storage {
   upsertSearchEntries: Storage['upsertSearchEntries'] = (entries) => this.searchSql.upsertSearchEntries(entries);
   deleteSearchEntries: Storage['deleteSearchEntries'] = (groupId, prefix, keep) => this.searchSql.deleteSearchEntries(groupId, prefix, keep);
   search: Storage['search'] = (query) => this.searchSql.search(query);
+  private readonly calendar = new CalendarSql({ all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) });
+  setCalendarFeed: Storage['setCalendarFeed'] = (userId, hash, at) => this.calendar.setCalendarFeed(userId, hash, at);
+  deleteCalendarFeed: Storage['deleteCalendarFeed'] = (userId) => this.calendar.deleteCalendarFeed(userId);
+  calendarFeedUser: Storage['calendarFeedUser'] = (hash) => this.calendar.calendarFeedUser(hash);
   listCustomKpis: Storage['listCustomKpis'] = (groupId) => this.records.listCustomKpis(groupId);
   createCustomKpi: Storage['createCustomKpi'] = (def) => this.records.createCustomKpi(def);
   upsertFigures: Storage['upsertFigures'] = (rows) => this.records.upsertFigures(rows);

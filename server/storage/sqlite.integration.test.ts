@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
-import { runSearchContract } from './contract-search.ts';
+import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
 import { openSqliteStorage } from './sqlite.ts';
 
@@ -18,6 +18,7 @@ runStorageContract('sqlite file', async () => openSqliteStorage(join(dir, `db${+
 runStorageContract('sqlite :memory:', async () => openSqliteStorage(':memory:'));
 runRecordsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runSearchContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runCalendarFeedContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 
 describe('sqlite storage', () => {
   it('keeps data across reopening the file, and openStorage migrates it', async () => {

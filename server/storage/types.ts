@@ -195,6 +195,13 @@ export interface Storage {
   deleteSearchEntries(groupId: string, idPrefix: string, keep?: readonly string[]): Promise<number>;
   /** Ranked hits with a snippet whose matches are wrapped in \u0002 … \u0003. */
   search(query: SearchQuery): Promise<SearchHit[]>;
+
+  // calendar feeds (calendar-sql.ts)
+  /** Sets the user's feed secret (its hash), replacing and so revoking any earlier one. */
+  setCalendarFeed(userId: string, tokenHash: string, at: string): Promise<void>;
+  deleteCalendarFeed(userId: string): Promise<boolean>;
+  /** The user a feed secret belongs to, or null (unknown or revoked). */
+  calendarFeedUser(tokenHash: string): Promise<string | null>;
 }
 
 /**

@@ -20,5 +20,18 @@ export function calendarRoutes({ storage, allowedOrigins }: HttpDeps): Router {
   r.get('/meetings/:id/calendar.ics', route(async (req, res) => {
     sendIcs(res, await calendar.meetingCalendar(storage, requireUser(res).id, String(req.params.id), publicOrigin()), 'peerboard-meeting.ics');
   }));
+  r.post('/me/calendar-feed', route(async (_req, res) => {
+    res.status(201).json(await calendar.createCalendarFeed(storage, requireUser(res).id, publicOrigin()));
+  }));
+  r.delete('/me/calendar-feed', route(async (_req, res) => {
+    await calendar.revokeCalendarFeed(storage, requireUser(res).id);
+    res.status(204).end();
+  }));
+  // No session here: calendar apps subscribe with the secret URL alone.
+  r.get('/calendar/:file', route(async (req, res) => {
+    const m = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(String(req.params.file));
+    if (!m) return void res.status(404).json({ error: { code: 'not_found', message: 'No such calendar feed' } });
+    sendIcs(res, await calendar.feedCalendar(storage, m[1]!, publicOrigin()), 'peerboard-meetings.ics');
+  }));
   return r;
 }
