@@ -1,0 +1,127 @@
+// The record that holds people accountable, at a glance: "my page" for a member (goals across
+// quarters, completion trend, open commitments, my numbers against the group's median, my
+// attendance) and the coach's view of every member of a group (with overdue commitments).
+import * as Y from 'yjs';
+import { readCommitments, type Commitment } from '../../shared/collab/commitments.ts';
+import { commitmentsDocName } from '../../shared/collab/docNames.ts';
+import type { AttendanceStatus, Group, GroupRole, Meeting } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { compareQuarters } from '../../shared/financials/quarters.ts';
+import { completionHistory } from '../../shared/goals/completion.ts';
+import type { CompletionRate, Goal } from '../../shared/goals/types.ts';
+import { normalizeState } from '../../shared/meeting/normalize.ts';
+import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
+import type { Storage } from '../storage/types.ts';
+import { groupFinancials } from './financials.ts';
+
+/** The KPIs charted on "my page": the ones every peer group talks about first. */
+export const OVERVIEW_KPIS = ['total_revenue', 'gross_margin_pct', 'net_profit_pct', 'recurring_share'] as const;
+/** Quarters of numbers on "my page": two years is the horizon these groups compare over. */
+const OVERVIEW_QUARTERS = 8;
+
+export interface OpenCommitment extends Commitment {
+  meetingId: string;
+  meetingTitle: string;
+  overdue: boolean;
+}
+
+export interface PersonRecord {
+  userId: string;
+  name: string;
+  company: string | null;
+  goals: Goal[];
+  completion: CompletionRate[];
+  openCommitments: OpenCommitment[];
+  attendance: { meetingId: string; quarter: string; title: string; status: AttendanceStatus | null }[];
+}
+
+export interface MyGroupOverview extends PersonRecord {
+  group: Group;
+  role: GroupRole | 'organiser';
+  /** Per KPI: my figure and the group median, quarter by quarter (what I may see). */
+  figures: { kpiKey: string; label: string; points: { quarter: string; mine: number | null; median: number | null }[] }[];
+  /** Ended meetings, newest first, for recaps. */
+  pastMeetings: Meeting[];
+}
+
+async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, today: string): Promise<OpenCommitment[]> {
+  const out: OpenCommitment[] = [];
+  for (const m of meetings) {
+    const { snapshot, updates } = await storage.loadDoc(commitmentsDocName(m.id));
+    if (!snapshot && updates.length === 0) continue;
+    const doc = new Y.Doc();
+    for (const u of snapshot ? [snapshot, ...updates] : updates) {
+      try {
+        Y.applyUpdate(doc, u);
+      } catch {
+        // a corrupt stored update is skipped (see summary.ts)
+      }
+    }
+    for (const c of readCommitments(doc)) {
+      if (c.status !== 'open' || (c.confidential && !inTheRoom)) continue;
+      out.push({ ...c, meetingId: m.id, meetingTitle: m.title, overdue: c.due !== '' && c.due < today });
+    }
+    doc.destroy();
+  }
+  return out.sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
+}
+
+async function records(storage: Storage, group: Group, inTheRoom: boolean, today: string) {
+  const meetings = (await storage.listMeetings(group.id)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const ended = meetings.filter((m) => m.status === 'ended');
+  const [goals, commitments, states] = await Promise.all([
+    storage.listGoals(group.id),
+    commitmentsOf(storage, meetings.filter((m) => m.status !== 'scheduled'), inTheRoom, today),
+    Promise.all(ended.map(async (m) => ({ m, s: await storage.getMeetingState(m.id) }))),
+  ]);
+  const person = (userId: string, name: string, company: string | null): PersonRecord => ({
+    userId,
+    name,
+    company,
+    goals: goals.filter((g) => g.userId === userId).sort((a, b) => compareQuarters(b.quarter, a.quarter)),
+    completion: completionHistory(goals, userId),
+    openCommitments: commitments.filter((c) => c.who === userId),
+    attendance: states.map(({ m, s }) => ({ meetingId: m.id, quarter: m.quarter, title: m.title, status: s ? (normalizeState(s).attendance[userId]?.status ?? null) : null })),
+  });
+  return { meetings, ended, person };
+}
+
+export async function myOverview(storage: Storage, userId: string, today = new Date().toISOString().slice(0, 10)): Promise<MyGroupOverview[]> {
+  const me = await storage.getUser(userId);
+  if (!me) throw new DomainError('unauthenticated', 'Sign in first');
+  const out: MyGroupOverview[] = [];
+  for (const { group, role } of await storage.listGroupsOfUser(userId)) {
+    const access = await resolveAccess(storage, userId, group);
+    const membership = await storage.getMembership(group.id, userId);
+    const { ended, person } = await records(storage, group, can('notes.write', access, group), today);
+    const figures = role === 'member' ? await myFigures(storage, userId, group.id) : [];
+    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, pastMeetings: ended });
+  }
+  return out;
+}
+
+async function myFigures(storage: Storage, userId: string, groupId: string): Promise<MyGroupOverview['figures']> {
+  const quarters = [...new Set((await storage.listFigures(groupId)).map((f) => f.quarter))].sort(compareQuarters).slice(-OVERVIEW_QUARTERS);
+  const views = await Promise.all(quarters.map((q) => groupFinancials(storage, userId, groupId, q)));
+  const kpis = views[0]?.kpis ?? [];
+  return OVERVIEW_KPIS.flatMap((key) => {
+    const def = kpis.find((k) => k.key === key);
+    if (!def) return [];
+    const points = views.map((v) => ({
+      quarter: v.quarter,
+      mine: v.members.find((m) => m.userId === userId)?.views[key]?.value ?? null,
+      median: v.stats[key]?.median ?? null,
+    }));
+    return [{ kpiKey: key, label: def.label, points }];
+  });
+}
+
+/** The coach's page for one group: every member company's record, overdue commitments first. */
+export async function groupOverview(storage: Storage, userId: string, groupId: string, today = new Date().toISOString().slice(0, 10)): Promise<{ group: Group; members: PersonRecord[] }> {
+  const { group } = await authorizeGroup(storage, userId, groupId, 'group.members.manage');
+  const { person } = await records(storage, group, true, today);
+  const members = (await storage.listMembers(groupId)).filter((m) => m.role === 'member');
+  const people = members.map((m) => person(m.userId, m.name, m.company));
+  people.sort((a, b) => b.openCommitments.filter((c) => c.overdue).length - a.openCommitments.filter((c) => c.overdue).length || a.name.localeCompare(b.name));
+  return { group, members: people };
+}
