@@ -11,6 +11,7 @@ import { attachMeetingChannel } from './realtime/meetingChannel.ts';
 import { userFromCookieHeader } from './auth/sessions.ts';
 import { onMeetingEnded } from './services/meetingEnd.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
+import { docIndexer } from './services/searchIndex.ts';
 import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
 import { openStorage } from './storage/index.ts';
 import type { Storage } from './storage/types.ts';
@@ -46,7 +47,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   channel.rooms.onEnded((meetingId) =>
     meetingEnded(meetingId).catch((e: unknown) => log.error('end-of-meeting carry-over failed', { meetingId, err: String(e) })),
   );
+  const indexer = docIndexer(storage, (msg, meta) => log.warn(msg, meta));
   const collab = attachCollab(server, {
+    onStored: indexer.onStored,
     storage,
     allowedOrigins,
     authenticate: async (req) => {
@@ -81,6 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       io.disconnectSockets(true);
       // Collab first: it flushes every pending document write to storage before we close it.
       await collab.close();
+      await indexer.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const c of closers) await c();
       server.closeAllConnections();
