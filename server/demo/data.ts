@@ -1,13 +1,16 @@
-// The demo network: a coach-led in-person group of 8 IT service companies, a peer-led
-// online group, one past meeting (run through the real reducer) and one upcoming.
-import type { GroupRole } from '../../shared/domain.ts';
+// The demo network: a coach-led in-person group of 8 IT service companies with four past
+// quarterly meetings (run through the real reducer), their figures and goals (records.ts),
+// and one upcoming meeting; plus a peer-led online group with one upcoming meeting.
+import type { GroupMember, GroupRole } from '../../shared/domain.ts';
 import { apply, createMeetingState } from '../../shared/meeting/reducer.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newId } from '../auth/tokens.ts';
+import { absenteeCommands } from '../services/meetingEnd.ts';
 import type { Storage } from '../storage/types.ts';
+import { DEMO_QUARTERS, seedDemoRecords } from './records.ts';
 
 export const DEMO_PASSWORD = 'peerboard-demo';
 
@@ -34,7 +37,7 @@ export interface DemoLogin {
   email: string;
 }
 
-function runPastMeeting(state: MeetingState, facilitatorId: string, attendees: string[], start: number): MeetingState {
+function runPastMeeting(state: MeetingState, facilitatorId: string, attendees: string[], start: number, members: GroupMember[]): MeetingState {
   let s = state;
   let t = start;
   const run = (cmd: MeetingCommand, userId = facilitatorId) => {
@@ -42,12 +45,15 @@ function runPastMeeting(state: MeetingState, facilitatorId: string, attendees: s
     if (r.ok) s = r.state;
   };
   run({ type: 'meeting.start' });
+  run({ type: 'attendance.join', mode: 'room' }); // the facilitator is in the room
   attendees.forEach((id, i) => run({ type: 'attendance.join', mode: i % 4 === 3 ? 'remote' : 'room' }, id));
   for (const item of s.agenda.slice(1)) {
     t += (s.agenda[s.currentIndex]?.durationMs ?? 0) + 2 * 60_000;
     run({ type: 'agenda.jump', itemId: item.id });
   }
   t += 10 * 60_000;
+  // As the room does on meeting.end: whoever never joined is recorded absent.
+  absenteeCommands(s, members).forEach((cmd) => run(cmd));
   run({ type: 'meeting.end' });
   return s;
 }
@@ -106,9 +112,17 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
     const m = { id, groupId, quarter, title: `Quarterly meeting ${quarter}`, startsAt: new Date(startsAt).toISOString(), timeZone: 'Europe/Berlin', location, onlineUrl };
     await storage.createMeeting(m, state);
     // A past meeting is replayed through the real reducer so its record looks like a real one.
-    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt));
+    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt, await storage.listMembers(groupId)));
+    return { id, startsAt };
   };
-  await meeting(rhine.id, '2026-Q3', now - 84 * day, coach.id, members.slice(0, 7), 'Hotel Rheinblick, Koblenz', null);
+  // One meeting a quarter, twelve weeks apart; a different member misses each one.
+  const pastMeetings: Record<string, { id: string; startsAt: number }> = {};
+  for (const [k, quarter] of DEMO_QUARTERS.entries()) {
+    const attendees = members.filter((_, i) => i !== (k * 3 + 7) % members.length);
+    const startsAt = now - 84 * (DEMO_QUARTERS.length - k) * day;
+    pastMeetings[quarter] = await meeting(rhine.id, quarter, startsAt, coach.id, attendees, 'Hotel Rheinblick, Koblenz', null);
+  }
+  await seedDemoRecords(storage, rhine.id, members, pastMeetings);
   await meeting(rhine.id, '2026-Q4', now + 7 * day, coach.id, null, 'Hotel Rheinblick, Koblenz', 'https://meet.example.com/rhine-valley');
   await meeting(online.id, '2026-Q4', now + 14 * day, peers[0]!, null, null, 'https://meet.example.com/online-marketing');
   return logins;

@@ -1,0 +1,88 @@
+// The demo seed, read back through the API as its users would: four past meetings with their
+// attendance, four quarters of figures, goals reviewed and carried, the next review ready.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStorage } from '../storage/index.ts';
+import { ApiClient, startTestServer, tempDataDir } from '../testing/harness.ts';
+import { DEMO_PASSWORD, seedDemo } from './data.ts';
+
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+let groupId: string;
+let meetings: any[];
+
+const login = async (email: string) => {
+  const c = new ApiClient(srv.url);
+  const r = await c.post('/api/auth/login', { email, password: DEMO_PASSWORD });
+  expect(r.status).toBe(200);
+  return c;
+};
+
+beforeAll(async () => {
+  const dataDir = tempDataDir();
+  const storage = await openStorage({ sqliteFile: join(dataDir, 'peerboard.sqlite') });
+  await seedDemo(storage);
+  await storage.close();
+  srv = await startTestServer(dataDir);
+  const coach = await login('coach@demo.peerboard.app');
+  const me = (await coach.get('/api/me')).body;
+  groupId = me.groups.find((g: any) => g.group.name === 'Rhine Valley MSP Group').group.id;
+  meetings = (await coach.get(`/api/groups/${groupId}`)).body.meetings;
+});
+afterAll(() => srv?.close());
+
+describe('demo records', () => {
+  it('has four ended quarterly meetings, each with one member recorded absent, and the next one scheduled', async () => {
+    expect(meetings.map((m) => [m.quarter, m.status])).toEqual([
+      ['2025-Q4', 'ended'],
+      ['2026-Q1', 'ended'],
+      ['2026-Q2', 'ended'],
+      ['2026-Q3', 'ended'],
+      ['2026-Q4', 'scheduled'],
+    ]);
+    const coach = await login('coach@demo.peerboard.app');
+    for (const m of meetings.slice(0, 4)) {
+      const { state } = (await coach.get(`/api/meetings/${m.id}`)).body;
+      const statuses = Object.values(state.attendance).map((a: any) => a.status);
+      expect(statuses.filter((s) => s === 'absent')).toHaveLength(1);
+      expect(statuses).toHaveLength(9); // coach and eight members
+    }
+  });
+
+  it('shows four quarters of figures, coach-only ones to the coach alone', async () => {
+    const coachView = (await (await login('coach@demo.peerboard.app')).get(`/api/groups/${groupId}/financials/2026-Q3`)).body;
+    expect(coachView.members).toHaveLength(8);
+    for (const m of coachView.members) {
+      expect(m.views.total_revenue.value).toBeGreaterThan(0);
+      expect(coachView.history[m.userId].total_revenue).toHaveLength(4);
+    }
+    const farid = coachView.members.find((m: any) => m.name === 'Farid Haddad');
+    expect(farid.coachOnlyKeys).toEqual(['cash_on_hand', 'net_profit_pct']);
+    const annaView = (await (await login('anna@demo.peerboard.app')).get(`/api/groups/${groupId}/financials/2026-Q3`)).body;
+    expect(annaView.members.find((m: any) => m.name === 'Farid Haddad').views.net_profit_pct.value).toBeNull();
+    expect((await (await login('observer@demo.peerboard.app')).get(`/api/groups/${groupId}/financials/2026-Q3`)).body.canSeeFigures).toBe(false);
+  });
+
+  it('has reviewed goals with carry-overs (some twice), and the next meeting opens with the open 2026-Q3 goals', async () => {
+    const anna = await login('anna@demo.peerboard.app');
+    const goals = (await anna.get(`/api/groups/${groupId}/goals`)).body as any[];
+    const byId = new Map(goals.map((g) => [g.id, g]));
+    expect(goals.filter((g) => g.quarter !== '2026-Q3').every((g) => g.status !== 'open')).toBe(true);
+    expect(new Set(goals.filter((g) => g.quarter !== '2026-Q3').map((g) => g.status))).toEqual(new Set(['done', 'partly', 'not_done']));
+    expect(goals.some((g) => g.carriedCount === 2)).toBe(true);
+    for (const g of goals.filter((x) => x.carriedFromId)) {
+      const source = byId.get(g.carriedFromId);
+      expect(['partly', 'not_done']).toContain(source.status);
+      expect(g.carriedCount).toBe(source.carriedCount + 1);
+      expect(meetings.find((m) => m.id === g.meetingId)?.quarter).toBe(g.quarter);
+    }
+    const next = meetings.find((m) => m.quarter === '2026-Q4');
+    const set = (await anna.get(`/api/meetings/${next.id}/goal-review`)).body;
+    expect(set.reviewQuarter).toBe('2026-Q3');
+    expect(set.previousMeetingId).toBe(meetings.find((m) => m.quarter === '2026-Q3').id);
+    expect(set.review.length).toBeGreaterThanOrEqual(24);
+    expect(set.review.every((g: any) => g.status === 'open')).toBe(true);
+    const completion = (await anna.get(`/api/groups/${groupId}/goals/completion`)).body.members;
+    expect(completion).toHaveLength(8);
+    for (const m of completion) expect(m.history.filter((h: any) => h.rate !== null)).toHaveLength(3);
+  });
+});
