@@ -68,6 +68,7 @@ export const meetingBody = z.object({
   templateId: z.string().min(1).max(64).optional(),
   facilitatorId: z.string().min(1).max(64).optional(),
 });
+export const recapFinalBody = z.object({ final: z.boolean() });
 export const meetingPatchBody = meetingBody.omit({ templateId: true, facilitatorId: true }).partial();
 
 export const templateBody = z.object({

@@ -113,6 +113,8 @@ export interface Meeting {
   onlineUrl: string | null;
   status: MeetingStatus;
   createdAt: string;
+  /** When the facilitator marked the recap final (members had their chance to correct notes). */
+  recapFinalAt?: string | null;
 }
 
 export type AttendanceStatus = 'present' | 'remote' | 'late' | 'absent';

@@ -4,7 +4,7 @@ import type { Group, Meeting } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
-import { authorizeGroup, displayRole, type Access, type GroupAction } from '../auth/policy.ts';
+import { authorizeGroup, can, displayRole, type Access, type GroupAction } from '../auth/policy.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 
@@ -79,6 +79,21 @@ export async function updateMeeting(
     ...patch,
     ...(patch.startsAt ? { startsAt: new Date(patch.startsAt).toISOString() } : {}),
   });
+  if (!updated) throw new DomainError('not_found', 'No such meeting');
+  return updated;
+}
+
+/**
+ * After the meeting, members correct the notes; then the facilitator (or the coach) marks the
+ * recap final. Marking is reversible (final: false) in case a correction comes late.
+ */
+export async function markRecapFinal(storage: Storage, userId: string, meetingId: string, final: boolean): Promise<Meeting> {
+  const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
+  const state = await storage.getMeetingState(meetingId);
+  const isFacilitator = state?.facilitatorId === userId && access.groupRole !== 'observer';
+  if (!isFacilitator && !can('group.edit', access, group)) throw new DomainError('forbidden', 'Only the facilitator or the coach can mark the recap final');
+  if (meeting.status !== 'ended') throw new DomainError('meeting_not_live', 'The recap can be marked final once the meeting has ended');
+  const updated = await storage.updateMeeting(meetingId, { recapFinalAt: final ? new Date().toISOString() : null });
   if (!updated) throw new DomainError('not_found', 'No such meeting');
   return updated;
 }

@@ -14,6 +14,13 @@ export const CALENDAR_MIGRATION = {
   `,
 };
 
+/** The recap's "final" mark lives on the meeting row. */
+export const RECAP_FINAL_MIGRATION = {
+  id: 12,
+  name: 'recap final',
+  sql: 'ALTER TABLE meetings ADD COLUMN recap_final_at TEXT;',
+};
+
 export class CalendarSql {
   constructor(private readonly q: SqlAccess) {}
 

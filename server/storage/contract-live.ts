@@ -19,7 +19,7 @@ export function meetingContract(s: () => Storage): void {
       const m = newMeeting(g.id);
       const state = meetingState(m.id, 'fac', 0, 'scheduled');
       const meeting = await s().createMeeting(m, state);
-      expect(meeting).toEqual({ ...m, status: 'scheduled', createdAt: meeting.createdAt });
+      expect(meeting).toEqual({ ...m, status: 'scheduled', createdAt: meeting.createdAt, recapFinalAt: null });
       expect(await s().getMeeting(m.id)).toEqual(meeting);
       expect(await s().getMeetingState(m.id)).toEqual(state);
     });
@@ -42,6 +42,9 @@ export function meetingContract(s: () => Storage): void {
       const patched = await s().updateMeeting(meeting.id, { title: 'Q4 retreat', location: null, onlineUrl: 'https://meet.example/q4' });
       expect(patched).toEqual({ ...meeting, title: 'Q4 retreat', location: null, onlineUrl: 'https://meet.example/q4' });
       expect(await s().updateMeeting(meeting.id, { status: 'ended' })).toEqual({ ...patched, status: 'ended' });
+      const final = '2026-12-02T10:00:00.000Z';
+      expect(await s().updateMeeting(meeting.id, { recapFinalAt: final })).toEqual({ ...patched, status: 'ended', recapFinalAt: final });
+      expect((await s().getMeeting(meeting.id))?.recapFinalAt).toBe(final);
     });
 
     it('lists a group’s meetings by start time', async () => {

@@ -5,7 +5,7 @@
 // from one template.
 import type { Dialect, SqlDriver } from './driver.ts';
 import { SEARCH_MIGRATION } from './search-sql.ts';
-import { CALENDAR_MIGRATION } from './calendar-sql.ts';
+import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 
 export interface Migration {
   id: number;
@@ -201,6 +201,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   SEARCH_MIGRATION,
   CALENDAR_MIGRATION,
+  RECAP_FINAL_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

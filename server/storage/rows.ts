@@ -138,6 +138,7 @@ export interface MeetingRow {
   online_url: string | null;
   status: string;
   created_at: string;
+  recap_final_at?: string | null;
 }
 export const toMeeting = (r: MeetingRow): Meeting => ({
   id: r.id,
@@ -150,6 +151,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
   onlineUrl: r.online_url,
   status: r.status as MeetingStatus,
   createdAt: r.created_at,
+  recapFinalAt: r.recap_final_at ?? null,
 });
 
 // Text ordering is done here rather than in SQL: PostgreSQL sorts by the database's collation

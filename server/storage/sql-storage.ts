@@ -44,6 +44,7 @@ const MEETING_COLUMNS = {
   location: 'location',
   onlineUrl: 'online_url',
   status: 'status',
+  recapFinalAt: 'recap_final_at',
 } as const;
 
 export class SqlStorage implements Storage {
@@ -340,7 +341,7 @@ export class SqlStorage implements Storage {
 
   async createMeeting(m: NewMeeting & { id: string }, state: MeetingState): Promise<Meeting> {
     if (state.meetingId !== m.id) throw new Error(`storage: state of meeting ${state.meetingId} given for ${m.id}`);
-    const meeting: Meeting = { ...m, status: state.status, createdAt: now() };
+    const meeting: Meeting = { ...m, status: state.status, createdAt: now(), recapFinalAt: null };
     await this.atomic(async (db) => {
       await db.run(
         `INSERT INTO meetings (id, group_id, quarter, title, starts_at, time_zone, location, online_url, status, created_at)

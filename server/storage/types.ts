@@ -63,6 +63,7 @@ export interface MeetingPatch {
   location?: string | null;
   onlineUrl?: string | null;
   status?: MeetingStatus;
+  recapFinalAt?: string | null;
 }
 
 /** A figure to write; the storage stamps updatedAt. */

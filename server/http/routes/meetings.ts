@@ -1,6 +1,6 @@
 // Scheduling and reading meetings. The live room is on the socket channel.
 import { Router } from 'express';
-import { meetingBody, meetingPatchBody } from '../../../shared/api.ts';
+import { meetingBody, meetingPatchBody, recapFinalBody } from '../../../shared/api.ts';
 import * as meetings from '../../services/meetings.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';
@@ -17,6 +17,10 @@ export function meetingRoutes({ storage }: HttpDeps): Router {
   r.patch('/meetings/:id', route(async (req, res) => {
     const user = requireUser(res);
     res.json(await meetings.updateMeeting(storage, user.id, String(req.params.id), parseBody(meetingPatchBody, req.body)));
+  }));
+  r.put('/meetings/:id/recap-final', route(async (req, res) => {
+    const { final } = parseBody(recapFinalBody, req.body);
+    res.json(await meetings.markRecapFinal(storage, requireUser(res).id, String(req.params.id), final));
   }));
   return r;
 }
