@@ -113,3 +113,23 @@ describe('recap exports', () => {
     expect((await outsider.get(`/api/meetings/${meetingId}/recap.pdf`)).status).toBe(404);
   });
 });
+
+describe('KPI table as CSV', () => {
+  it('has what the reader may see: coach-only figures for their owner and the coach only', async () => {
+    const [m0, m1] = seed.members;
+    await m0!.request('PUT', `/api/groups/${seed.group.id}/figures/2026-Q2`, { figures: [{ kpiKey: 'total_revenue', value: 1_200_000 }, { kpiKey: 'cash_on_hand', value: 90_000, coachOnly: true }] });
+    await m1!.request('PUT', `/api/groups/${seed.group.id}/figures/2026-Q2`, { figures: [{ kpiKey: 'total_revenue', value: 800_000 }] });
+    const own = await m0!.get(`/api/groups/${seed.group.id}/kpis.csv`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines: string[] = own.body.trim().split('\r\n');
+    expect(lines[0]).toBe('quarter,member,company,kpi,label,unit,value,coach_only');
+    expect(lines).toContain('2026-Q2,Max One,One GmbH,total_revenue,Total revenue,currency,1200000,false');
+    expect(lines.some((l) => l.includes('cash_on_hand'))).toBe(true);
+    const other: string = (await m1!.get(`/api/groups/${seed.group.id}/kpis.csv`)).body;
+    expect(other).toContain('2026-Q2,Mia Two,Two Ltd,total_revenue');
+    expect(other).not.toContain('cash_on_hand');
+    expect((await seed.coach.get(`/api/groups/${seed.group.id}/kpis.csv`)).body).toContain('cash_on_hand');
+    expect((await seed.observer.get(`/api/groups/${seed.group.id}/kpis.csv`)).status).toBe(403);
+  });
+});
