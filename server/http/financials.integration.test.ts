@@ -1,8 +1,8 @@
 // Financial review over real HTTP against a real server and SQLite file: who sees which
 // figures, coach-only figures, CSV import, custom KPIs, k-anonymous network benchmarks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSocket, emitAck, nextEvent, seedGroup, startTestServer } from '../testing/harness.ts';
-import { createMeeting, joinGroup, otherGroup, postCsv, put } from '../testing/records.ts';
+import { connectSocket, emitAck, joinGroup, nextEvent, seedGroup, startTestServer } from '../testing/harness.ts';
+import { createMeeting, otherGroup, postCsv, put } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;

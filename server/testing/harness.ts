@@ -109,6 +109,22 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
+/** Joins a group through a real invite link from `inviter`, as a new account; returns it signed in. */
+export async function joinGroup(base: string, inviter: ApiClient, groupId: string, name: string, role: string, company?: string) {
+  const inv = await inviter.post(`/api/groups/${groupId}/invites`, { role });
+  if (inv.status !== 201) throw new Error(`invite failed: ${JSON.stringify(inv.body)}`);
+  const c = new ApiClient(base);
+  const token = inv.body.url.split('/').pop();
+  const r = await c.post(`/api/invites/${token}/accept`, {
+    name,
+    email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`,
+    password: 'correct horse battery',
+    ...(company ? { company } : {}),
+  });
+  if (r.status !== 200) throw new Error(`accept failed: ${JSON.stringify(r.body)}`);
+  return Object.assign(c, { userId: r.body.user.id as string });
+}
+
 /**
  * A network with one coach-led group: organiser, coach, three members and an observer,
  * all joined through real invite links. Returns signed-in clients.
@@ -124,19 +140,7 @@ export async function seedGroup(base: string) {
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
   const networkId: string = setup.body.networks[0].id;
   const group = (await organiser.post(`/api/networks/${networkId}/groups`, { name: 'Alpha Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
-  const join = async (name: string, role: string, company?: string) => {
-    const inv = await organiser.post(`/api/groups/${group.id}/invites`, { role });
-    const c = new ApiClient(base);
-    const token = inv.body.url.split('/').pop();
-    const r = await c.post(`/api/invites/${token}/accept`, {
-      name,
-      email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`,
-      password: 'correct horse battery',
-      ...(company ? { company } : {}),
-    });
-    if (r.status !== 200) throw new Error(`accept failed: ${JSON.stringify(r.body)}`);
-    return Object.assign(c, { userId: r.body.user.id as string });
-  };
+  const join = (name: string, role: string, company?: string) => joinGroup(base, organiser, group.id, name, role, company);
   const coach = await join('Cora Coach', 'coach');
   const m1 = await join('Max One', 'member', 'One GmbH');
   const m2 = await join('Mia Two', 'member', 'Two Ltd');
