@@ -49,6 +49,18 @@ export const LIMITS = {
   topicsMax: 30,
   /** Custom KPIs a group may add beside the defaults. */
   customKpisMax: 20,
+  /** Shared files: a procedure, a form or a slide deck fits; videos belong elsewhere (stored in the DB). */
+  resourceFileMaxBytes: 2 * 1024 * 1024,
+  /** JSON body of an upload: the file as base64 (4/3 of its size) plus a little JSON around it. */
+  resourceUploadBodyMaxBytes: 3 * 1024 * 1024,
+  /** Resources one meeting may collect: a day of topics never shares more; caps database growth. */
+  resourcesPerMeetingMax: 100,
+  /** Titles: one line in the library list. */
+  resourceTitleMax: 200,
+  /** Links: longer than any real document URL, short enough to show. */
+  resourceUrlMax: 2_000,
+  /** File names: what common file systems allow. */
+  resourceFileNameMax: 255,
 } as const;
 
 /** Protocol version of the socket.io meeting channel; clients send it on connect. */

@@ -4,6 +4,7 @@
 // Only the binary column type differs, so that migration has a per-dialect variant built
 // from one template.
 import type { Dialect, SqlDriver } from './driver.ts';
+import { RESOURCES_MIGRATION } from './resources-sql.ts';
 import { SEARCH_MIGRATION } from './search-sql.ts';
 import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 
@@ -199,6 +200,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX goals_carried_from_id ON goals (carried_from_id);
     `,
   },
+  RESOURCES_MIGRATION,
   SEARCH_MIGRATION,
   CALENDAR_MIGRATION,
   RECAP_FINAL_MIGRATION,

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
+import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -64,6 +65,7 @@ if (unreachable && onCi) {
 
   runStorageContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runRecordsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runResourcesContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runSearchContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 

@@ -16,6 +16,7 @@ import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
+import { ResourcesSql } from './resources-sql.ts';
 import { SearchSql } from './search-sql.ts';
 import { CalendarSql } from './calendar-sql.ts';
 import * as row from './rows.ts';
@@ -83,6 +84,16 @@ export class SqlStorage implements Storage {
   deleteGoal: Storage['deleteGoal'] = (id) => this.records.deleteGoal(id);
   listGoals: Storage['listGoals'] = (groupId, filter) => this.records.listGoals(groupId, filter);
   getCarriedGoal: Storage['getCarriedGoal'] = (goalId) => this.records.getCarriedGoal(goalId);
+  /** The resource library (resources-sql.ts), same guard and connection. */
+  private readonly resources = new ResourcesSql(
+    { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) },
+    now,
+  );
+  createResource: Storage['createResource'] = (r) => this.resources.createResource(r);
+  getResource: Storage['getResource'] = (id) => this.resources.getResource(id);
+  getResourceFile: Storage['getResourceFile'] = (id) => this.resources.getResourceFile(id);
+  listResources: Storage['listResources'] = (groupId, filter) => this.resources.listResources(groupId, filter);
+  deleteResource: Storage['deleteResource'] = (id) => this.resources.deleteResource(id);
 
   static over(db: SqlDriver): SqlStorage {
     return new SqlStorage(db, true, new AsyncLocalStorage<TxFlag>());

@@ -17,6 +17,7 @@ import type {
 import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
+import type { Resource } from '../../shared/resources.ts';
 
 export interface UserRecord extends User {
   passwordHash: string;
@@ -84,6 +85,13 @@ export interface NetworkFigure extends KpiFigure {
 export interface GoalFilter {
   quarter?: string;
   userId?: string;
+}
+
+/** A resource to store; the storage stamps createdAt and, for a file, its size. */
+export type NewResource = Omit<Resource, 'createdAt' | 'size'> & { data: Uint8Array | null };
+
+export interface ResourceFilter {
+  meetingId?: string;
 }
 
 export type GoalPatch = Partial<Pick<Goal, 'text' | 'target' | 'dueDate' | 'status' | 'comment' | 'progress' | 'vague' | 'meetingId'>>;
@@ -188,6 +196,16 @@ export interface Storage {
   listGoals(groupId: string, filter?: GoalFilter): Promise<Goal[]>;
   /** The goal that continues goalId (its carry-over), or null. */
   getCarriedGoal(goalId: string): Promise<Goal | null>;
+
+  // resource library (resources-sql.ts)
+  /** Stores the resource and, for a file, its bytes, in one unit. */
+  createResource(r: NewResource): Promise<Resource>;
+  getResource(id: string): Promise<Resource | null>;
+  /** A file resource with its bytes; null for a link or an unknown id. */
+  getResourceFile(id: string): Promise<{ resource: Resource; data: Uint8Array } | null>;
+  /** Newest first. */
+  listResources(groupId: string, filter?: ResourceFilter): Promise<Resource[]>;
+  deleteResource(id: string): Promise<boolean>;
 
   // full-text search (search-sql.ts)
   /** Inserts or replaces entries by id. */
