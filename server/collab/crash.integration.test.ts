@@ -3,11 +3,10 @@
 // and every edit that client saw is in the stored doc. Then a restart with clients still
 // connected: they resync with no duplicated text.
 import { afterAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
 import { notesDocName } from '../../shared/collab/docNames.ts';
 import { freePort, startChildServer, type ChildServer } from '../testing/childServer.ts';
+import { collabClient } from '../testing/collabClient.ts';
 import { seedGroup, tempDataDir } from '../testing/harness.ts';
 
 let server: ChildServer | null = null;
@@ -18,19 +17,7 @@ afterAll(async () => {
 });
 
 function client(url: string, cookie: string, docName: string) {
-  const origin = url;
-  // The stock provider with a ws polyfill that sends the session cookie and our Origin.
-  class CookieSocket extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { Cookie: cookie, Origin: origin } });
-    }
-  }
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + '/collab', encodeURIComponent(docName), doc, {
-    WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 300,
-  });
+  const { doc, provider } = collabClient(url, cookie, docName);
   providers.push(provider);
   return { doc, provider, text: doc.getText('t') };
 }

@@ -1,4 +1,5 @@
 // Test data for the storage contract suite: small builders so each test states only what matters.
+import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import type { Group, GroupRole, Network, User } from '../../shared/domain.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { NewMeeting, Storage } from './types.ts';
@@ -55,24 +56,12 @@ export function newMeeting(groupId: string, startsAt = '2026-10-01T07:30:00.000Z
 }
 
 export function meetingState(meetingId: string, facilitatorId: string, version = 0, status: MeetingState['status'] = 'scheduled'): MeetingState {
+  const base = createMeetingState(meetingId, [{ id: 'a1', kind: 'opening', title: 'Opening round', durationMs: 900_000, spentMs: 0 }], facilitatorId);
   return {
-    meetingId,
+    ...base,
     status,
     version,
-    agenda: [{ id: 'a1', kind: 'opening', title: 'Opening round', durationMs: 900_000, spentMs: 0 }],
-    currentIndex: -1,
-    itemEnteredAt: null,
-    timer: null,
-    facilitatorId,
     attendance: { [facilitatorId]: { userId: facilitatorId, status: 'present', mode: 'room', joinedAt: null } },
-    hands: [],
-    startedAt: null,
-    endedAt: null,
-    focusUserId: null,
-    speakerId: null,
-    hotSeats: {},
-    topics: [],
-    ratings: {},
   };
 }
 

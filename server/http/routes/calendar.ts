@@ -1,14 +1,10 @@
 // .ics downloads of upcoming meetings (signed in).
 import { Router, type Response } from 'express';
 import * as calendar from '../../services/calendar.ts';
+import { sendAttachment } from '../attachment.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 
-function sendIcs(res: Response, body: string, filename: string) {
-  res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.send(body);
-}
+const sendIcs = (res: Response, body: string, filename: string) => sendAttachment(res, 'text/calendar; charset=utf-8', filename, body);
 
 export function calendarRoutes({ storage, allowedOrigins }: HttpDeps): Router {
   const r = Router();
