@@ -36,7 +36,11 @@ export type GroupAction =
   | 'goals.write'
   | 'goals.assign'
   | 'goals.review'
-  | 'goals.flag';
+  | 'goals.flag'
+  // the resource library (topics and best practices)
+  | 'resources.read'
+  | 'resources.share'
+  | 'resources.manage';
 
 type Rule = (a: Access, g: Group) => boolean;
 
@@ -79,6 +83,11 @@ const RULES: Record<GroupAction, Rule> = {
   'goals.assign': isLeadOrFacilitator,
   'goals.review': isLeadOrFacilitator,
   'goals.flag': isLeadOrFacilitator,
+  'resources.read': isMember,
+  // Observers are read-only guests; whoever is in the room shares.
+  'resources.share': isParticipant,
+  // Removing someone else's resource: the coach (or an organiser) tidies the library.
+  'resources.manage': isLead,
 };
 
 export function can(action: GroupAction, access: Access, group: Group): boolean {

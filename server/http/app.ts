@@ -15,6 +15,7 @@ import { financialsRoutes } from './routes/financials.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
 
 export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null }): express.Express {
@@ -29,6 +30,8 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   });
 
   const api = express.Router();
+  // Resource uploads carry a file as base64: their own larger limit, parsed before the general one.
+  api.use('/meetings/:id/resources', resourceUploadParser);
   api.use(express.json({ limit: LIMITS.httpBodyMaxBytes, strict: true }));
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(loadUser(deps.storage));
@@ -43,6 +46,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(financialsRoutes(deps));
   api.use(goalRoutes(deps));
   api.use(summaryRoutes(deps));
+  api.use(resourceRoutes(deps));
   api.use(notFoundApi);
   app.use('/api', api);
 
