@@ -8,6 +8,7 @@ import { quarterSchema } from './financials/quarters.ts';
 import type { KpiDefinition, KpiGroupStats, KpiMemberView } from './financials/types.ts';
 import { goalCreateSchema, goalReviewSchema } from './goals/carryOver.ts';
 import type { CompletionRate, Goal } from './goals/types.ts';
+import type { LibraryResource } from './resources.ts';
 
 /** Progress notes a member keeps on a goal between meetings: a few lines, not a diary. */
 export const GOAL_PROGRESS_MAX = 1_000;
@@ -92,17 +93,34 @@ export interface GoalReviewSet {
   new: Goal[];
 }
 
+/** The financial review at a glance, as this viewer may see it (same rules as GroupFinancials). */
+export interface SummaryFinancials {
+  quarter: string;
+  /** false for observers of a group that keeps its figures from them: both lists are empty. */
+  canSeeFigures: boolean;
+  /** Group median per KPI that has figures this viewer may see, over those figures. */
+  medians: { kpiKey: string; label: string; median: number | null; n: number }[];
+  /** Per member company and KPI: rank now and the quarter before (1 = best); change > 0 moved up. */
+  ranks: { userId: string; name: string; kpiKey: string; rank: number | null; previousRank: number | null; change: number | null }[];
+}
+
 export interface MeetingSummary {
   meeting: Meeting;
   group: Group;
   agenda: { itemId: string; title: string; kind: AgendaItemKind; plannedMin: number; actualMin: number }[];
   attendance: { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode }[];
+  /** Average and count only: who gave which rating is not part of the record. */
   rating: { average: number; count: number } | null;
+  /** Figures of the meeting's quarter. */
+  financials: SummaryFinancials;
   review: Goal[];
   newGoals: Goal[];
   /** Of the review quarter, one entry per member company. */
   completion: CompletionRate[];
   hotSeats: { itemId: string; title: string; presenter: { userId: string; name: string } | null; topic: string }[];
+  /** Shared at this meeting, newest first. */
+  resources: LibraryResource[];
+  /** From the SummaryDocsReader (server/services/summaryDocs.ts); items without notes are left out. */
   notes: { itemId: string; title: string; markdown: string }[];
   commitments: Commitment[];
 }

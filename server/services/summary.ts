@@ -1,68 +1,77 @@
-// The meeting's summary: agenda as run, attendance, rating, goals reviewed and set, hot seats,
-// notes and commitments. "Stays in the room" notes and commitments go only to the people in
-// the room (coach, members, organisers); observers get the rest.
-import * as Y from 'yjs';
-import { readCommitments } from '../../shared/collab/commitments.ts';
-import { commitmentsDocName, DOC_ID_PATTERN, notesDocName } from '../../shared/collab/docNames.ts';
-import { NOTES_FIELD, notesToMarkdown } from '../../shared/collab/notesMarkdown.ts';
+// The meeting's summary: agenda as run, attendance, rating, financial highlights, goals reviewed
+// and set, hot seats, resources shared, notes and commitments. Each part follows the rules of
+// its own area for this viewer: figures as the financial review shows them (summaryFinancials),
+// "stays in the room" notes and commitments only for the people in the room (summaryDocs.ts).
 import { DomainError } from '../../shared/errors.ts';
+import { previousQuarter } from '../../shared/financials/quarters.ts';
 import { groupCompletion } from '../../shared/goals/completion.ts';
 import { averageRating } from '../../shared/meeting/hotseat.ts';
 import { normalizeState } from '../../shared/meeting/normalize.ts';
-import type { MeetingSummary } from '../../shared/records.ts';
+import type { GroupFinancials, MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
 import { can } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
+import { groupFinancials } from './financials.ts';
 import { reviewContext } from './goals.ts';
 import { authorizeMeeting } from './meetings.ts';
+import { libraryEntries } from './resources.ts';
+import { yjsSummaryDocs, type SummaryDocsReader } from './summaryDocs.ts';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
 /**
- * A stored Yjs document, read-only. Parts that fail to apply (a corrupt update) are skipped:
- * a summary with one paragraph missing beats no summary. The live editor (collab) is where
- * such a doc gets repaired.
+ * Medians per KPI and each member company's rank against the quarter before, built from the
+ * financial review as this viewer sees it, so coach-only figures and observer rules carry over.
  */
-async function loadDoc(storage: Storage, name: string): Promise<Y.Doc | null> {
-  const { snapshot, updates } = await storage.loadDoc(name);
-  const parts = snapshot ? [snapshot, ...updates] : updates;
-  if (parts.length === 0) return null;
-  const doc = new Y.Doc();
-  for (const part of parts) {
-    try {
-      Y.applyUpdate(doc, part);
-    } catch {
-      // skipped, see above
-    }
-  }
-  return doc;
+export function financialHighlights(current: GroupFinancials, previous: GroupFinancials | null): SummaryFinancials {
+  const medians = current.kpis.flatMap((k) => {
+    const s = current.stats[k.key];
+    return s && s.n > 0 ? [{ kpiKey: k.key, label: k.label, median: s.median, n: s.n }] : [];
+  });
+  const ranks = current.members.flatMap((m) =>
+    medians.flatMap(({ kpiKey }) => {
+      const rank = m.views[kpiKey]?.rank ?? null;
+      const before = previous?.members.find((p) => p.userId === m.userId)?.views[kpiKey]?.rank ?? null;
+      if (rank === null && before === null) return [];
+      return [{ userId: m.userId, name: m.name, kpiKey, rank, previousRank: before, change: rank !== null && before !== null ? before - rank : null }];
+    }),
+  );
+  return { quarter: current.quarter, canSeeFigures: current.canSeeFigures, medians, ranks };
 }
 
-export async function meetingSummary(storage: Storage, userId: string, meetingId: string): Promise<MeetingSummary> {
+async function summaryFinancials(storage: Storage, userId: string, groupId: string, quarter: string): Promise<SummaryFinancials> {
+  let before: string | null = null;
+  try {
+    before = previousQuarter(quarter);
+  } catch {
+    // the first supported quarter has no quarter before it
+  }
+  const [current, previous] = await Promise.all([
+    groupFinancials(storage, userId, groupId, quarter),
+    before ? groupFinancials(storage, userId, groupId, before) : null,
+  ]);
+  return financialHighlights(current, previous);
+}
+
+/** `docs` supplies notes and commitments; by default the meeting's stored Yjs documents. */
+export async function meetingSummary(storage: Storage, userId: string, meetingId: string, docs: SummaryDocsReader = yjsSummaryDocs(storage)): Promise<MeetingSummary> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const stored = await storage.getMeetingState(meetingId);
   if (!stored) throw new DomainError('internal', 'Meeting state is missing');
   const state = normalizeState(stored);
-  const inTheRoom = can('notes.write', access, group);
+  const viewer = { userId, inTheRoom: can('notes.write', access, group) };
   const [members, { reviewQuarter }] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting)]);
-  const [review, newGoals] = await Promise.all([
+  const [review, newGoals, financials, resources, notes, commitments] = await Promise.all([
     storage.listGoals(group.id, { quarter: reviewQuarter }),
     storage.listGoals(group.id, { quarter: meeting.quarter }),
+    summaryFinancials(storage, userId, group.id, meeting.quarter),
+    libraryEntries(storage, group.id, meetingId),
+    docs.readNotes(meetingId, state.agenda.map((i) => i.id), viewer),
+    docs.readCommitments(meetingId, viewer),
   ]);
   const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   // Someone who left the group since still appears in its record, by id.
   const person = (id: string) => ({ userId: id, name: nameOf.get(id) ?? 'Former member' });
-
-  const notes: MeetingSummary['notes'] = [];
-  for (const item of state.agenda) {
-    if (!DOC_ID_PATTERN.test(item.id)) continue;
-    const doc = await loadDoc(storage, notesDocName(meetingId, item.id));
-    const markdown = doc ? notesToMarkdown(doc.getXmlFragment(NOTES_FIELD), { omitConfidential: !inTheRoom }) : '';
-    doc?.destroy();
-    if (markdown) notes.push({ itemId: item.id, title: item.title, markdown });
-  }
-  const commitmentsDoc = await loadDoc(storage, commitmentsDocName(meetingId));
-  const commitments = commitmentsDoc ? readCommitments(commitmentsDoc).filter((c) => inTheRoom || !c.confidential) : [];
-  commitmentsDoc?.destroy();
+  const titleOf = new Map(state.agenda.map((i) => [i.id, i.title]));
 
   return {
     meeting,
@@ -72,6 +81,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
       .map((a) => ({ ...person(a.userId), status: a.status, mode: a.mode }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     rating: averageRating(state),
+    financials,
     review,
     newGoals,
     completion: groupCompletion(review, reviewQuarter, members.filter((m) => m.role === 'member').map((m) => m.userId)),
@@ -80,7 +90,8 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
       if (item.kind !== 'hotseat' || !seat) return [];
       return [{ itemId: item.id, title: item.title, presenter: seat.presenterId ? person(seat.presenterId) : null, topic: seat.topic }];
     }),
-    notes,
+    resources,
+    notes: notes.map((n) => ({ itemId: n.itemId, title: titleOf.get(n.itemId) ?? '', markdown: n.markdown })),
     commitments,
   };
 }
