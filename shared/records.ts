@@ -85,6 +85,23 @@ export interface GoalCompletion {
   members: { userId: string; name: string; history: CompletionRate[] }[];
 }
 
+/** The coach's at-a-glance: every member company's goals of one quarter (the current one by default). */
+export interface GoalsOverview {
+  quarter: string;
+  members: {
+    userId: string;
+    name: string;
+    company: string | null;
+    /** Goals of `quarter`, with status, progress and carriedCount. */
+    goals: Goal[];
+    /** How many of them were carried in from an earlier quarter. */
+    carried: number;
+    completion: CompletionRate;
+    /** Over every reviewed goal of every quarter (done 1, partly 0.5); null before any review. */
+    overallRate: number | null;
+  }[];
+}
+
 export interface GoalReviewSet {
   reviewQuarter: string;
   newQuarter: string;

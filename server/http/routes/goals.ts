@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { goalBody, goalPatchBody, goalQuery, goalReviewBody } from '../../../shared/records.ts';
 import * as goals from '../../services/goals.ts';
+import { goalsOverview } from '../../services/goalsOverview.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';
 
@@ -19,6 +20,10 @@ export function goalRoutes(deps: HttpDeps): Router {
   }));
   r.get('/groups/:id/goals/completion', route(async (req, res) => {
     res.json(await goals.goalCompletion(storage, requireUser(res).id, p(req.params.id)));
+  }));
+  r.get('/groups/:id/goals/overview', route(async (req, res) => {
+    const { quarter } = parseBody(goalQuery, req.query);
+    res.json(await goalsOverview(storage, requireUser(res).id, p(req.params.id), quarter));
   }));
   r.patch('/goals/:id', route(async (req, res) => {
     const user = requireUser(res);
