@@ -35,6 +35,7 @@ describe('who may reach the financial review', () => {
       await stranger.get(`/api/groups/${g}/kpis`),
       await stranger.post(`/api/groups/${g}/kpis`, { label: 'Tickets', unit: 'count', direction: 'lower', decimals: 0 }),
       await put(stranger, figuresPath(), { figures: [{ kpiKey: 'headcount', value: 1 }] }),
+      await stranger.del(`${figuresPath()}/headcount`),
       await postCsv(stranger, `${figuresPath()}/import`, 'quarter,kpi,value\n2026-Q3,headcount,1\n'),
       await stranger.get(viewPath()),
     ];
@@ -167,6 +168,18 @@ describe('writing figures', () => {
     await put(m3, figuresPath(), { figures: [{ kpiKey: 'new_clients', value: 2 }] });
     const removed = await put(m3, figuresPath(), { figures: [{ kpiKey: 'new_clients', value: null }] });
     expect(removed.body.figures.map((f: any) => f.kpiKey)).not.toContain('new_clients');
+  });
+
+  it('DELETE removes one of the caller’s own figures only', async () => {
+    const [m1, , m3] = seed.members;
+    await put(m3!, figuresPath(), { figures: [{ kpiKey: 'lost_clients', value: 3 }] });
+    for (const c of [seed.coach, seed.observer]) expect((await c.del(`${figuresPath()}/lost_clients`)).status).toBe(403);
+    // m1 has no such figure: deleting "theirs" can't reach m3's.
+    expect((await m1!.del(`${figuresPath()}/lost_clients`)).status).toBe(404);
+    expect(memberOf((await seed.coach.get(viewPath())).body, m3!.userId).views.lost_clients.value).toBe(3);
+    expect((await m3!.del(`${figuresPath()}/lost_clients`)).status).toBe(204);
+    expect((await m3!.del(`${figuresPath()}/lost_clients`)).status).toBe(404);
+    expect(memberOf((await seed.coach.get(viewPath())).body, m3!.userId).views.lost_clients.value).toBeNull();
   });
 
   it('tells the open meetings of the group that figures changed', async () => {

@@ -78,6 +78,13 @@ export async function putFigures(
   return { figures: await storage.listFigures(groupId, mine) };
 }
 
+/** Removes one of the caller's own figures; not_found when there is none. */
+export async function deleteFigure({ storage, records }: RecordsDeps, userId: string, groupId: string, quarter: string, kpiKey: string): Promise<void> {
+  await authorizeGroup(storage, userId, groupId, 'financials.write');
+  if (!(await storage.deleteFigure(groupId, userId, quarter, kpiKey))) throw new DomainError('not_found', 'No such figure');
+  records.changed(groupId, 'figures');
+}
+
 function csvRefused(errors: CsvError[]): DomainError {
   const first = errors[0];
   const where = first && first.line > 0 ? `line ${first.line}: ` : '';

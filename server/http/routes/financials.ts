@@ -29,6 +29,11 @@ export function financialsRoutes(deps: HttpDeps): Router {
     const body = parseBody(figuresBody, req.body);
     res.json(await financials.putFigures(deps, user.id, p(req.params.id), quarter(req.params.quarter), body.figures));
   }));
+  r.delete('/groups/:id/figures/:quarter/:kpiKey', route(async (req, res) => {
+    const user = requireUser(res);
+    await financials.deleteFigure(deps, user.id, p(req.params.id), quarter(req.params.quarter), p(req.params.kpiKey));
+    res.status(204).end();
+  }));
   r.post('/groups/:id/figures/:quarter/import', csvText, route(async (req, res) => {
     const user = requireUser(res);
     if (typeof req.body !== 'string') throw new DomainError('bad_request', 'Send the CSV file itself with Content-Type: text/csv');
