@@ -115,6 +115,20 @@ describe('editing and reviewing', () => {
     expect((await seed.coach.get(`${goalsPath()}?quarter=2025-Q4`)).body.map((g: any) => g.id)).not.toContain(carried.id);
   });
 
+  it('a review changed to done keeps a carry-over the member has reworded or worked on', async () => {
+    const m3 = seed.members[2]!;
+    const reworded = await addGoal(m3, '2025-Q3', 'Write the services page');
+    const worked = await addGoal(m3, '2025-Q3', 'Write the about page');
+    const copy1 = (await review(seed.coach, reworded.id, 'not_done')).body.carried;
+    const copy2 = (await review(seed.coach, worked.id, 'partly')).body.carried;
+    expect((await m3.patch(`/api/goals/${copy1.id}`, { text: 'Write the services page, with prices' })).status).toBe(200);
+    expect((await m3.patch(`/api/goals/${copy2.id}`, { progress: 'draft done' })).status).toBe(200);
+    await review(seed.coach, reworded.id, 'done');
+    await review(seed.coach, worked.id, 'done');
+    const next = (await seed.coach.get(`${goalsPath()}?quarter=2025-Q4`)).body.map((g: any) => g.id);
+    expect(next).toEqual(expect.arrayContaining([copy1.id, copy2.id]));
+  });
+
   it('the owner deletes an open goal; reviewed, carried and other people’s goals stay', async () => {
     const [m1, m2] = seed.members;
     const open = await addGoal(m1!, '2026-Q2', 'Draft a handbook');

@@ -161,7 +161,14 @@ export async function reviewGoal({ storage, records }: RecordsDeps, userId: stri
       const reviewed = (await tx.updateGoal(goal.id, { status: review.status, comment: review.comment }))!;
       const existing = await tx.getCarriedGoal(goal.id);
       if (review.status === 'done') {
-        const untouched = existing && existing.status === 'open' && !existing.progress && !(await tx.getCarriedGoal(existing.id));
+        // Untouched: still open, same wording, no progress, not carried on. Anything else is the member's work.
+        const untouched =
+          existing &&
+          existing.status === 'open' &&
+          existing.text === reviewed.text &&
+          existing.target === reviewed.target &&
+          !existing.progress &&
+          !(await tx.getCarriedGoal(existing.id));
         if (untouched) await tx.deleteGoal(existing.id);
         return { goal: reviewed, carried: null };
       }
