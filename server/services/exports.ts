@@ -1,5 +1,4 @@
 // Recap exports (Markdown, PDF): the reader's summary, plus their own private notes only.
-import * as Y from 'yjs';
 import { privateDocName } from '../../shared/collab/docNames.ts';
 import { NOTES_FIELD, notesToMarkdown } from '../../shared/collab/notesMarkdown.ts';
 import { summaryToRecap } from '../exports/fromSummary.ts';
@@ -8,18 +7,11 @@ import { recapToPdf } from '../exports/pdf.ts';
 import type { RecapDoc } from '../exports/recapDoc.ts';
 import type { Storage } from '../storage/types.ts';
 import { meetingSummary } from './summary.ts';
+import { loadStoredDoc } from './summaryDocs.ts';
 
 async function privateNotes(storage: Storage, meetingId: string, userId: string): Promise<string | null> {
-  const { snapshot, updates } = await storage.loadDoc(privateDocName(meetingId, userId));
-  if (!snapshot && updates.length === 0) return null;
-  const doc = new Y.Doc();
-  for (const u of snapshot ? [snapshot, ...updates] : updates) {
-    try {
-      Y.applyUpdate(doc, u);
-    } catch {
-      // a corrupt update is skipped, as in the summary
-    }
-  }
+  const doc = await loadStoredDoc(storage, privateDocName(meetingId, userId));
+  if (!doc) return null;
   const md = notesToMarkdown(doc.getXmlFragment(NOTES_FIELD), { omitConfidential: false });
   doc.destroy();
   return md || null;

@@ -1,7 +1,6 @@
 // The record that holds people accountable, at a glance: "my page" for a member (goals across
 // quarters, completion trend, open commitments, my numbers against the group's median, my
 // attendance) and the coach's view of every member of a group (with overdue commitments).
-import * as Y from 'yjs';
 import { readCommitments, type Commitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import type { AttendanceStatus, Group, GroupRole, Meeting } from '../../shared/domain.ts';
@@ -13,6 +12,7 @@ import { normalizeState } from '../../shared/meeting/normalize.ts';
 import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
 import { groupFinancials } from './financials.ts';
+import { loadStoredDoc } from './summaryDocs.ts';
 
 /** The KPIs charted on "my page": the ones every peer group talks about first. */
 export const OVERVIEW_KPIS = ['total_revenue', 'gross_margin_pct', 'net_profit_pct', 'recurring_share'] as const;
@@ -47,16 +47,8 @@ export interface MyGroupOverview extends PersonRecord {
 async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, today: string): Promise<OpenCommitment[]> {
   const out: OpenCommitment[] = [];
   for (const m of meetings) {
-    const { snapshot, updates } = await storage.loadDoc(commitmentsDocName(m.id));
-    if (!snapshot && updates.length === 0) continue;
-    const doc = new Y.Doc();
-    for (const u of snapshot ? [snapshot, ...updates] : updates) {
-      try {
-        Y.applyUpdate(doc, u);
-      } catch {
-        // a corrupt stored update is skipped (see summary.ts)
-      }
-    }
+    const doc = await loadStoredDoc(storage, commitmentsDocName(m.id));
+    if (!doc) continue;
     for (const c of readCommitments(doc)) {
       if (c.status !== 'open' || (c.confidential && !inTheRoom)) continue;
       out.push({ ...c, meetingId: m.id, meetingTitle: m.title, overdue: c.due !== '' && c.due < today });
