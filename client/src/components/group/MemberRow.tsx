@@ -26,7 +26,7 @@ export function MemberRow({ groupId, member, canManage, onError }: Props) {
     <tr>
       <th scope="row">
         {member.name}
-        <div className="muted small">{member.email}</div>
+        <div className="muted small member-email">{member.email}</div>
       </th>
       <td>
         {canManage ? (
