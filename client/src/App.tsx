@@ -9,6 +9,7 @@ import { LoginPage } from './views/LoginPage.tsx';
 import { MeetingPage } from './views/MeetingPage.tsx';
 import { NotFoundPage } from './views/NotFoundPage.tsx';
 import { ProjectorPage } from './views/ProjectorPage.tsx';
+import { SearchPage } from './views/SearchPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
         >
           <Route path="/" element={<HomePage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
+          <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -44,14 +44,15 @@ export async function indexDoc(storage: Storage, docName: string, doc: Y.Doc, no
 
 /** Re-indexes a group's goals (a few hundred rows at most: 12 members, a dozen goals a quarter). */
 export async function indexGroupGoals(storage: Storage, groupId: string, now = new Date().toISOString()): Promise<void> {
-  const goals = await storage.listGoals(groupId);
+  const [goals, members] = await Promise.all([storage.listGoals(groupId), storage.listMembers(groupId)]);
+  const name = new Map(members.map((m) => [m.userId, m.name]));
   const entries = goals.map((g) => ({
     id: `goal:${g.id}`,
     groupId,
     meetingId: g.meetingId,
     itemId: null,
     kind: 'goal' as const,
-    title: `Goal ${g.quarter}`,
+    title: `Goal of ${name.get(g.userId) ?? 'a former member'}`,
     body: [g.text, g.target, g.comment, g.progress].filter(Boolean).join(' — '),
     visibility: 'all' as const,
     updatedAt: now,

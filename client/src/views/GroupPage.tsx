@@ -7,6 +7,7 @@ import { InviteForm } from '../components/group/InviteForm.tsx';
 import { MeetingLists } from '../components/group/MeetingLists.tsx';
 import { MemberTable } from '../components/group/MemberTable.tsx';
 import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
+import { SearchBox } from '../components/search/SearchBox.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -40,6 +41,7 @@ export function GroupPage() {
   return (
     <>
       <h1>{group.name}</h1>
+      <SearchBox groupId={group.id} />
       <div className="page-grid">
         <div className="stack">
           <MeetingLists meetings={meetings} />
