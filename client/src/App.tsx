@@ -10,6 +10,7 @@ import { MeetingPage } from './views/MeetingPage.tsx';
 import { NotFoundPage } from './views/NotFoundPage.tsx';
 import { ProjectorPage } from './views/ProjectorPage.tsx';
 import { SearchPage } from './views/SearchPage.tsx';
+import { RecapPage } from './views/RecapPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
 
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
+          <Route path="/meetings/:id/recap" element={<RecapPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

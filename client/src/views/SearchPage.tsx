@@ -52,7 +52,7 @@ export function SearchPage() {
                 <div className="search-hit-head">
                   <span className="badge">{KIND[h.kind]}</span>{' '}
                   {h.meetingId ? (
-                    <Link to={`/meetings/${h.meetingId}`}>
+                    <Link to={`/meetings/${h.meetingId}/recap${h.itemId ? `#item-${h.itemId}` : ''}`}>
                       {h.meetingTitle ?? 'Meeting'}: {h.title}
                     </Link>
                   ) : (

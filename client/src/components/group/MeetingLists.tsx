@@ -6,8 +6,10 @@ import { formatMeetingTime } from '../../lib/time.ts';
 function MeetingItem({ meeting }: { meeting: Meeting }) {
   return (
     <li className="meeting-item">
-      <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
+      {/* A past meeting opens as its read-only recap; an upcoming one as the live room. */}
+      <Link to={meeting.status === 'ended' ? `/meetings/${meeting.id}/recap` : `/meetings/${meeting.id}`}>{meeting.title}</Link>
       {meeting.status === 'live' && <span className="badge badge-live">Live now</span>}
+      {meeting.recapFinalAt && <span className="badge">Recap final</span>}
       <span className="muted">
         {meeting.quarter} · {formatMeetingTime(meeting.startsAt, meeting.timeZone)}
         {meeting.location && ` · ${meeting.location}`}
@@ -33,7 +35,7 @@ export function MeetingLists({ meetings }: { meetings: Meeting[] }) {
           ))}
         </ul>
       )}
-      <h3>Past</h3>
+      <h3>Past (the archive)</h3>
       {past.length === 0 ? (
         <p className="muted">No past meetings yet.</p>
       ) : (

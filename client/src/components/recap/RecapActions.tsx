@@ -1,0 +1,36 @@
+// Downloads of the recap, and "mark final" for the facilitator or the coach.
+import { useState } from 'react';
+import type { Meeting } from '../../../../shared/domain.ts';
+import { afterwardsApi } from '../../api/afterwards.ts';
+import { errorMessage, http } from '../../api/http.ts';
+import { Alert } from '../Alert.tsx';
+
+export function RecapActions({ meeting, canFinalize, onChange }: { meeting: Meeting; canFinalize: boolean; onChange: (m: Meeting) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const final = Boolean(meeting.recapFinalAt);
+  const toggle = async () => {
+    setError(null);
+    try {
+      onChange(await http.put<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}/recap-final`, { final: !final }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <div className="recap-actions" data-testid="recap-actions">
+      <a className="btn" href={afterwardsApi.recapPdfUrl(meeting.id)} download>
+        Download PDF
+      </a>
+      <a className="btn" href={afterwardsApi.recapMarkdownUrl(meeting.id)} download>
+        Download Markdown
+      </a>
+      {final && <span className="badge status-ended">Final</span>}
+      {canFinalize && meeting.status === 'ended' && (
+        <button type="button" className="btn" onClick={() => void toggle()}>
+          {final ? 'Reopen for corrections' : 'Mark recap final'}
+        </button>
+      )}
+      <Alert message={error} onDismiss={() => setError(null)} />
+    </div>
+  );
+}

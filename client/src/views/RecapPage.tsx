@@ -1,0 +1,122 @@
+// /meetings/:id/recap: the read-only record of a meeting — agenda as run, attendance, notes per
+// item, hot seats, commitments (mine first), goal results, new goals, rating — with downloads.
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { MeetingDetail } from '../../../shared/api.ts';
+import type { Goal } from '../../../shared/goals/types.ts';
+import type { MeetingSummary } from '../../../shared/records.ts';
+import { errorMessage, http } from '../api/http.ts';
+import { Alert } from '../components/Alert.tsx';
+import { MarkdownView } from '../components/recap/MarkdownView.tsx';
+import { RecapActions } from '../components/recap/RecapActions.tsx';
+import { useTitle } from '../hooks/useTitle.ts';
+import { useStore } from '../store/index.ts';
+
+const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
+
+function GoalTable({ goals, name }: { goals: Goal[]; name: (id: string) => string }) {
+  if (goals.length === 0) return <p className="muted">None.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr><th scope="col">Member</th><th scope="col">Goal</th><th scope="col">Status</th><th scope="col">Comment</th></tr>
+        </thead>
+        <tbody>
+          {[...goals].sort((a, b) => name(a.userId).localeCompare(name(b.userId))).map((g) => (
+            <tr key={g.id}>
+              <td>{name(g.userId)}</td>
+              <td>{g.text}{g.carriedCount > 0 && <span className="badge"> carried ×{g.carriedCount}</span>}</td>
+              <td>{GOAL_STATUS[g.status]}</td>
+              <td>{g.comment}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function RecapPage() {
+  const { id = '' } = useParams();
+  const me = useStore((s) => s.me?.user.id ?? '');
+  const [summary, setSummary] = useState<MeetingSummary | null>(null);
+  const [detail, setDetail] = useState<MeetingDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useTitle(summary ? `Recap: ${summary.meeting.title}` : 'Recap');
+
+  useEffect(() => {
+    Promise.all([http.get<MeetingSummary>(`/api/meetings/${encodeURIComponent(id)}/summary`), http.get<MeetingDetail>(`/api/meetings/${encodeURIComponent(id)}`)]).then(
+      ([s, d]) => {
+        setSummary(s);
+        setDetail(d);
+      },
+      (e) => setError(errorMessage(e)),
+    );
+  }, [id]);
+
+  if (error) return <><h1>Recap</h1><Alert message={error} /></>;
+  if (!summary || !detail) return <p className="loading">Loading the recap…</p>;
+  const names = new Map(detail.members.map((m) => [m.userId, m.name]));
+  const name = (uid: string) => names.get(uid) ?? 'Former member';
+  const canFinalize = detail.role === 'coach' || detail.role === 'organiser' || detail.state.facilitatorId === me;
+  const commitments = [...summary.commitments].sort((a, b) => Number(b.who === me) - Number(a.who === me));
+  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: summary.meeting.timeZone }).format(new Date(summary.meeting.startsAt));
+
+  return (
+    <article className="recap" data-testid="recap">
+      <h1>{summary.group.name}: {summary.meeting.title}</h1>
+      <p className="muted">
+        {summary.meeting.quarter} · {when}{summary.meeting.location ? ` · ${summary.meeting.location}` : ''} · <Link to={`/groups/${summary.group.id}`}>Group page</Link>
+      </p>
+      <RecapActions meeting={summary.meeting} canFinalize={canFinalize} onChange={(m) => setSummary({ ...summary, meeting: m })} />
+
+      <section className="card section" aria-labelledby="r-commitments">
+        <h2 id="r-commitments">Commitments</h2>
+        {commitments.length === 0 ? <p className="muted">None.</p> : (
+          <ul className="recap-list">
+            {commitments.map((c) => (
+              <li key={c.id} className={c.who === me ? 'mine' : undefined}>
+                <strong>{name(c.who)}</strong>: {c.what}{c.due && ` (by ${c.due})`} — {c.status}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card section" aria-labelledby="r-notes">
+        <h2 id="r-notes">Notes</h2>
+        {summary.notes.length === 0 && <p className="muted">No notes were taken.</p>}
+        {summary.notes.map((n) => (
+          <section key={n.itemId} id={`item-${n.itemId}`} aria-label={n.title}>
+            <h3>{n.title}</h3>
+            <MarkdownView markdown={n.markdown} headingOffset={2} />
+          </section>
+        ))}
+      </section>
+
+      <section className="card section" aria-labelledby="r-goals">
+        <h2 id="r-goals">Goal review</h2>
+        <GoalTable goals={summary.review} name={name} />
+        <h3>New goals</h3>
+        <GoalTable goals={summary.newGoals} name={name} />
+      </section>
+
+      <section className="card section" aria-labelledby="r-hs">
+        <h2 id="r-hs">Hot seats</h2>
+        {summary.hotSeats.length === 0 ? <p className="muted">None.</p> : (
+          <ul className="recap-list">{summary.hotSeats.map((h) => <li key={h.itemId}>{h.title}: <strong>{h.presenter?.name ?? 'no presenter'}</strong> — {h.topic || 'no topic'}</li>)}</ul>
+        )}
+      </section>
+
+      <section className="card section" aria-labelledby="r-att">
+        <h2 id="r-att">Agenda, attendance and rating</h2>
+        <ul className="recap-list">{summary.agenda.map((a) => <li key={a.itemId}>{a.title}: {a.actualMin} of {a.plannedMin} min</li>)}</ul>
+        <p>
+          {summary.attendance.map((a) => `${a.name} (${a.status})`).join(', ') || 'No attendance recorded.'}
+        </p>
+        <p>Rating: {summary.rating ? `${summary.rating.average} / 10 from ${summary.rating.count}` : 'not rated'}</p>
+      </section>
+    </article>
+  );
+}
