@@ -11,6 +11,7 @@ import { NotFoundPage } from './views/NotFoundPage.tsx';
 import { ProjectorPage } from './views/ProjectorPage.tsx';
 import { SearchPage } from './views/SearchPage.tsx';
 import { RecapPage } from './views/RecapPage.tsx';
+import { MyPage } from './views/MyPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
 
 export function App() {
@@ -36,6 +37,7 @@ export function App() {
           }
         >
           <Route path="/" element={<HomePage />} />
+          <Route path="/me" element={<MyPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />

@@ -34,6 +34,7 @@ export function Shell() {
         {me && (
           <nav aria-label="Main" className="app-nav">
             <Link to="/">My groups</Link>
+            <Link to="/me">My page</Link>
           </nav>
         )}
         <div className="app-user">
