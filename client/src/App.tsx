@@ -12,6 +12,7 @@ import { ProjectorPage } from './views/ProjectorPage.tsx';
 import { SearchPage } from './views/SearchPage.tsx';
 import { RecapPage } from './views/RecapPage.tsx';
 import { MyPage } from './views/MyPage.tsx';
+import { CoachPage } from './views/CoachPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
 
 export function App() {
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/me" element={<MyPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
+          <Route path="/groups/:id/coach" element={<CoachPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/meetings/:id/recap" element={<RecapPage />} />
         </Route>

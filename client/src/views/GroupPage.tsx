@@ -1,6 +1,6 @@
 // /groups/:id: details, members, invites and meetings of one group.
 import { useEffect } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { InviteForm } from '../components/group/InviteForm.tsx';
@@ -41,6 +41,11 @@ export function GroupPage() {
   return (
     <>
       <h1>{group.name}</h1>
+      {canManage && (
+        <p>
+          <Link to={`/groups/${group.id}/coach`}>Coach's view: every member's goals, commitments and attendance</Link>
+        </p>
+      )}
       <SearchBox groupId={group.id} />
       <div className="page-grid">
         <div className="stack">

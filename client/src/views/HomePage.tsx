@@ -1,6 +1,7 @@
 // Home: the groups I belong to, and for organisers their networks' groups.
 import { GroupSummary } from '../components/home/GroupSummary.tsx';
 import { NetworkSection } from '../components/home/NetworkSection.tsx';
+import { RecentRecaps } from '../components/home/RecentRecaps.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -12,6 +13,7 @@ export function HomePage() {
   return (
     <>
       <h1>My groups</h1>
+      <RecentRecaps />
       <section aria-labelledby="my-groups" className="section">
         <h2 id="my-groups">Groups you belong to</h2>
         {me.groups.length === 0 ? (
