@@ -48,6 +48,8 @@ beforeAll(async () => {
   ]);
   addCommitment(commitments.doc, { id: 'c1', who: seed.members[0]!.userId, what: 'Pilot Kubernetes with one client', due: '2026-12-01', status: 'open', confidential: false, createdBy: seed.members[0]!.userId, createdAt: '2026-09-01T10:00:00Z' });
   await waitUntil(async () => (await srv.storage.loadDoc(commitmentsDocName(meetingId))).updates.length > 0, 'stored');
+  // The search index follows stored notes after a short debounce; wait until it has them.
+  await waitUntil(async () => (await seed.members[1]!.get(`/api/groups/${seed.group.id}/search?q=kubernetes`)).body.hits?.length >= 2, 'indexed');
   await emitAck(coach, 'meeting:command', { meetingId, command: { type: 'meeting.end' } });
   coach.close();
   notes.provider.destroy();
