@@ -100,6 +100,7 @@ export function connectMeeting({ meetingId, mode, projector = false }: MeetingCo
   });
   socket.on('room:presence', ({ meetingId: id, presence }) => store().presenceReceived(id, presence));
   socket.on('peerboard:error', ({ error }) => store().setCommandError(error));
+  socket.on('records:changed', ({ meetingId: id, kind }) => id === meetingId && store().recordsChanged(kind));
 
   store().setTransport({
     send: (command) =>

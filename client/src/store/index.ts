@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { createConnectionSlice } from './connectionSlice.ts';
 import { createGroupsSlice } from './groupsSlice.ts';
 import { createMeetingSlice } from './meetingSlice.ts';
+import { createRecordsSlice } from './recordsSlice.ts';
 import { createSessionSlice } from './sessionSlice.ts';
 import type { StoreState } from './types.ts';
 
@@ -14,4 +15,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createGroupsSlice(...a),
   ...createMeetingSlice(...a),
   ...createConnectionSlice(...a),
+  ...createRecordsSlice(...a),
 }));

@@ -7,6 +7,7 @@ import { AgendaList } from '../components/meeting/AgendaList.tsx';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
 import { CurrentItem } from '../components/meeting/CurrentItem.tsx';
 import { FacilitatorConsole } from '../components/meeting/FacilitatorConsole.tsx';
+import { ItemStage } from '../components/items/ItemStage.tsx';
 import { HandQueue } from '../components/meeting/HandQueue.tsx';
 import { JoinModePrompt } from '../components/meeting/JoinModePrompt.tsx';
 import { NotesPanel } from '../components/meeting/NotesPanel.tsx';
@@ -90,6 +91,7 @@ export function MeetingPage() {
               <CurrentItem state={state} />
               <RunningLate state={state} />
             </section>
+            {meeting && <ItemStage state={state} meeting={meeting} isFacilitator={isFacilitator} />}
             {isFacilitator && <FacilitatorConsole state={state} />}
             <section aria-labelledby="agenda-h" className="card section">
               <h2 id="agenda-h">Agenda</h2>

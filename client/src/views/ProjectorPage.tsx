@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
 import { TimerDisplay } from '../components/meeting/TimerDisplay.tsx';
 import { ProjectorNotes } from '../components/notes/ProjectorNotes.tsx';
+import { ProjectorItem } from '../components/items/ProjectorItem.tsx';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useNames } from '../hooks/useNames.ts';
 import { useTitle } from '../hooks/useTitle.ts';
@@ -53,6 +54,7 @@ export function ProjectorPage() {
               {statusHeadline(state)}
             </h1>
             {live && <TimerDisplay state={state} className="projector-timer" />}
+            {live && <ProjectorItem state={state} />}
             {live && showNotes && <ProjectorNotes state={state} />}
             {next && (
               <p className="projector-next">

@@ -25,6 +25,16 @@ export function HandQueue({ state, isFacilitator }: { state: MeetingState; isFac
           {raised ? 'Lower hand' : 'Raise hand'}
         </button>
       )}
+      {state.speakerId && (
+        <p className="speaker" data-testid="speaker">
+          Speaking: <strong>{nameOf(state.speakerId)}</strong>{' '}
+          {(isFacilitator || state.speakerId === you?.userId) && (
+            <button type="button" className="btn btn-small" onClick={() => void sendCommand({ type: 'speaker.clear' })}>
+              Done speaking
+            </button>
+          )}
+        </p>
+      )}
       {state.hands.length === 0 ? (
         <p className="muted" data-testid="hand-queue">
           No hands raised.
@@ -38,7 +48,7 @@ export function HandQueue({ state, isFacilitator }: { state: MeetingState; isFac
                 <span>{name}</span>
                 {isFacilitator && (
                   <span className="button-row">
-                    <button type="button" className="btn btn-small" onClick={() => clear(h.userId)} aria-label={`Call on ${name}`}>
+                    <button type="button" className="btn btn-small" onClick={() => void sendCommand({ type: 'hand.call', userId: h.userId })} aria-label={`Call on ${name}`}>
                       Call on
                     </button>
                     <button type="button" className="btn btn-small btn-quiet" onClick={() => clear(h.userId)} aria-label={`Clear ${name}'s hand`}>

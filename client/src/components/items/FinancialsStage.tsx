@@ -1,0 +1,111 @@
+// Financial review: the focused member's numbers against their own history (QoQ, YoY) and the
+// group (median, quartiles, rank); with nobody in focus, the group summary table.
+import { formatKpiValue } from '../../../../shared/financials/kpis.ts';
+import { previousQuarter } from '../../../../shared/financials/quarters.ts';
+import type { GroupMember } from '../../../../shared/domain.ts';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import type { GroupFinancials } from '../../../../shared/records.ts';
+import { Alert } from '../Alert.tsx';
+import { LineChart } from '../me/LineChart.tsx';
+import { MemberStepper } from './MemberStepper.tsx';
+import { useRecords } from './useRecords.ts';
+
+/** Charted for the member in focus: the numbers these groups compare first. */
+const CHARTED = ['total_revenue', 'gross_margin_pct', 'net_profit_pct'];
+
+const change = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${Math.round(v * 1000) / 10} %`);
+
+interface Props {
+  state: MeetingState;
+  groupId: string;
+  quarter: string;
+  companies: GroupMember[];
+  isFacilitator: boolean;
+}
+
+export function FinancialsStage({ state, groupId, quarter, companies, isFacilitator }: Props) {
+  // The meeting reviews the quarter that just ended.
+  const reviewed = previousQuarter(quarter);
+  const { data, error } = useRecords<GroupFinancials>(`/api/groups/${groupId}/financials/${reviewed}`, 'figures');
+  const focus = data?.members.find((m) => m.userId === state.focusUserId) ?? null;
+  const fmt = (key: string, v: number | null | undefined) => {
+    const def = data?.kpis.find((k) => k.key === key);
+    return v === null || v === undefined || !def ? '–' : formatKpiValue(def, v, 'EUR', 'en', 'compact');
+  };
+  return (
+    <div data-testid="financials-view">
+      <h3>Numbers of {reviewed}</h3>
+      <MemberStepper state={state} companies={companies} isFacilitator={isFacilitator} />
+      <Alert message={error} />
+      {data && !data.canSeeFigures && <p className="muted">This group keeps its figures from observers.</p>}
+      {focus && data && data.canSeeFigures && (
+        <div className="chart-grid">
+          {CHARTED.map((key) => {
+            const points = data.history[focus.userId]?.[key] ?? [];
+            const def = data.kpis.find((k) => k.key === key);
+            if (!def || points.length === 0) return null;
+            return (
+              <LineChart
+                key={key}
+                title={`${def.label} of ${focus.name}, with the group median of ${reviewed}`}
+                labels={points.map((p) => p.quarter)}
+                series={[
+                  { label: focus.name, color: '#1d4ed8', values: points.map((p) => p.value) },
+                  { label: 'group median', color: '#6b7280', dashed: true, values: points.map(() => data.stats[key]?.median ?? null) },
+                ]}
+                format={(v) => formatKpiValue(def, v, 'EUR', 'en', 'compact')}
+              />
+            );
+          })}
+        </div>
+      )}
+      {data && data.canSeeFigures && (
+        <div className="table-wrap">
+          {focus ? (
+            <table className="table">
+              <thead>
+                <tr><th scope="col">KPI</th><th scope="col">{focus.name}</th><th scope="col">QoQ</th><th scope="col">YoY</th><th scope="col">Group median</th><th scope="col">Middle half</th><th scope="col">Rank</th></tr>
+              </thead>
+              <tbody>
+                {data.kpis.map((k) => {
+                  const v = focus.views[k.key];
+                  const s = data.stats[k.key];
+                  return (
+                    <tr key={k.key}>
+                      <th scope="row">{k.label}</th>
+                      <td>{fmt(k.key, v?.value)}</td>
+                      <td>{change(v?.qoq ?? null)}</td>
+                      <td>{change(v?.yoy ?? null)}</td>
+                      <td>{fmt(k.key, s?.median)}</td>
+                      <td>{s?.q1 != null && s?.q3 != null ? `${fmt(k.key, s.q1)} – ${fmt(k.key, s.q3)}` : '–'}</td>
+                      <td>{v?.rank ? `${v.rank} of ${v.of}` : '–'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr><th scope="col">KPI</th><th scope="col">Median</th><th scope="col">Middle half</th><th scope="col">Companies</th></tr>
+              </thead>
+              <tbody>
+                {data.kpis.map((k) => {
+                  const s = data.stats[k.key];
+                  return (
+                    <tr key={k.key}>
+                      <th scope="row">{k.label}</th>
+                      <td>{fmt(k.key, s?.median)}</td>
+                      <td>{s?.q1 != null && s?.q3 != null ? `${fmt(k.key, s.q1)} – ${fmt(k.key, s.q3)}` : '–'}</td>
+                      <td>{s?.n ?? 0}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The live view of the current agenda item, by its kind.
+import type { Meeting } from '../../../../shared/domain.ts';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { useStore } from '../../store/index.ts';
+import { ClosingStage } from './ClosingStage.tsx';
+import { FinancialsStage } from './FinancialsStage.tsx';
+import { GoalReviewStage, NewGoalsStage } from './GoalsStages.tsx';
+import { HotSeatStage, TopicProposals } from './HotSeatStage.tsx';
+
+export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingState; meeting: Meeting; isFacilitator: boolean }) {
+  const members = useStore((s) => s.members);
+  const you = useStore((s) => s.you);
+  const userId = you?.userId ?? '';
+  const companies = members.filter((m) => m.role === 'member');
+  const participant = you?.role !== 'observer';
+  const item = state.agenda[state.currentIndex];
+  const common = { state, meetingId: meeting.id, groupId: meeting.groupId, companies, isFacilitator, userId };
+  let body = null;
+  if (state.status === 'scheduled') body = <TopicProposals state={state} canPropose={participant} userId={userId} />;
+  else if (state.status === 'live' && item) {
+    if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} />;
+    else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
+    else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
+    else if (item.kind === 'hotseat') body = <HotSeatStage state={state} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
+    else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
+  }
+  if (!body) return null;
+  return (
+    <section aria-label="This item" className="card section" data-testid="item-stage">
+      {body}
+    </section>
+  );
+}

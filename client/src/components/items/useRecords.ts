@@ -1,0 +1,24 @@
+// Fetches a record of the meeting and refetches when the server says that kind changed.
+import { useEffect, useState } from 'react';
+import { errorMessage, http } from '../../api/http.ts';
+import type { RecordsKind } from '../../store/recordsSlice.ts';
+import { useStore } from '../../store/index.ts';
+
+export function useRecords<T>(path: string | null, kind: RecordsKind): { data: T | null; error: string | null; reload: () => void } {
+  const version = useStore((s) => s.recordsVersion[kind]);
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    http.get<T>(path).then(
+      (d) => live && (setData(d), setError(null)),
+      (e) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, version, tick]);
+  return { data, error, reload: () => setTick((t) => t + 1) };
+}

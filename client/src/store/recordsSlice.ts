@@ -1,0 +1,15 @@
+// Records of the live meeting (figures, goals, resources) live on the server; the socket says
+// when they change and views refetch. This slice only counts the changes per kind.
+import type { SliceCreator } from './types.ts';
+
+export type RecordsKind = 'goals' | 'figures' | 'resources';
+
+export interface RecordsSlice {
+  recordsVersion: Record<RecordsKind, number>;
+  recordsChanged: (kind: RecordsKind) => void;
+}
+
+export const createRecordsSlice: SliceCreator<RecordsSlice> = (set, get) => ({
+  recordsVersion: { goals: 0, figures: 0, resources: 0 },
+  recordsChanged: (kind) => set({ recordsVersion: { ...get().recordsVersion, [kind]: get().recordsVersion[kind] + 1 } }),
+});
