@@ -79,7 +79,7 @@ export function HotSeatStage({ state, companies, isFacilitator, userId, canPropo
           <form className="form form-inline" onSubmit={setup} aria-label="Presenter and topic">
             <label>
               Presenter
-              <select value={presenterId} onChange={(e) => setPresenterId(e.target.value)}>
+              <select aria-label="Presenter" value={presenterId} onChange={(e) => setPresenterId(e.target.value)}>
                 {companies.map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
               </select>
             </label>

@@ -17,7 +17,7 @@ export function ProjectorItem({ state }: { state: MeetingState }) {
         </p>
       )}
       {stage && (
-        <p className="projector-stage" data-testid="hotseat-stage">
+        <p className="projector-hotseat-stage" data-testid="hotseat-stage">
           {stage.label} — {stage.rule}
         </p>
       )}

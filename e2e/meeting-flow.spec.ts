@@ -1,0 +1,155 @@
+// The full quarterly meeting: a coach and three members (one remote) go through every item;
+// the server restarts in the middle of the hot seat and the meeting carries on; the recap is
+// right; the next quarter's meeting opens with the carried-over and new goals to review.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts';
+import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
+import { startE2eServer } from './support/server.ts';
+
+let srv: Awaited<ReturnType<typeof startE2eServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+let browser: Browser;
+let meetingId: string;
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  srv = await startE2eServer();
+  seed = await seedGroup(srv.url);
+  const [m0, m1, m2] = seed.members;
+  // Last quarter: figures of three companies, and a meeting that set goals.
+  for (const [i, m] of [m0!, m1!, m2!].entries()) {
+    for (const [q, base] of [['2026-Q2', 900], ['2026-Q3', 1000]] as const) {
+      await m.request('PUT', `/api/groups/${seed.group.id}/figures/${q}`, { figures: [{ kpiKey: 'total_revenue', value: (base + i * 100) * 1000 }, { kpiKey: 'gross_margin_pct', value: 30 + i }] });
+    }
+  }
+  const q3 = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q3', startsAt: '2026-09-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+  const s = await connectSocket(srv.url, seed.coach.cookie);
+  await emitAck(s, 'room:join', { meetingId: q3, mode: 'room' });
+  await emitAck(s, 'meeting:command', { meetingId: q3, command: { type: 'meeting.start' } });
+  for (const text of ['Hire a dispatcher', 'Raise prices by 5 percent']) {
+    expect((await m0!.post(`/api/groups/${seed.group.id}/goals`, { quarter: '2026-Q3', text, target: 'done by September' })).status).toBe(201);
+  }
+  await emitAck(s, 'meeting:command', { meetingId: q3, command: { type: 'meeting.end' } });
+  s.close();
+  meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC', location: 'Koblenz' })).body.meeting.id;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const title = (p: Page) => p.getByTestId('current-item').textContent();
+
+async function open(email: string, mode: 'In the room' | 'Remote', viewport = { width: 1280, height: 1000 }) {
+  const page = await (await newContext(browser, srv.url, viewport)).newPage();
+  await login(page, email, PASSWORD);
+  await page.goto(`/meetings/${meetingId}`);
+  await page.getByRole('button', { name: mode }).click();
+  await expect.poll(() => page.getByTestId('connection-status').first().textContent()).toMatch(/online/i);
+  return page;
+}
+
+describe('a whole quarterly meeting', () => {
+  it('runs from opening to rating, survives a restart in the hot seat, and feeds the next quarter', async () => {
+    const coach = await open('cora.coach@example.com', 'In the room');
+    const max = await open('max.one@example.com', 'In the room');
+    const mia = await open('mia.two@example.com', 'Remote');
+    const moe = await open('moe.three@example.com', 'In the room');
+    const projector = await (await newContext(browser, srv.url, { width: 1920, height: 1080 })).newPage();
+    await login(projector, 'cora.coach@example.com', PASSWORD);
+    await projector.goto(`/meetings/${meetingId}/projector`);
+
+    await coach.getByRole('button', { name: 'Start meeting' }).click();
+    await expect.poll(() => title(mia)).toContain('Opening');
+    const next = async (expected: string) => {
+      await coach.getByRole('button', { name: 'Next', exact: true }).click();
+      for (const p of [coach, max, mia, moe]) await expect.poll(() => title(p)).toContain(expected);
+    };
+
+    // Financial review, member by member.
+    await next('Financial review');
+    await coach.getByRole('button', { name: 'Next member' }).click();
+    await expect.poll(() => mia.getByTestId('focus-member').textContent()).toContain('Max One');
+    await expect.poll(() => mia.getByTestId('financials-view').textContent()).toContain('3 of 3');
+    await screenshot(mia, 'financial-review-charts');
+
+    // Goal review: Max's two goals from last quarter.
+    await next('Goal review');
+    await coach.getByLabel('Member in focus').selectOption({ label: 'Max One' });
+    const review = coach.getByTestId('goal-review');
+    await expect.poll(() => review.textContent()).toContain('Hire a dispatcher');
+    await review.locator('li', { hasText: 'Hire a dispatcher' }).getByRole('button', { name: 'Not done' }).click();
+    await review.locator('li', { hasText: 'Raise prices' }).getByRole('button', { name: 'Done', exact: true }).click();
+    await expect.poll(() => max.getByTestId('goal-review').textContent()).toContain('Not done');
+    await expect.poll(() => max.getByTestId('goal-review').textContent()).toContain('Done');
+
+    // Hot seat: Mia presents; the stages time-box the discussion.
+    await next('Hot seat');
+    await coach.getByLabel('Presenter', { exact: true }).selectOption({ label: 'Mia Two' });
+    await coach.getByLabel('Topic', { exact: true }).fill('Hiring a second technician');
+    await coach.getByRole('button', { name: 'Set presenter and topic' }).click();
+    await coach.getByRole('button', { name: 'Presentation' }).click();
+    await expect.poll(() => projector.getByTestId('hotseat-stage').textContent()).toContain('Presentation');
+    await moe.getByRole('button', { name: 'Raise hand' }).click();
+    await coach.getByRole('button', { name: 'Call on Moe Three' }).click();
+    await expect.poll(() => projector.getByTestId('speaker').textContent()).toContain('Moe Three');
+
+    // The server restarts in the middle of the hot seat; everyone reconnects by themselves.
+    const { port, dataDir } = srv;
+    await srv.close();
+    srv = await startE2eServer(dataDir, port);
+    for (const p of [coach, max, mia, moe, projector]) await expect.poll(() => p.getByTestId('connection-status').first().textContent(), { timeout: 20_000 }).toMatch(/online/i);
+    await coach.getByRole('button', { name: 'Next stage' }).click();
+    await expect.poll(() => projector.getByTestId('hotseat-stage').textContent()).toContain('Clarifying questions only');
+    expect(await mia.getByTestId('stage-rule').textContent()).toBe('Clarifying questions only: no advice yet');
+    await screenshot(projector, 'projector-hotseat');
+
+    // Topics, then new goals: the carried-over goal is already there; Max adds one.
+    await next('Topics');
+    await next('New goals');
+    const mine = max.getByTestId('new-goals');
+    await expect.poll(() => mine.textContent()).toContain('Hire a dispatcher');
+    expect(await mine.textContent()).toContain('carried ×1');
+    await mine.getByLabel('Goal', { exact: true }).fill('Open a second office');
+    await mine.getByLabel('Measurable target').fill('lease signed');
+    await mine.getByRole('button', { name: 'Add goal' }).click();
+    await expect.poll(() => mine.textContent()).toContain('Open a second office');
+
+    // Closing: ratings, then the end.
+    await next('Closing');
+    await max.getByRole('button', { name: 'Rate 8' }).click();
+    await mia.getByRole('button', { name: 'Rate 9' }).click();
+    await expect.poll(() => max.getByTestId('rating').textContent()).toContain('You rated 8');
+    await coach.getByRole('button', { name: 'End meeting' }).click();
+    await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
+    await expect.poll(() => title(moe)).toBe('Meeting ended');
+
+    // The recap is right.
+    await max.goto(`/meetings/${meetingId}/recap`);
+    const recap = max.getByTestId('recap');
+    await expect.poll(() => recap.textContent()).toContain('Rating: 8.5 / 10 from 2');
+    const text = (await recap.textContent()) ?? '';
+    expect(text).toContain('Hire a dispatcher');
+    expect(text).toContain('Not done');
+    expect(text).toContain('Open a second office');
+    expect(text).toMatch(/Mia Two \(remote\)/);
+    expect(text).toContain('Hot seat: Mia Two — Hiring a second technician');
+
+    // The next quarter opens with those goals to review.
+    const nextId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-03-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+    await coach.goto(`/meetings/${nextId}`);
+    await coach.getByRole('button', { name: 'In the room' }).click();
+    await coach.getByRole('button', { name: 'Start meeting' }).click();
+    for (const expected of ['Financial review', 'Goal review']) {
+      await expect.poll(() => coach.getByRole('button', { name: 'Next', exact: true }).isEnabled()).toBe(true);
+      await coach.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect.poll(() => title(coach)).toContain(expected);
+    }
+    await coach.getByLabel('Member in focus').selectOption({ label: 'Max One' });
+    const nextReview = coach.getByTestId('goal-review');
+    await expect.poll(() => nextReview.textContent()).toContain('Open a second office');
+    expect(await nextReview.textContent()).toContain('Hire a dispatcher');
+  });
+});
