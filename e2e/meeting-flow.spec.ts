@@ -136,6 +136,8 @@ describe('a whole quarterly meeting', () => {
     expect(text).toContain('Open a second office');
     expect(text).toMatch(/Mia Two \(remote\)/);
     expect(text).toContain('Hot seat: Mia Two — Hiring a second technician');
+    expect(text).toMatch(/Financial highlights \(2026-Q3\)/);
+    expect(text).toContain('Total revenue: group median €1.1M (3 companies)');
 
     // The next quarter opens with those goals to review.
     const nextId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-03-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;

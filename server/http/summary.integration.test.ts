@@ -32,7 +32,8 @@ beforeAll(async () => {
   await revenue(m2!, '2026-Q3', 200);
   await revenue(m3!, '2026-Q3', 250);
 
-  meeting = await createMeeting(seed.coach, seed.group.id, '2026-Q3', '2026-07-20T08:00:00Z');
+  // A 2026-Q4 meeting reviews the 2026-Q3 numbers (against 2026-Q2 for rank changes).
+  meeting = await createMeeting(seed.coach, seed.group.id, '2026-Q4', '2026-10-20T08:00:00Z');
   const topics = meeting.agenda.find((i) => i.kind === 'topics')!.id;
   const seat = meeting.agenda.find((i) => i.kind === 'hotseat')!.id;
   expect((await seed.members[1]!.post(`/api/meetings/${meeting.id}/resources`, { itemId: topics, title: 'Onboarding checklist', url: 'https://example.com/onboarding' })).status).toBe(201);

@@ -38,6 +38,14 @@ export function financialHighlights(current: GroupFinancials, previous: GroupFin
   return { quarter: current.quarter, canSeeFigures: current.canSeeFigures, medians, ranks };
 }
 
+function reviewedFiguresQuarter(meetingQuarter: string): string {
+  try {
+    return previousQuarter(meetingQuarter);
+  } catch {
+    return meetingQuarter;
+  }
+}
+
 async function summaryFinancials(storage: Storage, userId: string, groupId: string, quarter: string): Promise<SummaryFinancials> {
   let before: string | null = null;
   try {
@@ -63,7 +71,8 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   const [review, newGoals, financials, resources, notes, commitments] = await Promise.all([
     storage.listGoals(group.id, { quarter: reviewQuarter }),
     storage.listGoals(group.id, { quarter: meeting.quarter }),
-    summaryFinancials(storage, userId, group.id, meeting.quarter),
+    // A meeting reviews the numbers of the quarter that ended before it (as the financial review does).
+    summaryFinancials(storage, userId, group.id, reviewedFiguresQuarter(meeting.quarter)),
     libraryEntries(storage, group.id, meetingId),
     docs.readNotes(meetingId, state.agenda.map((i) => i.id), viewer),
     docs.readCommitments(meetingId, viewer),

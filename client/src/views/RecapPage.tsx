@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../shared/api.ts';
+import { DEFAULT_KPIS, formatKpiValue } from '../../../shared/financials/kpis.ts';
 import type { Goal } from '../../../shared/goals/types.ts';
 import type { MeetingSummary } from '../../../shared/records.ts';
 import { errorMessage, http } from '../api/http.ts';
@@ -11,6 +12,12 @@ import { MarkdownView } from '../components/recap/MarkdownView.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
+
+const fmtKpi = (key: string, v: number) => {
+  const def = DEFAULT_KPIS.find((k) => k.key === key);
+  return def ? formatKpiValue(def, v, 'EUR', 'en', 'compact') : String(v);
+};
+const kpiLabel = (key: string) => DEFAULT_KPIS.find((k) => k.key === key)?.label ?? key;
 
 const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
 
@@ -93,6 +100,27 @@ export function RecapPage() {
             <MarkdownView markdown={n.markdown} headingOffset={2} />
           </section>
         ))}
+      </section>
+
+      <section className="card section" aria-labelledby="r-fin">
+        <h2 id="r-fin">Financial highlights ({summary.financials.quarter})</h2>
+        {!summary.financials.canSeeFigures ? <p className="muted">This group keeps its figures from observers.</p> : summary.financials.medians.length === 0 ? <p className="muted">No figures for this quarter.</p> : (
+          <>
+            <ul className="recap-list">
+              {summary.financials.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : fmtKpi(m.kpiKey, m.median)} ({m.n} companies)</li>)}
+            </ul>
+            {summary.financials.ranks.some((r) => r.change) && (
+              <>
+                <h3>Biggest moves in rank</h3>
+                <ul className="recap-list">
+                  {[...summary.financials.ranks].filter((r) => r.change).sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0)).slice(0, 5).map((r) => (
+                    <li key={`${r.userId}-${r.kpiKey}`}>{r.name}, {kpiLabel(r.kpiKey)}: {r.previousRank} → {r.rank}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
       </section>
 
       <section className="card section" aria-labelledby="r-goals">
