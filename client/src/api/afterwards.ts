@@ -20,4 +20,5 @@ export const afterwardsApi = {
   search: (groupId: string, q: string) => http.get<{ hits: SearchHit[] }>(`/api/groups/${enc(groupId)}/search?q=${enc(q)}`),
   recapPdfUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/recap.pdf`,
   recapMarkdownUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/recap.md`,
+  meetingIcsUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/calendar.ics`,
 };

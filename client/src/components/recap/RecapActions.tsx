@@ -1,4 +1,5 @@
-// Downloads of the recap, and "mark final" for the facilitator or the coach.
+// Downloads of the recap (PDF, Markdown, the meeting's calendar entry), and "mark final" for the
+// facilitator or the coach once members have had their chance to correct the notes.
 import { useState } from 'react';
 import type { Meeting } from '../../../../shared/domain.ts';
 import { afterwardsApi } from '../../api/afterwards.ts';
@@ -7,13 +8,17 @@ import { Alert } from '../Alert.tsx';
 
 export function RecapActions({ meeting, canFinalize, onChange }: { meeting: Meeting; canFinalize: boolean; onChange: (m: Meeting) => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const final = Boolean(meeting.recapFinalAt);
   const toggle = async () => {
     setError(null);
+    setBusy(true);
     try {
       onChange(await http.put<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}/recap-final`, { final: !final }));
     } catch (e) {
       setError(errorMessage(e));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -24,9 +29,16 @@ export function RecapActions({ meeting, canFinalize, onChange }: { meeting: Meet
       <a className="btn" href={afterwardsApi.recapMarkdownUrl(meeting.id)} download>
         Download Markdown
       </a>
-      {final && <span className="badge status-ended">Final</span>}
+      <a className="btn" href={afterwardsApi.meetingIcsUrl(meeting.id)} download>
+        Calendar entry (.ics)
+      </a>
+      {final && (
+        <span className="badge status-ended" title={`Marked final ${meeting.recapFinalAt?.slice(0, 10) ?? ''}`}>
+          Final
+        </span>
+      )}
       {canFinalize && meeting.status === 'ended' && (
-        <button type="button" className="btn" onClick={() => void toggle()}>
+        <button type="button" className="btn" disabled={busy} onClick={() => void toggle()}>
           {final ? 'Reopen for corrections' : 'Mark recap final'}
         </button>
       )}
