@@ -6,6 +6,7 @@ import { App } from './App.tsx';
 import './styles.css';
 import './styles/meeting.css';
 import './styles/projector.css';
+import './styles/afterwards.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
