@@ -9,6 +9,7 @@ import { useTitle } from '../hooks/useTitle.ts';
 
 type PersonRecord = Omit<MyGroupOverview, 'group' | 'role' | 'figures' | 'pastMeetings'>;
 
+const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)} %`);
 
 export function CoachPage() {
@@ -47,7 +48,17 @@ export function CoachPage() {
                   <th scope="row">{m.name}<div className="muted small">{m.company}</div></th>
                   <td>
                     {latest.length === 0 ? '–' : (
-                      <ul className="recap-list">{latest.map((g) => <li key={g.id}>{g.text}{g.carriedCount > 0 && ` (carried ×${g.carriedCount})`}</li>)}</ul>
+                      <>
+                        <div className="muted small">{latestQuarter}</div>
+                        <ul className="recap-list goal-record">
+                          {latest.map((g) => (
+                            <li key={g.id}>
+                              {g.text} <span className={`badge goal-badge-${g.status}`}>{GOAL_STATUS[g.status]}</span>
+                              {g.carriedCount > 0 && <span className="badge badge-warn">Carried ×{g.carriedCount}</span>}
+                            </li>
+                          ))}
+                        </ul>
+                      </>
                     )}
                   </td>
                   <td>{rate ? `${pct(rate.rate)} in ${rate.quarter}` : '–'}</td>
