@@ -13,6 +13,7 @@ import { SearchPage } from './views/SearchPage.tsx';
 import { RecapPage } from './views/RecapPage.tsx';
 import { MyPage } from './views/MyPage.tsx';
 import { CoachPage } from './views/CoachPage.tsx';
+import { FiguresPage } from './views/FiguresPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
 
 export function App() {
@@ -42,6 +43,7 @@ export function App() {
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/groups/:id/coach" element={<CoachPage />} />
+          <Route path="/groups/:id/figures" element={<FiguresPage />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/meetings/:id/recap" element={<RecapPage />} />
         </Route>

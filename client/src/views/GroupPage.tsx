@@ -46,6 +46,11 @@ export function GroupPage() {
           <Link to={`/groups/${group.id}/coach`}>Coach's view: every member's goals, commitments and attendance</Link>
         </p>
       )}
+      {role === 'member' && (
+        <p>
+          <Link to={`/groups/${group.id}/figures`}>Enter my figures for the financial review</Link>
+        </p>
+      )}
       <SearchBox groupId={group.id} />
       <div className="page-grid">
         <div className="stack">
