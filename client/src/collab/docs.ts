@@ -1,18 +1,40 @@
 // Realtime adapter for co-edited documents: one Y.Doc + stock WebsocketProvider + IndexedDB
-// copy per doc name, shared by reference count. Views never touch providers directly.
+// copy per (user, doc name), shared by reference count. Views never touch providers directly.
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH } from '../../../shared/collab/docNames.ts';
+import { userColor } from './userColor.ts';
 
+/**
+ * saved: connected, synced, and every local edit handed to the socket and flushed;
+ * syncing: connecting, catching up, or local edits still on their way;
+ * offline: no connection; edits are kept in IndexedDB and sent on reconnect;
+ * denied: the server closed with 4400-4499 (access revoked); we stop reconnecting.
+ */
 export type SyncStatus = 'saved' | 'syncing' | 'offline' | 'denied';
 
-/** How long the socket must be quiet after a local edit before we call it saved. */
+export interface CollabUser {
+  id: string;
+  name: string;
+}
+
+/** The y-websocket protocol has no per-update ack: a local edit shows "Syncing…" this long
+ *  (about the server's store-then-relay delay) before it counts as saved. */
 const SETTLE_MS = 400;
+/** How often to look again while edits are settling or the socket's send buffer drains. */
+const RECHECK_MS = 150;
+/** Keeps a released doc open briefly, so a quick remount (strict mode, item switch and back) reuses it. */
+const RELEASE_DELAY_MS = 1_000;
+/** Cap on reconnect backoff: after a server restart notes should come back within seconds. */
+const MAX_BACKOFF_MS = 5_000;
 
 export interface DocHandle {
+  name: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** Awareness identity, as other people's carets show it. */
+  user: { name: string; color: string };
   status(): SyncStatus;
   subscribe(fn: () => void): () => void;
 }
@@ -25,57 +47,70 @@ interface Entry {
 
 const open = new Map<string, Entry>();
 
-function wsBase(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
-}
+const wsOrigin = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 
-function create(docName: string, userId: string): Entry {
+function create(docName: string, me: CollabUser): Entry {
   const doc = new Y.Doc();
-  // Offline copy per user AND doc, so two accounts on one browser never share notes.
-  const local = new IndexeddbPersistence(`peerboard:${userId}:${docName}`, doc);
-  const provider = new WebsocketProvider(wsBase(), encodeURIComponent(docName), doc, { disableBc: true, maxBackoffTime: 5_000 });
-  const listeners = new Set<() => void>();
-  let dirtyAt = 0;
-  let denied = false;
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  const notify = () => listeners.forEach((fn) => fn());
+  // Offline copy keyed by user AND doc, so two accounts on one browser never share notes.
+  const local = new IndexeddbPersistence(`peerboard:${me.id}:${docName}`, doc);
+  // The session cookie rides on the upgrade request; no token in the URL.
+  const provider = new WebsocketProvider(wsOrigin() + COLLAB_PATH, encodeURIComponent(docName), doc, { disableBc: true, maxBackoffTime: MAX_BACKOFF_MS });
+  const user = { name: me.name, color: userColor(me.id) };
+  provider.awareness.setLocalStateField('user', user);
 
-  const status = (): SyncStatus => {
+  const listeners = new Set<() => void>();
+  let status: SyncStatus = 'syncing';
+  let denied = false;
+  let lastLocalEdit = 0;
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+
+  const compute = (): SyncStatus => {
     if (denied) return 'denied';
     if (!provider.wsconnected) return 'offline';
+    // `synced` turns true when the server's sync step 2 arrives. The server sends its step 1 first
+    // (on join), and the provider answers it with our step 2 (every edit made offline), so by
+    // then our offline edits have been handed to the socket. Edits made while synced go out at once.
     if (!provider.synced) return 'syncing';
-    const ws = provider.ws as WebSocket | null;
-    if (Date.now() - dirtyAt < SETTLE_MS || (ws && ws.bufferedAmount > 0)) return 'syncing';
-    return 'saved';
+    const buffered = (provider.ws as WebSocket | null)?.bufferedAmount ?? 0;
+    return Date.now() - lastLocalEdit < SETTLE_MS || buffered > 0 ? 'syncing' : 'saved';
   };
+  const refresh = () => {
+    clearTimeout(recheck);
+    const next = compute();
+    if (next === 'syncing' && provider.synced) recheck = setTimeout(refresh, RECHECK_MS);
+    if (next === status) return;
+    status = next;
+    listeners.forEach((fn) => fn());
+  };
+
   const onUpdate = (_u: Uint8Array, origin: unknown) => {
-    if (origin === provider || origin === local) return;
-    dirtyAt = Date.now();
-    notify();
-    clearTimeout(settle);
-    settle = setTimeout(notify, SETTLE_MS + 50);
+    if (origin === provider || origin === local) return; // remote or restored, not ours to send
+    lastLocalEdit = Date.now();
+    refresh();
   };
   doc.on('update', onUpdate);
-  provider.on('status', notify);
-  provider.on('sync', notify);
-  provider.on('connection-close', (event: CloseEvent | null) => {
-    // 4400-4499 are permanent refusals (access revoked): stop retrying and say so.
-    if (event && event.code >= 4400 && event.code < 4500) {
-      denied = true;
-      provider.shouldConnect = false;
-    }
-    notify();
+  provider.on('status', refresh);
+  provider.on('sync', refresh);
+  provider.on('connection-close', refresh);
+  // y-websocket stops reconnecting on 4400-4499 and emits 'closed'; remember why.
+  provider.on('closed', () => {
+    denied = true;
+    refresh();
   });
-  // Browsers report offline before sockets notice; react at once both ways.
+  // Browsers know they are offline before a socket times out; react at once both ways.
   const goOffline = () => provider.disconnect();
-  const goOnline = () => !denied && provider.connect();
+  const goOnline = () => {
+    if (!denied) provider.connect();
+  };
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
 
   const handle: DocHandle = {
+    name: docName,
     doc,
     provider,
-    status,
+    user,
+    status: () => status,
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
@@ -85,7 +120,7 @@ function create(docName: string, userId: string): Entry {
     handle,
     refs: 0,
     destroy() {
-      clearTimeout(settle);
+      clearTimeout(recheck);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       doc.off('update', onUpdate);
@@ -96,12 +131,12 @@ function create(docName: string, userId: string): Entry {
   };
 }
 
-/** Opens (or shares) a doc; call the returned release when the view unmounts. */
-export function acquireDoc(docName: string, userId: string): { handle: DocHandle; release: () => void } {
-  const key = `${userId}\n${docName}`;
+/** Opens (or shares) a doc; call release when the view unmounts. */
+export function acquireDoc(docName: string, me: CollabUser): { handle: DocHandle; release: () => void } {
+  const key = `${me.id}\n${docName}`;
   let entry = open.get(key);
   if (!entry) {
-    entry = create(docName, userId);
+    entry = create(docName, me);
     open.set(key, entry);
   }
   entry.refs++;
@@ -112,20 +147,12 @@ export function acquireDoc(docName: string, userId: string): { handle: DocHandle
     release: () => {
       if (released) return;
       released = true;
-      // Deferred so a quick remount (React strict mode, item switch and back) reuses the doc.
       setTimeout(() => {
         if (--e.refs === 0 && open.get(key) === e) {
           open.delete(key);
           e.destroy();
         }
-      }, 1_000);
+      }, RELEASE_DELAY_MS);
     },
   };
-}
-
-/** A readable, stable colour per user (AA contrast on white for the caret label). */
-export function userColor(userId: string): string {
-  let h = 0;
-  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${h % 360}, 70%, 32%)`;
 }

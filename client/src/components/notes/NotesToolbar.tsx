@@ -2,17 +2,10 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { isConfidentialAt } from './confidential.ts';
+import { normalizeLink } from './links.ts';
 
-/** Only web and mail links: a javascript: or data: link in shared notes would be an attack. */
-export function normalizeLink(input: string): string | null {
-  const s = input.trim();
-  if (!s) return null;
-  if (/^(https?:\/\/|mailto:)/i.test(s)) return s;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return null;
-  return `https://${s}`;
-}
-
-export function NotesToolbar({ editor }: { editor: Editor }) {
+/** `withConfidential`: shared notes only; in private notes "stays in the room" means nothing. */
+export function NotesToolbar({ editor, withConfidential }: { editor: Editor; withConfidential: boolean }) {
   const on = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -30,8 +23,11 @@ export function NotesToolbar({ editor }: { editor: Editor }) {
   const chain = () => editor.chain().focus();
   const link = () => {
     if (on.link) return void chain().unsetLink().run();
-    const url = normalizeLink(window.prompt('Link address (https://… or mailto:…)') ?? '');
-    if (url) chain().extendMarkRange('link').setLink({ href: url }).run();
+    const typed = window.prompt('Link address (https://… or mailto:…)');
+    if (typed === null || !typed.trim()) return;
+    const url = normalizeLink(typed);
+    if (!url) return void window.alert('Only web (https://…) and email (mailto:…) links can be added.');
+    chain().extendMarkRange('link').setLink({ href: url }).run();
   };
   const buttons: [string, string, boolean, () => void][] = [
     ['H2', 'Heading', on.h2, () => chain().toggleHeading({ level: 2 }).run()],
@@ -42,12 +38,12 @@ export function NotesToolbar({ editor }: { editor: Editor }) {
     ['1.', 'Numbered list', on.ordered, () => chain().toggleOrderedList().run()],
     ['☑', 'Checklist', on.task, () => chain().toggleTaskList().run()],
     ['Link', on.link ? 'Remove link' : 'Add link', on.link, link],
-    ['Room only', 'Room only (stays in the room)', on.confidential, () => chain().toggleConfidential().run()],
   ];
+  if (withConfidential) buttons.push(['Stays in the room', 'Stays in the room', on.confidential, () => chain().toggleConfidential().run()]);
   return (
     <div className="notes-toolbar" role="toolbar" aria-label="Formatting">
       {buttons.map(([label, name, active, run]) => (
-        <button key={name} type="button" className="btn btn-small" aria-label={name} aria-pressed={active} title={name} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+        <button key={name} type="button" className={`btn btn-small${name === 'Stays in the room' ? ' btn-confidential' : ''}`} aria-label={name} aria-pressed={active} title={name} onMouseDown={(e) => e.preventDefault()} onClick={run}>
           {label}
         </button>
       ))}

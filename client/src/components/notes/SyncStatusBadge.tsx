@@ -1,4 +1,4 @@
-// Saved / Syncing… / Offline, always visible next to the notes.
+// Saved / Syncing… / Offline, always visible next to the notes; one status for all their docs.
 import type { DocHandle } from '../../collab/docs.ts';
 import { useSyncStatus } from '../../collab/useCollabDoc.ts';
 
@@ -6,13 +6,13 @@ const LABEL = {
   saved: 'Saved',
   syncing: 'Syncing…',
   offline: 'Offline — changes kept on this device',
-  denied: 'No access to these notes',
+  denied: 'No access',
 } as const;
 
-export function SyncStatusBadge({ handle }: { handle: DocHandle | null }) {
-  const status = useSyncStatus(handle);
+export function SyncStatusBadge({ handles }: { handles: (DocHandle | null)[] }) {
+  const status = useSyncStatus(...handles);
   return (
-    <span role="status" className={`badge sync sync-${status}`} data-testid="sync-status">
+    <span role="status" className={`badge sync sync-${status}`} data-testid="sync-status" title={status === 'denied' ? 'You no longer have access to these notes' : undefined}>
       {LABEL[status]}
     </span>
   );

@@ -1,13 +1,19 @@
 /*
- * "Stays in the room": a boolean attribute `confidential` on block nodes — paragraph,
- * heading, blockquote, listItem and taskItem — stored in the Yjs XmlFragment as the element
- * attribute `confidential` (true). Exports and recaps drop such blocks for readers outside
- * the room (shared/collab/notesMarkdown.ts, RenderOptions.omitConfidential).
- * Rendered as data-confidential="true" so the editor can mark it visibly.
+ * "Stays in the room" — the representation, for exports and recaps:
+ *   a boolean node attribute named `confidential` on the block node types
+ *   paragraph, heading, blockquote, listItem, taskItem (CONFIDENTIAL_TYPES below).
+ * In the Yjs doc (Y.XmlFragment 'notes', written by y-prosemirror) it is the XmlElement
+ * attribute `confidential` with value true (false or absent = shareable). A flagged block drops
+ * with everything inside it: exports skip it (shared/collab/notesMarkdown.ts, omitConfidential).
+ * In a list the toggle flags the list item (listItem / taskItem), not its inner paragraph, so an
+ * export leaves no empty bullet behind. In the DOM it renders as data-confidential="true".
  */
 import { Extension } from '@tiptap/core';
+import type { EditorState } from '@tiptap/pm/state';
 
+export const CONFIDENTIAL_ATTR = 'confidential';
 export const CONFIDENTIAL_TYPES = ['paragraph', 'heading', 'blockquote', 'listItem', 'taskItem'];
+const LIST_ITEM_TYPES = ['listItem', 'taskItem'];
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -18,6 +24,19 @@ declare module '@tiptap/core' {
   }
 }
 
+/** The block the toggle acts on: the nearest list item around the cursor, else the innermost flaggable block. */
+export function confidentialTarget(state: EditorState): { pos: number; flagged: boolean } | null {
+  const { $from } = state.selection;
+  let inner: { pos: number; flagged: boolean } | null = null;
+  for (let d = $from.depth; d > 0; d--) {
+    const node = $from.node(d);
+    const found = { pos: $from.before(d), flagged: node.attrs[CONFIDENTIAL_ATTR] === true };
+    if (LIST_ITEM_TYPES.includes(node.type.name)) return found;
+    if (!inner && CONFIDENTIAL_TYPES.includes(node.type.name)) inner = found;
+  }
+  return inner;
+}
+
 export const Confidential = Extension.create({
   name: 'confidential',
   addGlobalAttributes() {
@@ -25,10 +44,10 @@ export const Confidential = Extension.create({
       {
         types: CONFIDENTIAL_TYPES,
         attributes: {
-          confidential: {
+          [CONFIDENTIAL_ATTR]: {
             default: false,
             parseHTML: (el) => el.getAttribute('data-confidential') === 'true',
-            renderHTML: (attrs) => (attrs.confidential ? { 'data-confidential': 'true', title: 'Stays in the room' } : {}),
+            renderHTML: (attrs) => (attrs[CONFIDENTIAL_ATTR] ? { 'data-confidential': 'true' } : {}),
           },
         },
       },
@@ -38,27 +57,17 @@ export const Confidential = Extension.create({
     return {
       toggleConfidential:
         () =>
-        ({ state, commands }) => {
-          const { $from } = state.selection;
-          // The innermost block of a flaggable type around the cursor.
-          for (let d = $from.depth; d > 0; d--) {
-            const node = $from.node(d);
-            if (CONFIDENTIAL_TYPES.includes(node.type.name)) {
-              return commands.updateAttributes(node.type.name, { confidential: !node.attrs.confidential });
-            }
-          }
-          return false;
+        ({ state, tr, dispatch }) => {
+          const t = confidentialTarget(state);
+          if (!t) return false;
+          if (dispatch) tr.setNodeAttribute(t.pos, CONFIDENTIAL_ATTR, !t.flagged);
+          return true;
         },
     };
   },
 });
 
-/** Whether the block at the cursor is flagged. */
-export function isConfidentialAt(editor: { state: { selection: { $from: { depth: number; node(d: number): { type: { name: string }; attrs: Record<string, unknown> } } } } }): boolean {
-  const { $from } = editor.state.selection;
-  for (let d = $from.depth; d > 0; d--) {
-    const node = $from.node(d);
-    if (CONFIDENTIAL_TYPES.includes(node.type.name)) return node.attrs.confidential === true;
-  }
-  return false;
+/** Whether the block the toggle would act on is flagged. */
+export function isConfidentialAt(editor: { state: EditorState }): boolean {
+  return confidentialTarget(editor.state)?.flagged ?? false;
 }
