@@ -24,6 +24,9 @@ export interface Commitment {
   createdAt: string;
 }
 
+/** The fields a commitment's editors may change; id and provenance are fixed at creation. */
+export type CommitmentPatch = Partial<Omit<Commitment, 'id' | 'createdBy' | 'createdAt'>>;
+
 /** Longest commitment text: a sentence or two, readable back on the projector. */
 export const COMMITMENT_WHAT_MAX = 500;
 
@@ -62,7 +65,7 @@ export function addCommitment(doc: Y.Doc, c: Commitment): void {
   });
 }
 
-export function updateCommitment(doc: Y.Doc, id: string, patch: Partial<Omit<Commitment, 'id' | 'createdBy' | 'createdAt'>>): boolean {
+export function updateCommitment(doc: Y.Doc, id: string, patch: CommitmentPatch): boolean {
   const m = list(doc)
     .toArray()
     .find((x) => x instanceof Y.Map && x.get('id') === id);
