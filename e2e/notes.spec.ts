@@ -1,19 +1,21 @@
-// Co-edited notes in two browsers: live text and carets, offline edits that merge, notes that
-// survive a reload and a server restart, a shared commitments list, private notes kept private.
+// Co-edited notes in real browsers: live text and named carets, "stays in the room" blocks,
+// offline edits that merge, a shared commitments list, private notes kept private, read-only
+// observers, notes on the projector, and notes that survive a reload and a server restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startE2eServer } from './support/server.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
 let browser: Browser;
 let meetingId: string;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
   srv = await startE2eServer();
-  const seed = await seedGroup(srv.url);
+  seed = await seedGroup(srv.url);
   meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
   browser = await launchBrowser();
 });
@@ -23,20 +25,40 @@ afterAll(async () => {
 });
 
 const editor = (p: Page) => p.getByTestId('notes-editor').locator('.ProseMirror');
-/** The notes' text without other people's caret labels. */
-const text = (p: Page) =>
-  editor(p).evaluate((el) => {
+const status = (p: Page) => p.getByTestId('sync-status').textContent();
+/** An element's text without other people's caret labels. */
+const textOf = (l: Locator) =>
+  l.evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
     return copy.textContent ?? '';
   });
+const text = (p: Page, testId = 'notes-editor') => textOf(p.getByTestId(testId).locator('.ProseMirror'));
+/** A caret key, then a frame: ProseMirror takes the moved browser caret from the (async)
+ *  selectionchange event, and a key pressed before that would act at the old position. */
+async function caretKey(p: Page, key: string) {
+  await p.keyboard.press(key);
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+/** Puts the cursor at the very end. Home first: when the browser caret already sits at the end
+ *  (after someone else's caret widget) End alone moves nothing and ProseMirror keeps its own idea. */
+async function toEnd(p: Page) {
+  await editor(p).click();
+  await caretKey(p, 'Control+Home');
+  await caretKey(p, 'Control+End');
+}
+/** The first item's notes as the summary API renders them for this reader (from the stored doc). */
+async function storedNotes(who: { get: (p: string) => Promise<{ body: any }> }): Promise<string> {
+  const notes: { markdown: string }[] = (await who.get(`/api/meetings/${meetingId}/summary`)).body.notes ?? [];
+  return notes.map((n) => n.markdown).join('\n');
+}
 
 async function open(ctx: BrowserContext, email: string, mode: 'In the room' | 'Remote') {
   const page = await ctx.newPage();
   await login(page, email, PASSWORD);
   await page.goto(`/meetings/${meetingId}`);
   await page.getByRole('button', { name: mode }).click();
-  await expect.poll(() => page.getByTestId('sync-status').textContent()).toBe('Saved');
+  await expect.poll(() => status(page)).toBe('Saved');
   return page;
 }
 
@@ -51,41 +73,67 @@ describe('co-edited notes', () => {
     await a.keyboard.type('Anna: pricing is too low. ');
     await expect.poll(() => text(b)).toContain('Anna: pricing is too low.');
     await editor(b).click();
-    await b.keyboard.press('End');
+    await caretKey(b, 'End');
     await b.keyboard.type('Ben agrees.');
     await expect.poll(() => text(a)).toContain('Ben agrees.');
-    // Each sees the other's caret with the other's name.
-    await expect.poll(() => a.locator('.collaboration-carets__label').allInnerTexts()).toContain('Mia Two');
+    // Each sees the other's caret with the other's name, in the other's (visible) colour.
+    const labelA = a.locator('.collaboration-carets__label', { hasText: 'Mia Two' });
+    await expect.poll(() => labelA.count()).toBe(1);
+    expect(await labelA.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     await expect.poll(() => b.locator('.collaboration-carets__label').allInnerTexts()).toContain('Max One');
+
+    // "Stays in the room": a flagged block shows as such for everyone.
+    await toEnd(a);
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Anna may sell the company.');
+    await a.getByRole('button', { name: 'Stays in the room' }).click();
+    expect(await a.getByRole('button', { name: 'Stays in the room' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => textOf(b.getByTestId('notes-editor').locator('[data-confidential="true"]'))).toBe('Anna may sell the company.');
     await screenshot(a, 'notes-two-browsers');
 
     // B goes offline, keeps typing; A types too; both converge when B is back.
     await ctxB.setOffline(true);
-    await expect.poll(() => b.getByTestId('sync-status').textContent()).toMatch(/Offline/);
-    await editor(b).click();
-    await b.keyboard.press('End');
+    await expect.poll(() => status(b)).toBe('Offline — changes kept on this device');
+    await editor(b).locator('p').first().click();
+    await caretKey(b, 'End');
     await b.keyboard.type(' Offline idea.');
     await screenshot(b, 'notes-offline');
     await editor(a).click();
-    await a.keyboard.press('Control+Home');
+    await caretKey(a, 'Control+Home');
     await a.keyboard.type('Online first. ');
     await expect.poll(() => text(b)).not.toContain('Online first.');
     await ctxB.setOffline(false);
     await expect.poll(() => text(a), { timeout: 15_000 }).toContain('Offline idea.');
     await expect.poll(() => text(b), { timeout: 15_000 }).toContain('Online first.');
     expect(await text(a)).toBe(await text(b));
-    await expect.poll(() => b.getByTestId('sync-status').textContent()).toBe('Saved');
+    await expect.poll(() => status(b)).toBe('Saved');
+    // Stored on the server: members read the flagged block, observers (not in the room) do not.
+    await expect.poll(() => storedNotes(seed.coach)).toContain('Offline idea.');
+    expect(await storedNotes(seed.coach)).toContain('Anna may sell the company.');
+    expect(await storedNotes(seed.observer)).toContain('Ben agrees.');
+    expect(await storedNotes(seed.observer)).not.toContain('Anna may sell');
 
-    // A commitment added by one shows up for the other.
+    // A commitment added by one shows up for the other; concurrent edits of two fields both stay.
     await a.getByLabel('Commits to').fill('Send the new price list');
     await a.getByRole('button', { name: 'Add commitment' }).click();
     await expect.poll(() => b.getByTestId('commitments').innerText()).toContain('Max One');
-    await expect.poll(() => b.getByTestId('commitments').locator('input').first().inputValue()).toBe('Send the new price list');
+    await expect.poll(() => b.getByLabel("What: Max One's commitment").inputValue()).toBe('Send the new price list');
+    await a.getByLabel("Due date: Max One's commitment").fill('2027-01-15');
+    await b.getByLabel("Status: Max One's commitment").selectOption('done');
+    for (const p of [a, b]) {
+      await expect.poll(() => p.getByLabel("Status: Max One's commitment").inputValue()).toBe('done');
+      await expect.poll(() => p.getByLabel("Due date: Max One's commitment").inputValue()).toBe('2027-01-15');
+    }
+    await b.getByLabel("What: Max One's commitment").fill('Send the new price list to all clients');
+    await b.getByLabel("What: Max One's commitment").press('Enter');
+    await expect.poll(() => a.getByLabel("What: Max One's commitment").inputValue()).toBe('Send the new price list to all clients');
+    await b.getByTestId('commitments').scrollIntoViewIfNeeded();
+    await screenshot(b, 'notes-commitments');
 
     // Private notes stay private.
     await a.getByTestId('private-notes-editor').locator('.ProseMirror').click();
     await a.keyboard.type('Only for me: ask Mia about her bank.');
-    await expect.poll(() => a.getByTestId('sync-status').textContent()).toBe('Saved');
+    await expect.poll(() => status(a)).toBe('Saved');
     await b.waitForTimeout(800);
     expect(await b.locator('body').innerText()).not.toContain('Only for me');
 
@@ -95,21 +143,52 @@ describe('co-edited notes', () => {
     const before = await text(a);
     await a.reload();
     await expect.poll(() => text(a)).toBe(before);
+    await expect.poll(() => text(a, 'private-notes-editor')).toBe('Only for me: ask Mia about her bank.');
     await ctxA.close();
     await ctxB.close();
   });
 
-  it('notes survive a server restart', async () => {
-    const { port, dataDir } = srv;
+  it('observers read along without a toolbar or a way to type', async () => {
     const ctx = await newContext(browser, srv.url);
-    const page = await open(ctx, 'moe.three@example.com', 'In the room');
-    await expect.poll(() => text(page)).toContain('Offline idea.');
-    const before = await text(page);
-    await srv.close();
-    srv = await startE2eServer(dataDir, port);
-    await page.reload();
-    await expect.poll(() => text(page), { timeout: 15_000 }).toBe(before);
-    await expect.poll(() => page.getByTestId('private-notes-editor').innerText()).not.toContain('Only for me');
+    const page = await open(ctx, 'otto.observer@example.com', 'Remote');
+    await expect.poll(() => text(page)).toContain('Ben agrees.');
+    expect(await editor(page).getAttribute('contenteditable')).toBe('false');
+    expect(await page.getByTestId('notes-editor').locator('..').getByRole('toolbar').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add commitment' }).count()).toBe(0);
     await ctx.close();
+  });
+
+  it('the projector shows the notes; notes survive a server restart, edits made meanwhile too', async () => {
+    const ctx = await newContext(browser, srv.url, { width: 1280, height: 900 });
+    const coach = await open(ctx, 'cora.coach@example.com', 'In the room');
+    await coach.getByRole('button', { name: 'Start meeting' }).click();
+    const projector = await ctx.newPage();
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.goto(`/meetings/${meetingId}/projector?notes=1`);
+    await expect.poll(() => text(projector, 'projector-notes')).toContain('Anna may sell the company.');
+    await screenshot(projector, 'notes-projector');
+    expect(await seriousA11yViolations(projector)).toEqual([]);
+
+    const before = await text(coach);
+    const { port, dataDir } = srv;
+    await srv.close();
+    await expect.poll(() => status(coach), { timeout: 10_000 }).toBe('Offline — changes kept on this device');
+    await toEnd(coach);
+    await coach.keyboard.type(' Typed while the server was down.');
+    srv = await startE2eServer(dataDir, port);
+    // The provider reconnects by itself and sends what was typed meanwhile.
+    await expect.poll(() => status(coach), { timeout: 15_000 }).toBe('Saved');
+    await expect.poll(() => storedNotes(seed.coach), { timeout: 10_000 }).toContain('Typed while the server was down.');
+
+    // A fresh browser (no offline copy) gets everything from the restarted server.
+    const fresh = await newContext(browser, srv.url);
+    const moe = await open(fresh, 'moe.three@example.com', 'In the room');
+    await expect.poll(() => text(moe), { timeout: 15_000 }).toBe(before + ' Typed while the server was down.');
+    await expect.poll(() => text(moe, 'private-notes-editor')).toBe('');
+    await expect.poll(() => projector.getByTestId('projector-notes').innerText(), { timeout: 15_000 }).toContain('Typed while the server was down.');
+    await coach.reload();
+    await expect.poll(() => text(coach)).toBe(await text(moe));
+    await ctx.close();
+    await fresh.close();
   });
 });
