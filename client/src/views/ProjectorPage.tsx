@@ -54,7 +54,7 @@ export function ProjectorPage() {
               {statusHeadline(state)}
             </h1>
             {live && <TimerDisplay state={state} className="projector-timer" />}
-            {live && <ProjectorItem state={state} />}
+            {live && <ProjectorItem state={state} meeting={meeting} />}
             {live && showNotes && <ProjectorNotes state={state} />}
             {next && (
               <p className="projector-next">

@@ -1,25 +1,64 @@
-// Closing: everyone rates the meeting 1 to 10 (the commitments are read back from the notes panel).
+// Closing: the commitments read back, everyone rates the meeting 1 to 10. The average is shown
+// only once the meeting has ended, so early ratings don't steer later ones.
+import { Link } from 'react-router';
 import { averageRating } from '../../../../shared/meeting/hotseat.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { useNames } from '../../hooks/useNames.ts';
 import { useStore } from '../../store/index.ts';
+import { useCommitmentList } from './useCommitmentList.ts';
+
+export function CommitmentsReadBack({ meetingId, className }: { meetingId: string; className?: string }) {
+  const { items } = useCommitmentList(meetingId);
+  const nameOf = useNames();
+  const open = items.filter((c) => c.status !== 'dropped');
+  return (
+    <section className={className ?? 'readback'} aria-labelledby={`readback-${meetingId}`} data-testid="commitments-readback">
+      <h3 id={`readback-${meetingId}`}>Commitments</h3>
+      {open.length === 0 ? (
+        <p className="muted">No commitments recorded.</p>
+      ) : (
+        <ul className={`readback-list${open.length > 6 ? ' is-many' : ''}`}>
+          {open.map((c) => (
+            <li key={c.id}>
+              <strong>{nameOf(c.who)}</strong>: {c.what}
+              {c.due && <span className="muted"> — by {c.due}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export function ClosingStage({ state, userId, canRate }: { state: MeetingState; userId: string; canRate: boolean }) {
   const sendCommand = useStore((s) => s.sendCommand);
   const mine = state.ratings[userId];
   const avg = averageRating(state);
+  const ended = state.status === 'ended';
   return (
-    <div data-testid="rating">
-      <h3>How useful was this meeting?</h3>
-      {canRate && (
-        <div className="button-row" role="group" aria-label="Rate the meeting">
-          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
-            <button key={n} type="button" className="btn btn-small" aria-pressed={mine === n} aria-label={`Rate ${n}`} onClick={() => void sendCommand({ type: 'rating.submit', score: n })}>
-              {n}
-            </button>
-          ))}
-        </div>
+    <div className="closing">
+      <CommitmentsReadBack meetingId={state.meetingId} />
+      <div data-testid="rating">
+        <h3>How useful was this meeting?</h3>
+        {canRate && !ended && (
+          <div className="button-row" role="group" aria-label="Rate the meeting">
+            {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+              <button key={n} type="button" className="btn btn-small" aria-pressed={mine === n} aria-label={`Rate ${n}`} onClick={() => void sendCommand({ type: 'rating.submit', score: n })}>
+                {n}
+              </button>
+            ))}
+          </div>
+        )}
+        <p>
+          {mine ? `You rated ${mine}.` : canRate && !ended ? 'Not rated yet.' : ''}{' '}
+          {avg && (ended ? <strong>Average {avg.average} / 10 from {avg.count}.</strong> : `${avg.count} rated so far.`)}
+        </p>
+      </div>
+      {ended && (
+        <p>
+          <Link to={`/meetings/${state.meetingId}/summary`}>Read the summary of this meeting</Link>
+        </p>
       )}
-      <p>{mine ? `You rated ${mine}.` : canRate ? 'Not rated yet.' : ''} {avg && `${avg.count} rated so far.`}</p>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { GroupMember } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GroupFinancials } from '../../../../shared/records.ts';
 import { Alert } from '../Alert.tsx';
+import { BoxPlot } from './BoxPlot.tsx';
 import { LineChart } from '../me/LineChart.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
@@ -62,9 +63,9 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
       {data && data.canSeeFigures && (
         <div className="table-wrap">
           {focus ? (
-            <table className="table">
+            <table className="table fin-table">
               <thead>
-                <tr><th scope="col">KPI</th><th scope="col">{focus.name}</th><th scope="col">QoQ</th><th scope="col">YoY</th><th scope="col">Group median</th><th scope="col">Middle half</th><th scope="col">Rank</th></tr>
+                <tr><th scope="col">KPI</th><th scope="col">{focus.name}</th><th scope="col">QoQ</th><th scope="col">YoY</th><th scope="col">Group median</th><th scope="col">Middle half</th><th scope="col">Rank</th><th scope="col">In the group</th></tr>
               </thead>
               <tbody>
                 {data.kpis.map((k) => {
@@ -79,15 +80,16 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
                       <td>{fmt(k.key, s?.median)}</td>
                       <td>{s?.q1 != null && s?.q3 != null ? `${fmt(k.key, s.q1)} – ${fmt(k.key, s.q3)}` : '–'}</td>
                       <td>{v?.rank ? `${v.rank} of ${v.of}` : '–'}</td>
+                      <td><BoxPlot stats={s} value={v?.value} who={focus.name} label={k.label} format={(x) => fmt(k.key, x)} /></td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           ) : (
-            <table className="table">
+            <table className="table fin-table">
               <thead>
-                <tr><th scope="col">KPI</th><th scope="col">Median</th><th scope="col">Middle half</th><th scope="col">Companies</th></tr>
+                <tr><th scope="col">KPI</th><th scope="col">Median</th><th scope="col">Middle half</th><th scope="col">Companies</th><th scope="col">Spread</th></tr>
               </thead>
               <tbody>
                 {data.kpis.map((k) => {
@@ -98,6 +100,7 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
                       <td>{fmt(k.key, s?.median)}</td>
                       <td>{s?.q1 != null && s?.q3 != null ? `${fmt(k.key, s.q1)} – ${fmt(k.key, s.q3)}` : '–'}</td>
                       <td>{s?.n ?? 0}</td>
+                      <td><BoxPlot stats={s} label={k.label} format={(x) => fmt(k.key, x)} /></td>
                     </tr>
                   );
                 })}

@@ -1,11 +1,15 @@
-// The live view of the current agenda item, by its kind.
+// The live view of the current agenda item, by its kind; before the meeting the topic
+// proposals, after it the read-back, the average rating and the way to the summary.
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
+import './items.css';
 import { ClosingStage } from './ClosingStage.tsx';
 import { FinancialsStage } from './FinancialsStage.tsx';
-import { GoalReviewStage, NewGoalsStage } from './GoalsStages.tsx';
-import { HotSeatStage, TopicProposals } from './HotSeatStage.tsx';
+import { GoalReviewStage } from './GoalsStages.tsx';
+import { NewGoalsStage } from './NewGoalsStage.tsx';
+import { HotSeatStage } from './HotSeatStage.tsx';
+import { TopicProposals } from './TopicProposals.tsx';
 
 export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingState; meeting: Meeting; isFacilitator: boolean }) {
   const members = useStore((s) => s.members);
@@ -16,14 +20,14 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   const item = state.agenda[state.currentIndex];
   const common = { state, meetingId: meeting.id, groupId: meeting.groupId, companies, isFacilitator, userId };
   let body = null;
-  if (state.status === 'scheduled') body = <TopicProposals state={state} canPropose={participant} userId={userId} />;
+  if (state.status === 'scheduled') body = <TopicProposals state={state} canPropose={participant} userId={userId} isFacilitator={isFacilitator} />;
   else if (state.status === 'live' && item) {
     if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} />;
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
-    else if (item.kind === 'hotseat') body = <HotSeatStage state={state} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
+    else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
     else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
-  }
+  } else if (state.status === 'ended') body = <ClosingStage state={state} userId={userId} canRate={false} />;
   if (!body) return null;
   return (
     <section aria-label="This item" className="card section" data-testid="item-stage">

@@ -1,28 +1,44 @@
-// The wall's version of the item views: hot-seat stage and rule, whose turn it is, the speaker.
+// The wall's version of the item views: the financial review's member and key figures, the
+// hot seat's presenter, topic, stage and rule, the speaker, the commitments read back.
+import type { Meeting } from '../../../../shared/domain.ts';
 import { HOT_SEAT_STAGES } from '../../../../shared/meeting/hotseat.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
+import { CommitmentsReadBack } from './ClosingStage.tsx';
+import { ProjectorFigures } from './ProjectorFigures.tsx';
+import './items.css';
 
-export function ProjectorItem({ state }: { state: MeetingState }) {
+export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting: Meeting | null }) {
   const nameOf = useNames();
   const item = state.agenda[state.currentIndex];
   if (!item || state.status !== 'live') return null;
   const seat = item.kind === 'hotseat' ? state.hotSeats[item.id] : undefined;
   const stage = HOT_SEAT_STAGES.find((s) => s.stage === seat?.stage);
+  const focusName = state.focusUserId && nameOf(state.focusUserId);
   return (
     <div className="projector-item">
+      {item.kind === 'financials' && meeting && <ProjectorFigures state={state} meeting={meeting} />}
+      {item.kind !== 'financials' && focusName && (
+        <p className="projector-next" data-testid="focus-member">
+          Now: {focusName}
+        </p>
+      )}
       {seat?.presenterId && (
-        <p className="projector-next">
+        <p className="projector-presenter" data-testid="projector-presenter">
           {nameOf(seat.presenterId)}: {seat.topic}
         </p>
       )}
       {stage && (
         <p className="projector-hotseat-stage" data-testid="hotseat-stage">
-          {stage.label} — {stage.rule}
+          {stage.label} — <span data-testid="stage-rule">{stage.rule}</span>
         </p>
       )}
-      {state.focusUserId && <p className="projector-next" data-testid="focus-member">Now: {nameOf(state.focusUserId)}</p>}
-      {state.speakerId && <p className="projector-next" data-testid="speaker">Speaking: {nameOf(state.speakerId)}</p>}
+      {state.speakerId && (
+        <p className="projector-next" data-testid="speaker">
+          Speaking: {nameOf(state.speakerId)}
+        </p>
+      )}
+      {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" />}
     </div>
   );
 }

@@ -1,0 +1,70 @@
+// Endpoints of the meeting's records used between meetings: figures (form and CSV), goals.
+import type { KpiDefinition, KpiFigure } from '../../../shared/financials/types.ts';
+import type { Goal } from '../../../shared/goals/types.ts';
+import type { z } from 'zod';
+import type { FiguresBody, goalBody, goalPatchBody, GoalsOverview, GroupFinancials } from '../../../shared/records.ts';
+import { http, HttpError } from './http.ts';
+
+const enc = encodeURIComponent;
+/** Request shapes as sent (defaults filled in by the server). */
+type GoalBody = z.input<typeof goalBody>;
+type GoalPatchBody = z.input<typeof goalPatchBody>;
+
+export interface CsvLineError {
+  line: number;
+  message: string;
+}
+
+/** A refused CSV import: the server lists every bad line (line 0 is the whole file). */
+export class CsvImportError extends HttpError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly lines: CsvLineError[],
+  ) {
+    super(status, code, message);
+  }
+}
+
+function lineErrors(details: unknown): CsvLineError[] {
+  const errors = (details as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter((e): e is CsvLineError => typeof e === 'object' && e !== null && typeof (e as CsvLineError).message === 'string');
+}
+
+/** http.ts speaks JSON only; the import sends the file's text as text/csv. */
+async function importCsv(groupId: string, quarter: string, csv: string): Promise<{ imported: number }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/groups/${enc(groupId)}/figures/${enc(quarter)}/import`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'text/csv' },
+      body: csv,
+    });
+  } catch {
+    throw new HttpError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  const data = (await res.json().catch(() => null)) as { imported?: number; error?: { code?: string; message?: string; details?: unknown } } | null;
+  if (!res.ok) {
+    const err = data?.error;
+    throw new CsvImportError(res.status, err?.code ?? 'internal', err?.message ?? `Import failed (${res.status}).`, lineErrors(err?.details));
+  }
+  return { imported: data?.imported ?? 0 };
+}
+
+export const recordsApi = {
+  kpis: (groupId: string) => http.get<KpiDefinition[]>(`/api/groups/${enc(groupId)}/kpis`),
+  financials: (groupId: string, quarter: string) => http.get<GroupFinancials>(`/api/groups/${enc(groupId)}/financials/${enc(quarter)}`),
+  saveFigures: (groupId: string, quarter: string, body: FiguresBody) => http.put<{ figures: KpiFigure[] }>(`/api/groups/${enc(groupId)}/figures/${enc(quarter)}`, body),
+  importCsv,
+  goals: (groupId: string, q: { quarter?: string; userId?: string }) => {
+    const qs = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
+    return http.get<Goal[]>(`/api/groups/${enc(groupId)}/goals${qs ? `?${qs}` : ''}`);
+  },
+  goalsOverview: (groupId: string) => http.get<GoalsOverview>(`/api/groups/${enc(groupId)}/goals/overview`),
+  addGoal: (groupId: string, body: GoalBody) => http.post<Goal>(`/api/groups/${enc(groupId)}/goals`, body),
+  patchGoal: (id: string, body: GoalPatchBody) => http.patch<Goal>(`/api/goals/${enc(id)}`, body),
+  deleteGoal: (id: string) => http.del(`/api/goals/${enc(id)}`),
+};

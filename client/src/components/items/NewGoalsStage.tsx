@@ -1,0 +1,80 @@
+// New goals, member by member: this quarter's goals (carried-over ones already in place); the
+// member adds and rewords their own, the facilitator may add for the member in focus and
+// challenge vague ones. Everyone sees the changes live (records:changed).
+import { useState, type FormEvent } from 'react';
+import type { GroupMember } from '../../../../shared/domain.ts';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import type { GoalReviewSet } from '../../../../shared/records.ts';
+import { errorMessage } from '../../api/http.ts';
+import { recordsApi } from '../../api/records.ts';
+import { Alert } from '../Alert.tsx';
+import { MemberStepper } from './MemberStepper.tsx';
+import { NewGoalRow } from './NewGoalRow.tsx';
+import { useRecords } from './useRecords.ts';
+
+interface Props {
+  state: MeetingState;
+  meetingId: string;
+  groupId: string;
+  companies: GroupMember[];
+  isFacilitator: boolean;
+  userId: string;
+}
+
+export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilitator, userId }: Props) {
+  const { data, error } = useRecords<GoalReviewSet>(`/api/meetings/${meetingId}/goal-review`, 'goals');
+  const [text, setText] = useState('');
+  const [target, setTarget] = useState('');
+  const [err, setErr] = useState<string | null>(null);
+  // With nobody in focus each member sees (and edits) their own goals.
+  const owner = state.focusUserId ?? userId;
+  const ownerName = companies.find((m) => m.userId === owner)?.name;
+  const isCompany = companies.some((m) => m.userId === owner);
+  const mayAdd = isCompany && (owner === userId || isFacilitator);
+  const goals = (data?.new ?? []).filter((g) => g.userId === owner);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!data) return;
+    try {
+      await recordsApi.addGoal(groupId, { quarter: data.newQuarter, text, target, ...(owner !== userId ? { userId: owner } : {}) });
+      setText('');
+      setTarget('');
+    } catch (x) {
+      setErr(errorMessage(x));
+    }
+  };
+
+  return (
+    <div data-testid="new-goals">
+      <h3>Goals for {data?.newQuarter ?? 'this quarter'}{ownerName && ` — ${ownerName}`}</h3>
+      <MemberStepper state={state} companies={companies} isFacilitator={isFacilitator} />
+      <Alert message={error ?? err} onDismiss={() => setErr(null)} />
+      {isCompany ? (
+        <ul className="goal-list">
+          {goals.map((g) => (
+            <NewGoalRow key={`${g.id}-${g.updatedAt}`} goal={g} isOwner={g.userId === userId} isFacilitator={isFacilitator} onError={setErr} />
+          ))}
+          {goals.length === 0 && <li className="muted">No goals yet.</li>}
+        </ul>
+      ) : (
+        <p className="muted">Pick a member to see their goals.</p>
+      )}
+      {mayAdd && data && (
+        <form className="form form-inline" onSubmit={(e) => void add(e)} aria-label="Add a goal">
+          <label className="grow">
+            Goal
+            <input value={text} onChange={(e) => setText(e.target.value)} required maxLength={300} />
+          </label>
+          <label className="grow">
+            Measurable target
+            <input value={target} onChange={(e) => setTarget(e.target.value)} maxLength={300} />
+          </label>
+          <button type="submit" className="btn btn-primary">
+            Add goal
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
