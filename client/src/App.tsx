@@ -13,8 +13,10 @@ import { SearchPage } from './views/SearchPage.tsx';
 import { RecapPage } from './views/RecapPage.tsx';
 import { MyPage } from './views/MyPage.tsx';
 import { CoachPage } from './views/CoachPage.tsx';
-import { FiguresPage } from './views/FiguresPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
+import { SummaryPage } from './views/SummaryPage.tsx';
+import { FiguresRedirect, FinancialsPage } from './views/FinancialsPage.tsx';
+import { GoalsPage } from './views/GoalsPage.tsx';
 
 export function App() {
   return (
@@ -43,9 +45,12 @@ export function App() {
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/groups/:id/coach" element={<CoachPage />} />
-          <Route path="/groups/:id/figures" element={<FiguresPage />} />
+          <Route path="/groups/:id/figures" element={<FiguresRedirect />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/meetings/:id/recap" element={<RecapPage />} />
+          <Route path="/meetings/:id/summary" element={<SummaryPage />} />
+          <Route path="/groups/:id/financials" element={<FinancialsPage />} />
+          <Route path="/groups/:id/goals" element={<GoalsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

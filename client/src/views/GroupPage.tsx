@@ -46,11 +46,11 @@ export function GroupPage() {
           <Link to={`/groups/${group.id}/coach`}>Coach's view: every member's goals, commitments and attendance</Link>
         </p>
       )}
-      {role === 'member' && (
-        <p>
-          <Link to={`/groups/${group.id}/figures`}>Enter my figures for the financial review</Link>
-        </p>
-      )}
+      <nav aria-label="Between meetings" className="group-links">
+        <Link to={`/groups/${group.id}/financials`}>Financials{role === 'member' ? ': enter my figures or import a CSV' : ''}</Link>
+        {' · '}
+        <Link to={`/groups/${group.id}/goals`}>Goals{role === 'member' ? ': my progress and the group at a glance' : ' at a glance'}</Link>
+      </nav>
       <SearchBox groupId={group.id} />
       <div className="page-grid">
         <div className="stack">

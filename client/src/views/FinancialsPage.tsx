@@ -1,0 +1,127 @@
+// /groups/:id/financials: between meetings, members enter last quarter's numbers (form or
+// CSV) so the financial review starts from figures, not from typing them in the room.
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import { formatKpiValue } from '../../../shared/financials/kpis.ts';
+import { addQuarters, quarterOf } from '../../../shared/financials/quarters.ts';
+import type { GroupFinancials } from '../../../shared/records.ts';
+import { errorMessage } from '../api/http.ts';
+import { recordsApi } from '../api/records.ts';
+import { Alert } from '../components/Alert.tsx';
+import { CsvImport } from '../components/financials/CsvImport.tsx';
+import { FigureForm } from '../components/financials/FigureForm.tsx';
+import { useTitle } from '../hooks/useTitle.ts';
+import { useStore } from '../store/index.ts';
+
+/** The quarter that just ended first: that is what the next meeting reviews. */
+function quarterChoices(): string[] {
+  const now = quarterOf(new Date());
+  return [now, ...Array.from({ length: 7 }, (_, i) => addQuarters(now, -(i + 1)))];
+}
+
+export function FinancialsPage() {
+  const { id = '' } = useParams();
+  const detail = useStore((s) => (s.groupDetail?.group.id === id ? s.groupDetail : null));
+  const loadGroup = useStore((s) => s.loadGroup);
+  const userId = useStore((s) => s.me?.user.id ?? '');
+  const choices = quarterChoices();
+  const [quarter, setQuarter] = useState(choices[1] ?? choices[0] ?? '');
+  const [data, setData] = useState<GroupFinancials | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useTitle(detail ? `${detail.group.name}: financials` : 'Financials');
+
+  useEffect(() => {
+    void loadGroup(id);
+  }, [id, loadGroup]);
+  useEffect(() => {
+    let live = true;
+    recordsApi.financials(id, quarter).then(
+      (d) => live && (setData(d), setError(null)),
+      (e) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, quarter, tick]);
+
+  const reload = () => setTick((t) => t + 1);
+  const isMember = detail?.role === 'member';
+  const mine = data?.members.find((m) => m.userId === userId);
+
+  return (
+    <div className="stack" data-testid="financials-page">
+      <h1>{detail?.group.name ?? 'Group'}: financials</h1>
+      <p>
+        <Link to={`/groups/${id}`}>Back to the group</Link> · <a href={`/api/groups/${encodeURIComponent(id)}/kpis.csv`}>Download the figures you may see (CSV)</a>
+      </p>
+      <label className="quarter-pick">
+        Quarter{' '}
+        <select value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+          {choices.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Alert message={error} />
+      {detail && !isMember && <p className="muted">Only member companies enter figures; coaches, organisers and observers read them here and in the meeting.</p>}
+      {isMember && data && (
+        <section className="card section" aria-labelledby="fig-h">
+          <h2 id="fig-h">My figures for {quarter}</h2>
+          <FigureForm groupId={id} quarter={quarter} kpis={data.kpis} mine={mine} onSaved={reload} />
+        </section>
+      )}
+      {isMember && (
+        <section className="card section" aria-labelledby="csv-h">
+          <h2 id="csv-h">Import from a spreadsheet</h2>
+          <CsvImport groupId={id} quarter={quarter} onImported={reload} />
+        </section>
+      )}
+      {data && (
+        <section className="card section" aria-labelledby="grp-h">
+          <h2 id="grp-h">The group in {quarter}</h2>
+          {!data.canSeeFigures ? (
+            <p className="muted">This group keeps its figures from observers.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">KPI</th>
+                    <th scope="col">Mine</th>
+                    <th scope="col">Group median</th>
+                    <th scope="col">Middle half</th>
+                    <th scope="col">Companies</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.kpis.map((k) => {
+                    const s = data.stats[k.key];
+                    const f = (v: number | null | undefined) => formatKpiValue(k, v ?? null);
+                    return (
+                      <tr key={k.key}>
+                        <th scope="row">{k.label}</th>
+                        <td>{f(mine?.views[k.key]?.value)}</td>
+                        <td>{f(s?.median)}</td>
+                        <td>{s?.q1 != null && s.q3 != null ? `${f(s.q1)} – ${f(s.q3)}` : '–'}</td>
+                        <td>{s?.n ?? 0}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The earlier address of this page (/groups/:id/figures) keeps working. */
+export function FiguresRedirect() {
+  const { id = '' } = useParams();
+  return <Navigate to={`/groups/${id}/financials`} replace />;
+}
