@@ -1,10 +1,11 @@
 // The full quarterly meeting: a coach and three members (one remote) go through every item;
 // the server restarts in the middle of the hot seat and the meeting carries on; the recap is
-// right; the next quarter's meeting opens with the carried-over and new goals to review.
+// right; the next quarter's meeting opens with the carried-over and new goals to review,
+// the presenter's hot-seat commitment among them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
+import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startE2eServer } from './support/server.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
@@ -61,6 +62,12 @@ describe('a whole quarterly meeting', () => {
     await login(projector, 'cora.coach@example.com', PASSWORD);
     await projector.goto(`/meetings/${meetingId}/projector`);
 
+    // Before the meeting: Mia proposes her hot-seat topic, Max votes for it.
+    await mia.getByLabel('Propose a topic').fill('Hiring a second technician');
+    await mia.getByRole('button', { name: 'Propose', exact: true }).click();
+    await max.getByRole('button', { name: 'Vote for Hiring a second technician' }).click();
+    await expect.poll(() => coach.getByTestId('topic-proposals').textContent()).toContain('Mia Two, 1 vote');
+
     await coach.getByRole('button', { name: 'Start meeting' }).click();
     await expect.poll(() => title(mia)).toContain('Opening');
     const next = async (expected: string) => {
@@ -70,10 +77,21 @@ describe('a whole quarterly meeting', () => {
 
     // Financial review, member by member.
     await next('Financial review');
+    await expect.poll(() => mia.getByTestId('focus-member').textContent()).toContain('The whole group');
+    await expect.poll(() => mia.getByTestId('financials-view').textContent()).toContain('Companies');
     await coach.getByRole('button', { name: 'Next member' }).click();
+    await coach.getByRole('button', { name: 'Next member' }).click();
+    await expect.poll(() => mia.getByTestId('focus-member').textContent()).toContain('Mia Two');
+    await coach.getByRole('button', { name: 'Previous member' }).click();
     await expect.poll(() => mia.getByTestId('focus-member').textContent()).toContain('Max One');
+    // Max: the lowest revenue of three, +11.1 % on last quarter, his dot on each KPI's box plot.
     await expect.poll(() => mia.getByTestId('financials-view').textContent()).toContain('3 of 3');
+    expect(await mia.getByTestId('financials-view').textContent()).toContain('+11.1 %');
+    expect(await mia.getByRole('img', { name: /Total revenue: group from .* Max One/ }).count()).toBe(1);
+    await expect.poll(() => projector.getByTestId('projector-figures').textContent()).toContain('rank 3 of 3');
+    await mia.getByTestId('item-stage').scrollIntoViewIfNeeded();
     await screenshot(mia, 'financial-review-charts');
+    expect(await seriousA11yViolations(mia)).toEqual([]);
 
     // Goal review: Max's two goals from last quarter.
     await next('Goal review');
@@ -87,8 +105,9 @@ describe('a whole quarterly meeting', () => {
 
     // Hot seat: Mia presents; the stages time-box the discussion.
     await next('Hot seat');
-    await coach.getByLabel('Presenter', { exact: true }).selectOption({ label: 'Mia Two' });
-    await coach.getByLabel('Topic', { exact: true }).fill('Hiring a second technician');
+    // Picking the voted-up proposal fills in its topic and its proposer as presenter.
+    await coach.getByLabel('From the proposals').selectOption({ label: 'Hiring a second technician (1)' });
+    expect(await coach.getByLabel('Presenter', { exact: true }).inputValue()).toBe(seed.members[1]!.userId);
     await coach.getByRole('button', { name: 'Set presenter and topic' }).click();
     await coach.getByRole('button', { name: 'Presentation' }).click();
     await expect.poll(() => projector.getByTestId('hotseat-stage').textContent()).toContain('Presentation');
@@ -105,6 +124,21 @@ describe('a whole quarterly meeting', () => {
     await expect.poll(() => projector.getByTestId('hotseat-stage').textContent()).toContain('Clarifying questions only');
     expect(await mia.getByTestId('stage-rule').textContent()).toBe('Clarifying questions only: no advice yet');
     await screenshot(projector, 'projector-hotseat');
+    expect(await seriousA11yViolations(projector)).toEqual([]);
+    await coach.getByRole('button', { name: 'Next stage' }).click();
+    await expect.poll(() => mia.getByTestId('stage-rule').textContent()).toContain('Share what you have lived');
+    await coach.getByRole('button', { name: 'Next stage' }).click();
+    await expect.poll(() => mia.getByTestId('hotseat-stage').textContent()).toBe('Commitments');
+    expect(await coach.getByRole('button', { name: 'Next stage' }).count()).toBe(0);
+
+    // Mia's commitment, written down in the room, becomes her goal for the quarter.
+    const commits = mia.getByTestId('hotseat-commitments');
+    await commits.getByLabel('Commitment', { exact: true }).fill('Hire the second technician by March');
+    await commits.getByRole('button', { name: 'Write it down' }).click();
+    await coach.getByRole('button', { name: "Make next quarter's goal: Hire the second technician by March" }).click();
+    await expect.poll(() => mia.getByTestId('hotseat-commitments').textContent()).toContain('Goal for 2026-Q4');
+    await expect.poll(() => projector.getByTestId('commitments-readback').textContent()).toContain('Mia Two: Hire the second technician by March');
+    expect(await seriousA11yViolations(coach)).toEqual([]);
 
     // Topics, then new goals: the carried-over goal is already there; Max adds one.
     await next('Topics');
@@ -122,13 +156,16 @@ describe('a whole quarterly meeting', () => {
     await max.getByRole('button', { name: 'Rate 8' }).click();
     await mia.getByRole('button', { name: 'Rate 9' }).click();
     await expect.poll(() => max.getByTestId('rating').textContent()).toContain('You rated 8');
+    expect(await max.getByTestId('commitments-readback').textContent()).toContain('Hire the second technician by March');
+    expect(await max.getByTestId('rating').textContent()).not.toContain('Average');
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     await expect.poll(() => title(moe)).toBe('Meeting ended');
+    await expect.poll(() => max.getByTestId('rating').textContent()).toContain('Average 8.5 / 10 from 2');
 
-    // The recap is right.
-    await max.goto(`/meetings/${meetingId}/recap`);
-    const recap = max.getByTestId('recap');
+    // The summary, from the ended meeting, is right.
+    await max.getByRole('link', { name: 'Read the summary of this meeting' }).click();
+    const recap = max.getByTestId('summary');
     await expect.poll(() => recap.textContent()).toContain('Rating: 8.5 / 10 from 2');
     const text = (await recap.textContent()) ?? '';
     expect(text).toContain('Hire a dispatcher');
@@ -138,6 +175,8 @@ describe('a whole quarterly meeting', () => {
     expect(text).toContain('Hot seat: Mia Two — Hiring a second technician');
     expect(text).toMatch(/Financial highlights \(2026-Q3\)/);
     expect(text).toContain('Total revenue: group median €1.1M (3 companies)');
+    expect(text).toContain('Hire the second technician by March');
+    expect(await seriousA11yViolations(max)).toEqual([]);
 
     // The next quarter opens with those goals to review.
     const nextId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-03-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
@@ -153,5 +192,7 @@ describe('a whole quarterly meeting', () => {
     const nextReview = coach.getByTestId('goal-review');
     await expect.poll(() => nextReview.textContent()).toContain('Open a second office');
     expect(await nextReview.textContent()).toContain('Hire a dispatcher');
+    await coach.getByRole('button', { name: 'Next member' }).click();
+    await expect.poll(() => nextReview.textContent()).toContain('Hire the second technician by March');
   });
 });
