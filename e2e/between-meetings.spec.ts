@@ -1,0 +1,95 @@
+// Between meetings: a member enters last quarter's figures (form, then CSV with its refused
+// lines listed), keeps one coach-only, and writes progress notes on a goal; a peer and the
+// coach see what they may, from the group page's links.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedGroup } from '../server/testing/harness.ts';
+import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startE2eServer } from './support/server.ts';
+
+let srv: Awaited<ReturnType<typeof startE2eServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+let browser: Browser;
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  srv = await startE2eServer();
+  seed = await seedGroup(srv.url);
+  // The next meeting sets the quarter the goals page shows; Max already has a goal for it.
+  await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
+  expect((await seed.members[0]!.post(`/api/groups/${seed.group.id}/goals`, { quarter: '2026-Q4', text: 'Hire a dispatcher', target: 'signed by January' })).status).toBe(201);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const page = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
+  await login(page, email, PASSWORD);
+  await page.goto(`/groups/${seed.group.id}`);
+  return page;
+}
+const csv = (text: string) => ({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+describe('between meetings', () => {
+  it('figures by form and CSV, coach-only kept from peers, progress notes on goals', async () => {
+    const max = await signIn('max.one@example.com');
+    await max.getByRole('link', { name: /^Financials/ }).click();
+    await max.getByTestId('financials-page').waitFor();
+    const quarter = await max.getByLabel('Quarter').inputValue();
+    const form = max.getByRole('form', { name: `My figures for ${quarter}` });
+
+    // A slipped value is refused here with its KPI's name; nothing is saved.
+    await form.getByLabel('Gross margin', { exact: true }).fill('4000');
+    await form.getByRole('button', { name: 'Save figures' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Gross margin must be between');
+    await form.getByLabel('Gross margin', { exact: true }).fill('38.5');
+    await form.getByLabel('Headcount', { exact: true }).fill('12');
+    await form.getByLabel('Cash on hand', { exact: true }).fill('250000');
+    await form.getByLabel('Coach only: Cash on hand').check();
+    await form.getByRole('button', { name: 'Save figures' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain(`You have 3 figures for ${quarter}`);
+
+    // A CSV with bad lines: every one is listed, nothing is written.
+    const input = max.getByLabel(`Import a CSV file for ${quarter}`);
+    await input.setInputFiles(csv(`quarter,kpi,value\n${quarter},total_revenue,1.2M\n${quarter},no_such_kpi,3\n`));
+    const importer = max.getByTestId('csv-import');
+    await expect.poll(() => importer.getByRole('alert').textContent()).toContain('Line 3');
+    expect(await importer.getByRole('listitem').count()).toBe(2);
+    expect(await form.getByLabel('Total revenue', { exact: true }).inputValue()).toBe('');
+    await screenshot(max, 'financials-entry');
+    expect(await seriousA11yViolations(max)).toEqual([]);
+    await input.setInputFiles(csv(`quarter,kpi,value\n${quarter},total_revenue,1200000\n${quarter},new_clients,4\n`));
+    await expect.poll(() => importer.getByRole('status').textContent()).toContain('Imported 2 figures');
+    await expect.poll(() => form.getByLabel('Total revenue', { exact: true }).inputValue()).toBe('1200000');
+    expect(await form.getByLabel('Coach only: Cash on hand').isChecked()).toBe(true);
+
+    // Mia sees Max's revenue in the group but never his coach-only cash.
+    const mia = (await seed.members[1]!.get(`/api/groups/${seed.group.id}/financials/${quarter}`)).body;
+    const maxSeenByMia = mia.members.find((m: { userId: string }) => m.userId === seed.members[0]!.userId);
+    expect(maxSeenByMia.views.total_revenue.value).toBe(1_200_000);
+    expect(maxSeenByMia.views.cash_on_hand.value).toBeNull();
+
+    // The old address of the figures page still leads here.
+    await max.goto(`/groups/${seed.group.id}/figures`);
+    await expect.poll(() => new URL(max.url()).pathname).toBe(`/groups/${seed.group.id}/financials`);
+
+    // Goals: Max writes progress notes; the coach reads them at a glance.
+    await max.goto(`/groups/${seed.group.id}`);
+    await max.getByRole('link', { name: /^Goals/ }).click();
+    const goal = max.getByTestId('my-current-goals').getByRole('listitem').filter({ hasText: 'Hire a dispatcher' });
+    await goal.getByLabel('Progress notes').fill('Two candidates interviewed');
+    await goal.getByRole('button', { name: 'Save progress on Hire a dispatcher' }).click();
+    await expect.poll(() => goal.getByRole('status').textContent()).toBe('Saved.');
+    expect(await seriousA11yViolations(max)).toEqual([]);
+
+    const coach = await signIn('cora.coach@example.com');
+    await coach.getByRole('link', { name: /^Goals/ }).click();
+    const overview = coach.getByTestId('goals-overview');
+    await expect.poll(() => overview.textContent()).toContain('Progress: Two candidates interviewed');
+    expect(await coach.getByRole('heading', { name: 'Every member at a glance' }).count()).toBe(1);
+    expect(await seriousA11yViolations(coach)).toEqual([]);
+  });
+});
