@@ -150,6 +150,10 @@ describe('a whole quarterly meeting', () => {
     await mine.getByLabel('Measurable target').fill('lease signed');
     await mine.getByRole('button', { name: 'Add goal' }).click();
     await expect.poll(() => mine.textContent()).toContain('Open a second office');
+    await mine.getByRole('button', { name: 'Edit Open a second office' }).click();
+    await mine.getByLabel('Measurable target').first().fill('lease signed by March');
+    await mine.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => mine.textContent()).toContain('target: lease signed by March');
 
     // Closing: ratings, then the end.
     await next('Closing');

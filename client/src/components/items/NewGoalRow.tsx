@@ -17,6 +17,12 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
   const [text, setText] = useState(goal.text);
   const [target, setTarget] = useState(goal.target);
   const fail = (e: unknown) => onError(errorMessage(e));
+  // Start from the goal as it is now: the row stays mounted while others flag or reword it.
+  const startEditing = () => {
+    setText(goal.text);
+    setTarget(goal.target);
+    setEditing(true);
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,7 +65,7 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
       {goal.vague && <span className="badge badge-warn">Vague: add a measurable target</span>}
       <span className="button-row goal-actions">
         {isOwner && (
-          <button type="button" className="btn btn-small" aria-label={`Edit ${goal.text}`} onClick={() => setEditing(true)}>
+          <button type="button" className="btn btn-small" aria-label={`Edit ${goal.text}`} onClick={startEditing}>
             Edit
           </button>
         )}

@@ -53,7 +53,7 @@ export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilita
       {isCompany ? (
         <ul className="goal-list">
           {goals.map((g) => (
-            <NewGoalRow key={`${g.id}-${g.updatedAt}`} goal={g} isOwner={g.userId === userId} isFacilitator={isFacilitator} onError={setErr} />
+            <NewGoalRow key={g.id} goal={g} isOwner={g.userId === userId} isFacilitator={isFacilitator} onError={setErr} />
           ))}
           {goals.length === 0 && <li className="muted">No goals yet.</li>}
         </ul>
