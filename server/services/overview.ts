@@ -1,48 +1,25 @@
 // The record that holds people accountable, at a glance: "my page" for a member (goals across
 // quarters, completion trend, open commitments, my numbers against the group's median, my
 // attendance) and the coach's view of every member of a group (with overdue commitments).
-import { readCommitments, type Commitment } from '../../shared/collab/commitments.ts';
+import { readCommitments } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
-import type { AttendanceStatus, Group, GroupRole, Meeting } from '../../shared/domain.ts';
+import type { Group, Meeting } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { compareQuarters } from '../../shared/financials/quarters.ts';
 import { completionHistory } from '../../shared/goals/completion.ts';
-import type { CompletionRate, Goal } from '../../shared/goals/types.ts';
 import { normalizeState } from '../../shared/meeting/normalize.ts';
 import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
+import type { MyGroupOverview, OpenCommitment, PersonRecord } from '../../shared/overview.ts';
 import type { Storage } from '../storage/types.ts';
 import { groupFinancials } from './financials.ts';
 import { loadStoredDoc } from './summaryDocs.ts';
+
+export type { MyGroupOverview, OpenCommitment, PersonRecord };
 
 /** The KPIs charted on "my page": the ones every peer group talks about first. */
 export const OVERVIEW_KPIS = ['total_revenue', 'gross_margin_pct', 'net_profit_pct', 'recurring_share'] as const;
 /** Quarters of numbers on "my page": two years is the horizon these groups compare over. */
 const OVERVIEW_QUARTERS = 8;
-
-export interface OpenCommitment extends Commitment {
-  meetingId: string;
-  meetingTitle: string;
-  overdue: boolean;
-}
-
-export interface PersonRecord {
-  userId: string;
-  name: string;
-  company: string | null;
-  goals: Goal[];
-  completion: CompletionRate[];
-  openCommitments: OpenCommitment[];
-  attendance: { meetingId: string; quarter: string; title: string; status: AttendanceStatus | null }[];
-}
-
-export interface MyGroupOverview extends PersonRecord {
-  group: Group;
-  role: GroupRole | 'organiser';
-  /** Per KPI: my figure and the group median, quarter by quarter (what I may see). */
-  figures: { kpiKey: string; label: string; points: { quarter: string; mine: number | null; median: number | null }[] }[];
-  /** Ended meetings, newest first, for recaps. */
-  pastMeetings: Meeting[];
-}
 
 async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, today: string): Promise<OpenCommitment[]> {
   const out: OpenCommitment[] = [];

@@ -3,11 +3,10 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Group } from '../../../shared/domain.ts';
 import { errorMessage, http } from '../api/http.ts';
-import type { MyGroupOverview } from '../api/overview.ts';
+import type { PersonRecord } from '../api/overview.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 
-type PersonRecord = Omit<MyGroupOverview, 'group' | 'role' | 'figures' | 'pastMeetings'>;
 
 const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)} %`);

@@ -1,0 +1,29 @@
+// Response shapes of "my page" (/api/me/overview) and the coach's overview, shared by server and client.
+import type { Commitment } from './collab/commitments.ts';
+import type { AttendanceStatus, Group, GroupRole, Meeting } from './domain.ts';
+import type { CompletionRate, Goal } from './goals/types.ts';
+
+export interface OpenCommitment extends Commitment {
+  meetingId: string;
+  meetingTitle: string;
+  overdue: boolean;
+}
+
+export interface PersonRecord {
+  userId: string;
+  name: string;
+  company: string | null;
+  goals: Goal[];
+  completion: CompletionRate[];
+  openCommitments: OpenCommitment[];
+  attendance: { meetingId: string; quarter: string; title: string; status: AttendanceStatus | null }[];
+}
+
+export interface MyGroupOverview extends PersonRecord {
+  group: Group;
+  role: GroupRole | 'organiser';
+  /** Per KPI: my figure and the group median, quarter by quarter (what I may see). */
+  figures: { kpiKey: string; label: string; points: { quarter: string; mine: number | null; median: number | null }[] }[];
+  /** Ended meetings, newest first, for recaps. */
+  pastMeetings: Meeting[];
+}
