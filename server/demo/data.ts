@@ -1,6 +1,6 @@
 // The demo network: a coach-led in-person group of 8 IT service companies with four past
 // quarterly meetings (run through the real reducer), their figures and goals (records.ts),
-// and one upcoming meeting; plus a peer-led online group with one upcoming meeting.
+// the links and files shared at their topics (resources.ts), and one upcoming meeting; plus a peer-led online group with one upcoming meeting.
 import type { GroupMember, GroupRole } from '../../shared/domain.ts';
 import { apply, createMeetingState } from '../../shared/meeting/reducer.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
@@ -11,6 +11,7 @@ import { newId } from '../auth/tokens.ts';
 import { absenteeCommands } from '../services/meetingEnd.ts';
 import type { Storage } from '../storage/types.ts';
 import { DEMO_QUARTERS, seedDemoRecords } from './records.ts';
+import { seedDemoResources } from './resources.ts';
 
 export const DEMO_PASSWORD = 'peerboard-demo';
 
@@ -123,6 +124,7 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
     pastMeetings[quarter] = await meeting(rhine.id, quarter, startsAt, coach.id, attendees, 'Hotel Rheinblick, Koblenz', null);
   }
   await seedDemoRecords(storage, rhine.id, members, pastMeetings);
+  await seedDemoResources(storage, rhine.id, members, Object.values(pastMeetings));
   await meeting(rhine.id, '2026-Q4', now + 7 * day, coach.id, null, 'Hotel Rheinblick, Koblenz', 'https://meet.example.com/rhine-valley');
   await meeting(online.id, '2026-Q4', now + 14 * day, peers[0]!, null, null, 'https://meet.example.com/online-marketing');
   return logins;

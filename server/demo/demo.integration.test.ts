@@ -85,4 +85,20 @@ describe('demo records', () => {
     expect(completion).toHaveLength(8);
     for (const m of completion) expect(m.history.filter((h: any) => h.rate !== null)).toHaveLength(3);
   });
+
+  it('has a resource library from the past meetings, the file downloadable by a member', async () => {
+    const ben = await login('ben@demo.peerboard.app');
+    const library = (await ben.get(`/api/groups/${groupId}/resources`)).body as any[];
+    expect(library.length).toBeGreaterThanOrEqual(5);
+    expect(library.every((r) => r.itemTitle === 'Topics & best practices' && r.meeting)).toBe(true);
+    // Shared when the meeting was held, newest first.
+    const q3 = meetings.find((m) => m.quarter === '2026-Q3');
+    expect(library[0].meeting.quarter).toBe('2026-Q3');
+    expect(Date.parse(library[0].createdAt)).toBeGreaterThan(Date.parse(q3.startsAt));
+    const file = library.find((r) => r.kind === 'file');
+    const res = await fetch(`${srv.url}/api/resources/${file.id}/file`, { headers: { cookie: ben.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('onboarding-checklist.csv');
+    expect(await res.text()).toMatch(/^step,owner,done by\n/);
+  });
 });

@@ -54,6 +54,15 @@ export function runResourcesContract(name: string, make: () => Promise<Storage>)
       expect(await s.getResource('nope')).toBeNull();
     });
 
+    it('keeps a createdAt it is given, and lists by it', async () => {
+      const { g, ann, meetingId } = await fixture(s);
+      const old = await s.createResource(link(g.id, meetingId, ann.id, { createdAt: '2025-11-20T10:30:00.000Z' }));
+      const fresh = await s.createResource(link(g.id, meetingId, ann.id));
+      expect(old.createdAt).toBe('2025-11-20T10:30:00.000Z');
+      expect((await s.getResource(old.id))?.createdAt).toBe('2025-11-20T10:30:00.000Z');
+      expect((await s.listResources(g.id)).map((r) => r.id)).toEqual([fresh.id, old.id]);
+    });
+
     it('keeps a file’s bytes exact (zero bytes, high bytes) and its size', async () => {
       const { g, ann, meetingId } = await fixture(s);
       const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);

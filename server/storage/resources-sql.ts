@@ -78,8 +78,8 @@ export class ResourcesSql {
 
   /** The row and, for a file, its bytes, in one unit. */
   async createResource(r: NewResource): Promise<Resource> {
-    const { data, ...fields } = r;
-    const created: Resource = { ...fields, size: data ? data.byteLength : null, createdAt: this.now() };
+    const { data, createdAt, ...fields } = r;
+    const created: Resource = { ...fields, size: data ? data.byteLength : null, createdAt: createdAt ?? this.now() };
     await this.q.atomic(async (db) => {
       await db.run(
         `INSERT INTO resources (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

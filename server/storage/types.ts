@@ -87,8 +87,11 @@ export interface GoalFilter {
   userId?: string;
 }
 
-/** A resource to store; the storage stamps createdAt and, for a file, its size. */
-export type NewResource = Omit<Resource, 'createdAt' | 'size'> & { data: Uint8Array | null };
+/**
+ * A resource to store; the storage stamps its size (for a file) and createdAt, unless given
+ * one (the demo's past meetings keep the time they were held).
+ */
+export type NewResource = Omit<Resource, 'createdAt' | 'size'> & { data: Uint8Array | null; createdAt?: string };
 
 export interface ResourceFilter {
   meetingId?: string;
