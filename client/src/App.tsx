@@ -10,6 +10,7 @@ import { MeetingPage } from './views/MeetingPage.tsx';
 import { NotFoundPage } from './views/NotFoundPage.tsx';
 import { ProjectorPage } from './views/ProjectorPage.tsx';
 import { SearchPage } from './views/SearchPage.tsx';
+import { ResourcesPage } from './views/ResourcesPage.tsx';
 import { RecapPage } from './views/RecapPage.tsx';
 import { MyPage } from './views/MyPage.tsx';
 import { CoachPage } from './views/CoachPage.tsx';
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/meetings/:id/summary" element={<SummaryPage />} />
           <Route path="/groups/:id/financials" element={<FinancialsPage />} />
           <Route path="/groups/:id/goals" element={<GoalsPage />} />
+          <Route path="/groups/:id/resources" element={<ResourcesPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -50,6 +50,8 @@ export function GroupPage() {
         <Link to={`/groups/${group.id}/financials`}>Financials{role === 'member' ? ': enter my figures or import a CSV' : ''}</Link>
         {' · '}
         <Link to={`/groups/${group.id}/goals`}>Goals{role === 'member' ? ': my progress and the group at a glance' : ' at a glance'}</Link>
+        {' · '}
+        <Link to={`/groups/${group.id}/resources`}>Resource library</Link>
       </nav>
       <SearchBox groupId={group.id} />
       <div className="page-grid">

@@ -1,5 +1,6 @@
 // /meetings/:id/recap: the read-only record of a meeting — agenda as run, attendance, notes per
-// item, hot seats, commitments (mine first), goal results, new goals, rating — with downloads.
+// item, hot seats, commitments (mine first), goal results, new goals, resources shared, rating —
+// with downloads.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../shared/api.ts';
@@ -10,6 +11,7 @@ import { errorMessage, http } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
 import { MarkdownView } from '../components/recap/MarkdownView.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
+import { RecapResources } from '../components/recap/RecapResources.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -136,6 +138,8 @@ export function RecapPage() {
           <ul className="recap-list">{summary.hotSeats.map((h) => <li key={h.itemId}>{h.title}: <strong>{h.presenter?.name ?? 'no presenter'}</strong> — {h.topic || 'no topic'}</li>)}</ul>
         )}
       </section>
+
+      <RecapResources resources={summary.resources} groupId={summary.group.id} />
 
       <section className="card section" aria-labelledby="r-att">
         <h2 id="r-att">Agenda, attendance and rating</h2>

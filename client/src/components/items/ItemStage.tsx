@@ -1,5 +1,6 @@
-// The live view of the current agenda item, by its kind; before the meeting the topic
-// proposals, after it the read-back, the average rating and the way to the summary.
+// The live view of the current agenda item, by its kind (at topics, the links and files
+// shared); before the meeting the topic proposals, after it the read-back, the average rating
+// and the way to the summary.
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
@@ -10,6 +11,7 @@ import { GoalReviewStage } from './GoalsStages.tsx';
 import { NewGoalsStage } from './NewGoalsStage.tsx';
 import { HotSeatStage } from './HotSeatStage.tsx';
 import { TopicProposals } from './TopicProposals.tsx';
+import { TopicsStage } from './TopicsStage.tsx';
 
 export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingState; meeting: Meeting; isFacilitator: boolean }) {
   const members = useStore((s) => s.members);
@@ -26,6 +28,7 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
+    else if (item.kind === 'topics') body = <TopicsStage meetingId={meeting.id} groupId={meeting.groupId} itemId={item.id} userId={userId} canShare={participant} canManage={you?.role === 'coach' || you?.role === 'organiser'} />;
     else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
   } else if (state.status === 'ended') body = <ClosingStage state={state} userId={userId} canRate={false} />;
   if (!body) return null;

@@ -1,11 +1,13 @@
 // The wall's version of the item views: the financial review's member and key figures, the
-// hot seat's presenter, topic, stage and rule, the speaker, the commitments read back.
+// hot seat's presenter, topic, stage and rule, the speaker, what was shared at topics, the
+// commitments read back.
 import type { Meeting } from '../../../../shared/domain.ts';
 import { HOT_SEAT_STAGES } from '../../../../shared/meeting/hotseat.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { CommitmentsReadBack } from './ClosingStage.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
+import { ProjectorResources } from './ProjectorResources.tsx';
 import './items.css';
 
 export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting: Meeting | null }) {
@@ -38,6 +40,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
           Speaking: {nameOf(state.speakerId)}
         </p>
       )}
+      {item.kind === 'topics' && meeting && <ProjectorResources meeting={meeting} itemId={item.id} />}
       {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" />}
     </div>
   );
