@@ -46,6 +46,8 @@ export const goalReviewBody = goalReviewSchema;
 
 export const goalQuery = z.object({ quarter: quarterSchema.optional(), userId: id.optional() });
 export const benchmarkQuery = z.object({ quarter: quarterSchema });
+/** `audience=room`: the figures as the whole room may see them (the wall), no one's coach-only figure. */
+export const financialsQuery = z.object({ audience: z.enum(['room']).optional() });
 
 export type FiguresBody = z.infer<typeof figuresBody>;
 export type GoalBody = z.infer<typeof goalBody>;

@@ -107,6 +107,20 @@ describe('coach-only figures', () => {
     }
   });
 
+  it('stay off the wall (audience=room) whoever asks, the coach and their owner too', async () => {
+    const [m1] = seed.members;
+    for (const viewer of [seed.coach, seed.organiser, m1!]) {
+      const view = (await viewer.get(`${viewPath()}?audience=room`)).body;
+      const ann = memberOf(view, m1!.userId);
+      expect(ann.views.total_revenue.value).toBeNull();
+      expect(ann.views.recurring_share.value).toBeNull();
+      expect(ann.coachOnlyKeys).toEqual([]);
+      expect(view.history[m1!.userId].total_revenue).toBeUndefined();
+      expect(view.stats.total_revenue).toMatchObject({ n: 2, median: 250 });
+    }
+    expect((await seed.coach.get(`${viewPath()}?audience=everyone`)).status).toBe(400);
+  });
+
   it('hide a derived figure only when one of its own inputs is hidden', async () => {
     const [m1, m2] = seed.members;
     await put(m2!, figuresPath(), { figures: [{ kpiKey: 'cash_on_hand', value: 9, coachOnly: true }] });

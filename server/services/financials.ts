@@ -116,7 +116,11 @@ export async function importFigures(
   return { imported: rows.length };
 }
 
-export async function groupFinancials(storage: Storage, userId: string, groupId: string, quarter: string): Promise<GroupFinancials> {
+/**
+ * The group's figures as this user may see them; `forRoom`: as everyone in the room may (the
+ * projector), so no coach-only figure, not even the caller's own or one the coach may see.
+ */
+export async function groupFinancials(storage: Storage, userId: string, groupId: string, quarter: string, forRoom = false): Promise<GroupFinancials> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'financials.read');
   const [kpis, members] = await Promise.all([kpisOf(storage, groupId), storage.listMembers(groupId)]);
   const companies = members.filter((m) => m.role === 'member');
@@ -125,7 +129,8 @@ export async function groupFinancials(storage: Storage, userId: string, groupId:
     return { quarter, kpis, members: blank, stats: {}, history: {}, canSeeFigures: false };
   }
   const stored = await storage.listFigures(groupId, { fromQuarter: historyStart(quarter), toQuarter: quarter });
-  return buildFinancials(quarter, kpis, companies, stored, { userId, seesCoachOnly: can('financials.coachOnly', access, group) });
+  const viewer = forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly: can('financials.coachOnly', access, group) };
+  return buildFinancials(quarter, kpis, companies, stored, viewer);
 }
 
 /** Organisers, and coaches and members of any of the network's groups; others learn nothing. */

@@ -2,7 +2,7 @@
 import express, { Router } from 'express';
 import { quarterSchema } from '../../../shared/financials/quarters.ts';
 import { LIMITS } from '../../../shared/limits.ts';
-import { benchmarkQuery, customKpiBody, figuresBody } from '../../../shared/records.ts';
+import { benchmarkQuery, customKpiBody, figuresBody, financialsQuery } from '../../../shared/records.ts';
 import { DomainError } from '../../../shared/errors.ts';
 import * as financials from '../../services/financials.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
@@ -40,7 +40,8 @@ export function financialsRoutes(deps: HttpDeps): Router {
     res.json(await financials.importFigures(deps, user.id, p(req.params.id), quarter(req.params.quarter), req.body));
   }));
   r.get('/groups/:id/financials/:quarter', route(async (req, res) => {
-    res.json(await financials.groupFinancials(storage, requireUser(res).id, p(req.params.id), quarter(req.params.quarter)));
+    const { audience } = parseBody(financialsQuery, req.query);
+    res.json(await financials.groupFinancials(storage, requireUser(res).id, p(req.params.id), quarter(req.params.quarter), audience === 'room'));
   }));
   r.get('/networks/:id/benchmarks', route(async (req, res) => {
     const user = requireUser(res);

@@ -14,7 +14,8 @@ const change = (v: number | null | undefined) => (v === null || v === undefined 
 
 export function ProjectorFigures({ state, meeting }: { state: MeetingState; meeting: Meeting }) {
   const quarter = previousQuarter(meeting.quarter);
-  const { data } = useRecords<GroupFinancials>(`/api/groups/${meeting.groupId}/financials/${quarter}`, 'figures');
+  // The wall is seen by the whole room: coach-only figures stay off it, whoever signed it in.
+  const { data } = useRecords<GroupFinancials>(`/api/groups/${meeting.groupId}/financials/${quarter}?audience=room`, 'figures');
   if (!data || !data.canSeeFigures) return null;
   const focus = data.members.find((m) => m.userId === state.focusUserId);
   const kpis = KEY_FIGURES.map((key) => data.kpis.find((k) => k.key === key)).filter((k) => k !== undefined);
