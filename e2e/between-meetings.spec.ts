@@ -1,9 +1,10 @@
 // Between meetings: a member enters last quarter's figures (form, then CSV with its refused
 // lines listed), keeps one coach-only, and writes progress notes on a goal; a peer and the
-// coach see what they may, from the group page's links.
+// coach see what they may, from the group page's links; the network benchmark shows once five
+// companies across the network reported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
+import { joinGroup, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startE2eServer } from './support/server.ts';
 
@@ -91,5 +92,35 @@ describe('between meetings', () => {
     await expect.poll(() => overview.textContent()).toContain('Progress: Two candidates interviewed');
     expect(await coach.getByRole('heading', { name: 'Every member at a glance' }).count()).toBe(1);
     expect(await seriousA11yViolations(coach)).toEqual([]);
+  });
+
+  it('shows the network benchmark only where five companies reported, across groups', async () => {
+    const max = await signIn('max.one@example.com');
+    await max.goto(`/groups/${seed.group.id}/financials`);
+    const quarter = await max.getByLabel('Quarter').inputValue();
+    const revenue = async (who: (typeof seed.members)[number], value: number) =>
+      expect((await who.request('PUT', `/api/groups/${seed.group.id}/figures/${quarter}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
+    await revenue(seed.members[0]!, 1_200_000);
+    await revenue(seed.members[1]!, 800_000);
+    await revenue(seed.members[2]!, 500_000);
+    await max.reload();
+    const row = () => max.getByTestId('network-benchmarks').getByRole('row', { name: /^Total revenue/ });
+    // Three companies: nothing shown that could be traced to one of them.
+    await expect.poll(() => row().textContent()).toContain('Too few companies reported');
+    expect(await row().textContent()).toMatch(/3$/);
+
+    // Two companies of another group in the network report: five in all, the median shows.
+    const beta = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
+    for (const [name, company, value] of [['Bea Four', 'Four KG', 2_000_000], ['Bo Five', 'Five SA', 900_000]] as const) {
+      const m = await joinGroup(srv.url, seed.organiser, beta.id, name, 'member', company);
+      expect((await m.request('PUT', `/api/groups/${beta.id}/figures/${quarter}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
+    }
+    await max.reload();
+    await expect.poll(() => row().textContent()).toContain('€900,000');
+    // Mine, the network's median (900k of 500k, 800k, 900k, 1.2M, 2M) and 5 companies.
+    expect(await row().textContent()).toMatch(/^Total revenue€1,200,000€900,000.*5$/);
+    await max.getByTestId('network-benchmarks').scrollIntoViewIfNeeded();
+    await screenshot(max, 'network-benchmarks');
+    expect(await seriousA11yViolations(max)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { recordsApi } from '../api/records.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CsvImport } from '../components/financials/CsvImport.tsx';
 import { FigureForm } from '../components/financials/FigureForm.tsx';
+import { NetworkBenchmarks } from '../components/financials/NetworkBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -116,6 +117,7 @@ export function FinancialsPage() {
           )}
         </section>
       )}
+      {detail && detail.role !== 'observer' && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} />}
     </div>
   );
 }
