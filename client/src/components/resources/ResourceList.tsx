@@ -38,7 +38,7 @@ export function ResourceList({ resources, showWhere = false, canRemove, onRemove
             <span className="muted resource-meta">
               {r.kind === 'file' ? ` ${r.fileName}${r.size !== null ? `, ${formatBytes(r.size)}` : ''} · ` : ` ${hostOf(r.url)} · `}
               shared by {r.sharedByName} on {sharedOn(r.createdAt)}
-              {showWhere && r.meeting && ` at ${r.meeting.title} (${r.meeting.quarter})${r.itemTitle ? `, ${r.itemTitle}` : ''}`}
+              {showWhere && r.meeting && ` at ${meetingName(r.meeting)}${r.itemTitle ? `, ${r.itemTitle}` : ''}`}
             </span>
           </span>
           {canRemove?.(r) && onRemove && (
@@ -50,6 +50,11 @@ export function ResourceList({ resources, showWhere = false, canRemove, onRemove
       ))}
     </ul>
   );
+}
+
+/** The meeting's title, with its quarter unless the title says it already. */
+function meetingName(m: { title: string; quarter: string }): string {
+  return m.title.includes(m.quarter) ? m.title : `${m.title} (${m.quarter})`;
 }
 
 function hostOf(url: string | null): string {
