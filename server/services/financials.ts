@@ -100,14 +100,9 @@ export async function importFigures(
   csv: string,
 ): Promise<{ imported: number }> {
   await authorizeGroup(storage, userId, groupId, 'financials.write');
-  const parsed = parseFiguresCsv(csv, await kpisOf(storage, groupId));
+  const parsed = parseFiguresCsv(csv, await kpisOf(storage, groupId), quarter);
   if (!parsed.ok) throw csvRefused(parsed.errors);
-  // A valid file has one row per record after the header, in order: that gives each row its line.
-  const [header, ...lines] = parseCsvRecords(csv);
-  const wrongQuarter = parsed.rows.flatMap((r, i) =>
-    r.quarter === quarter ? [] : [{ line: lines[i]?.line ?? 0, message: `this row is for ${r.quarter}, but the import is into ${quarter}` }],
-  );
-  if (wrongQuarter.length > 0) throw csvRefused(wrongQuarter);
+  const [header] = parseCsvRecords(csv);
   const setsFlag = header?.cells.some((c) => c.trim().toLowerCase() === 'coach_only') ?? false;
   const rows = parsed.rows.map((r) => ({ kpiKey: r.kpiKey, value: r.value, coachOnly: setsFlag ? r.coachOnly : undefined }));
   const mine = { fromQuarter: quarter, toQuarter: quarter, userId };

@@ -134,6 +134,17 @@ describe('parseFiguresCsv', () => {
     expect(parseFiguresCsv('quarter,kpi,value\n2026-Q3,custom_nps,40\n', [...DEFAULT_KPIS, custom]).ok).toBe(true);
     expect(parseFiguresCsv('quarter,kpi,value\n2026-Q3,custom_nps,40\n', DEFAULT_KPIS).ok).toBe(false);
   });
+
+  it('importing into one quarter, reports a row for another along with every other bad row', () => {
+    const csv = 'quarter,kpi,value\n2026-Q3,total_revenue,1.2M\n2026-Q2,headcount,12\n2026-Q3,new_clients,4\n';
+    const result = parseFiguresCsv(csv, DEFAULT_KPIS, '2026-Q3');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual([
+      { line: 2, message: expect.stringContaining('"1.2M" is not a plain number') },
+      { line: 3, message: 'this row is for 2026-Q2, but the import is into 2026-Q3' },
+    ]);
+    expect(parseFiguresCsv('quarter,kpi,value\n2026-Q3,new_clients,4\n', DEFAULT_KPIS, '2026-Q3').ok).toBe(true);
+  });
 });
 
 describe('figuresToCsv', () => {

@@ -134,8 +134,11 @@ function readHeader(record: CsvRecord | undefined): Map<Column, number> | CsvErr
   return columns;
 }
 
-/** Parses and validates a figures CSV against the group's KPIs; every bad row is reported. */
-export function parseFiguresCsv(text: string, kpis: readonly KpiDefinition[]): FiguresCsvResult {
+/**
+ * Parses and validates a figures CSV against the group's KPIs; every bad row is reported, a
+ * row for another quarter than `intoQuarter` (when importing into one) among them.
+ */
+export function parseFiguresCsv(text: string, kpis: readonly KpiDefinition[], intoQuarter?: string): FiguresCsvResult {
   if (new TextEncoder().encode(text).length > LIMITS.csvMaxBytes) {
     return { ok: false, errors: [{ line: 0, message: `the file is larger than ${LIMITS.csvMaxBytes / 1024} KB` }] };
   }
@@ -163,6 +166,7 @@ export function parseFiguresCsv(text: string, kpis: readonly KpiDefinition[]): F
     const problems: string[] = [];
     const quarter = cell('quarter');
     if (!isQuarter(quarter)) problems.push(`"${quarter}" is not a quarter like 2026-Q4`);
+    else if (intoQuarter !== undefined && quarter !== intoQuarter) problems.push(`this row is for ${quarter}, but the import is into ${intoQuarter}`);
     const kpiKey = cell('kpi').toLowerCase();
     const def = byKey.get(kpiKey);
     let value: number | null = null;
