@@ -1,0 +1,206 @@
+// The goal review, deeper than the full meeting walks it: last quarter's goals (one already
+// carried once, one never reviewed) member by member; the facilitator marks done, partly done
+// and not done with what happened, and every laptop shows each change live while the wall
+// follows whose turn it is; members have no review controls and the API refuses them; the
+// completion rate moves with each review; a review changed to done takes its carry-over back;
+// after the end, next quarter holds exactly the unfinished goals, each carried once more.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Goal } from '../shared/goals/types.ts';
+import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts';
+import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startE2eServer } from './support/server.ts';
+
+let srv: Awaited<ReturnType<typeof startE2eServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+let browser: Browser;
+let meetingId: string;
+const PASSWORD = 'correct horse battery';
+const REVIEWED = '2026-Q3';
+const NEXT = '2026-Q4';
+
+beforeAll(async () => {
+  srv = await startE2eServer();
+  seed = await seedGroup(srv.url);
+  const [max, mia, moe] = seed.members;
+  const at = new Date().toISOString();
+  // Stored directly: the statuses of 2026-Q2 come from a review at a meeting this test doesn't hold.
+  const goal = (id: string, userId: string, quarter: string, text: string, status: Goal['status'] = 'open', carriedFromId: string | null = null, carriedCount = 0): Goal => ({
+    id, groupId: seed.group.id, userId, quarter, meetingId: null, text, target: '', dueDate: null, status,
+    comment: '', progress: '', carriedFromId, carriedCount, vague: false, createdAt: at, updatedAt: at,
+  });
+  for (const g of [
+    goal('q2-dispatcher', max!.userId, '2026-Q2', 'Hire a dispatcher', 'partly'),
+    goal('q3-dispatcher', max!.userId, REVIEWED, 'Hire a dispatcher', 'open', 'q2-dispatcher', 1),
+    goal('q3-prices', max!.userId, REVIEWED, 'Raise prices by 5 percent'),
+    goal('q3-backup', max!.userId, REVIEWED, 'Launch a backup service'),
+    goal('q3-contracts', mia!.userId, REVIEWED, 'Sign ten managed-services contracts'),
+    goal('q3-churn', mia!.userId, REVIEWED, 'Cut churn below 3 percent'),
+    goal('q3-office', moe!.userId, REVIEWED, 'Open a second office'),
+  ]) {
+    await srv.storage.createGoal(g);
+  }
+  meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: NEXT, startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+  // Started and moved to the goal review over the socket: the full meeting already clicks there.
+  const s = await connectSocket(srv.url, seed.coach.cookie);
+  await emitAck(s, 'room:join', { meetingId, mode: 'room' });
+  expect((await emitAck(s, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);
+  for (let i = 0; i < 2; i++) expect((await emitAck(s, 'meeting:command', { meetingId, command: { type: 'agenda.next' } })).ok).toBe(true);
+  s.close();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+/** Waits for what a screen shows: generous, as other tests may load this small machine at the same time. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+async function open(email: string, mode: 'In the room' | 'Remote'): Promise<Page> {
+  const page = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
+  await login(page, email, PASSWORD);
+  await page.goto(`/meetings/${meetingId}`);
+  await page.getByRole('button', { name: mode }).click();
+  await poll(() => page.getByTestId('connection-status').first().textContent()).toMatch(/online/i);
+  await poll(() => page.getByTestId('current-item').textContent()).toContain('Goal review');
+  return page;
+}
+
+/** One goal's row in the review, by its text. */
+const goalRow = (p: Page, text: string) => p.getByTestId('goal-review').locator('li', { hasText: text });
+const rowText = (p: Page, text: string) => goalRow(p, text).textContent();
+const focusOf = (p: Page) => p.getByTestId('focus-member').first().textContent();
+const completion = (p: Page) => p.getByTestId('completion').textContent();
+const goalsOf = async (quarter: string): Promise<Goal[]> => (await seed.coach.get(`/api/groups/${seed.group.id}/goals?quarter=${quarter}`)).body;
+
+/** The facilitator's review of one goal: what happened, then the status. */
+async function review(coach: Page, text: string, status: 'Done' | 'Partly' | 'Not done', comment: string): Promise<void> {
+  const row = goalRow(coach, text);
+  await row.getByLabel(`Comment on ${text}`).fill(comment);
+  await row.getByRole('button', { name: status, exact: true }).click();
+  await poll(() => row.getByRole('button', { name: status, exact: true }).getAttribute('aria-pressed')).toBe('true');
+}
+
+describe('goal review', () => {
+  it('reviews member by member, live on every screen, and carries exactly the unfinished goals into next quarter', async () => {
+    const coach = await open('cora.coach@example.com', 'In the room');
+    const max = await open('max.one@example.com', 'In the room');
+    const mia = await open('mia.two@example.com', 'Remote');
+    const wall = await (await newContext(browser, srv.url, { width: 1920, height: 1080 })).newPage();
+    await login(wall, 'cora.coach@example.com', PASSWORD);
+    await wall.goto(`/meetings/${meetingId}/projector`);
+    await poll(() => wall.getByTestId('current-item').textContent()).toContain('Goal review');
+
+    // The whole group first: every goal of last quarter with its owner; the carried one marked.
+    await poll(() => mia.getByTestId('goal-review').textContent()).toContain(`Goals of ${REVIEWED}`);
+    await poll(() => mia.getByTestId('goal-review').locator('li').count()).toBe(6);
+    expect(await rowText(mia, 'Hire a dispatcher')).toBe('Max One: Hire a dispatcher carried ×1 · Not reviewed yet');
+    expect(await rowText(mia, 'Open a second office')).toBe('Moe Three: Open a second office · Not reviewed yet');
+    expect(await mia.getByTestId('goal-review').getByText(/carried ×/).count()).toBe(1);
+
+    // Members can't review: no controls, and the API refuses them.
+    for (const p of [max, mia]) {
+      expect(await p.getByTestId('goal-review').getByRole('button').count()).toBe(0);
+      expect(await p.getByTestId('goal-review').getByRole('textbox').count()).toBe(0);
+      expect(await p.getByLabel('Member in focus').count()).toBe(0);
+    }
+    const refused = await seed.members[0]!.request('PUT', '/api/goals/q3-prices/review', { status: 'done', comment: 'self-approved' });
+    expect(refused.status).toBe(403);
+    expect((await goalsOf(REVIEWED)).find((g) => g.id === 'q3-prices')).toMatchObject({ status: 'open', comment: '' });
+
+    // Max's turn: everyone follows, the wall too; nothing reviewed yet.
+    await coach.getByRole('button', { name: 'Next member' }).click();
+    for (const p of [coach, max, mia]) await poll(() => focusOf(p)).toContain('Max One');
+    await poll(() => focusOf(wall)).toBe('Now: Max One');
+    await poll(() => mia.getByTestId('goal-review').locator('li').count()).toBe(3);
+    await poll(() => completion(mia)).toBe('Completion: – (0 done, 0 partly, 0 not done, 3 to review)');
+
+    // Each review shows on the members' screens as it is made, with what happened.
+    await review(coach, 'Hire a dispatcher', 'Not done', 'No candidate accepted the offer');
+    for (const p of [max, mia]) await poll(() => rowText(p, 'Hire a dispatcher')).toBe('Hire a dispatcher carried ×1 · Not doneNo candidate accepted the offer');
+    await poll(() => completion(max)).toBe('Completion: 0 % (0 done, 0 partly, 1 not done, 2 to review)');
+    await review(coach, 'Raise prices by 5 percent', 'Done', 'New price list since July');
+    for (const p of [max, mia]) await poll(() => rowText(p, 'Raise prices')).toBe('Raise prices by 5 percent · DoneNew price list since July');
+    await review(coach, 'Launch a backup service', 'Partly', 'Pilot with two clients');
+    for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly donePilot with two clients');
+    // Done 1, partly 0.5, not done 0: half of what Max promised.
+    for (const p of [coach, max, mia]) await poll(() => completion(p)).toBe('Completion: 50 % (1 done, 1 partly, 1 not done)');
+    expect(await goalRow(coach, 'Hire a dispatcher').getByLabel('Comment on Hire a dispatcher').inputValue()).toBe('No candidate accepted the offer');
+    await mia.getByTestId('goal-review').scrollIntoViewIfNeeded();
+    await screenshot(mia, 'phase-goal-review-member');
+    expect(await seriousA11yViolations(mia)).toEqual([]);
+    expect(await seriousA11yViolations(coach)).toEqual([]);
+
+    // Mia's turn. Churn is marked not done, then corrected to done: its carry-over goes again.
+    await coach.getByRole('button', { name: 'Next member' }).click();
+    for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Mia Two');
+    await poll(() => focusOf(wall)).toBe('Now: Mia Two');
+    await review(coach, 'Sign ten managed-services contracts', 'Done', 'Twelve signed');
+    await review(coach, 'Cut churn below 3 percent', 'Not done', 'Lost two big clients');
+    await poll(() => rowText(max, 'Cut churn')).toBe('Cut churn below 3 percent · Not doneLost two big clients');
+    await poll(async () => (await goalsOf(NEXT)).filter((g) => g.carriedFromId === 'q3-churn').length).toBe(1);
+    await review(coach, 'Cut churn below 3 percent', 'Done', 'Churn 2.8 percent in September after all');
+    await poll(() => rowText(max, 'Cut churn')).toBe('Cut churn below 3 percent · DoneChurn 2.8 percent in September after all');
+    await poll(() => completion(max)).toBe('Completion: 100 % (2 done, 0 partly, 0 not done)');
+    expect((await goalsOf(NEXT)).filter((g) => g.carriedFromId === 'q3-churn')).toEqual([]);
+
+    // Moe's turn, picked in the select: the last member, his goal left unreviewed.
+    await coach.getByLabel('Member in focus').selectOption({ label: 'Moe Three' });
+    for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Moe Three');
+    await poll(() => focusOf(wall)).toBe('Now: Moe Three');
+    expect(await coach.getByRole('button', { name: 'Next member' }).isDisabled()).toBe(true);
+    await poll(() => rowText(mia, 'Open a second office')).toBe('Open a second office · Not reviewed yet');
+    await poll(() => completion(mia)).toBe('Completion: – (0 done, 0 partly, 0 not done, 1 to review)');
+
+    // Back on Max with Previous twice: the reviews are still there, the comments too.
+    await coach.getByRole('button', { name: 'Previous member' }).click();
+    await coach.getByRole('button', { name: 'Previous member' }).click();
+    await poll(() => focusOf(mia)).toContain('Max One');
+    await poll(() => rowText(mia, 'Hire a dispatcher')).toBe('Hire a dispatcher carried ×1 · Not doneNo candidate accepted the offer');
+    expect(await coach.getByRole('button', { name: 'Previous member' }).isDisabled()).toBe(true);
+
+    // The end of the meeting.
+    await coach.getByRole('button', { name: 'End meeting' }).click();
+    await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
+    for (const p of [coach, max, mia]) await poll(() => p.getByTestId('current-item').textContent()).toBe('Meeting ended');
+
+    // Next quarter holds the not-done, the partly-done and the never-reviewed goals, each carried
+    // once more; nothing that was done. (Carry-over at the end of the meeting may trail the end a little.)
+    const carried = async () =>
+      (await goalsOf(NEXT))
+        .filter((g) => g.carriedFromId !== null)
+        .map((g) => ({ from: g.carriedFromId, user: g.userId, text: g.text, count: g.carriedCount, status: g.status, comment: g.comment }))
+        .sort((a, b) => String(a.from).localeCompare(String(b.from)));
+    const [maxId, , moeId] = seed.members.map((m) => m.userId);
+    await poll(carried).toEqual([
+      { from: 'q3-backup', user: maxId, text: 'Launch a backup service', count: 1, status: 'open', comment: '' },
+      { from: 'q3-dispatcher', user: maxId, text: 'Hire a dispatcher', count: 2, status: 'open', comment: '' },
+      { from: 'q3-office', user: moeId, text: 'Open a second office', count: 1, status: 'open', comment: '' },
+    ]);
+    const next = await goalsOf(NEXT);
+    expect(next.map((g) => g.text)).not.toContain('Raise prices by 5 percent');
+    expect(next.map((g) => g.text)).not.toContain('Sign ten managed-services contracts');
+    expect(next.map((g) => g.text)).not.toContain('Cut churn below 3 percent');
+    expect(next.every((g) => g.meetingId === meetingId)).toBe(true);
+    // Last quarter's goals keep their reviews.
+    const reviewed = Object.fromEntries((await goalsOf(REVIEWED)).map((g) => [g.id, `${g.status}: ${g.comment}`]));
+    expect(reviewed).toEqual({
+      'q3-dispatcher': 'not_done: No candidate accepted the offer',
+      'q3-prices': 'done: New price list since July',
+      'q3-backup': 'partly: Pilot with two clients',
+      'q3-contracts': 'done: Twelve signed',
+      'q3-churn': 'done: Churn 2.8 percent in September after all',
+      'q3-office': 'open: ',
+    });
+    // Max finds them on his goals page, marked as carried.
+    await max.goto(`/groups/${seed.group.id}/goals`);
+    const mine = max.getByTestId('my-current-goals');
+    await poll(() => mine.getByRole('listitem').filter({ hasText: 'Hire a dispatcher' }).textContent()).toContain('carried ×2');
+    expect(await mine.getByRole('listitem').filter({ hasText: 'Launch a backup service' }).textContent()).toContain('carried ×1');
+    expect(await mine.textContent()).not.toContain('Raise prices');
+    // Completion quarter after quarter: Max half done in Q2 (partly) and in Q3.
+    const history = (await seed.coach.get(`/api/groups/${seed.group.id}/goals/completion`)).body.members.find((m: { userId: string }) => m.userId === maxId).history;
+    expect(history.filter((h: { rate: number | null }) => h.rate !== null).map((h: { quarter: string; rate: number }) => [h.quarter, h.rate])).toEqual([['2026-Q2', 0.5], [REVIEWED, 0.5]]);
+  });
+});
