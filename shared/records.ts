@@ -73,6 +73,8 @@ export interface GroupFinancials {
   stats: Record<string, KpiGroupStats>;
   /** userId -> kpiKey -> the last 8 quarters up to `quarter`, oldest first, for charts. */
   history: Record<string, Record<string, { quarter: string; value: number }[]>>;
+  /** kpiKey -> the group median per quarter of the same window (over what this viewer sees), oldest first. */
+  medians: Record<string, { quarter: string; median: number | null }[]>;
   /** false for observers of a group that keeps its figures from them: views, stats and history are empty. */
   canSeeFigures: boolean;
 }

@@ -93,6 +93,8 @@ describe('coach-only figures', () => {
     expect(view.history[m1!.userId].total_revenue).toBeUndefined();
     expect(view.stats.total_revenue).toMatchObject({ n: 2, median: 250, min: 200, max: 300 });
     expect(memberOf(view, m2!.userId).views.total_revenue).toMatchObject({ value: 200, rank: 2, of: 2 });
+    // The chart's median line, quarter by quarter, leaves the hidden figure out too.
+    expect(view.medians.total_revenue.at(-1)).toEqual({ quarter: view.quarter, median: 250 });
   });
 
   it('are visible to the coach, the organiser and their owner, and counted in their stats', async () => {
@@ -104,6 +106,7 @@ describe('coach-only figures', () => {
       expect(ann.views.recurring_share.value).toBe(50);
       expect(ann.coachOnlyKeys).toEqual(['recurring_share', 'revenue_per_employee', 'total_revenue']);
       expect(view.stats.total_revenue).toMatchObject({ n: 3, median: 200 });
+      expect(view.medians.total_revenue.at(-1)).toEqual({ quarter: view.quarter, median: 200 });
     }
   });
 

@@ -121,7 +121,7 @@ export async function groupFinancials(storage: Storage, userId: string, groupId:
   const companies = members.filter((m) => m.role === 'member');
   if (!can('financials.figures', access, group)) {
     const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
-    return { quarter, kpis, members: blank, stats: {}, history: {}, canSeeFigures: false };
+    return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false };
   }
   const stored = await storage.listFigures(groupId, { fromQuarter: historyStart(quarter), toQuarter: quarter });
   const viewer = forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly: can('financials.coachOnly', access, group) };

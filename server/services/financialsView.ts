@@ -100,7 +100,20 @@ export function buildFinancials(
     for (const f of mine) (byKpi[f.kpiKey] ??= []).push({ quarter: f.quarter, value: f.value });
     history[m.userId] = byKpi;
   }
-  return { quarter, kpis, members, stats, history, canSeeFigures: true };
+  return { quarter, kpis, members, stats, history, medians: medianHistory(kpis, figures), canSeeFigures: true };
+}
+
+/** The group median of each KPI per quarter of the window, over the figures the viewer sees. */
+function medianHistory(kpis: readonly KpiDefinition[], figures: readonly KpiFigure[]): GroupFinancials['medians'] {
+  const out: GroupFinancials['medians'] = {};
+  for (const k of kpis) {
+    const quarters = [...new Set(figures.filter((f) => f.kpiKey === k.key).map((f) => f.quarter))].sort();
+    out[k.key] = quarters.map((q) => ({
+      quarter: q,
+      median: groupStats(k.key, q, figures.filter((f) => f.kpiKey === k.key && f.quarter === q).map((f) => f.value)).median,
+    }));
+  }
+  return out;
 }
 
 /**

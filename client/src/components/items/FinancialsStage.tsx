@@ -48,11 +48,11 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
             return (
               <LineChart
                 key={key}
-                title={`${def.label} of ${focus.name}, with the group median of ${reviewed}`}
+                title={`${def.label} of ${focus.name}, with the group median`}
                 labels={points.map((p) => p.quarter)}
                 series={[
                   { label: focus.name, color: '#1d4ed8', values: points.map((p) => p.value) },
-                  { label: 'group median', color: '#6b7280', dashed: true, values: points.map(() => data.stats[key]?.median ?? null) },
+                  { label: 'group median', color: '#6b7280', dashed: true, values: points.map((p) => data.medians[key]?.find((m) => m.quarter === p.quarter)?.median ?? null) },
                 ]}
                 format={(v) => formatKpiValue(def, v, 'EUR', 'en', 'compact')}
               />
