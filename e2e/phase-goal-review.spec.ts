@@ -149,16 +149,17 @@ describe('goal review', () => {
     await coach.getByLabel('Member in focus').selectOption({ label: 'Moe Three' });
     for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Moe Three');
     await poll(() => focusOf(wall)).toBe('Now: Moe Three');
-    expect(await coach.getByRole('button', { name: 'Next member' }).isDisabled()).toBe(true);
+    await poll(() => coach.getByRole('button', { name: 'Next member' }).isDisabled()).toBe(true);
     await poll(() => rowText(mia, 'Open a second office')).toBe('Open a second office · Not reviewed yet');
     await poll(() => completion(mia)).toBe('Completion: – (0 done, 0 partly, 0 not done, 1 to review)');
 
     // Back on Max with Previous twice: the reviews are still there, the comments too.
     await coach.getByRole('button', { name: 'Previous member' }).click();
+    await poll(() => focusOf(coach)).toContain('Mia Two');
     await coach.getByRole('button', { name: 'Previous member' }).click();
     await poll(() => focusOf(mia)).toContain('Max One');
     await poll(() => rowText(mia, 'Hire a dispatcher')).toBe('Hire a dispatcher carried ×1 · Not doneNo candidate accepted the offer');
-    expect(await coach.getByRole('button', { name: 'Previous member' }).isDisabled()).toBe(true);
+    await poll(() => coach.getByRole('button', { name: 'Previous member' }).isDisabled()).toBe(true);
 
     // The end of the meeting.
     await coach.getByRole('button', { name: 'End meeting' }).click();
