@@ -32,6 +32,9 @@ export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilita
   const isCompany = companies.some((m) => m.userId === owner);
   const mayAdd = isCompany && (owner === userId || isFacilitator);
   const goals = (data?.new ?? []).filter((g) => g.userId === owner);
+  // With nobody in focus the rest of the group's goals show too, live and read-only (the
+  // facilitator may still flag them), so everyone sees the goals being set, not only their own.
+  const others = state.focusUserId === null ? companies.filter((m) => m.userId !== owner) : [];
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,7 +61,7 @@ export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilita
           {goals.length === 0 && <li className="muted">No goals yet.</li>}
         </ul>
       ) : (
-        <p className="muted">Pick a member to see their goals.</p>
+        others.length === 0 && <p className="muted">Pick a member to see their goals.</p>
       )}
       {mayAdd && data && (
         <form className="form form-inline" onSubmit={(e) => void add(e)} aria-label="Add a goal">
@@ -74,6 +77,25 @@ export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilita
             Add goal
           </button>
         </form>
+      )}
+      {data && others.length > 0 && (
+        <section className="new-goals-others" aria-labelledby="new-goals-others-h" data-testid="group-new-goals">
+          <h4 id="new-goals-others-h">{isCompany ? 'The rest of the group' : 'The whole group'}</h4>
+          {others.map((m) => {
+            const theirs = data.new.filter((g) => g.userId === m.userId);
+            return (
+              <section key={m.userId} aria-label={`Goals of ${m.name}`}>
+                <h5>{m.name}</h5>
+                <ul className="goal-list">
+                  {theirs.map((g) => (
+                    <NewGoalRow key={g.id} goal={g} isOwner={false} isFacilitator={isFacilitator} onError={setErr} />
+                  ))}
+                  {theirs.length === 0 && <li className="muted">No goals yet.</li>}
+                </ul>
+              </section>
+            );
+          })}
+        </section>
       )}
     </div>
   );
