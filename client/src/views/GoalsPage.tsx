@@ -10,6 +10,7 @@ import { GOAL_STATUS_LABEL, ratePct } from '../components/goals/labels.ts';
 import { ProgressEditor } from '../components/goals/ProgressEditor.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
+import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 
 export function GoalsPage() {
   const { id = '' } = useParams();
@@ -85,7 +86,7 @@ export function GoalsPage() {
                           {m.goals.map((g) => (
                             <li key={g.id}>
                               {g.text} — <span className={`goal-${g.status}`}>{GOAL_STATUS_LABEL[g.status]}</span>
-                              {g.carriedCount > 0 && <span className="badge">carried ×{g.carriedCount}</span>}
+                              <CarriedBadge count={g.carriedCount} />
                               {g.progress && <div className="muted small">Progress: {g.progress}</div>}
                             </li>
                           ))}

@@ -14,6 +14,7 @@ import { RecapActions } from '../components/recap/RecapActions.tsx';
 import { RecapResources } from '../components/recap/RecapResources.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
+import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 
 const fmtKpi = (key: string, v: number) => {
   const def = DEFAULT_KPIS.find((k) => k.key === key);
@@ -35,7 +36,7 @@ function GoalTable({ goals, name }: { goals: Goal[]; name: (id: string) => strin
           {[...goals].sort((a, b) => name(a.userId).localeCompare(name(b.userId))).map((g) => (
             <tr key={g.id}>
               <td>{name(g.userId)}</td>
-              <td>{g.text}{g.carriedCount > 0 && <span className="badge"> carried ×{g.carriedCount}</span>}</td>
+              <td>{g.text}<CarriedBadge count={g.carriedCount} /></td>
               <td>{GOAL_STATUS[g.status]}</td>
               <td>{g.comment}</td>
             </tr>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
 import { GOAL_STATUS_LABEL } from './labels.ts';
 import '../financials/financials.css';
+import { CarriedBadge } from './CarriedBadge.tsx';
 
 export function ProgressEditor({ goal, onSaved }: { goal: Goal; onSaved: (g: Goal) => void }) {
   const [progress, setProgress] = useState(goal.progress);
@@ -26,7 +27,7 @@ export function ProgressEditor({ goal, onSaved }: { goal: Goal; onSaved: (g: Goa
       <div>
         <strong>{goal.text}</strong>
         {goal.target && <span className="muted"> — target: {goal.target}</span>}
-        {goal.carriedCount > 0 && <span className="badge">carried ×{goal.carriedCount}</span>}
+        <CarriedBadge count={goal.carriedCount} />
         {goal.vague && <span className="badge badge-warn">vague</span>}
         <span className="goal-status"> · {GOAL_STATUS_LABEL[goal.status]}</span>
       </div>

@@ -11,6 +11,7 @@ import { ratePct } from '../goals/labels.ts';
 import { Alert } from '../Alert.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
+import { CarriedBadge } from '../goals/CarriedBadge.tsx';
 
 const STATUS: Record<GoalStatus, string> = { open: 'Not reviewed yet', done: 'Done', partly: 'Partly done', not_done: 'Not done' };
 
@@ -33,7 +34,7 @@ function GoalRow({ goal, owner, canReview, onError }: { goal: Goal; owner: strin
         {owner && <span className="goal-owner">{owner}: </span>}
         <strong>{goal.text}</strong>
         {goal.target && <span className="muted"> — target: {goal.target}</span>}
-        {goal.carriedCount > 0 && <span className="badge"> carried ×{goal.carriedCount}</span>}
+        <CarriedBadge count={goal.carriedCount} />
         <span className="goal-status"> · {STATUS[goal.status]}</span>
         {goal.comment && !canReview && <div className="muted">{goal.comment}</div>}
       </div>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { Goal } from '../../../../shared/goals/types.ts';
 import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
+import { CarriedBadge } from '../goals/CarriedBadge.tsx';
 
 interface Props {
   goal: Goal;
@@ -61,7 +62,7 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
     <li className="goal">
       <strong>{goal.text}</strong>
       {goal.target ? <span className="muted"> — target: {goal.target}</span> : <span className="muted"> — no target yet</span>}
-      {goal.carriedCount > 0 && <span className="badge">carried ×{goal.carriedCount}</span>}
+      <CarriedBadge count={goal.carriedCount} />
       {goal.vague && <span className="badge badge-warn">Vague: add a measurable target</span>}
       <span className="button-row goal-actions">
         {isOwner && (
