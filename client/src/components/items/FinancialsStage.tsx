@@ -74,7 +74,11 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
                   return (
                     <tr key={k.key}>
                       <th scope="row">{k.label}</th>
-                      <td>{fmt(k.key, v?.value)}</td>
+                      <td>
+                        {fmt(k.key, v?.value)}
+                        {/* Only the coach and the owner get these: a sign not to read the number out in the room. */}
+                        {focus.coachOnlyKeys.includes(k.key) && <> <span className="badge">coach only</span></>}
+                      </td>
                       <td>{change(v?.qoq ?? null)}</td>
                       <td>{change(v?.yoy ?? null)}</td>
                       <td>{fmt(k.key, s?.median)}</td>
