@@ -4,6 +4,7 @@
 // follows whose turn it is; members have no review controls and the API refuses them; the
 // completion rate moves with each review; a review changed to done takes its carry-over back;
 // after the end, next quarter holds exactly the unfinished goals, each carried once more.
+// The wall shows the member in focus with their goals, each review as it is made.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Goal } from '../shared/goals/types.ts';
@@ -70,6 +71,7 @@ async function open(email: string, mode: 'In the room' | 'Remote'): Promise<Page
 /** One goal's row in the review, by its text. */
 const goalRow = (p: Page, text: string) => p.getByTestId('goal-review').locator('li', { hasText: text });
 const rowText = (p: Page, text: string) => goalRow(p, text).textContent();
+const wallGoal = (p: Page, text: string) => p.getByTestId('projector-goals').locator('li', { hasText: text }).textContent();
 const focusOf = (p: Page) => p.getByTestId('focus-member').first().textContent();
 const completion = (p: Page) => p.getByTestId('completion').textContent();
 const goalsOf = async (quarter: string): Promise<Goal[]> => (await seed.coach.get(`/api/groups/${seed.group.id}/goals?quarter=${quarter}`)).body;
@@ -113,12 +115,16 @@ describe('goal review', () => {
     await coach.getByRole('button', { name: 'Next member' }).click();
     for (const p of [coach, max, mia]) await poll(() => focusOf(p)).toContain('Max One');
     await poll(() => focusOf(wall)).toBe('Now: Max One');
+    await poll(() => wallGoal(wall, 'Hire a dispatcher')).toBe('Hire a dispatcher (carried ×1) — Not reviewed yet');
+    expect(await wall.getByTestId('projector-goals').locator('li').count()).toBe(3);
+    expect(await wall.getByTestId('projector-goals').textContent()).not.toContain('Completion');
     await poll(() => mia.getByTestId('goal-review').locator('li').count()).toBe(3);
     await poll(() => completion(mia)).toBe('Completion: – (0 done, 0 partly, 0 not done, 3 to review)');
 
     // Each review shows on the members' screens as it is made, with what happened.
     await review(coach, 'Hire a dispatcher', 'Not done', 'No candidate accepted the offer');
     for (const p of [max, mia]) await poll(() => rowText(p, 'Hire a dispatcher')).toBe('Hire a dispatcher carried ×1 · Not doneNo candidate accepted the offer');
+    await poll(() => wallGoal(wall, 'Hire a dispatcher')).toBe('Hire a dispatcher (carried ×1) — Not done');
     await poll(() => completion(max)).toBe('Completion: 0 % (0 done, 0 partly, 1 not done, 2 to review)');
     await review(coach, 'Raise prices by 5 percent', 'Done', 'New price list since July');
     for (const p of [max, mia]) await poll(() => rowText(p, 'Raise prices')).toBe('Raise prices by 5 percent · DoneNew price list since July');
@@ -126,6 +132,14 @@ describe('goal review', () => {
     for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly donePilot with two clients');
     // Done 1, partly 0.5, not done 0: half of what Max promised.
     for (const p of [coach, max, mia]) await poll(() => completion(p)).toBe('Completion: 50 % (1 done, 1 partly, 1 not done)');
+    await poll(() => wall.getByTestId('projector-goals').textContent()).toContain('Completion 50 %');
+    expect(await wallGoal(wall, 'Raise prices')).toBe('Raise prices by 5 percent — Done');
+    expect(await wallGoal(wall, 'Launch a backup service')).toBe('Launch a backup service — Partly done');
+    await screenshot(wall, 'phase-goal-review-projector');
+    expect(await seriousA11yViolations(wall)).toEqual([]);
+    // The goals fit on the wall without squeezing the item's title out of sight.
+    expect(await wall.getByTestId('current-item').evaluate((el) => el.clientHeight / parseFloat(getComputedStyle(el).lineHeight))).toBeGreaterThan(0.95);
+    expect(await wall.locator('.projector-stage').evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
     expect(await goalRow(coach, 'Hire a dispatcher').getByLabel('Comment on Hire a dispatcher').inputValue()).toBe('No candidate accepted the offer');
     await mia.getByTestId('goal-review').scrollIntoViewIfNeeded();
     await screenshot(mia, 'phase-goal-review-member');
@@ -136,12 +150,14 @@ describe('goal review', () => {
     await coach.getByRole('button', { name: 'Next member' }).click();
     for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Mia Two');
     await poll(() => focusOf(wall)).toBe('Now: Mia Two');
+    await poll(() => wall.getByTestId('projector-goals').locator('li').count()).toBe(2);
     await review(coach, 'Sign ten managed-services contracts', 'Done', 'Twelve signed');
     await review(coach, 'Cut churn below 3 percent', 'Not done', 'Lost two big clients');
     await poll(() => rowText(max, 'Cut churn')).toBe('Cut churn below 3 percent · Not doneLost two big clients');
     await poll(async () => (await goalsOf(NEXT)).filter((g) => g.carriedFromId === 'q3-churn').length).toBe(1);
     await review(coach, 'Cut churn below 3 percent', 'Done', 'Churn 2.8 percent in September after all');
     await poll(() => rowText(max, 'Cut churn')).toBe('Cut churn below 3 percent · DoneChurn 2.8 percent in September after all');
+    await poll(() => wallGoal(wall, 'Cut churn')).toBe('Cut churn below 3 percent — Done');
     await poll(() => completion(max)).toBe('Completion: 100 % (2 done, 0 partly, 0 not done)');
     expect((await goalsOf(NEXT)).filter((g) => g.carriedFromId === 'q3-churn')).toEqual([]);
 
@@ -149,6 +165,7 @@ describe('goal review', () => {
     await coach.getByLabel('Member in focus').selectOption({ label: 'Moe Three' });
     for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Moe Three');
     await poll(() => focusOf(wall)).toBe('Now: Moe Three');
+    await poll(() => wallGoal(wall, 'Open a second office')).toBe('Open a second office — Not reviewed yet');
     await poll(() => coach.getByRole('button', { name: 'Next member' }).isDisabled()).toBe(true);
     await poll(() => rowText(mia, 'Open a second office')).toBe('Open a second office · Not reviewed yet');
     await poll(() => completion(mia)).toBe('Completion: – (0 done, 0 partly, 0 not done, 1 to review)');

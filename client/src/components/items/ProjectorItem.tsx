@@ -1,5 +1,5 @@
 // The wall's version of the item views: the financial review's member and key figures, the
-// hot seat's presenter, topic, stage and rule, the speaker, what was shared at topics, the
+// goal review's member and their goals as reviewed, the hot seat's presenter, topic, stage and rule, the speaker, what was shared at topics, the
 // commitments read back.
 import type { Meeting } from '../../../../shared/domain.ts';
 import { HOT_SEAT_STAGES } from '../../../../shared/meeting/hotseat.ts';
@@ -7,8 +7,12 @@ import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { CommitmentsReadBack } from './ClosingStage.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
+import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
 import './items.css';
+
+/** Commitments on the wall at once: two columns of three stay readable from the back of the room. */
+const WALL_COMMITMENTS_PAGE = 6;
 
 export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting: Meeting | null }) {
   const nameOf = useNames();
@@ -25,6 +29,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
           Now: {focusName}
         </p>
       )}
+      {item.kind === 'goals' && <ProjectorGoals state={state} />}
       {seat?.presenterId && (
         <p className="projector-presenter" data-testid="projector-presenter">
           {nameOf(seat.presenterId)}: {seat.topic}
@@ -41,7 +46,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
         </p>
       )}
       {item.kind === 'topics' && meeting && <ProjectorResources meeting={meeting} itemId={item.id} />}
-      {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" />}
+      {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />}
     </div>
   );
 }
