@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LATE_AFTER_MS } from '../shared/meeting/reducer.ts';
 import type { MeetingSummary } from '../shared/records.ts';
+import { addCommitment } from '../shared/collab/commitments.ts';
+import { commitmentsDocName } from '../shared/collab/docNames.ts';
+import { collabClient, waitUntil } from '../server/testing/collabClient.ts';
 import { connectSocket, emitAck, joinGroup, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { currentItem, driveRoom, itemsOf, joinMeeting, openProjector, patientPolls, type RoomDriver } from './support/room.ts';
@@ -214,4 +217,30 @@ describe('closing', () => {
     expect(otto.financials.canSeeFigures).toBe(false);
     expect(otto.rating).toEqual({ average: 8.5, count: 4 });
   });
+
+  it('turns a long read-back page by page on the wall, which cannot scroll', async () => {
+    const id = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-03-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+    const drive = await driveRoom(srv.url, seed.coach.cookie, id);
+    await drive.command({ type: 'meeting.start' });
+    await drive.command({ type: 'agenda.jump', itemId: drive.itemId('closing') });
+    const doc = collabClient(srv.url, seed.members[0]!.cookie, commitmentsDocName(id));
+    await waitUntil(() => doc.provider.synced, 'commitments synced');
+    for (let i = 1; i <= 8; i++) {
+      addCommitment(doc.doc, { id: `c${i}`, who: seed.members[i % 3]!.userId, what: `Commitment ${i}`, due: '', status: 'open', confidential: false, createdBy: seed.members[0]!.userId, createdAt: new Date().toISOString() });
+    }
+    const wall = await openProjector(browser, srv.url, id, 'cora.coach@example.com');
+    const page = () => wall.getByTestId('readback-page').textContent();
+    await expect.poll(page).toBe(' 1–6 of 8');
+    expect(await itemsOf(readback(wall))).toHaveLength(6);
+    // The next page comes by itself (every 10 s), then the first again.
+    await expect.poll(page, { timeout: 15_000 }).toBe(' 7–8 of 8');
+    expect(await itemsOf(readback(wall))).toEqual(['Mia Two: Commitment 7', 'Moe Three: Commitment 8']);
+    // In the meeting view the whole list shows at once.
+    const member = await joinMeeting(browser, srv.url, id, 'moe.three@example.com', 'In the room');
+    await expect.poll(() => itemsOf(readback(member))).toHaveLength(8);
+    expect(await readback(member).getByTestId('readback-page').count()).toBe(0);
+    doc.provider.destroy();
+    drive.close();
+  });
 });
+

@@ -1,24 +1,44 @@
 // Closing: the commitments read back, everyone rates the meeting 1 to 10. The average is shown
 // only once the meeting has ended, so early ratings don't steer later ones.
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { averageRating } from '../../../../shared/meeting/hotseat.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
+import { pageAt } from '../../lib/pages.ts';
 import { useStore } from '../../store/index.ts';
 import { useCommitmentList } from './useCommitmentList.ts';
 
-export function CommitmentsReadBack({ meetingId, className }: { meetingId: string; className?: string }) {
+/** How long each page of commitments stays on the wall before the next. */
+const WALL_PAGE_MS = 10_000;
+
+/**
+ * The commitments read back. On the wall (`pageSize` set) a long list turns page by page,
+ * since nobody can scroll a projector; in the meeting view it is one list.
+ */
+export function CommitmentsReadBack({ meetingId, className, pageSize }: { meetingId: string; className?: string; pageSize?: number }) {
   const { items } = useCommitmentList(meetingId);
   const nameOf = useNames();
   const open = items.filter((c) => c.status !== 'dropped');
+  const [turn, setTurn] = useState(0);
+  const paged = pageSize !== undefined && open.length > pageSize;
+  useEffect(() => {
+    if (!paged) return;
+    const timer = setInterval(() => setTurn((t) => t + 1), WALL_PAGE_MS);
+    return () => clearInterval(timer);
+  }, [paged]);
+  const slice = pageAt(open.length, paged ? pageSize : open.length, turn);
+  const shown = open.slice(slice.start, slice.end);
   return (
     <section className={className ?? 'readback'} aria-labelledby={`readback-${meetingId}`} data-testid="commitments-readback">
-      <h3 id={`readback-${meetingId}`}>Commitments</h3>
+      <h3 id={`readback-${meetingId}`}>
+        Commitments{paged && <span className="muted" data-testid="readback-page"> {slice.start + 1}–{slice.end} of {open.length}</span>}
+      </h3>
       {open.length === 0 ? (
         <p className="muted">No commitments recorded.</p>
       ) : (
-        <ul className={`readback-list${open.length > 6 ? ' is-many' : ''}`}>
-          {open.map((c) => (
+        <ul className={`readback-list${shown.length > 4 ? ' is-many' : ''}`}>
+          {shown.map((c) => (
             <li key={c.id}>
               <strong>{nameOf(c.who)}</strong>: {c.what}
               {c.due && <span className="muted"> — by {c.due}</span>}

@@ -11,6 +11,9 @@ import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
 import './items.css';
 
+/** Commitments on the wall at once: two columns of three stay readable from the back of the room. */
+const WALL_COMMITMENTS_PAGE = 6;
+
 export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting: Meeting | null }) {
   const nameOf = useNames();
   const item = state.agenda[state.currentIndex];
@@ -43,7 +46,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
         </p>
       )}
       {item.kind === 'topics' && meeting && <ProjectorResources meeting={meeting} itemId={item.id} />}
-      {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" />}
+      {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />}
     </div>
   );
 }
