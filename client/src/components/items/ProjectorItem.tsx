@@ -1,6 +1,6 @@
 // The wall's version of the item views: the financial review's member and key figures, the
-// goal review's member and their goals as reviewed, the hot seat's presenter, topic, stage and rule, the speaker, what was shared at topics, the
-// commitments read back.
+// goal review's member and their goals as reviewed, the hot seat's presenter, topic, stage
+// and rule, the speaker, what was shared at topics, the commitments read back (paged).
 import type { Meeting } from '../../../../shared/domain.ts';
 import { HOT_SEAT_STAGES } from '../../../../shared/meeting/hotseat.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
