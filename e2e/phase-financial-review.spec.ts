@@ -168,6 +168,18 @@ describe('financial review', () => {
     await poll(() => row(mia, 'Total revenue')).toEqual(['€1.2M', '+9.1 %', '+20 %', '€1.3M', expect.any(String), '3 of 3', expect.anything()]);
     await poll(() => wall.getByTestId('projector-figures').textContent()).toContain('+9.1 % QoQ · rank 3 of 3');
 
+    // Mia corrects her gross margin from the review itself: her figures open in a new tab on the
+    // reviewed quarter, the meeting stays open, and Max drops to second on margin, live.
+    expect(await coach.getByRole('link', { name: /Enter or correct my figures/ }).count()).toBe(0);
+    const [tab] = await Promise.all([mia.context().waitForEvent('page'), mia.getByRole('link', { name: 'Enter or correct my figures for 2026-Q3' }).click()]);
+    expect(await tab.getByLabel('Quarter').inputValue()).toBe('2026-Q3');
+    const form = tab.getByRole('form', { name: 'My figures for 2026-Q3' });
+    await poll(() => form.getByLabel('Gross margin', { exact: true }).inputValue()).toBe('30');
+    await form.getByLabel('Gross margin', { exact: true }).fill('45');
+    await form.getByRole('button', { name: 'Save figures' }).click();
+    await poll(async () => (await row(mia, 'Gross margin')).slice(0, 6)).toEqual(['40.0 %', '+5.3 %', '+11.1 %', '40.0 %', expect.any(String), '2 of 3']);
+    await tab.close();
+
     // The group opens its numbers to observers: Otto now sees them (after a reload), still without the coach-only one.
     expect((await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersSeeFinancials: true })).status).toBe(200);
     await otto.reload();

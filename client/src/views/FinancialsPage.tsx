@@ -1,9 +1,9 @@
 // /groups/:id/financials: between meetings, members enter last quarter's numbers (form or
 // CSV) so the financial review starts from figures, not from typing them in the room.
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { formatKpiValue } from '../../../shared/financials/kpis.ts';
-import { addQuarters, quarterOf } from '../../../shared/financials/quarters.ts';
+import { addQuarters, isQuarter, quarterOf } from '../../../shared/financials/quarters.ts';
 import type { GroupFinancials } from '../../../shared/records.ts';
 import { errorMessage } from '../api/http.ts';
 import { recordsApi } from '../api/records.ts';
@@ -25,8 +25,12 @@ export function FinancialsPage() {
   const detail = useStore((s) => (s.groupDetail?.group.id === id ? s.groupDetail : null));
   const loadGroup = useStore((s) => s.loadGroup);
   const userId = useStore((s) => s.me?.user.id ?? '');
-  const choices = quarterChoices();
-  const [quarter, setQuarter] = useState(choices[1] ?? choices[0] ?? '');
+  const [params] = useSearchParams();
+  // ?quarter= (from the meeting's financial review) opens that quarter, offered even if older.
+  const asked = params.get('quarter');
+  const recent = quarterChoices();
+  const choices = asked && isQuarter(asked) && !recent.includes(asked) ? [...recent, asked] : recent;
+  const [quarter, setQuarter] = useState(asked && choices.includes(asked) ? asked : (choices[1] ?? choices[0] ?? ''));
   const [data, setData] = useState<GroupFinancials | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);

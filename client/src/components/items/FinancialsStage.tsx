@@ -1,5 +1,6 @@
 // Financial review: the focused member's numbers against their own history (QoQ, YoY) and the
 // group (median, quartiles, rank); with nobody in focus, the group summary table.
+import { Link } from 'react-router';
 import { formatKpiValue } from '../../../../shared/financials/kpis.ts';
 import { previousQuarter } from '../../../../shared/financials/quarters.ts';
 import type { GroupMember } from '../../../../shared/domain.ts';
@@ -22,9 +23,10 @@ interface Props {
   quarter: string;
   companies: GroupMember[];
   isFacilitator: boolean;
+  userId: string;
 }
 
-export function FinancialsStage({ state, groupId, quarter, companies, isFacilitator }: Props) {
+export function FinancialsStage({ state, groupId, quarter, companies, isFacilitator, userId }: Props) {
   // The meeting reviews the quarter that just ended.
   const reviewed = previousQuarter(quarter);
   const { data, error } = useRecords<GroupFinancials>(`/api/groups/${groupId}/financials/${reviewed}`, 'figures');
@@ -36,6 +38,14 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
   return (
     <div data-testid="financials-view">
       <h3>Numbers of {reviewed}</h3>
+      {companies.some((m) => m.userId === userId) && (
+        <p>
+          {/* A new tab, so the meeting stays open; the room refetches when the figures are saved. */}
+          <Link to={`/groups/${groupId}/financials?quarter=${reviewed}`} target="_blank" rel="noopener">
+            Enter or correct my figures for {reviewed}
+          </Link>
+        </p>
+      )}
       <MemberStepper state={state} companies={companies} isFacilitator={isFacilitator} />
       <Alert message={error} />
       {data && !data.canSeeFigures && <p className="muted">This group keeps its figures from observers.</p>}

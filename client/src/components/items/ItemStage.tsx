@@ -24,7 +24,7 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   let body = null;
   if (state.status === 'scheduled') body = <TopicProposals state={state} canPropose={participant} userId={userId} isFacilitator={isFacilitator} />;
   else if (state.status === 'live' && item) {
-    if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} />;
+    if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />;
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
