@@ -180,9 +180,8 @@ describe('financial review', () => {
     await poll(async () => (await row(mia, 'Gross margin')).slice(0, 6)).toEqual(['40.0 %', '+5.3 %', '+11.1 %', '40.0 %', expect.any(String), '2 of 3']);
     await tab.close();
 
-    // The group opens its numbers to observers: Otto now sees them (after a reload), still without the coach-only one.
+    // The group opens its numbers to observers: Otto sees them at once, still without the coach-only one.
     expect((await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersSeeFinancials: true })).status).toBe(200);
-    await otto.reload();
     await poll(() => row(otto, 'Total revenue')).toEqual(['€1.2M', '+9.1 %', '+20 %', '€1.3M', expect.any(String), '3 of 3', expect.anything()]);
     expect((await row(otto, 'Net profit / EBITDA margin')).slice(0, 1)).toEqual(['–']);
     expect(await otto.getByRole('button', { name: 'Next member' }).count()).toBe(0);

@@ -211,6 +211,21 @@ describe('writing figures', () => {
       socket.close();
     }
   });
+
+  it('tells an observer in an open meeting when the group opens its figures to observers', async () => {
+    const meeting = await createMeeting(seed.coach, seed.group.id, '2026-Q4', '2026-10-02T07:00:00Z');
+    const socket = await connectSocket(srv.url, seed.observer.cookie);
+    try {
+      expect((await emitAck(socket, 'room:join', { meetingId: meeting.id, mode: 'remote' })).ok).toBe(true);
+      const heard = nextEvent(socket, 'records:changed');
+      expect((await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersSeeFinancials: true })).status).toBe(200);
+      expect(await heard).toEqual({ meetingId: meeting.id, kind: 'figures' });
+      expect((await seed.observer.get(viewPath())).body.canSeeFigures).toBe(true);
+    } finally {
+      await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersSeeFinancials: false });
+      socket.close();
+    }
+  });
 });
 
 describe('CSV import', () => {

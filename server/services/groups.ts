@@ -7,6 +7,7 @@ import { authorizeGroup, displayRole } from '../auth/policy.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 import { addMember } from './members.ts';
+import type { RecordsDeps } from './recordsNotifier.ts';
 
 async function requireOrganiser(storage: Storage, userId: string, networkId: string): Promise<void> {
   const network = await storage.getNetwork(networkId);
@@ -24,10 +25,12 @@ export async function createGroup(storage: Storage, userId: string, networkId: s
   return storage.createGroup({ id: newId(), networkId, ...body });
 }
 
-export async function updateGroup(storage: Storage, userId: string, groupId: string, patch: Partial<GroupBody>): Promise<Group> {
-  await authorizeGroup(storage, userId, groupId, 'group.edit');
+export async function updateGroup({ storage, records }: RecordsDeps, userId: string, groupId: string, patch: Partial<GroupBody>): Promise<Group> {
+  const { group: before } = await authorizeGroup(storage, userId, groupId, 'group.edit');
   const group = await storage.updateGroup(groupId, patch);
   if (!group) throw new DomainError('not_found', 'No such group');
+  // Who may see the figures changed: observers in an open meeting refetch them at once.
+  if (group.observersSeeFinancials !== before.observersSeeFinancials) records.changed(groupId, 'figures');
   return group;
 }
 

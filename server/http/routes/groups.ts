@@ -5,7 +5,8 @@ import * as groups from '../../services/groups.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';
 
-export function groupRoutes({ storage }: HttpDeps): Router {
+export function groupRoutes(deps: HttpDeps): Router {
+  const { storage } = deps;
   const r = Router();
   const p = (v: unknown) => String(v);
 
@@ -21,7 +22,7 @@ export function groupRoutes({ storage }: HttpDeps): Router {
   }));
   r.patch('/groups/:id', route(async (req, res) => {
     const user = requireUser(res);
-    res.json(await groups.updateGroup(storage, user.id, p(req.params.id), parseBody(groupPatchBody, req.body)));
+    res.json(await groups.updateGroup(deps, user.id, p(req.params.id), parseBody(groupPatchBody, req.body)));
   }));
   r.post('/groups/:id/invites', route(async (req, res) => {
     const user = requireUser(res);
