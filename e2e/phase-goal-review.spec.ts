@@ -141,6 +141,11 @@ describe('goal review', () => {
     expect(await wall.getByTestId('current-item').evaluate((el) => el.clientHeight / parseFloat(getComputedStyle(el).lineHeight))).toBeGreaterThan(0.95);
     expect(await wall.locator('.projector-stage').evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
     expect(await goalRow(coach, 'Hire a dispatcher').getByLabel('Comment on Hire a dispatcher').inputValue()).toBe('No candidate accepted the offer');
+    // A comment reworded after the review is saved when the facilitator leaves the field; the status stays.
+    const backup = goalRow(coach, 'Launch a backup service').getByLabel('Comment on Launch a backup service');
+    await backup.fill('Pilot with two clients, third signs in January');
+    await backup.press('Tab');
+    for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly donePilot with two clients, third signs in January');
     await mia.getByTestId('goal-review').scrollIntoViewIfNeeded();
     await screenshot(mia, 'phase-goal-review-member');
     expect(await seriousA11yViolations(mia)).toEqual([]);
@@ -206,7 +211,7 @@ describe('goal review', () => {
     expect(reviewed).toEqual({
       'q3-dispatcher': 'not_done: No candidate accepted the offer',
       'q3-prices': 'done: New price list since July',
-      'q3-backup': 'partly: Pilot with two clients',
+      'q3-backup': 'partly: Pilot with two clients, third signs in January',
       'q3-contracts': 'done: Twelve signed',
       'q3-churn': 'done: Churn 2.8 percent in September after all',
       'q3-office': 'open: ',

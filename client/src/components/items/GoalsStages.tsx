@@ -25,9 +25,16 @@ interface Props {
 }
 
 function GoalRow({ goal, owner, canReview, onError }: { goal: Goal; owner: string | null; canReview: boolean; onError: (m: string) => void }) {
-  const [comment, setComment] = useState(goal.comment);
+  // What the facilitator is typing; null shows the stored comment, so a change made
+  // elsewhere appears here unless one is being typed.
+  const [draft, setDraft] = useState<string | null>(null);
+  const comment = draft ?? goal.comment;
   const review = (status: Exclude<GoalStatus, 'open'>) =>
-    http.put(`/api/goals/${goal.id}/review`, { status, comment }).catch((e) => onError(errorMessage(e)));
+    http.put(`/api/goals/${goal.id}/review`, { status, comment }).then(() => setDraft(null), (e) => onError(errorMessage(e)));
+  // A reviewed goal's comment is saved when the field is left; an open one's with its status.
+  const saveComment = () => {
+    if (draft !== null && draft !== goal.comment && goal.status !== 'open') void review(goal.status);
+  };
   return (
     <li className={`goal goal-${goal.status}`}>
       <div>
@@ -40,7 +47,7 @@ function GoalRow({ goal, owner, canReview, onError }: { goal: Goal; owner: strin
       </div>
       {canReview && (
         <div className="button-row">
-          <input aria-label={`Comment on ${goal.text}`} value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} placeholder="What happened" />
+          <input aria-label={`Comment on ${goal.text}`} value={comment} maxLength={500} onChange={(e) => setDraft(e.target.value)} onBlur={saveComment} placeholder="What happened" />
           <button type="button" className="btn" aria-pressed={goal.status === 'done'} onClick={() => void review('done')}>Done</button>
           <button type="button" className="btn" aria-pressed={goal.status === 'partly'} onClick={() => void review('partly')}>Partly</button>
           <button type="button" className="btn" aria-pressed={goal.status === 'not_done'} onClick={() => void review('not_done')}>Not done</button>
@@ -68,7 +75,7 @@ export function GoalReviewStage({ state, meetingId, companies, isFacilitator }: 
         </p>
       )}
       {goals.length === 0 ? <p className="muted">No goals to review here.</p> : (
-        <ul className="goal-list">{goals.map((g) => <GoalRow key={`${g.id}-${g.status}`} goal={g} owner={state.focusUserId ? null : (companies.find((m) => m.userId === g.userId)?.name ?? null)} canReview={isFacilitator} onError={setErr} />)}</ul>
+        <ul className="goal-list">{goals.map((g) => <GoalRow key={g.id} goal={g} owner={state.focusUserId ? null : (companies.find((m) => m.userId === g.userId)?.name ?? null)} canReview={isFacilitator} onError={setErr} />)}</ul>
       )}
     </div>
   );
