@@ -50,9 +50,10 @@ export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilita
 
   return (
     <div data-testid="new-goals">
-      <h3>Goals for {data?.newQuarter ?? 'this quarter'}{ownerName && ` — ${ownerName}`}</h3>
+      <h3>Goals for {data?.newQuarter ?? 'this quarter'}{state.focusUserId && ownerName && ` — ${ownerName}`}</h3>
       <MemberStepper state={state} companies={companies} isFacilitator={isFacilitator} />
       <Alert message={error ?? err} onDismiss={() => setErr(null)} />
+      {isCompany && state.focusUserId === null && <h4>My goals</h4>}
       {isCompany ? (
         <ul className="goal-list">
           {goals.map((g) => (
