@@ -123,4 +123,36 @@ describe('between meetings', () => {
     await screenshot(max, 'network-benchmarks');
     expect(await seriousA11yViolations(max)).toEqual([]);
   });
+
+  it("lets the coach add the group's own KPI, which members then enter and compare", async () => {
+    const coach = await signIn('cora.coach@example.com');
+    await coach.goto(`/groups/${seed.group.id}/financials`);
+    const form = coach.getByRole('form', { name: 'Add a KPI' });
+    await form.getByRole('button', { name: 'Add KPI' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Give the KPI a name');
+    await form.getByLabel('KPI name').fill('Net promoter score');
+    await form.getByLabel('Better when').selectOption('higher');
+    await form.getByRole('button', { name: 'Add KPI' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Net promoter score added: members can enter it now.');
+    expect(await coach.getByTestId('own-kpis').textContent()).toContain('Net promoter score — a number, higher is better');
+    // The same name twice is refused by the server, with its reason.
+    await form.getByLabel('KPI name').fill('Net promoter score');
+    await form.getByRole('button', { name: 'Add KPI' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/already/i);
+
+    // Max (a member of a coach-led group) can't add KPIs, but enters the new one with his figures.
+    const max = await signIn('max.one@example.com');
+    await max.goto(`/groups/${seed.group.id}/financials`);
+    const quarter = await max.getByLabel('Quarter').inputValue();
+    expect(await max.getByRole('form', { name: 'Add a KPI' }).count()).toBe(0);
+    const figures = max.getByRole('form', { name: `My figures for ${quarter}` });
+    await figures.getByLabel('Net promoter score', { exact: true }).fill('42');
+    await figures.getByRole('button', { name: 'Save figures' }).click();
+    await expect.poll(() => figures.getByRole('status').textContent()).toContain('You have');
+    const row = max.getByRole('region', { name: `The group in ${quarter}` }).getByRole('row', { name: /^Net promoter score/ });
+    // Mine, the group median, the middle half, companies: Max alone so far.
+    await expect.poll(() => row.getByRole('cell').allInnerTexts()).toEqual(['42', '42', '42 – 42', '1']);
+    expect(await seriousA11yViolations(coach)).toEqual([]);
+  });
 });
+

@@ -1,4 +1,5 @@
 // Endpoints of the meeting's records used between meetings: figures (form and CSV), goals.
+import type { CustomKpiInput } from '../../../shared/financials/kpis.ts';
 import type { KpiDefinition, KpiFigure, NetworkBenchmark } from '../../../shared/financials/types.ts';
 import type { Goal } from '../../../shared/goals/types.ts';
 import type { z } from 'zod';
@@ -56,6 +57,7 @@ async function importCsv(groupId: string, quarter: string, csv: string): Promise
 
 export const recordsApi = {
   kpis: (groupId: string) => http.get<KpiDefinition[]>(`/api/groups/${enc(groupId)}/kpis`),
+  addKpi: (groupId: string, body: CustomKpiInput) => http.post<KpiDefinition>(`/api/groups/${enc(groupId)}/kpis`, body),
   financials: (groupId: string, quarter: string) => http.get<GroupFinancials>(`/api/groups/${enc(groupId)}/financials/${enc(quarter)}`),
   benchmarks: (networkId: string, quarter: string) => http.get<NetworkBenchmark[]>(`/api/networks/${enc(networkId)}/benchmarks?quarter=${enc(quarter)}`),
   saveFigures: (groupId: string, quarter: string, body: FiguresBody) => http.put<{ figures: KpiFigure[] }>(`/api/groups/${enc(groupId)}/figures/${enc(quarter)}`, body),

@@ -9,6 +9,7 @@ import { errorMessage } from '../api/http.ts';
 import { recordsApi } from '../api/records.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CsvImport } from '../components/financials/CsvImport.tsx';
+import { CustomKpiForm } from '../components/financials/CustomKpiForm.tsx';
 import { FigureForm } from '../components/financials/FigureForm.tsx';
 import { NetworkBenchmarks } from '../components/financials/NetworkBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
@@ -52,6 +53,8 @@ export function FinancialsPage() {
 
   const reload = () => setTick((t) => t + 1);
   const isMember = detail?.role === 'member';
+  // As the server's rule: the coach and organisers; in a peer-led group the members too.
+  const canManageKpis = detail?.role === 'coach' || detail?.role === 'organiser' || (isMember && detail?.group.leadership === 'peer-led');
   const mine = data?.members.find((m) => m.userId === userId);
 
   return (
@@ -121,6 +124,7 @@ export function FinancialsPage() {
           )}
         </section>
       )}
+      {canManageKpis && data && <CustomKpiForm groupId={id} own={data.kpis.filter((k) => k.groupId)} onAdded={reload} />}
       {detail && detail.role !== 'observer' && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} />}
     </div>
   );
