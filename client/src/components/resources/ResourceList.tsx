@@ -1,5 +1,6 @@
 // Resources as a list: a link opens in a new tab, a file downloads; who shared it and when,
 // and where (meeting and item) when the list spans meetings. Removal where the caller may.
+import { useState } from 'react';
 import type { LibraryResource } from '../../../../shared/resources.ts';
 import { resourcesApi } from '../../api/resources.ts';
 import { formatBytes } from '../../lib/files.ts';
@@ -17,6 +18,7 @@ interface Props {
 const sharedOn = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(iso));
 
 export function ResourceList({ resources, showWhere = false, canRemove, onRemove, empty }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null);
   if (resources.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="resource-list">
@@ -42,9 +44,23 @@ export function ResourceList({ resources, showWhere = false, canRemove, onRemove
             </span>
           </span>
           {canRemove?.(r) && onRemove && (
-            <button type="button" className="btn btn-small btn-quiet" aria-label={`Remove ${r.title}`} onClick={() => onRemove(r)}>
-              Remove
-            </button>
+            // Removal can't be undone (the file goes too): a second click confirms.
+            <span className="button-row">
+              {confirming === r.id ? (
+                <>
+                  <button type="button" className="btn btn-small btn-danger" aria-label={`Yes, remove ${r.title}`} onClick={() => (setConfirming(null), onRemove(r))}>
+                    Yes, remove
+                  </button>
+                  <button type="button" className="btn btn-small btn-quiet" onClick={() => setConfirming(null)}>
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="btn btn-small btn-quiet" aria-label={`Remove ${r.title}`} onClick={() => setConfirming(r.id)}>
+                  Remove
+                </button>
+              )}
+            </span>
           )}
         </li>
       ))}
