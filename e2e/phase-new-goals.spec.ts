@@ -77,7 +77,9 @@ describe('new goals', () => {
     await room.command({ type: 'agenda.jump', itemId: room.itemId('new-goals') });
     for (const p of [coach, max, mia, moe]) await expect.poll(() => currentItem(p)).toContain('New goals');
 
-    await expect.poll(() => stage(max).getByRole('heading', { level: 3 }).innerText()).toBe(`Goals for ${QUARTER} — Max One`);
+    // Nobody in focus: each member's own list comes first, under "My goals".
+    await expect.poll(() => stage(max).getByRole('heading', { level: 3 }).innerText()).toBe(`Goals for ${QUARTER}`);
+    expect(await stage(max).getByRole('heading', { level: 4, name: 'My goals' }).count()).toBe(1);
     const carried = ownList(max).locator('li', { hasText: 'Hire a dispatcher' });
     await expect.poll(() => carried.innerText()).toContain('carried ×1');
     // An unfinished goal does not go away: its owner may reword it, not delete it.
@@ -145,7 +147,8 @@ describe('new goals', () => {
     expect(await stage(moe).getByRole('button').count()).toBe(0);
     expect(await stage(mia).getByRole('button', { name: 'Edit Grow the business' }).count()).toBe(1);
     await coach.getByLabel('Member in focus').selectOption({ label: 'The whole group' });
-    await expect.poll(() => stage(moe).getByRole('heading', { level: 3 }).innerText()).toBe(`Goals for ${QUARTER} — Moe Three`);
+    await expect.poll(() => stage(moe).getByRole('heading', { level: 3 }).innerText()).toBe(`Goals for ${QUARTER}`);
+    expect(await stage(moe).getByRole('heading', { level: 4, name: 'My goals' }).count()).toBe(1);
   });
 
   it("a member cannot edit another member's goals; the coach flags but does not reword", async () => {
