@@ -180,8 +180,15 @@ describe('financial review', () => {
     await poll(async () => (await row(mia, 'Gross margin')).slice(0, 6)).toEqual(['40.0 %', '+5.3 %', '+11.1 %', '40.0 %', expect.any(String), '2 of 3']);
     await tab.close();
 
-    // The group opens its numbers to observers: Otto sees them at once, still without the coach-only one.
-    expect((await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersSeeFinancials: true })).status).toBe(200);
+    // The coach opens the group's numbers to observers (group page, in another tab): Otto sees
+    // them at once, still without the coach-only one.
+    const settings = await coach.context().newPage();
+    await settings.goto(`/groups/${seed.group.id}`);
+    await settings.getByRole('button', { name: 'Edit group' }).click();
+    await settings.getByLabel("Observers may see the members' figures").check();
+    await settings.getByRole('button', { name: 'Save group' }).click();
+    await poll(() => settings.getByRole('region', { name: 'Details' }).textContent()).toContain('Members, coach and observers');
+    await settings.close();
     await poll(() => row(otto, 'Total revenue')).toEqual(['€1.2M', '+9.1 %', '+20 %', '€1.3M', expect.any(String), '3 of 3', expect.anything()]);
     expect((await row(otto, 'Net profit / EBITDA margin')).slice(0, 1)).toEqual(['–']);
     expect(await otto.getByRole('button', { name: 'Next member' }).count()).toBe(0);

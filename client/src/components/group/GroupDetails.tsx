@@ -30,6 +30,8 @@ export function GroupDetails({ group, role, canManage }: { group: Group; role: R
             <dd>{FORMAT_LABEL[group.format]}</dd>
             <dt>Tags</dt>
             <dd>{group.tags.length ? group.tags.join(', ') : 'None'}</dd>
+            <dt>Figures</dt>
+            <dd>{group.observersSeeFinancials ? 'Members, coach and observers' : 'Members and coach only'}</dd>
             <dt>Your role</dt>
             <dd>{ROLE_LABEL[role]}</dd>
           </dl>

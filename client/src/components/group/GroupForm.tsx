@@ -1,5 +1,6 @@
-// Name, leadership, format and tags of a group: used to create one and to edit one.
-import type { FormEvent } from 'react';
+// Name, leadership, format, tags and who sees the figures of a group: used to create one and
+// to edit one.
+import { useState, type FormEvent } from 'react';
 import { groupBody, type GroupBody } from '../../../../shared/api.ts';
 import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL } from '../../lib/labels.ts';
@@ -22,11 +23,12 @@ export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
     format: initial?.format ?? 'in-person',
     tags: initial?.tags.join(', ') ?? '',
   });
+  const [observersSee, setObserversSee] = useState(initial?.observersSeeFinancials ?? false);
   const { busy, error, setError, run } = useSubmit();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags) })));
+    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee })));
   };
 
   return (
@@ -49,6 +51,10 @@ export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
       <Field label="Tags" hint="Comma-separated, e.g. IT services, Berlin">
         <input {...bind('tags')} />
       </Field>
+      <label className="check">
+        <input type="checkbox" checked={observersSee} onChange={(e) => setObserversSee(e.target.checked)} /> Observers may see the members' figures
+        <small className="hint"> Off by default: figures stay with the members and the coach. "Coach only" figures never show to observers.</small>
+      </label>
       <Alert message={error} onDismiss={() => setError(null)} />
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy}>
