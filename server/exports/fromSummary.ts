@@ -1,8 +1,10 @@
 // A meeting summary (already filtered for its reader) as a recap document for Markdown/PDF.
 import type { Commitment } from '../../shared/collab/commitments.ts';
+import { formatKpiByKey } from '../../shared/financials/kpis.ts';
 import type { Goal } from '../../shared/goals/types.ts';
-import type { MeetingSummary } from '../../shared/records.ts';
-import type { RecapDoc, RecapSection } from './recapDoc.ts';
+import type { MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
+import type { LibraryResource } from '../../shared/resources.ts';
+import type { RecapBlock, RecapDoc, RecapSection } from './recapDoc.ts';
 
 const STATUS = { open: 'open', done: 'done', partly: 'partly done', not_done: 'not done' } as const;
 
@@ -14,6 +16,18 @@ function goalLine(g: Goal, name: (id: string) => string): string {
 
 function commitmentLine(c: Commitment, name: (id: string) => string): string {
   return `${name(c.who)}: ${c.what}${c.due ? ` (by ${c.due})` : ''} — ${c.status}`;
+}
+
+function financialBlocks(f: SummaryFinancials): RecapBlock[] {
+  if (!f.canSeeFigures) return [{ kind: 'paragraph', text: 'This group keeps its figures from observers.' }];
+  if (f.medians.length === 0) return [{ kind: 'paragraph', text: 'No figures for this quarter.' }];
+  return [{ kind: 'list', items: f.medians.map((m) => `${m.label}: group median ${formatKpiByKey(m.kpiKey, m.median)} (${m.n} companies)`) }];
+}
+
+/** A link with its address; a file by name (its bytes stay behind the group's sign-in). */
+function resourceLine(r: LibraryResource): string {
+  const what = r.kind === 'link' ? (r.url ?? '') : `file ${r.fileName ?? ''}`;
+  return `${r.title} — ${what}, shared by ${r.sharedByName}`;
 }
 
 export function summaryToRecap(s: MeetingSummary, privateNotes: string | null, names: Map<string, string>): RecapDoc {
@@ -43,6 +57,7 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: string | null, n
       heading: 'Commitments',
       blocks: s.commitments.length ? [{ kind: 'list', items: s.commitments.map((c) => commitmentLine(c, name)) }] : [{ kind: 'paragraph', text: 'No commitments.' }],
     },
+    { heading: `Financial highlights (${s.financials.quarter})`, blocks: financialBlocks(s.financials) },
     {
       heading: 'Goal review',
       blocks: s.review.length ? [{ kind: 'list', items: s.review.map((g) => goalLine(g, name)) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],
@@ -50,6 +65,10 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: string | null, n
     {
       heading: 'New goals',
       blocks: s.newGoals.length ? [{ kind: 'list', items: s.newGoals.map((g) => goalLine(g, name)) }] : [{ kind: 'paragraph', text: 'No new goals.' }],
+    },
+    {
+      heading: 'Resources shared',
+      blocks: s.resources.length ? [{ kind: 'list', items: s.resources.map(resourceLine) }] : [{ kind: 'paragraph', text: 'Nothing was shared.' }],
     },
     {
       heading: 'Rating',

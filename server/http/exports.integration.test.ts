@@ -55,6 +55,15 @@ beforeAll(async () => {
   addCommitment(commitments.doc, { id: 'c1', who: m0!.userId, what: 'Send the new rate card', due: '2026-10-15', status: 'open', confidential: false, createdBy: m0!.userId, createdAt: '2026-09-01T10:00:00Z' });
   addCommitment(commitments.doc, { id: 'c2', who: m1!.userId, what: 'Let the weakest salesman go', due: '', status: 'open', confidential: true, createdBy: m1!.userId, createdAt: '2026-09-01T10:00:00Z' });
   mine.doc.getXmlFragment(NOTES_FIELD).insert(0, [block('paragraph', 'Ask Mia about her bank privately.')]);
+  // The quarter this meeting reviews: three companies' figures, Max's headcount for the coach only.
+  for (const [i, m] of seed.members.entries()) {
+    const figures = [{ kpiKey: 'total_revenue', value: (1 + i) * 1_000_000 }, { kpiKey: 'headcount', value: (i + 1) * 10, coachOnly: i === 0 }];
+    expect((await m.request('PUT', `/api/groups/${seed.group.id}/figures/2026-Q2`, { figures })).status).toBe(200);
+  }
+  const topics = created.state.agenda.find((i: { kind: string }) => i.kind === 'topics');
+  expect((await m0!.post(`/api/meetings/${meetingId}/resources`, { itemId: topics.id, title: 'Service desk runbook', url: 'https://wiki.example.com/runbook' })).status).toBe(201);
+  const file = { itemId: topics.id, title: 'Onboarding checklist', fileName: 'onboarding.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4').toString('base64') };
+  expect((await m1!.post(`/api/meetings/${meetingId}/resources`, file)).status).toBe(201);
   await waitUntil(async () => (await seed.members[0]!.get(`/api/meetings/${meetingId}/recap.md`)).body.includes('Let the weakest salesman go'), 'docs stored');
 });
 afterAll(async () => {
@@ -80,6 +89,22 @@ describe('recap exports', () => {
     const other = (await seed.members[1]!.get(`/api/meetings/${meetingId}/recap.md`)).body;
     expect(other).not.toContain('Ask Mia');
     expect(other).not.toContain('My private notes');
+  });
+
+  it('holds the financial highlights each reader may see and the resources shared', async () => {
+    const mia: string = (await seed.members[1]!.get(`/api/meetings/${meetingId}/recap.md`)).body;
+    expect(mia).toContain('## Financial highlights (2026-Q2)');
+    expect(mia).toContain('- Total revenue: group median €2M (3 companies)');
+    // Max's headcount is for the coach: Mia's median is over the two others only.
+    expect(mia).toContain('- Headcount: group median 25 (2 companies)');
+    const coach: string = (await seed.coach.get(`/api/meetings/${meetingId}/recap.md`)).body;
+    expect(coach).toContain('- Headcount: group median 20 (3 companies)');
+    expect(mia).toContain('## Resources shared');
+    expect(mia).toContain('- Service desk runbook — https://wiki.example.com/runbook, shared by Max One');
+    expect(mia).toContain('- Onboarding checklist — file onboarding.pdf, shared by Mia Two');
+    const observer: string = (await seed.observer.get(`/api/meetings/${meetingId}/recap.md`)).body;
+    expect(observer).toContain('This group keeps its figures from observers.');
+    expect(observer).not.toContain('group median');
   });
 
   it('observers get neither confidential notes nor confidential commitments', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KPIS, customKpiDefinition, customKpiKey, customKpiSchema, deriveFigures, formatKpiValue, kpiValueSchema } from './kpis.ts';
+import { DEFAULT_KPIS, customKpiDefinition, customKpiKey, customKpiSchema, deriveFigures, formatKpiByKey, formatKpiValue, kpiValueSchema } from './kpis.ts';
 import type { KpiDefinition } from './types.ts';
 
 const def = (key: string): KpiDefinition => {
@@ -86,6 +86,11 @@ describe('formatKpiValue', () => {
     expect(formatKpiValue(def('total_revenue'), 1_234_567.4)).toBe('€1,234,567');
     expect(formatKpiValue(def('total_revenue'), 1_234_567, 'EUR', 'en', 'compact')).toBe('€1.2M');
     expect(formatKpiValue(def('total_revenue'), 1_234_567, 'USD', 'en', 'compact')).toBe('$1.2M');
+    // A round figure has no trailing ".0", whichever ICU the runtime has (Node and Chromium differ).
+    expect(formatKpiValue(def('total_revenue'), 2_000_000, 'EUR', 'en', 'compact')).toBe('€2M');
+    expect(formatKpiByKey('total_revenue', 250_000)).toBe('€250K');
+    expect(formatKpiByKey('custom_nps', 1234.5)).toBe('1,234.5');
+    expect(formatKpiByKey('custom_nps', null)).toBe('–');
   });
 
   it('follows the locale', () => {

@@ -108,7 +108,7 @@ export function formatKpiValue(
   switch (def.unit) {
     case 'currency':
       return style === 'compact'
-        ? new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value)
+        ? new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(value)
         : new Intl.NumberFormat(locale, { style: 'currency', currency, ...fixed }).format(value);
     case 'percent':
       return `${new Intl.NumberFormat(locale, fixed).format(value)} %`;
@@ -117,6 +117,13 @@ export function formatKpiValue(
     case 'count':
       return new Intl.NumberFormat(locale, fixed).format(value);
   }
+}
+
+/** A standard KPI's figure by key, compact ("€1.2M"); a group's own KPI as a plain number. */
+export function formatKpiByKey(kpiKey: string, value: number | null): string {
+  const def = DEFAULT_KPIS.find((k) => k.key === kpiKey);
+  if (def) return formatKpiValue(def, value, 'EUR', 'en', 'compact');
+  return value === null || !Number.isFinite(value) ? '–' : new Intl.NumberFormat('en').format(value);
 }
 
 /** Bounds per unit: wide enough for any real company, narrow enough to catch a slipped key. */

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../shared/api.ts';
-import { DEFAULT_KPIS, formatKpiValue } from '../../../shared/financials/kpis.ts';
+import { DEFAULT_KPIS, formatKpiByKey } from '../../../shared/financials/kpis.ts';
 import type { Goal } from '../../../shared/goals/types.ts';
 import type { MeetingSummary } from '../../../shared/records.ts';
 import { errorMessage, http } from '../api/http.ts';
@@ -16,10 +16,6 @@ import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 
-const fmtKpi = (key: string, v: number) => {
-  const def = DEFAULT_KPIS.find((k) => k.key === key);
-  return def ? formatKpiValue(def, v, 'EUR', 'en', 'compact') : String(v);
-};
 const kpiLabel = (key: string) => DEFAULT_KPIS.find((k) => k.key === key)?.label ?? key;
 
 const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
@@ -110,7 +106,7 @@ export function RecapPage() {
         {!summary.financials.canSeeFigures ? <p className="muted">This group keeps its figures from observers.</p> : summary.financials.medians.length === 0 ? <p className="muted">No figures for this quarter.</p> : (
           <>
             <ul className="recap-list">
-              {summary.financials.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : fmtKpi(m.kpiKey, m.median)} ({m.n} companies)</li>)}
+              {summary.financials.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : formatKpiByKey(m.kpiKey, m.median)} ({m.n} companies)</li>)}
             </ul>
             {summary.financials.ranks.some((r) => r.change) && (
               <>
