@@ -81,6 +81,23 @@ describe('search', () => {
     expect((await search(new ApiClient(srv.url), 'pricing')).status).toBe(401);
   });
 
+  it('finds the links and files shared at meetings, for observers too; a removed one is gone', async () => {
+    const { state } = (await seed.coach.get(`/api/meetings/${meetingId}`)).body;
+    const topics = state.agenda.find((i: { kind: string }) => i.kind === 'topics').id;
+    const link = await seed.members[0]!.post(`/api/meetings/${meetingId}/resources`, { itemId: topics, title: 'Escalation matrix', url: 'https://wiki.example.com/escalation' });
+    expect(link.status).toBe(201);
+    const file = { itemId: topics, title: 'Client welcome pack', fileName: 'welcome-pack.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4').toString('base64') };
+    expect((await seed.members[1]!.post(`/api/meetings/${meetingId}/resources`, file)).status).toBe(201);
+    const hits = (await search(seed.members[2]!, 'escalation')).body.hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: 'resource', meetingId, itemId: topics, title: 'Escalation matrix', meetingTitle: 'Quarterly meeting 2026-Q3' });
+    // By its file name and by who shared it, and for an observer, who may read the library.
+    expect((await search(seed.observer, 'welcome-pack')).body.hits.map((h: any) => h.title)).toEqual(['Client welcome pack']);
+    expect((await search(seed.members[0]!, 'welcome Mia')).body.hits.map((h: any) => h.kind)).toEqual(['resource']);
+    expect((await seed.members[0]!.request('DELETE', `/api/resources/${link.body.id}`)).status).toBe(204);
+    expect((await search(seed.members[2]!, 'escalation')).body.hits).toEqual([]);
+  });
+
   it('searches hostile input literally', async () => {
     for (const q of ["' OR 1=1 --", '%', '_', '"', '\\', "'; DROP TABLE search_docs; --", '*', 'NEAR(pricing margins)']) {
       const r = await search(seed.members[1]!, q);

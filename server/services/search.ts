@@ -1,8 +1,8 @@
-// Search across one group's notes, commitments and goals, for people of that group only.
+// Search across one group's notes, commitments, goals and shared resources, for people of that group only.
 import { DomainError } from '../../shared/errors.ts';
 import { authorizeGroup } from '../auth/policy.ts';
 import type { SearchHit, SearchVisibility, Storage } from '../storage/types.ts';
-import { indexGroupGoals } from './searchIndex.ts';
+import { indexGroupGoals, indexGroupResources } from './searchIndex.ts';
 
 /** Results per search: one screen of hits. */
 export const SEARCH_LIMIT = 30;
@@ -18,8 +18,10 @@ export async function searchGroup(storage: Storage, userId: string, groupId: str
   const { access } = await authorizeGroup(storage, userId, groupId, 'notes.read');
   // Observers see notes without the "stays in the room" blocks and no confidential commitments.
   const visibilities: SearchVisibility[] = access.groupRole === 'observer' && !access.organiser ? ['observers', 'all'] : ['members', 'all'];
-  // Goals change through several services; re-indexing them here keeps results exact.
+  // Goals change through several services, resources are shared and removed over HTTP:
+  // re-indexing both here keeps results exact.
   await indexGroupGoals(storage, groupId);
+  await indexGroupResources(storage, groupId);
   const hits = await storage.search({ text, groupIds: [groupId], visibilities, limit: SEARCH_LIMIT });
   const meetings = new Map((await storage.listMeetings(groupId)).map((m) => [m.id, m]));
   return hits.map((h) => {

@@ -1,4 +1,4 @@
-// Keeps the search index in step with notes, commitments and goals. Private notes are never
+// Keeps the search index in step with notes, commitments, goals and shared resources. Private notes are never
 // indexed. Notes get two entries: the full text for members, and a copy without "stays in
 // the room" blocks for observers (storage/types.ts SearchVisibility).
 import type * as Y from 'yjs';
@@ -59,6 +59,26 @@ export async function indexGroupGoals(storage: Storage, groupId: string, now = n
   }));
   await storage.upsertSearchEntries(entries);
   await storage.deleteSearchEntries(groupId, 'goal:', entries.map((e) => e.id));
+}
+
+/** Re-indexes a group's shared links and files (at most 100 a meeting): title, file or address, sharer. */
+export async function indexGroupResources(storage: Storage, groupId: string, now = new Date().toISOString()): Promise<void> {
+  const [resources, members] = await Promise.all([storage.listResources(groupId), storage.listMembers(groupId)]);
+  const name = new Map(members.map((m) => [m.userId, m.name]));
+  const entries = resources.map((r) => ({
+    id: `resource:${r.id}`,
+    groupId,
+    meetingId: r.meetingId,
+    itemId: r.itemId,
+    kind: 'resource' as const,
+    title: r.title,
+    body: [r.kind === 'file' ? r.fileName : r.url, `shared by ${(r.sharedBy && name.get(r.sharedBy)) || 'a former member'}`].filter(Boolean).join(' — '),
+    // The library is open to everyone in the group, observers included.
+    visibility: 'all' as const,
+    updatedAt: now,
+  }));
+  await storage.upsertSearchEntries(entries);
+  await storage.deleteSearchEntries(groupId, 'resource:', entries.map((e) => e.id));
 }
 
 /** Debounces indexing per doc; failures are logged, never thrown into the collab endpoint. */

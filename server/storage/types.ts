@@ -233,12 +233,12 @@ export interface Storage {
 export type SearchVisibility = 'members' | 'observers' | 'all';
 
 export interface SearchEntry {
-  /** e.g. "notes:<docName>:full", "commitment:<meetingId>:<id>", "goal:<id>". */
+  /** e.g. "notes:<docName>:full", "commitment:<meetingId>:<id>", "goal:<id>", "resource:<id>". */
   id: string;
   groupId: string;
   meetingId: string | null;
   itemId: string | null;
-  kind: 'notes' | 'commitment' | 'goal';
+  kind: 'notes' | 'commitment' | 'goal' | 'resource';
   title: string;
   body: string;
   visibility: SearchVisibility;

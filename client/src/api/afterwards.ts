@@ -5,7 +5,7 @@ const enc = encodeURIComponent;
 
 export interface SearchHit {
   id: string;
-  kind: 'notes' | 'commitment' | 'goal';
+  kind: 'notes' | 'commitment' | 'goal' | 'resource';
   groupId: string;
   meetingId: string | null;
   itemId: string | null;

@@ -1,4 +1,5 @@
-// /groups/:id/search?q=… : ranked hits across the group's notes, commitments and goals.
+// /groups/:id/search?q=… : ranked hits across the group's notes, commitments, goals and the
+// links and files shared at its meetings.
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { afterwardsApi, type SearchHit } from '../api/afterwards.ts';
@@ -8,7 +9,7 @@ import { Highlighted } from '../components/search/Highlighted.tsx';
 import { SearchBox } from '../components/search/SearchBox.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 
-const KIND = { notes: 'Notes', commitment: 'Commitment', goal: 'Goal' } as const;
+const KIND = { notes: 'Notes', commitment: 'Commitment', goal: 'Goal', resource: 'Resource' } as const;
 
 export function SearchPage() {
   const { id = '' } = useParams();
