@@ -181,7 +181,7 @@ describe('closing', () => {
 
   it('the summary shows the whole closing record, with what each reader may see', async () => {
     await mia.getByRole('link', { name: 'Read the summary of this meeting' }).click();
-    const recap = mia.getByTestId('summary');
+    const recap = mia.getByTestId('recap');
     await expect.poll(() => recap.innerText()).toContain('Rating: 8.5 / 10 from 4');
     const text = await recap.innerText();
     // Agenda as run, with the closing's notes — the room's passage included for a member of the room.
@@ -204,8 +204,9 @@ describe('closing', () => {
     expect(text).toContain('Total revenue: group median €1M (3 companies)');
     expect(await seriousA11yViolations(mia)).toEqual([]);
 
-    // The coach's summary counts Max's cash.
-    await coach.goto(`/meetings/${meetingId}/recap`);
+    // The coach's summary counts Max's cash; the summary's earlier address leads to the recap.
+    await coach.goto(`/meetings/${meetingId}/summary`);
+    await expect.poll(() => new URL(coach.url()).pathname).toBe(`/meetings/${meetingId}/recap`);
     await expect.poll(() => coach.getByTestId('recap').innerText()).toContain('Cash on hand: group median €300K (3 companies)');
 
     // An observer is not in the room: no room-only notes or commitments, and no figures.

@@ -15,7 +15,7 @@ import { RecapPage } from './views/RecapPage.tsx';
 import { MyPage } from './views/MyPage.tsx';
 import { CoachPage } from './views/CoachPage.tsx';
 import { SetupPage } from './views/SetupPage.tsx';
-import { SummaryPage } from './views/SummaryPage.tsx';
+import { SummaryRedirect } from './views/SummaryRedirect.tsx';
 import { FiguresRedirect, FinancialsPage } from './views/FinancialsPage.tsx';
 import { GoalsPage } from './views/GoalsPage.tsx';
 
@@ -49,7 +49,7 @@ export function App() {
           <Route path="/groups/:id/figures" element={<FiguresRedirect />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/meetings/:id/recap" element={<RecapPage />} />
-          <Route path="/meetings/:id/summary" element={<SummaryPage />} />
+          <Route path="/meetings/:id/summary" element={<SummaryRedirect />} />
           <Route path="/groups/:id/financials" element={<FinancialsPage />} />
           <Route path="/groups/:id/goals" element={<GoalsPage />} />
           <Route path="/groups/:id/resources" element={<ResourcesPage />} />

@@ -76,7 +76,7 @@ export function ClosingStage({ state, userId, canRate }: { state: MeetingState; 
       </div>
       {ended && (
         <p>
-          <Link to={`/meetings/${state.meetingId}/summary`}>Read the summary of this meeting</Link>
+          <Link to={`/meetings/${state.meetingId}/recap`}>Read the summary of this meeting</Link>
         </p>
       )}
     </div>
