@@ -2,7 +2,7 @@
 // Visibility is decided here, once, before any statistic is computed, so stats, ranks and
 // history can never carry a figure the viewer may not see.
 import { DERIVED_KPIS, deriveFigures } from '../../shared/financials/kpis.ts';
-import { groupStats, memberView, networkBenchmark } from '../../shared/financials/benchmark.ts';
+import { groupStats, memberViews, networkBenchmark } from '../../shared/financials/benchmark.ts';
 import { addQuarters } from '../../shared/financials/quarters.ts';
 import type { KpiDefinition, KpiFigure, KpiGroupStats, NetworkBenchmark } from '../../shared/financials/types.ts';
 import type { GroupMember } from '../../shared/domain.ts';
@@ -81,11 +81,22 @@ export function buildFinancials(
   const stats: Record<string, KpiGroupStats> = {};
   for (const k of kpis) stats[k.key] = groupStats(k.key, quarter, current.filter((f) => f.kpiKey === k.key).map((f) => f.value));
 
+  // One pass to split the figures by KPI: each view then scans its KPI's figures, not all of them.
+  const byKpi = new Map<string, KpiFigure[]>();
+  for (const f of figures) {
+    const list = byKpi.get(f.kpiKey);
+    if (list) list.push(f);
+    else byKpi.set(f.kpiKey, [f]);
+  }
+  const ofKpi = (key: string) => byKpi.get(key) ?? [];
+
+  const userIds = companies.map((m) => m.userId);
+  const views = new Map(kpis.map((k) => [k.key, memberViews(k.key, quarter, userIds, ofKpi(k.key), k.direction)]));
   const members: FinancialsMember[] = companies.map((m) => ({
     userId: m.userId,
     name: m.name,
     company: m.company,
-    views: Object.fromEntries(kpis.map((k) => [k.key, memberView(k.key, quarter, m.userId, figures, k.direction)])),
+    views: Object.fromEntries(kpis.map((k) => [k.key, views.get(k.key)!.get(m.userId)!])),
     // Everyone else must not learn that a hidden figure exists, so they get [].
     coachOnlyKeys:
       viewer.seesCoachOnly || viewer.userId === m.userId
@@ -100,18 +111,20 @@ export function buildFinancials(
     for (const f of mine) (byKpi[f.kpiKey] ??= []).push({ quarter: f.quarter, value: f.value });
     history[m.userId] = byKpi;
   }
-  return { quarter, kpis, members, stats, history, medians: medianHistory(kpis, figures), canSeeFigures: true };
+  return { quarter, kpis, members, stats, history, medians: medianHistory(kpis, ofKpi), canSeeFigures: true };
 }
 
 /** The group median of each KPI per quarter of the window, over the figures the viewer sees. */
-function medianHistory(kpis: readonly KpiDefinition[], figures: readonly KpiFigure[]): GroupFinancials['medians'] {
+function medianHistory(kpis: readonly KpiDefinition[], ofKpi: (key: string) => readonly KpiFigure[]): GroupFinancials['medians'] {
   const out: GroupFinancials['medians'] = {};
   for (const k of kpis) {
-    const quarters = [...new Set(figures.filter((f) => f.kpiKey === k.key).map((f) => f.quarter))].sort();
-    out[k.key] = quarters.map((q) => ({
-      quarter: q,
-      median: groupStats(k.key, q, figures.filter((f) => f.kpiKey === k.key && f.quarter === q).map((f) => f.value)).median,
-    }));
+    const byQuarter = new Map<string, number[]>();
+    for (const f of ofKpi(k.key)) {
+      const values = byQuarter.get(f.quarter);
+      if (values) values.push(f.value);
+      else byQuarter.set(f.quarter, [f.value]);
+    }
+    out[k.key] = [...byQuarter.keys()].sort().map((q) => ({ quarter: q, median: groupStats(k.key, q, byQuarter.get(q)!).median }));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupStats, median, memberView, networkBenchmark, quartiles, rankWithTies, relativeChange } from './benchmark.ts';
+import { groupStats, median, memberView, memberViews, networkBenchmark, quartiles, rankWithTies, relativeChange } from './benchmark.ts';
 import type { KpiFigure } from './types.ts';
 
 describe('median', () => {
@@ -111,6 +111,13 @@ describe('memberView', () => {
   it('null QoQ for a zero base and null YoY for a missing one', () => {
     const v = memberView('total_revenue', '2026-Q3', 'bob', figures, 'higher');
     expect(v).toMatchObject({ value: 1500, qoq: null, yoy: null, rank: 1, of: 3 });
+  });
+
+  it('gives every listed member their view at once, ties sharing a rank', () => {
+    const views = memberViews('total_revenue', '2026-Q3', ['ann', 'bob', 'cem', 'dan'], figures, 'higher');
+    expect([...views.keys()]).toEqual(['ann', 'bob', 'cem', 'dan']);
+    expect([...views.values()].map((v) => [v.value, v.rank, v.of])).toEqual([[1100, 2, 3], [1500, 1, 3], [1100, 2, 3], [null, null, 3]]);
+    expect(views.get('ann')).toEqual(memberView('total_revenue', '2026-Q3', 'ann', figures, 'higher'));
   });
 
   it('ranks by direction', () => {

@@ -105,31 +105,44 @@ function latestByUser(figures: readonly KpiFigure[], kpiKey: string, quarter: st
 }
 
 /**
- * One member's figure for a KPI with its own history (QoQ, YoY) and place in the group.
- * `figures` are the group's figures the viewer may see, any KPI and quarter; rank and `of`
- * count the members with a figure for this KPI in this quarter.
+ * Every listed member's figure for a KPI with its own history (QoQ, YoY) and place in the
+ * group, computed once for all of them (the group's figures are scanned three times, not three
+ * times per member). `figures` are the group's figures the viewer may see, any KPI and quarter;
+ * rank and `of` count the members with a figure for this KPI in this quarter.
  */
-export function memberView(
+export function memberViews(
   kpiKey: string,
   quarter: string,
-  userId: string,
+  userIds: readonly string[],
   figures: readonly KpiFigure[],
   direction: KpiDirection,
-): KpiMemberView {
+): Map<string, KpiMemberView> {
   const current = latestByUser(figures, kpiKey, quarter);
-  const value = current.get(userId) ?? null;
-  const prev = latestByUser(figures, kpiKey, shifted(quarter, previousQuarter)).get(userId);
-  const lastYear = latestByUser(figures, kpiKey, shifted(quarter, sameQuarterLastYear)).get(userId);
+  const prev = latestByUser(figures, kpiKey, shifted(quarter, previousQuarter));
+  const lastYear = latestByUser(figures, kpiKey, shifted(quarter, sameQuarterLastYear));
   const ranks = rankWithTies([...current].map(([id, v]) => ({ id, value: v })), direction);
-  return {
-    kpiKey,
-    quarter,
-    value,
-    qoq: relativeChange(value, prev),
-    yoy: relativeChange(value, lastYear),
-    rank: value === null ? null : (ranks.get(userId) ?? null),
-    of: ranks.size,
-  };
+  return new Map(
+    userIds.map((userId) => {
+      const value = current.get(userId) ?? null;
+      return [
+        userId,
+        {
+          kpiKey,
+          quarter,
+          value,
+          qoq: relativeChange(value, prev.get(userId)),
+          yoy: relativeChange(value, lastYear.get(userId)),
+          rank: value === null ? null : (ranks.get(userId) ?? null),
+          of: ranks.size,
+        },
+      ];
+    }),
+  );
+}
+
+/** One member's view (see memberViews). */
+export function memberView(kpiKey: string, quarter: string, userId: string, figures: readonly KpiFigure[], direction: KpiDirection): KpiMemberView {
+  return memberViews(kpiKey, quarter, [userId], figures, direction).get(userId)!;
 }
 
 /**
