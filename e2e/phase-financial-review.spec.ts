@@ -4,10 +4,11 @@
 // middle half, box plot, rank with a tie); the group summary table; a coach-only figure seen by
 // the coach and its owner but by no peer and not on the wall; a figure corrected mid-meeting
 // re-ranks live; observers see numbers only once the group opens them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { currentItem, joinMeeting, patientPolls } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
@@ -37,6 +38,7 @@ const FIGURES: Record<string, Fig[]>[] = [
 ];
 
 beforeAll(async () => {
+  patientPolls();
   srv = await startE2eServer();
   seed = await seedGroup(srv.url);
   for (const [i, byQuarter] of FIGURES.entries()) {
@@ -55,17 +57,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  vi.resetConfig();
   await browser?.close();
   await srv?.close();
 });
 
 async function open(email: string, mode: 'In the room' | 'Remote'): Promise<Page> {
-  const page = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
-  await login(page, email, PASSWORD);
-  await page.goto(`/meetings/${meetingId}`);
-  await page.getByRole('button', { name: mode }).click();
-  await poll(() => page.getByTestId('connection-status').first().textContent()).toMatch(/online/i);
-  await poll(() => page.getByTestId('current-item').textContent()).toContain('Financial review');
+  const page = await joinMeeting(browser, srv.url, meetingId, email, mode);
+  await poll(() => currentItem(page)).toContain('Financial review');
   return page;
 }
 

@@ -5,11 +5,12 @@
 // completion rate moves with each review; a review changed to done takes its carry-over back;
 // after the end, next quarter holds exactly the unfinished goals, each carried once more.
 // The wall shows the member in focus with their goals, each review as it is made.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Goal } from '../shared/goals/types.ts';
 import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { currentItem, joinMeeting, patientPolls } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
@@ -21,6 +22,7 @@ const REVIEWED = '2026-Q3';
 const NEXT = '2026-Q4';
 
 beforeAll(async () => {
+  patientPolls();
   srv = await startE2eServer();
   seed = await seedGroup(srv.url);
   const [max, mia, moe] = seed.members;
@@ -51,6 +53,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  vi.resetConfig();
   await browser?.close();
   await srv?.close();
 });
@@ -59,12 +62,8 @@ afterAll(async () => {
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 async function open(email: string, mode: 'In the room' | 'Remote'): Promise<Page> {
-  const page = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
-  await login(page, email, PASSWORD);
-  await page.goto(`/meetings/${meetingId}`);
-  await page.getByRole('button', { name: mode }).click();
-  await poll(() => page.getByTestId('connection-status').first().textContent()).toMatch(/online/i);
-  await poll(() => page.getByTestId('current-item').textContent()).toContain('Goal review');
+  const page = await joinMeeting(browser, srv.url, meetingId, email, mode);
+  await poll(() => currentItem(page)).toContain('Goal review');
   return page;
 }
 
