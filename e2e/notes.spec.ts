@@ -1,9 +1,10 @@
 // Co-edited notes in real browsers: live text and named carets, "stays in the room" blocks,
 // offline edits that merge, a shared commitments list, private notes kept private, read-only
-// observers, notes on the projector, and notes that survive a reload and a server restart.
+// observers, notes on the projector, notes that survive a reload and a server restart, and
+// "No access" (not "Offline") for someone removed from the group while away.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
+import { joinGroup, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startE2eServer } from './support/server.ts';
 
@@ -191,4 +192,19 @@ describe('co-edited notes', () => {
     await ctx.close();
     await fresh.close();
   });
+
+  it('someone removed from the group while offline sees "No access" when back, not "Offline"', async () => {
+    const nora = await joinGroup(srv.url, seed.organiser, seed.group.id, 'Nora Five', 'member', 'Five GmbH');
+    const ctx = await newContext(browser, srv.url);
+    const page = await open(ctx, 'nora.five@example.com', 'Remote');
+    await ctx.setOffline(true);
+    await expect.poll(() => status(page)).toBe('Offline — changes kept on this device');
+    expect((await seed.coach.request('DELETE', `/api/groups/${seed.group.id}/members/${nora.userId}`)).status).toBe(204);
+    await ctx.setOffline(false);
+    // The upgrade is refused with 403, which the browser reports as a failed socket; the meeting's API says why.
+    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('No access');
+    expect(await page.getByTestId('sync-status').getAttribute('title')).toBe('You no longer have access to these notes');
+    await ctx.close();
+  });
 });
+

@@ -3,14 +3,15 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { COLLAB_PATH } from '../../../shared/collab/docNames.ts';
+import { COLLAB_PATH, parseDocName } from '../../../shared/collab/docNames.ts';
 import { userColor } from './userColor.ts';
 
 /**
  * saved: connected, synced, and every local edit handed to the socket and flushed;
  * syncing: connecting, catching up, or local edits still on their way;
  * offline: no connection; edits are kept in IndexedDB and sent on reconnect;
- * denied: the server closed with 4400-4499 (access revoked); we stop reconnecting.
+ * denied: the server closed with 4400-4499 (access revoked), or, after a failed connection, the
+ *   meeting's API refuses us (removed while away); we stop reconnecting.
  */
 export type SyncStatus = 'saved' | 'syncing' | 'offline' | 'denied';
 
@@ -28,6 +29,8 @@ const RECHECK_MS = 150;
 const RELEASE_DELAY_MS = 1_000;
 /** Cap on reconnect backoff: after a server restart notes should come back within seconds. */
 const MAX_BACKOFF_MS = 5_000;
+/** At most one access check per doc in this time while its socket keeps failing. */
+const ACCESS_PROBE_MS = 10_000;
 
 export interface DocHandle {
   name: string;
@@ -97,6 +100,25 @@ function create(docName: string, me: CollabUser): Entry {
     denied = true;
     refresh();
   });
+  // A refused upgrade (403 for someone removed from the group while away) reaches a browser only
+  // as a failed socket, indistinguishable from being offline; the meeting's API tells them apart.
+  let lastProbe = 0;
+  const probeAccess = () => {
+    const meetingId = parseDocName(docName)?.meetingId;
+    if (denied || !meetingId || provider.wsconnected || Date.now() - lastProbe < ACCESS_PROBE_MS) return;
+    lastProbe = Date.now();
+    fetch(`/api/meetings/${encodeURIComponent(meetingId)}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(
+      (res) => {
+        if (res.status !== 403 && res.status !== 404) return;
+        denied = true;
+        provider.disconnect();
+        refresh();
+      },
+      () => undefined, // really offline: the badge already says so
+    );
+  };
+  provider.on('connection-error', probeAccess);
+  provider.on('connection-close', probeAccess);
   // Browsers know they are offline before a socket times out; react at once both ways.
   const goOffline = () => provider.disconnect();
   const goOnline = () => {
