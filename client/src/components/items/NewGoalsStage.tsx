@@ -81,7 +81,7 @@ export function NewGoalsStage({ state, meetingId, groupId, companies, isFacilita
       )}
       {data && others.length > 0 && (
         <section className="new-goals-others" aria-labelledby="new-goals-others-h" data-testid="group-new-goals">
-          <h4 id="new-goals-others-h">{isCompany ? 'The rest of the group' : 'The whole group'}</h4>
+          <h4 id="new-goals-others-h">{isCompany ? 'The rest of the group' : "Every member's goals"}</h4>
           {others.map((m) => {
             const theirs = data.new.filter((g) => g.userId === m.userId);
             return (
