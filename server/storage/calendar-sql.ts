@@ -1,6 +1,6 @@
 // Per-user calendar feed secrets (only their sha256). One feed per user: creating a new one
 // replaces, and so revokes, the old one.
-import type { SqlAccess } from './records-sql.ts';
+import type { SqlAccess } from './access.ts';
 
 export const CALENDAR_MIGRATION = {
   id: 11,

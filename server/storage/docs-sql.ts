@@ -1,6 +1,6 @@
 // The Yjs document log: append-only updates with per-doc sequence numbers, plus a snapshot
 // that compaction replaces. SqlStorage delegates to it (like records-sql.ts).
-import type { SqlAccess } from './records-sql.ts';
+import type { SqlAccess } from './access.ts';
 import * as row from './rows.ts';
 
 export class DocsSql {

@@ -1,18 +1,11 @@
-// The meeting's records in SQL: a group's custom KPIs, members' figures and goals. Kept apart
-// from sql-storage.ts (accounts, groups, meetings, docs); SqlStorage delegates to it so each
-// handle, transaction handles included, runs these queries on its own connection.
+// The meeting's records in SQL: a group's custom KPIs, members' figures and goals. SqlStorage
+// delegates to it (access.ts).
 import type { KpiDefinition, KpiDirection, KpiFigure, KpiUnit } from '../../shared/financials/types.ts';
 import type { Goal, GoalStatus } from '../../shared/goals/types.ts';
+import type { SqlAccess } from './access.ts';
 import type { SqlParam } from './driver.ts';
 import { byCode, toInt, type DbInt } from './rows.ts';
 import type { FigureInput, FigureRange, GoalFilter, GoalPatch, NetworkFigure } from './types.ts';
-
-/** The part of SqlStorage these queries need; every call goes through its transaction guard. */
-export interface SqlAccess {
-  all<R>(sql: string, params?: readonly SqlParam[]): Promise<R[]>;
-  run(sql: string, params: readonly SqlParam[]): Promise<number>;
-  atomic<T>(fn: (q: Pick<SqlAccess, 'all' | 'run'>) => Promise<T>): Promise<T>;
-}
 
 interface KpiRow {
   group_id: string;

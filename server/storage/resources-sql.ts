@@ -2,7 +2,7 @@
 // live in their own table so listing the library never reads them.
 import type { Resource, ResourceKind } from '../../shared/resources.ts';
 import type { Migration } from './migrations.ts';
-import type { SqlAccess } from './records-sql.ts';
+import type { SqlAccess } from './access.ts';
 import { byCode, toBytes, toInt, type DbInt } from './rows.ts';
 import type { NewResource, ResourceFilter } from './types.ts';
 

@@ -2,7 +2,7 @@
 // text search behind the same methods. User input never reaches the query syntax: it is cut
 // into words (letters and digits only) and each word becomes a quoted prefix term.
 import type { Dialect } from './driver.ts';
-import type { SqlAccess } from './records-sql.ts';
+import type { SqlAccess } from './access.ts';
 import type { SearchEntry, SearchHit, SearchQuery, SearchVisibility } from './types.ts';
 
 /** Highlight markers in snippets; stripped from indexed text so content can't fake them. */

@@ -1,0 +1,101 @@
+// Meetings in SQL: the group's agenda templates, meetings and each meeting's live state (one
+// JSON row, versioned). SqlStorage delegates to it (access.ts).
+import type { AgendaTemplate, AgendaTemplateItem, Meeting } from '../../shared/domain.ts';
+import type { MeetingState } from '../../shared/meeting/state.ts';
+import { oneRow, patchRow, type SqlAccess } from './access.ts';
+import * as row from './rows.ts';
+import type { MeetingPatch, NewMeeting } from './types.ts';
+
+const MEETING_COLUMNS = {
+  quarter: 'quarter',
+  title: 'title',
+  startsAt: 'starts_at',
+  timeZone: 'time_zone',
+  location: 'location',
+  onlineUrl: 'online_url',
+  status: 'status',
+  recapFinalAt: 'recap_final_at',
+} as const;
+
+export class MeetingsSql {
+  constructor(
+    private readonly q: SqlAccess,
+    private readonly now: () => string,
+  ) {}
+
+  // agenda templates
+
+  async createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate> {
+    const createdAt = this.now();
+    await this.q.run('INSERT INTO agenda_templates (id, group_id, name, items, created_at) VALUES (?, ?, ?, ?, ?)', [
+      t.id,
+      t.groupId,
+      t.name,
+      JSON.stringify(t.items),
+      createdAt,
+    ]);
+    return { id: t.id, groupId: t.groupId, name: t.name, items: t.items.map((i) => ({ ...i })), createdAt };
+  }
+  async getTemplate(id: string): Promise<AgendaTemplate | null> {
+    const r = await oneRow<row.TemplateRow>(this.q, 'SELECT * FROM agenda_templates WHERE id = ?', [id]);
+    return r && row.toTemplate(r);
+  }
+  /** The group's own templates; the built-in standard template lives in shared code, not here. */
+  async listTemplates(groupId: string): Promise<AgendaTemplate[]> {
+    const rows = await this.q.all<row.TemplateRow>('SELECT * FROM agenda_templates WHERE group_id = ?', [groupId]);
+    return rows.map(row.toTemplate).sort(row.byName);
+  }
+
+  // meetings and their live state
+
+  async createMeeting(m: NewMeeting & { id: string }, state: MeetingState): Promise<Meeting> {
+    if (state.meetingId !== m.id) throw new Error(`storage: state of meeting ${state.meetingId} given for ${m.id}`);
+    const meeting: Meeting = { ...m, status: state.status, createdAt: this.now(), recapFinalAt: null };
+    await this.q.atomic(async (db) => {
+      await db.run(
+        `INSERT INTO meetings (id, group_id, quarter, title, starts_at, time_zone, location, online_url, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [m.id, m.groupId, m.quarter, m.title, m.startsAt, m.timeZone, m.location, m.onlineUrl, meeting.status, meeting.createdAt],
+      );
+      await db.run('INSERT INTO meeting_states (meeting_id, version, state, updated_at) VALUES (?, ?, ?, ?)', [
+        m.id,
+        state.version,
+        JSON.stringify(state),
+        meeting.createdAt,
+      ]);
+    });
+    return meeting;
+  }
+  async getMeeting(id: string): Promise<Meeting | null> {
+    const r = await oneRow<row.MeetingRow>(this.q, 'SELECT * FROM meetings WHERE id = ?', [id]);
+    return r && row.toMeeting(r);
+  }
+  async updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting | null> {
+    await patchRow(this.q, 'meetings', id, MEETING_COLUMNS, { ...patch });
+    return this.getMeeting(id);
+  }
+  async listMeetings(groupId: string): Promise<Meeting[]> {
+    const rows = await this.q.all<row.MeetingRow>('SELECT * FROM meetings WHERE group_id = ?', [groupId]);
+    return rows.map(row.toMeeting).sort((a, b) => row.byCode(a.startsAt, b.startsAt) || row.byCode(a.id, b.id));
+  }
+  async getMeetingState(meetingId: string): Promise<MeetingState | null> {
+    const r = await oneRow<{ state: string }>(this.q, 'SELECT state FROM meeting_states WHERE meeting_id = ?', [meetingId]);
+    return r && (JSON.parse(r.state) as MeetingState);
+  }
+  async saveMeetingState(meetingId: string, state: MeetingState): Promise<boolean> {
+    if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
+    return this.q.atomic(async (db) => {
+      // The version check sits in the upsert's WHERE, so it holds under concurrent writers.
+      const changed = await db.run(
+        `INSERT INTO meeting_states (meeting_id, version, state, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET version = excluded.version, state = excluded.state,
+           updated_at = excluded.updated_at
+         WHERE meeting_states.version < excluded.version`,
+        [meetingId, state.version, JSON.stringify(state), this.now()],
+      );
+      if (changed === 0) return false;
+      await db.run('UPDATE meetings SET status = ? WHERE id = ?', [state.status, meetingId]);
+      return true;
+    });
+  }
+}
