@@ -2,7 +2,6 @@
 // CSV) so the financial review starts from figures, not from typing them in the room.
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { formatKpiValue } from '../../../shared/financials/kpis.ts';
 import { addQuarters, isQuarter, quarterOf } from '../../../shared/financials/quarters.ts';
 import type { GroupFinancials } from '../../../shared/records.ts';
 import { errorMessage } from '../api/http.ts';
@@ -11,6 +10,7 @@ import { Alert } from '../components/Alert.tsx';
 import { CsvImport } from '../components/financials/CsvImport.tsx';
 import { CustomKpiForm } from '../components/financials/CustomKpiForm.tsx';
 import { FigureForm } from '../components/financials/FigureForm.tsx';
+import { KpiStatsTable } from '../components/financials/KpiStatsTable.tsx';
 import { NetworkBenchmarks } from '../components/financials/NetworkBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
@@ -93,34 +93,14 @@ export function FinancialsPage() {
           {!data.canSeeFigures ? (
             <p className="muted">This group keeps its figures from observers.</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">KPI</th>
-                    <th scope="col">Mine</th>
-                    <th scope="col">Group median</th>
-                    <th scope="col">Middle half</th>
-                    <th scope="col">Companies</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.kpis.map((k) => {
-                    const s = data.stats[k.key];
-                    const f = (v: number | null | undefined) => formatKpiValue(k, v ?? null);
-                    return (
-                      <tr key={k.key}>
-                        <th scope="row">{k.label}</th>
-                        <td>{f(mine?.views[k.key]?.value)}</td>
-                        <td>{f(s?.median)}</td>
-                        <td>{s?.q1 != null && s.q3 != null ? `${f(s.q1)} – ${f(s.q3)}` : '–'}</td>
-                        <td>{s?.n ?? 0}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <KpiStatsTable
+              showMine
+              medianLabel="Group median"
+              rows={data.kpis.map((k) => {
+                const s = data.stats[k.key];
+                return { kpi: k, mine: mine?.views[k.key]?.value, stats: { median: s?.median ?? null, q1: s?.q1 ?? null, q3: s?.q3 ?? null }, companies: s?.n ?? 0 };
+              })}
+            />
           )}
         </section>
       )}

@@ -2,12 +2,13 @@
 // every company of the network, shown only where enough companies reported that no figure can
 // be traced to one of them (the server withholds the rest).
 import { useEffect, useState } from 'react';
-import { DEFAULT_KPIS, formatKpiValue } from '../../../../shared/financials/kpis.ts';
+import { DEFAULT_KPIS } from '../../../../shared/financials/kpis.ts';
 import type { KpiMemberView, NetworkBenchmark } from '../../../../shared/financials/types.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
 import { Alert } from '../Alert.tsx';
+import { KpiStatsTable } from './KpiStatsTable.tsx';
 
 interface Props {
   networkId: string;
@@ -37,41 +38,14 @@ export function NetworkBenchmarks({ networkId, quarter, mine }: Props) {
       <p className="muted">Every company of every group in the network, each counted once. A KPI is shown only where at least {LIMITS.benchmarkMinCompanies} companies reported; coach-only figures never count.</p>
       <Alert message={error} />
       {rows && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">KPI</th>
-                {mine && <th scope="col">Mine</th>}
-                <th scope="col">Network median</th>
-                <th scope="col">Middle half</th>
-                <th scope="col">Companies</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((b) => {
-                const kpi = DEFAULT_KPIS.find((k) => k.key === b.kpiKey);
-                if (!kpi) return null;
-                const f = (v: number | null | undefined) => formatKpiValue(kpi, v ?? null);
-                return (
-                  <tr key={b.kpiKey}>
-                    <th scope="row">{kpi.label}</th>
-                    {mine && <td>{f(mine[b.kpiKey]?.value)}</td>}
-                    {b.stats ? (
-                      <>
-                        <td>{f(b.stats.median)}</td>
-                        <td>{b.stats.q1 !== null && b.stats.q3 !== null ? `${f(b.stats.q1)} – ${f(b.stats.q3)}` : '–'}</td>
-                      </>
-                    ) : (
-                      <td colSpan={2} className="muted">Too few companies reported</td>
-                    )}
-                    <td>{b.companies}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <KpiStatsTable
+          showMine={mine !== undefined}
+          medianLabel="Network median"
+          rows={rows.flatMap((b) => {
+            const kpi = DEFAULT_KPIS.find((k) => k.key === b.kpiKey);
+            return kpi ? [{ kpi, mine: mine?.[b.kpiKey]?.value, stats: b.stats, companies: b.companies }] : [];
+          })}
+        />
       )}
     </section>
   );
