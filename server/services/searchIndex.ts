@@ -5,10 +5,16 @@ import type * as Y from 'yjs';
 import { readCommitments } from '../../shared/collab/commitments.ts';
 import { parseDocName } from '../../shared/collab/docNames.ts';
 import { NOTES_FIELD, notesToText } from '../../shared/collab/notesMarkdown.ts';
-import type { Storage } from '../storage/types.ts';
+import type { SearchEntry, Storage } from '../storage/types.ts';
 
 /** Typing produces many updates a second; the index follows within this delay. */
 export const INDEX_DEBOUNCE_MS = 1_500;
+
+/** The index holds exactly `entries` of the group under `prefix`: the rest there is removed. */
+async function replaceEntries(storage: Storage, groupId: string, prefix: string, entries: SearchEntry[]): Promise<void> {
+  await storage.upsertSearchEntries(entries);
+  await storage.deleteSearchEntries(groupId, prefix, entries.map((e) => e.id));
+}
 
 export async function indexDoc(storage: Storage, docName: string, doc: Y.Doc, now = new Date().toISOString()): Promise<void> {
   const parsed = parseDocName(docName);
@@ -38,8 +44,7 @@ export async function indexDoc(storage: Storage, docName: string, doc: Y.Doc, no
     body: c.what,
     visibility: c.confidential ? ('members' as const) : ('all' as const),
   }));
-  await storage.upsertSearchEntries(entries);
-  await storage.deleteSearchEntries(meeting.groupId, `commitment:${meeting.id}:`, entries.map((e) => e.id));
+  await replaceEntries(storage, meeting.groupId, `commitment:${meeting.id}:`, entries);
 }
 
 /** Re-indexes a group's goals (a few hundred rows at most: 12 members, a dozen goals a quarter). */
@@ -57,8 +62,7 @@ export async function indexGroupGoals(storage: Storage, groupId: string, now = n
     visibility: 'all' as const,
     updatedAt: now,
   }));
-  await storage.upsertSearchEntries(entries);
-  await storage.deleteSearchEntries(groupId, 'goal:', entries.map((e) => e.id));
+  await replaceEntries(storage, groupId, 'goal:', entries);
 }
 
 /** Re-indexes a group's shared links and files (at most 100 a meeting): title, file or address, sharer. */
@@ -77,8 +81,7 @@ export async function indexGroupResources(storage: Storage, groupId: string, now
     visibility: 'all' as const,
     updatedAt: now,
   }));
-  await storage.upsertSearchEntries(entries);
-  await storage.deleteSearchEntries(groupId, 'resource:', entries.map((e) => e.id));
+  await replaceEntries(storage, groupId, 'resource:', entries);
 }
 
 /** Debounces indexing per doc; failures are logged, never thrown into the collab endpoint. */

@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH, parseDocName } from '../../../shared/collab/docNames.ts';
+import { http, HttpError } from '../api/http.ts';
 import { userColor } from './userColor.ts';
 
 /**
@@ -107,15 +108,13 @@ function create(docName: string, me: CollabUser): Entry {
     const meetingId = parseDocName(docName)?.meetingId;
     if (denied || !meetingId || provider.wsconnected || Date.now() - lastProbe < ACCESS_PROBE_MS) return;
     lastProbe = Date.now();
-    fetch(`/api/meetings/${encodeURIComponent(meetingId)}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(
-      (res) => {
-        if (res.status !== 403 && res.status !== 404) return;
-        denied = true;
-        provider.disconnect();
-        refresh();
-      },
-      () => undefined, // really offline: the badge already says so
-    );
+    http.get(`/api/meetings/${encodeURIComponent(meetingId)}`).catch((err: unknown) => {
+      // Anything but a refusal (really offline, a server error) leaves the badge as it is.
+      if (!(err instanceof HttpError) || (err.status !== 403 && err.status !== 404)) return;
+      denied = true;
+      provider.disconnect();
+      refresh();
+    });
   };
   provider.on('connection-error', probeAccess);
   provider.on('connection-close', probeAccess);
