@@ -1,12 +1,10 @@
 // The wall at topics and best practices: what has been shared so far, by whom.
 import type { Meeting } from '../../../../shared/domain.ts';
-import type { LibraryResource } from '../../../../shared/resources.ts';
 import '../resources/resources.css';
-import { useRecords } from './useRecords.ts';
+import { useItemResources } from './useRecords.ts';
 
 export function ProjectorResources({ meeting, itemId }: { meeting: Meeting; itemId: string }) {
-  const { data } = useRecords<LibraryResource[]>(`/api/groups/${encodeURIComponent(meeting.groupId)}/resources`, 'resources');
-  const here = (data ?? []).filter((r) => r.meetingId === meeting.id && r.itemId === itemId);
+  const { here } = useItemResources(meeting.groupId, meeting.id, itemId);
   return (
     <div className="projector-resources" data-testid="projector-resources">
       {here.length === 0 ? (

@@ -9,7 +9,7 @@ import { useSubmit } from '../../hooks/useForm.ts';
 import { Alert } from '../Alert.tsx';
 import { ResourceList } from '../resources/ResourceList.tsx';
 import { ShareResourceForm } from '../resources/ShareResourceForm.tsx';
-import { useRecords } from './useRecords.ts';
+import { useItemResources } from './useRecords.ts';
 
 interface Props {
   meetingId: string;
@@ -23,9 +23,8 @@ interface Props {
 }
 
 export function TopicsStage({ meetingId, groupId, itemId, userId, canShare, canManage }: Props) {
-  const { data, error, reload } = useRecords<LibraryResource[]>(`/api/groups/${encodeURIComponent(groupId)}/resources`, 'resources');
+  const { here, loaded, error, reload } = useItemResources(groupId, meetingId, itemId);
   const removal = useSubmit(errorMessage);
-  const here = (data ?? []).filter((r) => r.meetingId === meetingId && r.itemId === itemId);
   const remove = (r: LibraryResource) => void removal.run(async () => {
     await resourcesApi.remove(r.id);
     reload();
@@ -34,7 +33,7 @@ export function TopicsStage({ meetingId, groupId, itemId, userId, canShare, canM
     <div data-testid="topic-resources">
       <h3>Shared at this item</h3>
       <Alert message={error ?? removal.error} />
-      {data ? (
+      {loaded ? (
         <ResourceList
           resources={here}
           empty="Nothing shared yet. A procedure, a form or a flyer that works for you is welcome here."
