@@ -1,13 +1,32 @@
-// `npm start`: build the client if it is missing, then run the server (SQLite under ./data by default).
+// `npm start` (and `npm run demo` with --demo): build the client if it is missing, then run the
+// server in this very process. package.json runs it with `exec`, so npm -> node, no shell in
+// between: SIGTERM/SIGINT reach the server's own handlers (server/shutdown.ts drains and exits 0),
+// and the exit status npm reports is the server's (a kill -9 is a kill -9, never a clean 0).
 import { existsSync } from 'node:fs';
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
-if (!existsSync('dist/client/index.html')) {
-  console.log('Building the client (first run)…');
-  const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+/** Runs a preparation step as a child; a signal meanwhile goes to it, and we exit as it did. */
+function step(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit' });
+    const forward = (sig) => child.kill(sig);
+    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, forward);
+    child.on('exit', (code, signal) => {
+      for (const sig of ['SIGINT', 'SIGTERM']) process.off(sig, forward);
+      // 128 + n is how a shell (and a supervisor) reads "killed by signal n".
+      const status = signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1);
+      if (status !== 0) process.exit(status);
+      resolve();
+    });
+  });
 }
-// One process (no npx/tsx wrapper), so signals reach the server and it can flush on SIGTERM.
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+
+if (process.env.SERVE_CLIENT !== 'false' && !existsSync(`${process.env.CLIENT_DIR ?? 'dist/client'}/index.html`)) {
+  console.log('Building the client (first run)…');
+  await step(process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+}
+// TypeScript runs through tsx's loader, registered in this process (as `node --import tsx` would).
+await import('tsx');
+if (process.argv.includes('--demo')) await import('../server/demo/seed.ts');
+await import('../server/main.ts');

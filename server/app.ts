@@ -76,11 +76,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   if (config.publicOrigins.length === 0) allowedOrigins.push(...defaultOrigins(port));
   const origin = config.publicOrigins[0] ?? `http://localhost:${port}`;
-  log.info('peerboard listening', { port, origin, storage: config.databaseUrl ? 'postgres' : 'sqlite' });
+  log.info('peerboard listening', { pid: process.pid, port, origin, storage: config.databaseUrl ? 'postgres' : 'sqlite' });
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      // Stop accepting first: the listener closes, idle keep-alive connections go.
+      server.close();
+      server.closeIdleConnections();
       io.disconnectSockets(true);
       // Collab first: it flushes every pending document write to storage before we close it.
       await collab.close();

@@ -16,17 +16,33 @@ export async function freePort(): Promise<number> {
 export interface ChildServer {
   proc: ChildProcess;
   url: string;
+  /** Everything the process wrote to stdout and stderr so far (its log lines). */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startChildServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * Starts the server; with `viaNpm` exactly as an operator does, `npm start` (npm itself is the
+ * child, so signals sent to `proc` go to npm, and its exit code is what a supervisor sees).
+ */
+export async function startChildServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string> = {},
+  { viaNpm = false } = {},
+): Promise<ChildServer> {
+  const [cmd, args] = viaNpm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'server/main.ts']];
+  const proc = spawn(cmd, args, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr += d));
-  proc.stdout!.resume();
+  let all = '';
+  proc.stderr!.on('data', (d) => {
+    stderr += d;
+    all += d;
+  });
+  proc.stdout!.on('data', (d) => (all += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -41,9 +57,9 @@ export async function startChildServer(port: number, dataDir: string, env: Recor
   }
   const stop = (signal: NodeJS.Signals = 'SIGKILL') =>
     new Promise<number | null>((resolve) => {
-      if (proc.exitCode !== null) return resolve(proc.exitCode);
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve(proc.exitCode);
       proc.once('exit', (code) => resolve(code));
       proc.kill(signal);
     });
-  return { proc, url, stop };
+  return { proc, url, output: () => all, stop };
 }
