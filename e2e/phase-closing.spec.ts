@@ -89,7 +89,7 @@ describe('closing', () => {
     // on every command, so moving the stored start back stands in for the minutes gone by.
     const stored = (await srv.storage.getMeetingState(meetingId))!;
     const startedAt = stored.startedAt! - LATE_AFTER_MS - 60_000;
-    expect(await srv.storage.saveMeetingState(meetingId, { ...stored, startedAt, itemEnteredAt: startedAt, version: stored.version + 1 })).toBe(true);
+    expect(await srv.storage.saveMeetingState(meetingId, { ...stored, startedAt, itemEnteredAt: startedAt, version: stored.version + 1 }, stored.version)).toBe(true);
     moe = await joinMeeting(browser, srv.url, meetingId, 'moe.three@example.com', 'In the room');
     await coach.locator('summary', { hasText: 'Attendance' }).click();
     const attendance = (name: string) => coach.getByLabel(`Attendance of ${name}`);

@@ -40,7 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const records: RecordsNotifier = { changed: (groupId, kind) => notifier.changed(groupId, kind) };
   const app = createHttpApp({ storage, records, allowedOrigins, secureCookies, log, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
-  const channel = attachMeetingChannel(server, { storage, allowedOrigins, log });
+  const channel = attachMeetingChannel(server, { storage, allowedOrigins, log, commandSaveDelayMs: config.testCommandSaveDelayMs });
   const { io } = channel;
   notifier = channel.records;
   const meetingEnded = onMeetingEnded({ storage, records });

@@ -14,6 +14,8 @@ export interface Config {
   serveClient: boolean;
   clientDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Tests only: pause between reading a meeting's state and saving it (a deterministic race). */
+  testCommandSaveDelayMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveClient: env.SERVE_CLIENT !== 'false',
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    testCommandSaveDelayMs: Number(env.TEST_COMMAND_SAVE_DELAY_MS ?? 0) || 0,
   };
 }
 

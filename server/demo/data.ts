@@ -113,7 +113,7 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
     const m = { id, groupId, quarter, title: `Quarterly meeting ${quarter}`, startsAt: new Date(startsAt).toISOString(), timeZone: 'Europe/Berlin', location, onlineUrl };
     await storage.createMeeting(m, state);
     // A past meeting is replayed through the real reducer so its record looks like a real one.
-    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt, await storage.listMembers(groupId)));
+    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt, await storage.listMembers(groupId)), state.version);
     return { id, startsAt };
   };
   // One meeting a quarter, twelve weeks apart; a different member misses each one.

@@ -35,6 +35,8 @@ export interface ChannelDeps {
   storage: Storage;
   allowedOrigins: string[];
   log: Logger;
+  /** Tests only: see RoomOptions.saveDelayMs. */
+  commandSaveDelayMs?: number;
 }
 
 function toApiError(e: unknown, log: Logger): ApiError {
@@ -67,7 +69,7 @@ export function attachMeetingChannel(
   });
   const rooms = new MeetingRooms(storage, {
     state: (meetingId, state) => io.to(meetingRoom(meetingId)).emit('meeting:state', { meetingId, state, serverNow: Date.now() }),
-  });
+  }, { saveDelayMs: deps.commandSaveDelayMs });
 
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { protocolVersion?: unknown } | undefined;

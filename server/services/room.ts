@@ -20,6 +20,22 @@ function actorFor(access: Access): Actor {
   return { userId: access.userId, role: access.organiser ? 'organiser' : (access.groupRole ?? 'observer') };
 }
 
+/**
+ * Rounds of read -> apply -> compare-and-set before a command is refused with `conflict`. Each
+ * lost round means another writer (on any node) stored first; a meeting has a handful of
+ * people sending commands, so a few rounds always settle it unless storage is misbehaving.
+ */
+export const COMMAND_SAVE_ATTEMPTS = 8;
+
+export interface RoomOptions {
+  now?: () => number;
+  /**
+   * Pause between reading the state and saving it (tests only, default 0): makes a race with
+   * another node's command deterministic. Named setting TEST_COMMAND_SAVE_DELAY_MS (config.ts).
+   */
+  saveDelayMs?: number;
+}
+
 /** Runs after a meeting's end is stored (carry-over of goals); reports its own failures. */
 export type MeetingEndedHook = (meetingId: string) => Promise<void>;
 
@@ -28,11 +44,17 @@ export class MeetingRooms {
   private queues = new Map<string, Promise<unknown>>();
   private endedHooks: MeetingEndedHook[] = [];
 
+  private readonly now: () => number;
+  private readonly saveDelayMs: number;
+
   constructor(
     private storage: Storage,
     private broadcaster: RoomBroadcaster,
-    private now: () => number = Date.now,
-  ) {}
+    options: RoomOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.saveDelayMs = options.saveDelayMs ?? 0;
+  }
 
   /** Authorizes and returns everything a late joiner needs; records attendance. */
   async join(userId: string, meetingId: string, mode: AttendanceMode, projector: boolean): Promise<Omit<JoinResult, 'presence'>> {
@@ -86,8 +108,9 @@ export class MeetingRooms {
     // The reducer refuses everything after the end, so absentees are recorded just before it,
     // by the same actor, and stored in one state with the end (meetingEnd.ts).
     const members = command.type === 'meeting.end' ? await this.storage.listMembers(group.id) : [];
-    // Another node may have stored a newer state (scale-out); retry once from storage if so.
-    for (let attempt = 0; attempt < 2; attempt++) {
+    // Compare-and-set: the save holds only over the version this command was applied to. If
+    // another command (this node or another) stored first, apply again to what it stored.
+    for (let attempt = 0; attempt < COMMAND_SAVE_ATTEMPTS; attempt++) {
       const stored = await this.storage.getMeetingState(meetingId);
       if (!stored) throw new DomainError('not_found', 'No such meeting');
       let state = stored;
@@ -96,7 +119,8 @@ export class MeetingRooms {
         if (!result.ok) throw new DomainError(result.error.code, result.error.message);
         state = result.state;
       }
-      if (await this.storage.saveMeetingState(meetingId, state)) {
+      if (this.saveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.saveDelayMs));
+      if (await this.storage.saveMeetingState(meetingId, state, stored.version)) {
         this.broadcaster.state(meetingId, state);
         if (command.type === 'meeting.end') await Promise.allSettled(this.endedHooks.map((hook) => hook(meetingId)));
         return { version: state.version };

@@ -56,29 +56,41 @@ export function meetingContract(s: () => Storage): void {
       expect((await s().listMeetings(g.id)).map((m) => m.id)).toEqual([early.id, late.id]);
     });
 
-    it('stores a state only when its version is newer, mirroring its status', async () => {
+    it('stores a state only over the version it was applied to, mirroring its status', async () => {
       const { meeting, facilitator } = await meetingFixture(s());
       const v1 = meetingState(meeting.id, facilitator.id, 1, 'live');
-      expect(await s().saveMeetingState(meeting.id, v1)).toBe(true);
+      expect(await s().saveMeetingState(meeting.id, v1, 0)).toBe(true);
       expect(await s().getMeetingState(meeting.id)).toEqual(v1);
       expect((await s().getMeeting(meeting.id))?.status).toBe('live');
 
-      const sameVersion = { ...meetingState(meeting.id, facilitator.id, 1, 'ended'), currentIndex: 0 };
-      expect(await s().saveMeetingState(meeting.id, sameVersion)).toBe(false);
-      expect(await s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 0, 'ended'))).toBe(false);
+      // Applied to version 0, which is no longer stored: refused even though its version is higher.
+      const stale = meetingState(meeting.id, facilitator.id, 5, 'ended');
+      expect(await s().saveMeetingState(meeting.id, stale, 0)).toBe(false);
+      expect(await s().saveMeetingState(meeting.id, stale, 2)).toBe(false);
       expect(await s().getMeetingState(meeting.id)).toEqual(v1);
       expect((await s().getMeeting(meeting.id))?.status).toBe('live');
 
-      const v2 = meetingState(meeting.id, facilitator.id, 2, 'ended');
-      expect(await s().saveMeetingState(meeting.id, v2)).toBe(true);
+      // A jump of several versions (meeting.end records absentees first) is fine over the right base.
+      const v4 = meetingState(meeting.id, facilitator.id, 4, 'ended');
+      expect(await s().saveMeetingState(meeting.id, v4, 1)).toBe(true);
+      expect(await s().getMeetingState(meeting.id)).toEqual(v4);
       expect((await s().getMeeting(meeting.id))?.status).toBe('ended');
     });
 
-    it('keeps the highest version when saves arrive concurrently and out of order', async () => {
+    it('refuses a state whose version does not follow the expected one, and an unknown meeting', async () => {
       const { meeting, facilitator } = await meetingFixture(s());
-      const versions = [5, 2, 9, 1, 7, 3, 8, 4, 6];
-      await Promise.all(versions.map((v) => s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, v, 'live'))));
-      expect((await s().getMeetingState(meeting.id))?.version).toBe(9);
+      await expect(s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 0, 'live'), 0)).rejects.toThrow();
+      expect(await s().saveMeetingState('nope', meetingState('nope', facilitator.id, 1, 'live'), 0)).toBe(false);
+      expect(await s().getMeetingState('nope')).toBeNull();
+    });
+
+    it('lets exactly one of several concurrent writers over the same version win', async () => {
+      const { meeting, facilitator } = await meetingFixture(s());
+      const writers = [1, 2, 3, 4, 5, 6].map((n) => ({ ...meetingState(meeting.id, facilitator.id, 1, 'live'), currentIndex: n }));
+      const results = await Promise.all(writers.map((w) => s().saveMeetingState(meeting.id, w, 0)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = writers[results.indexOf(true)]!;
+      expect(await s().getMeetingState(meeting.id)).toEqual(winner);
     });
   });
 }

@@ -82,16 +82,14 @@ export class MeetingsSql {
     const r = await oneRow<{ state: string }>(this.q, 'SELECT state FROM meeting_states WHERE meeting_id = ?', [meetingId]);
     return r && (JSON.parse(r.state) as MeetingState);
   }
-  async saveMeetingState(meetingId: string, state: MeetingState): Promise<boolean> {
+  async saveMeetingState(meetingId: string, state: MeetingState, expectedVersion: number): Promise<boolean> {
     if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
+    if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
     return this.q.atomic(async (db) => {
-      // The version check sits in the upsert's WHERE, so it holds under concurrent writers.
+      // Compare-and-set in one statement: it holds under concurrent writers on any node.
       const changed = await db.run(
-        `INSERT INTO meeting_states (meeting_id, version, state, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (meeting_id) DO UPDATE SET version = excluded.version, state = excluded.state,
-           updated_at = excluded.updated_at
-         WHERE meeting_states.version < excluded.version`,
-        [meetingId, state.version, JSON.stringify(state), this.now()],
+        'UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?',
+        [state.version, JSON.stringify(state), this.now(), meetingId, expectedVersion],
       );
       if (changed === 0) return false;
       await db.run('UPDATE meetings SET status = ? WHERE id = ?', [state.status, meetingId]);

@@ -158,10 +158,12 @@ export interface Storage {
   listMeetings(groupId: string): Promise<Meeting[]>;
   getMeetingState(meetingId: string): Promise<MeetingState | null>;
   /**
-   * Stores the state if its version is newer than the stored one (optimistic concurrency);
-   * also mirrors state.status into the meeting row. Returns false if a newer version was stored.
+   * Compare-and-set: stores the state only if the stored version is still expectedVersion (the
+   * version the command was applied to); also mirrors state.status into the meeting row.
+   * Returns false when another writer (any node) stored first, or the meeting has no state.
+   * Throws if state.version is not above expectedVersion.
    */
-  saveMeetingState(meetingId: string, state: MeetingState): Promise<boolean>;
+  saveMeetingState(meetingId: string, state: MeetingState, expectedVersion: number): Promise<boolean>;
 
   // collaborative documents (Yjs): an append-only update log plus an optional snapshot
   /** Appends one Yjs update; resolves once it is durable. Returns its sequence number. */
