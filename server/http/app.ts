@@ -6,6 +6,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import type { Logger } from '../log.ts';
 import { checkOrigin, loadUser, type HttpDeps } from './context.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -22,12 +23,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(securityHeaders({ https: deps.secureCookies }));
 
   const api = express.Router();
   // Resource uploads carry a file as base64: their own larger limit, parsed before the general one.
