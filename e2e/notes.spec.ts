@@ -2,10 +2,11 @@
 // offline edits that merge, a shared commitments list, private notes kept private, read-only
 // observers, notes on the projector, notes that survive a reload and a server restart, and
 // "No access" (not "Offline") for someone removed from the group while away.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { joinGroup, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { patientPolls } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
@@ -15,12 +16,15 @@ let meetingId: string;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
+  // The notes editor is its own chunk now (loaded after the page): give a loaded machine time.
+  patientPolls();
   srv = await startE2eServer();
   seed = await seedGroup(srv.url);
   meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  vi.resetConfig();
   await browser?.close();
   await srv?.close();
 });

@@ -1,23 +1,29 @@
-// Routes. The projector is outside the shell: the wall shows the meeting, not our header.
+// Routes, each page a chunk loaded when visited (routePages.ts). The projector is outside the
+// shell: the wall shows the meeting, not our header.
+import { Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/RequireAuth.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
 import { Shell } from './components/Shell.tsx';
-import { GroupPage } from './views/GroupPage.tsx';
-import { HomePage } from './views/HomePage.tsx';
-import { InvitePage } from './views/InvitePage.tsx';
-import { LoginPage } from './views/LoginPage.tsx';
-import { MeetingPage } from './views/MeetingPage.tsx';
-import { NotFoundPage } from './views/NotFoundPage.tsx';
-import { ProjectorPage } from './views/ProjectorPage.tsx';
-import { SearchPage } from './views/SearchPage.tsx';
-import { ResourcesPage } from './views/ResourcesPage.tsx';
-import { RecapPage } from './views/RecapPage.tsx';
-import { MyPage } from './views/MyPage.tsx';
-import { CoachPage } from './views/CoachPage.tsx';
-import { SetupPage } from './views/SetupPage.tsx';
-import { SummaryRedirect } from './views/SummaryRedirect.tsx';
-import { FiguresRedirect, FinancialsPage } from './views/FinancialsPage.tsx';
-import { GoalsPage } from './views/GoalsPage.tsx';
+import {
+  CoachPage,
+  FiguresRedirect,
+  FinancialsPage,
+  GoalsPage,
+  GroupPage,
+  HomePage,
+  InvitePage,
+  LoginPage,
+  MeetingPage,
+  MyPage,
+  NotFoundPage,
+  ProjectorPage,
+  RecapPage,
+  ResourcesPage,
+  SearchPage,
+  SetupPage,
+  SummaryRedirect,
+} from './routePages.ts';
 
 export function App() {
   return (
@@ -26,7 +32,9 @@ export function App() {
         path="/meetings/:id/projector"
         element={
           <RequireAuth>
-            <ProjectorPage />
+            <Suspense fallback={<PageLoading />}>
+              <ProjectorPage />
+            </Suspense>
           </RequireAuth>
         }
       />

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../../shared/limits.ts';
 import type { Logger } from '../log.ts';
 import { checkOrigin, loadUser, type HttpDeps } from './context.ts';
+import { clientAssets } from './clientAssets.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -46,15 +47,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(notFoundApi);
   app.use('/api', api);
 
-  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
-    const index = path.join(deps.clientDir, 'index.html');
-    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
-    // Client-side routes (/meetings/:id, /invite/:token, ...) all load the app shell.
-    app.get(/^\/(?!api\/|socket\.io\/|collab\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    });
-  }
+  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) app.use(clientAssets(deps.clientDir));
   app.use(errorHandler(deps.log));
   return app;
 }

@@ -1,7 +1,8 @@
 // The page frame: header with the app name, the user and Logout; the page in <main>.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useStore } from '../store/index.ts';
+import { PageLoading } from './PageLoading.tsx';
 
 export function Shell() {
   const me = useStore((s) => s.me);
@@ -52,7 +53,9 @@ export function Shell() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 // /meetings/:id: the live meeting for everyone, with the facilitator console for those who run it.
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { AttendanceMode } from '../../../shared/domain.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -10,7 +10,6 @@ import { FacilitatorConsole } from '../components/meeting/FacilitatorConsole.tsx
 import { ItemStage } from '../components/items/ItemStage.tsx';
 import { HandQueue } from '../components/meeting/HandQueue.tsx';
 import { JoinModePrompt } from '../components/meeting/JoinModePrompt.tsx';
-import { NotesPanel } from '../components/meeting/NotesPanel.tsx';
 import { PresenceList } from '../components/meeting/PresenceList.tsx';
 import { RunningLate } from '../components/meeting/RunningLate.tsx';
 import { useIsFacilitator } from '../hooks/useFacilitator.ts';
@@ -20,6 +19,12 @@ import { useTitle } from '../hooks/useTitle.ts';
 import { storedJoinMode, storeJoinMode } from '../lib/joinMode.ts';
 import { MODE_LABEL } from '../lib/labels.ts';
 import { useStore } from '../store/index.ts';
+
+// The notes editor (TipTap, ProseMirror, Yjs) is the heaviest code of the app: not part of the
+// page's first load, but fetched as soon as the page is (in parallel with joining the room),
+// since every meeting page shows the notes once joined.
+const loadNotesPanel = () => import('../components/meeting/NotesPanel.tsx');
+const NotesPanel = lazy(async () => ({ default: (await loadNotesPanel()).NotesPanel }));
 
 const STATUS_LABEL = { scheduled: 'Not started', live: 'Live', ended: 'Ended' } as const;
 
@@ -35,6 +40,7 @@ export function MeetingPage() {
   useMeetingConnection(id, mode);
   useFacilitatorKeys(isFacilitator && mode !== null);
   useTitle(meeting?.title ?? 'Meeting');
+  useEffect(() => void loadNotesPanel(), []);
 
   const choose = (m: AttendanceMode) => {
     storeJoinMode(id, m);
@@ -98,7 +104,9 @@ export function MeetingPage() {
               <AgendaList state={state} canJump={isFacilitator} />
             </section>
             <section aria-label="Notes" className="card section notes">
-              <NotesPanel state={state} />
+              <Suspense fallback={<p className="loading">Loading the notes…</p>}>
+                <NotesPanel state={state} />
+              </Suspense>
             </section>
           </div>
           <aside className="stack" aria-label="People">

@@ -1,9 +1,9 @@
 // /meetings/:id/projector: the wall display. No controls; large, high-contrast, legible from
 // the back of the room at 1280x720 as well as 1920x1080 (sizes scale with the viewport).
+import { lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
 import { TimerDisplay } from '../components/meeting/TimerDisplay.tsx';
-import { ProjectorNotes } from '../components/notes/ProjectorNotes.tsx';
 import { ProjectorItem } from '../components/items/ProjectorItem.tsx';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useNames } from '../hooks/useNames.ts';
@@ -11,6 +11,9 @@ import { useTitle } from '../hooks/useTitle.ts';
 import { statusHeadline } from '../lib/headline.ts';
 import { MODE_LABEL } from '../lib/labels.ts';
 import { useStore } from '../store/index.ts';
+
+// The notes editor loads only on the wall that shows notes (?notes=1).
+const ProjectorNotes = lazy(async () => ({ default: (await import('../components/notes/ProjectorNotes.tsx')).ProjectorNotes }));
 
 /** Long titles step down in size so they stay on two or three lines above the timer. */
 function titleSize(title: string): string {
@@ -55,7 +58,11 @@ export function ProjectorPage() {
             </h1>
             {live && <TimerDisplay state={state} className="projector-timer" />}
             {live && <ProjectorItem state={state} meeting={meeting} />}
-            {live && showNotes && <ProjectorNotes state={state} />}
+            {live && showNotes && (
+              <Suspense fallback={null}>
+                <ProjectorNotes state={state} />
+              </Suspense>
+            )}
             {next && (
               <p className="projector-next">
                 {state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}
