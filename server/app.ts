@@ -1,8 +1,6 @@
 // Wires config -> storage -> services -> transports onto one HTTP server.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { defaultOrigins, type Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -62,6 +60,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const closers: (() => Promise<void>)[] = [];
   if (config.redisUrl) {
+    // Loaded only when configured: a single node does not carry the Redis client (about 20 MB).
+    const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')]);
     const pub = createClient({ url: config.redisUrl });
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);

@@ -3,7 +3,6 @@ import { privateDocName } from '../../shared/collab/docNames.ts';
 import { NOTES_FIELD, notesToMarkdown } from '../../shared/collab/notesMarkdown.ts';
 import { summaryToRecap } from '../exports/fromSummary.ts';
 import { recapToMarkdown } from '../exports/markdown.ts';
-import { recapToPdf } from '../exports/pdf.ts';
 import type { RecapDoc } from '../exports/recapDoc.ts';
 import type { Storage } from '../storage/types.ts';
 import { meetingSummary } from './summary.ts';
@@ -29,5 +28,7 @@ export async function recapMarkdown(storage: Storage, userId: string, meetingId:
 }
 
 export async function recapPdf(storage: Storage, userId: string, meetingId: string): Promise<Buffer> {
+  // pdfkit (about 28 MB resident with its fonts) loads with the first PDF, not at start-up.
+  const { recapToPdf } = await import('../exports/pdf.ts');
   return recapToPdf(await recap(storage, userId, meetingId));
 }

@@ -1,5 +1,4 @@
 // Picks the backend: PostgreSQL when a database URL is configured, else the SQLite file.
-import { openPostgresStorage } from './postgres.ts';
 import { openSqliteStorage } from './sqlite.ts';
 import type { Storage } from './types.ts';
 
@@ -8,7 +7,8 @@ export { UniqueViolationError } from './driver.ts';
 
 /** Opens the configured backend and brings its schema up to date. */
 export async function openStorage(opts: { databaseUrl?: string; sqliteFile: string }): Promise<Storage> {
-  const storage = opts.databaseUrl ? await openPostgresStorage(opts.databaseUrl) : openSqliteStorage(opts.sqliteFile);
+  // The PostgreSQL driver loads only when configured: a SQLite node does not carry it.
+  const storage = opts.databaseUrl ? await (await import('./postgres.ts')).openPostgresStorage(opts.databaseUrl) : openSqliteStorage(opts.sqliteFile);
   try {
     await storage.migrate();
   } catch (err) {
