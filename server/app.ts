@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { defaultOrigins, type Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { ReadinessCheck } from './http/routes/ops.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { parseMeetingRoom } from '../shared/protocol.ts';
 import { attachCollab } from './collab/index.ts';
 import { attachMeetingChannel } from './realtime/meetingChannel.ts';
 import { userFromCookieHeader } from './auth/sessions.ts';
@@ -20,13 +23,21 @@ export interface RunningServer {
   port: number;
   origin: string;
   log: Logger;
+  metrics: Metrics;
   /** Stops accepting, flushes pending writes, closes storage. */
   close(): Promise<void>;
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const storage = await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite` });
+  const metrics = createMetrics();
+  const storage = metrics.instrument(
+    await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite` }),
+  );
+  let draining = false;
+  // Readiness: storage answers a trivial query (Redis is pushed below when configured).
+  const checks: ReadinessCheck[] = [{ name: 'storage', check: () => storage.countUsers() }];
+  const ops = { checks, draining: () => draining, registry: metrics.registry, metricsToken: config.metricsToken, log };
   const server = http.createServer();
   // Origins are known only once the port is (port 0 in tests), so the list is filled after listen.
   const allowedOrigins: string[] = [...config.publicOrigins];
@@ -36,9 +47,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // records notices go through a forwarder that points at the channel once it exists.
   let notifier: RecordsNotifier = noRecordsNotifier;
   const records: RecordsNotifier = { changed: (groupId, kind) => notifier.changed(groupId, kind) };
-  const app = createHttpApp({ storage, records, allowedOrigins, secureCookies, log, clientDir: config.serveClient ? config.clientDir : null });
+  const app = createHttpApp({ storage, records, allowedOrigins, secureCookies, log, ops, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
-  const channel = attachMeetingChannel(server, { storage, allowedOrigins, log, commandSaveDelayMs: config.testCommandSaveDelayMs });
+  const channel = attachMeetingChannel(server, {
+    storage,
+    allowedOrigins,
+    log,
+    onCommand: metrics.command,
+    commandSaveDelayMs: config.testCommandSaveDelayMs,
+  });
   const { io } = channel;
   notifier = channel.records;
   const meetingEnded = onMeetingEnded({ storage, records });
@@ -56,6 +73,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     authorizeDoc: (userId, doc) => authorizeDoc(storage, userId, doc),
     log: (msg, meta) => log.warn(msg, meta),
+    onRefused: metrics.refused,
+  });
+  metrics.setLive({
+    meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,
+    meetingSockets: () => io.engine.clientsCount,
+    collabSockets: () => collab.connectionCount(),
+    docsLoaded: () => collab.docCount(),
   });
 
   const closers: (() => Promise<void>)[] = [];
@@ -66,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
+    checks.push({ name: 'redis', check: () => pub.ping() });
     closers.push(async () => {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     });
@@ -81,6 +106,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      draining = true;
       // Stop accepting first: the listener closes, idle keep-alive connections go.
       server.close();
       server.closeIdleConnections();
@@ -93,5 +119,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await storage.close();
     })());
-  return { server, storage, port, origin, log, close };
+  return { server, storage, port, origin, log, metrics, close };
 }

@@ -1,5 +1,9 @@
-// Configuration from the environment, read once at start. README lists every variable.
+// Configuration from the environment, parsed once at start with zod. README lists every
+// variable. A wrong value stops the server with a ConfigError naming the variable, never a
+// silent default (a mistyped LOG_LEVEL must not quietly log everything, or nothing).
 import path from 'node:path';
+import { z } from 'zod';
+import { LOG_LEVELS } from './log.ts';
 
 export interface Config {
   port: number;
@@ -13,29 +17,61 @@ export interface Config {
   /** Serve dist/client (production); dev uses Vite's own server. */
   serveClient: boolean;
   clientDir: string;
-  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  logLevel: (typeof LOG_LEVELS)[number];
   /** Tests only: pause between reading a meeting's state and saving it (a deterministic race). */
   testCommandSaveDelayMs: number;
+  /** Bearer token for GET /metrics from other hosts; unset: loopback only. */
+  metricsToken: string | undefined;
 }
 
+export class ConfigError extends Error {}
+
+/** An unset variable and an empty one both mean "use the default". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const urlWithScheme = (schemes: string[]) =>
+  z.string().refine((s) => URL.canParse(s) && schemes.includes(new URL(s).protocol), `must be a ${schemes.map((p) => p + '//').join(' or ')} URL`);
+const origin = z.string().refine((s) => URL.canParse(s) && ['http:', 'https:'].includes(new URL(s).protocol) && new URL(s).origin === s, 'must be origins like https://peerboard.example.com (scheme, host, optional port; no path)');
+
+const envSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
+  HOST: optional(z.string()).default('0.0.0.0'),
+  DATA_DIR: optional(z.string()).default('data'),
+  DATABASE_URL: optional(urlWithScheme(['postgres:', 'postgresql:'])),
+  REDIS_URL: optional(urlWithScheme(['redis:', 'rediss:'])),
+  PUBLIC_ORIGIN: optional(
+    z
+      .string()
+      .transform((s) => s.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+      .pipe(z.array(origin)),
+  ).default([]),
+  SERVE_CLIENT: optional(z.enum(['true', 'false'])).default('true'),
+  CLIENT_DIR: optional(z.string()).default('dist/client'),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  /** At least 16 characters: a short token is guessable by anyone who can reach the port. */
+  METRICS_TOKEN: optional(z.string().min(16)),
+  TEST_COMMAND_SAVE_DELAY_MS: optional(z.coerce.number().int().min(0)).default(0),
+  NODE_ENV: optional(z.string()),
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0..65535, got ${env.PORT}`);
-  const origins = (env.PUBLIC_ORIGIN ?? '')
-    .split(',')
-    .map((s) => s.trim().replace(/\/$/, ''))
-    .filter(Boolean);
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `${String(i.path[0])}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = r.data;
   return {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
-    databaseUrl: env.DATABASE_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
-    publicOrigins: origins,
-    serveClient: env.SERVE_CLIENT !== 'false',
-    clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
-    logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
-    testCommandSaveDelayMs: Number(env.TEST_COMMAND_SAVE_DELAY_MS ?? 0) || 0,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicOrigins: e.PUBLIC_ORIGIN,
+    serveClient: e.SERVE_CLIENT === 'true',
+    clientDir: path.resolve(e.CLIENT_DIR),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    metricsToken: e.METRICS_TOKEN,
+    testCommandSaveDelayMs: e.TEST_COMMAND_SAVE_DELAY_MS,
   };
 }
 

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'meeting_not_live',
   'meeting_ended',
   'payload_too_large',
+  'unavailable', // a dependency (storage, Redis) is unreachable, or the server is shutting down
   'internal',
 ] as const;
 
@@ -63,5 +64,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   meeting_not_live: 409,
   meeting_ended: 409,
   payload_too_large: 413,
+  unavailable: 503,
   internal: 500,
 };

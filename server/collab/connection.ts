@@ -36,6 +36,8 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
+export type RefusedReason = 'rate_limited' | 'awareness_not_owned' | 'malformed' | 'too_big';
+
 export interface ConnectionInfo {
   userId: string;
   docName: string;
@@ -58,6 +60,7 @@ export class Connection implements RoomClient {
     private readonly limits: CollabLimits,
     private readonly log: CollabLog,
     private readonly onGone: (c: Connection) => void,
+    private readonly onRefused: (reason: RefusedReason) => void = () => {},
   ) {
     this.userId = info.userId;
     this.readOnly = info.readOnly;
@@ -68,7 +71,10 @@ export class Connection implements RoomClient {
     ws.on('close', () => this.gone());
     // Protocol errors (e.g. over maxPayload: ws closes with 1009 itself) arrive here; without a
     // listener they would be thrown.
-    ws.on('error', (err) => this.log('collab: socket error', { doc: this.docName, error: String(err) }));
+    ws.on('error', (err) => {
+      if ((err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.onRefused('too_big');
+      this.log('collab: socket error', { doc: this.docName, error: String(err) });
+    });
     ws.on('pong', () => {
       this.alive = true;
     });
@@ -110,6 +116,7 @@ export class Connection implements RoomClient {
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
     if (!this.bucket.take()) {
+      this.onRefused('rate_limited');
       this.log('collab: rate limit exceeded', { doc: this.docName, userId: this.userId });
       this.close(COLLAB_CLOSE.policyViolation, 'too many messages');
       return;
@@ -122,6 +129,7 @@ export class Connection implements RoomClient {
       this.handle(decodeClientMessage(toBytes(data)));
     } catch (err) {
       if (err instanceof ProtocolError) {
+        this.onRefused('malformed');
         this.log('collab: refused a malformed message', { doc: this.docName, userId: this.userId, reason: err.message });
         this.close(err.code, err.message);
       } else {
@@ -144,6 +152,7 @@ export class Connection implements RoomClient {
       }
       case 'awareness':
         if (this.room.receiveAwareness(this, msg.update, msg.clients) === 'refused') {
+          this.onRefused('awareness_not_owned');
           this.log('collab: refused awareness for client ids this connection does not control', {
             doc: this.docName,
             userId: this.userId,

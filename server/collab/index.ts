@@ -48,7 +48,7 @@ import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import { COLLAB_PATH, formatDocName, parseDocName, type ParsedDocName } from '../../shared/collab/docNames.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { Storage } from '../storage/types.ts';
-import { Connection } from './connection.ts';
+import { Connection, type RefusedReason } from './connection.ts';
 import type { DocRelay } from './docRoom.ts';
 import { COLLAB_LIMITS, type CollabLimits } from './limits.ts';
 import { DocRegistry } from './rooms.ts';
@@ -67,6 +67,8 @@ export interface CollabDeps {
   /** Allowed Origin header values (the public origin); anything else is refused. */
   allowedOrigins: string[];
   log?: (msg: string, meta?: object) => void;
+  /** Told of every refused message (metrics). */
+  onRefused?: (reason: RefusedReason) => void;
   /** Called after a doc's stored updates were applied (e.g. to refresh the search index). */
   onStored?: (docName: string, doc: import('yjs').Doc) => void;
 }
@@ -83,6 +85,8 @@ export interface CollabHandle {
   close(): Promise<void>;
   /** Docs loaded in memory. */
   docCount(): number;
+  /** Open WebSocket connections. */
+  connectionCount(): number;
   /** Closes the user's connections (to one meeting's docs, or all) with 4403; returns how many. */
   kick(userId: string, meetingId?: string): number;
 }
@@ -186,7 +190,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       upgraded = true;
       socket.off('close', onClose);
       const info = { userId: result.userId, docName: result.name, readOnly: result.right === 'read' };
-      connections.add(new Connection(ws, room, info, limits, log, (c) => connections.delete(c)));
+      connections.add(new Connection(ws, room, info, limits, log, (c) => connections.delete(c), deps.onRefused));
     });
   }
 
@@ -212,6 +216,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
     docCount: () => rooms.size,
+    connectionCount: () => connections.size,
     kick(userId, meetingId) {
       let n = 0;
       for (const c of [...connections]) {

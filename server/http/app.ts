@@ -7,6 +7,8 @@ import type { Logger } from '../log.ts';
 import { checkOrigin, loadUser, type HttpDeps } from './context.ts';
 import { clientAssets } from './clientAssets.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
+import { requestLog } from './requestLog.ts';
+import { healthRoutes, metricsRoute, type OpsDeps } from './routes/ops.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -20,10 +22,11 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
 
-export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null }): express.Express {
+export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null; ops: OpsDeps }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestLog(deps.log));
   app.use(securityHeaders({ https: deps.secureCookies }));
 
   const api = express.Router();
@@ -32,7 +35,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(express.json({ limit: LIMITS.httpBodyMaxBytes, strict: true }));
   api.use(checkOrigin(deps.allowedOrigins));
   api.use(loadUser(deps.storage));
-  api.get('/health', (_req, res) => res.json({ ok: true }));
+  api.use(healthRoutes(deps.ops));
   api.use(authRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(meetingRoutes(deps));
@@ -46,6 +49,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(resourceRoutes(deps));
   api.use(notFoundApi);
   app.use('/api', api);
+  app.get('/metrics', metricsRoute(deps.ops));
 
   if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) app.use(clientAssets(deps.clientDir));
   app.use(errorHandler(deps.log));

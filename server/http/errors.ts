@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, HTTP_STATUS, type ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../log.ts';
+import { logOf } from './requestLog.ts';
 
 export const notFoundApi: RequestHandler = (req, res) => {
   res.status(404).json({ error: { code: 'not_found', message: `No such endpoint: ${req.method} ${req.path}` } });
@@ -23,7 +24,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       code = 'bad_request';
       message = 'Body is not valid JSON';
     } else {
-      log.error('request failed', { method: req.method, path: req.path, err: String(err?.stack ?? err) });
+      logOf(res, log).error('request failed', { method: req.method, err: String(err?.stack ?? err) });
     }
     if (res.headersSent) return;
     res.status(HTTP_STATUS[code]).json({ error: { code, message, ...(details ? { details } : {}) } });

@@ -35,6 +35,8 @@ export interface ChannelDeps {
   storage: Storage;
   allowedOrigins: string[];
   log: Logger;
+  /** Told each command's outcome (metrics). */
+  onCommand?: (outcome: 'ok' | 'refused' | 'rate_limited') => void;
   /** Tests only: see RoomOptions.saveDelayMs. */
   commandSaveDelayMs?: number;
 }
@@ -110,13 +112,26 @@ export function attachMeetingChannel(
 
   io.on('connection', (socket: MeetingSocket) => {
     const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
+    // Every line about this socket carries its id (and the user), like a request id.
+    const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
+    socketLog.debug('socket connected');
+    socket.on('disconnect', (reason) => socketLog.debug('socket disconnected', { reason }));
     /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */
-    const handle = <T extends object>(ack: unknown, fn: () => Promise<T>) => {
+    const handle = <T extends object>(ack: unknown, fn: () => Promise<T>, onOutcome?: (o: 'ok' | 'refused' | 'rate_limited') => void) => {
       const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
-      if (!bucket.take()) return reply({ ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
+      if (!bucket.take()) {
+        onOutcome?.('rate_limited');
+        return reply({ ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
+      }
       fn().then(
-        (res) => reply({ ok: true, ...res }),
-        (e) => reply({ ok: false, error: toApiError(e, log) }),
+        (res) => {
+          onOutcome?.('ok');
+          reply({ ok: true, ...res });
+        },
+        (e) => {
+          onOutcome?.('refused');
+          reply({ ok: false, error: toApiError(e, socketLog) });
+        },
       );
     };
 
@@ -155,7 +170,7 @@ export function attachMeetingChannel(
         const p = parse(commandPayloadSchema, payload);
         if (!socket.rooms.has(meetingRoom(p.meetingId))) throw new DomainError('forbidden', 'Join the meeting first');
         return rooms.command(socket.data.userId, p.meetingId, p.command);
-      }),
+      }, deps.onCommand),
     );
 
     socket.on('disconnecting', () => {

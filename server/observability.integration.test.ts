@@ -1,0 +1,180 @@
+// What an operator watches: /api/health and /api/ready (503 while PostgreSQL is unreachable,
+// back to 200 when it returns), /metrics in the Prometheus text format (loopback or token only),
+// one log line per request with its id and no secret in any line, and a wrong setting that
+// stops the server naming the variable.
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startChildServer, type ChildServer } from './testing/childServer.ts';
+import { connectSocket, emitAck, seedGroup, startTestServer, tempDataDir } from './testing/harness.ts';
+import { parsePrometheusText } from './testing/promText.ts';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+/** A TCP relay to PostgreSQL that the test can cut and restore: "the database went away". */
+async function cuttableProxy(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  const port = await freePort();
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => s.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      sockets.forEach((s) => s.destroy());
+      server!.close(() => resolve());
+    });
+  await open();
+  return { port, open, cut };
+}
+
+describe('health and readiness', () => {
+  it('health answers from the process; ready checks storage', async () => {
+    const srv = await startTestServer();
+    cleanups.push(() => srv.close());
+    expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
+    const ready = await fetch(`${srv.url}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, checks: { storage: 'ok' } });
+  });
+
+  it('ready is 503 while PostgreSQL is unreachable, and 200 again once it is back', async () => {
+    const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+    const schema = `pb_ops_ready_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    cleanups.push(async () => {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    });
+    const proxy = await cuttableProxy({ host: base.hostname, port: Number(base.port || 5432) });
+    const url = new URL(base);
+    url.port = String(proxy.port);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const srv = await startTestServer(tempDataDir(), { DATABASE_URL: url.toString() });
+    cleanups.push(() => srv.close());
+
+    expect((await fetch(`${srv.url}/api/ready`)).status).toBe(200);
+    await proxy.cut();
+    const down = await fetch(`${srv.url}/api/ready`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ error: { code: 'unavailable' }, checks: { storage: 'down' } });
+    // Liveness does not depend on the database: restarting the process would not help.
+    expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
+    await proxy.open();
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await fetch(`${srv.url}/api/ready`)).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+  });
+});
+
+describe('metrics', () => {
+  it('serves the Prometheus text format to loopback, with the live figures', async () => {
+    const srv = await startTestServer();
+    cleanups.push(() => srv.close());
+    const seed = await seedGroup(srv.url);
+    const meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+    const socket = await connectSocket(srv.url, seed.coach.cookie);
+    cleanups.push(async () => socket.close());
+    expect((await emitAck(socket, 'room:join', { meetingId, mode: 'room' })).ok).toBe(true);
+    expect((await emitAck(socket, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);
+    expect((await emitAck(socket, 'meeting:command', { meetingId, command: { type: 'agenda.back' } })).ok).toBe(false);
+
+    const res = await fetch(`${srv.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const families = parsePrometheusText(await res.text());
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      [...families.values()].flatMap((f) => f.samples).find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+    expect(value('peerboard_meeting_rooms')).toBe(1);
+    expect(value('peerboard_meeting_sockets')).toBe(1);
+    expect(value('peerboard_collab_sockets')).toBe(0);
+    expect(value('peerboard_docs_loaded')).toBe(0);
+    expect(value('peerboard_meeting_commands_total', { outcome: 'ok' })).toBe(1);
+    expect(value('peerboard_meeting_commands_total', { outcome: 'refused' })).toBe(1);
+    expect(families.get('peerboard_storage_seconds')!.type).toBe('histogram');
+    expect(value('peerboard_storage_seconds_count', { method: 'getMeeting', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(families.has('peerboard_refused_messages_total')).toBe(true);
+    expect(families.has('peerboard_doc_updates_stored_total')).toBe(true);
+    expect(families.has('peerboard_process_resident_memory_bytes')).toBe(true);
+
+    // What a local reverse proxy relays is not "this machine".
+    expect((await fetch(`${srv.url}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(403);
+  });
+
+  it('with METRICS_TOKEN, only the bearer of the token may scrape', async () => {
+    const token = 'scrape-token-0123456789';
+    const srv = await startTestServer(tempDataDir(), { METRICS_TOKEN: token });
+    cleanups.push(() => srv.close());
+    const noToken = await fetch(`${srv.url}/metrics`);
+    expect(noToken.status).toBe(403);
+    expect((await noToken.json()).error.code).toBe('forbidden');
+    expect((await fetch(`${srv.url}/metrics`, { headers: { Authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(403);
+    expect((await fetch(`${srv.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+});
+
+describe('logs and configuration', () => {
+  let child: ChildServer;
+  it('one line per request with its id; cookies, passwords and invite tokens never logged', async () => {
+    child = await startChildServer(await freePort(), tempDataDir(), { LOG_LEVEL: 'info' });
+    cleanups.push(() => child.stop());
+    const seed = await seedGroup(child.url);
+    const invite = (await seed.coach.post(`/api/groups/${seed.group.id}/invites`, { role: 'member' })).body.url.split('/').pop();
+    const res = await fetch(`${child.url}/api/me`, { headers: { cookie: seed.coach.cookie, 'X-Request-Id': 'trace-from-proxy-1' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-from-proxy-1');
+    await fetch(`${child.url}/api/invites/${invite}`);
+    const own = await fetch(`${child.url}/api/health`);
+    const ownId = own.headers.get('x-request-id')!;
+    expect(ownId).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise<void>((resolve) => {
+      const check = () => (child.output().includes(ownId) ? resolve() : setTimeout(check, 50));
+      check();
+    });
+
+    const lines = child.output().trim().split('\n').map((l) => JSON.parse(l));
+    const me = lines.find((l) => l.reqId === 'trace-from-proxy-1');
+    expect(me).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/api/me', status: 200, userId: seed.coach.userId });
+    expect(lines.find((l) => l.reqId === ownId)).toMatchObject({ route: '/api/health', status: 200 });
+    expect(lines.filter((l) => l.msg === 'request' && l.route === '/api/invites/:token')).toHaveLength(1);
+    const all = child.output();
+    expect(all).not.toContain(seed.coach.cookie.split('=')[1]!);
+    expect(all).not.toContain('correct horse battery');
+    expect(all).not.toContain(invite);
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose'],
+    ['PORT', '70000'],
+    ['PUBLIC_ORIGIN', 'peerboard.example'],
+    ['DATABASE_URL', 'mysql://x'],
+  ])('a wrong %s stops the server with a message naming it', async (name, value) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', DATA_DIR: tempDataDir(), SERVE_CLIENT: 'false', [name]: value },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => proc.on('exit', resolve));
+    expect(code).toBe(78);
+    expect(stderr).toContain(`${name}=${JSON.stringify(value)}`);
+  });
+});

@@ -1,0 +1,86 @@
+// Prometheus metrics (prom-client), one registry per server so tests can run several in one
+// process. Live figures (rooms, sockets, docs) are read at scrape time from their owners;
+// events (commands, stored updates, refused messages) are counted as they happen.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RefusedReason } from '../collab/connection.ts';
+import type { Storage } from '../storage/types.ts';
+
+export type CommandOutcome = 'ok' | 'refused' | 'rate_limited';
+
+/** What the scrape reads from the running server. */
+export interface LiveFigures {
+  meetingRooms(): number;
+  meetingSockets(): number;
+  collabSockets(): number;
+  docsLoaded(): number;
+}
+
+export interface Metrics {
+  registry: Registry;
+  command(outcome: CommandOutcome): void;
+  refused(reason: RefusedReason): void;
+  /** Wraps storage so every call's latency is observed (and stored doc updates counted). */
+  instrument(storage: Storage): Storage;
+  /** Connects the gauges to the running server once it exists. */
+  setLive(live: LiveFigures): void;
+  /** More figures at scrape time (e.g. a mail queue's length), by owners that land later. */
+  gauge(name: string, help: string, read: () => number): void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'peerboard_' });
+  let live: LiveFigures | null = null;
+  const gauge = (name: string, help: string, read: () => number) =>
+    new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+  gauge('peerboard_meeting_rooms', 'Meetings with at least one socket on this node', () => live?.meetingRooms() ?? 0);
+  gauge('peerboard_meeting_sockets', 'socket.io connections on this node', () => live?.meetingSockets() ?? 0);
+  gauge('peerboard_collab_sockets', 'Collab (Yjs) WebSocket connections on this node', () => live?.collabSockets() ?? 0);
+  gauge('peerboard_docs_loaded', 'Collaborative documents held in memory on this node', () => live?.docsLoaded() ?? 0);
+  const commands = new Counter({ name: 'peerboard_meeting_commands_total', help: 'Meeting commands handled, by outcome', labelNames: ['outcome'], registers: [registry] });
+  const updates = new Counter({ name: 'peerboard_doc_updates_stored_total', help: 'Yjs document updates stored', registers: [registry] });
+  const refused = new Counter({ name: 'peerboard_refused_messages_total', help: 'Collab messages refused, by reason', labelNames: ['reason'], registers: [registry] });
+  const storeSeconds = new Histogram({
+    name: 'peerboard_storage_seconds',
+    help: 'Storage call latency, by method',
+    labelNames: ['method', 'outcome'],
+    // 0.5 ms (SQLite read) to 2.5 s (a struggling database).
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
+  const instrument = (storage: Storage): Storage =>
+    new Proxy(storage, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || typeof prop !== 'string') return value;
+        return (...args: unknown[]) => {
+          const end = storeSeconds.startTimer({ method: prop });
+          const result: unknown = value.apply(target, args);
+          if (!(result instanceof Promise)) return result;
+          return result.then(
+            (v: unknown) => {
+              end({ outcome: 'ok' });
+              if (prop === 'appendDocUpdates') updates.inc((args[1] as unknown[]).length);
+              return v;
+            },
+            (e: unknown) => {
+              end({ outcome: 'error' });
+              throw e;
+            },
+          );
+        };
+      },
+    });
+
+  return {
+    registry,
+    command: (outcome) => commands.inc({ outcome }),
+    refused: (reason) => refused.inc({ reason }),
+    instrument,
+    setLive: (l) => {
+      live = l;
+    },
+    gauge: (name, help, read) => void gauge(name, help, read),
+  };
+}
