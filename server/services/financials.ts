@@ -8,6 +8,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import type { FiguresBody, GroupFinancials } from '../../shared/records.ts';
 import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
 import type { FigureInput, Storage } from '../storage/types.ts';
+import { financialsCache, type BuiltReview } from './financialsCache.ts';
 import { buildFinancials, buildNetworkBenchmarks, historyStart } from './financialsView.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
@@ -114,18 +115,30 @@ export async function importFigures(
 /**
  * The group's figures as this user may see them; `forRoom`: as everyone in the room may (the
  * projector), so no coach-only figure, not even the caller's own or one the coach may see.
+ * Authorization runs on every call; the built review is reused (financialsCache.ts).
  */
-export async function groupFinancials(storage: Storage, userId: string, groupId: string, quarter: string, forRoom = false): Promise<GroupFinancials> {
+export async function builtGroupFinancials(storage: Storage, userId: string, groupId: string, quarter: string, forRoom = false): Promise<BuiltReview> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'financials.read');
-  const [kpis, members] = await Promise.all([kpisOf(storage, groupId), storage.listMembers(groupId)]);
+  const from = historyStart(quarter);
+  const [kpis, members, stamp] = await Promise.all([kpisOf(storage, groupId), storage.listMembers(groupId), storage.figuresStamp(groupId, { fromQuarter: from, toQuarter: quarter })]);
   const companies = members.filter((m) => m.role === 'member');
-  if (!can('financials.figures', access, group)) {
-    const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
-    return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false };
-  }
-  const stored = await storage.listFigures(groupId, { fromQuarter: historyStart(quarter), toQuarter: quarter });
-  const viewer = forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly: can('financials.coachOnly', access, group) };
-  return buildFinancials(quarter, kpis, companies, stored, viewer);
+  const seesFigures = can('financials.figures', access, group);
+  const seesCoachOnly = !forRoom && can('financials.coachOnly', access, group);
+  // Who the review is built for: what differs between readers is only which coach-only figures show.
+  const audience = !seesFigures ? 'none' : forRoom ? 'room' : seesCoachOnly ? 'coach' : `member:${userId}`;
+  const fingerprint = JSON.stringify([stamp, kpis, companies.map((m) => [m.userId, m.name, m.company])]);
+  return financialsCache(storage).getOrBuild(`${groupId}|${quarter}|${audience}`, fingerprint, async () => {
+    if (!seesFigures) {
+      const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
+      return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false };
+    }
+    const stored = await storage.listFigures(groupId, { fromQuarter: from, toQuarter: quarter });
+    return buildFinancials(quarter, kpis, companies, stored, forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly });
+  });
+}
+
+export async function groupFinancials(storage: Storage, userId: string, groupId: string, quarter: string, forRoom = false): Promise<GroupFinancials> {
+  return (await builtGroupFinancials(storage, userId, groupId, quarter, forRoom)).value;
 }
 
 /** Organisers, and coaches and members of any of the network's groups; others learn nothing. */

@@ -133,6 +133,27 @@ function figureContract(s: () => Storage): void {
       expect((await s().listFigures(g.id)).map((f) => f.kpiKey)).toEqual(['total_revenue']);
     });
 
+    it('stamps the figures of a range: any write, re-flag or delete in it changes the stamp, nothing else does', async () => {
+      const { g, ann, bob } = await companyFixture(s());
+      const range = { fromQuarter: '2026-Q2', toQuarter: '2026-Q3' };
+      const stamps: string[] = [await s().figuresStamp(g.id, range)];
+      const step = async (write: () => Promise<unknown>) => {
+        await write();
+        stamps.push(await s().figuresStamp(g.id, range));
+      };
+      await step(() => s().upsertFigures([figure(g.id, ann.id, '2026-Q3', 'headcount', 12)]));
+      await step(() => s().upsertFigures([figure(g.id, bob.id, '2026-Q2', 'headcount', 7)]));
+      await step(() => s().upsertFigures([figure(g.id, ann.id, '2026-Q3', 'headcount', 13)]));
+      await step(() => s().upsertFigures([figure(g.id, ann.id, '2026-Q3', 'headcount', 13, true)]));
+      await step(() => s().deleteFigure(g.id, bob.id, '2026-Q2', 'headcount'));
+      expect(new Set(stamps).size).toBe(stamps.length);
+      // Outside the range, or reading again: unchanged.
+      const before = await s().figuresStamp(g.id, range);
+      await s().upsertFigures([figure(g.id, ann.id, '2025-Q4', 'headcount', 99)]);
+      expect(await s().figuresStamp(g.id, range)).toBe(before);
+      expect(await s().figuresStamp(g.id, range)).toBe(before);
+    });
+
     it('writes all figures of a batch or none', async () => {
       const { g, ann } = await companyFixture(s());
       const batch = [figure(g.id, ann.id, '2026-Q3', 'headcount', 12), figure(g.id, 'no-such-user', '2026-Q3', 'headcount', 3)];

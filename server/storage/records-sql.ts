@@ -2,7 +2,7 @@
 // delegates to it (access.ts).
 import type { KpiDefinition, KpiDirection, KpiFigure, KpiUnit } from '../../shared/financials/types.ts';
 import type { Goal, GoalStatus } from '../../shared/goals/types.ts';
-import type { SqlAccess } from './access.ts';
+import { oneRow, type SqlAccess } from './access.ts';
 import type { SqlParam } from './driver.ts';
 import { byCode, toInt, type DbInt } from './rows.ts';
 import type { FigureInput, FigureRange, GoalFilter, GoalPatch, NetworkFigure } from './types.ts';
@@ -163,6 +163,22 @@ export class RecordsSql {
     ]);
     const rows = await this.q.all<FigureRow>(`SELECT * FROM kpi_figures WHERE ${where}`, params);
     return rows.map(toFigure).sort(byFigure);
+  }
+
+  async figuresStamp(groupId: string, range: FigureRange = {}): Promise<string> {
+    const [where, params] = conditions(groupId, [
+      ['quarter >= ?', range.fromQuarter],
+      ['quarter <= ?', range.toQuarter],
+      ['user_id = ?', range.userId],
+    ]);
+    // Count (deletes), latest write (every upsert stamps updated_at), and sums of the values and
+    // flags (an upsert within the same millisecond as the latest one still moves them).
+    const row = await oneRow<{ n: number | string; at: string | null; total: number | string | null; hidden: number | string | null }>(
+      this.q,
+      `SELECT COUNT(*) AS n, MAX(updated_at) AS at, SUM(value) AS total, SUM(coach_only) AS hidden FROM kpi_figures WHERE ${where}`,
+      params,
+    );
+    return [row?.n ?? 0, row?.at ?? '', Number(row?.total ?? 0), Number(row?.hidden ?? 0)].join('|');
   }
 
   async listFiguresInNetwork(networkId: string, quarter: string): Promise<NetworkFigure[]> {

@@ -92,6 +92,7 @@ export class SqlStorage implements Storage {
   upsertFigures: Storage['upsertFigures'] = (rows) => this.records.upsertFigures(rows);
   deleteFigure: Storage['deleteFigure'] = (g, u, q, k) => this.records.deleteFigure(g, u, q, k);
   listFigures: Storage['listFigures'] = (groupId, range) => this.records.listFigures(groupId, range);
+  figuresStamp: Storage['figuresStamp'] = (groupId, range) => this.records.figuresStamp(groupId, range);
   listFiguresInNetwork: Storage['listFiguresInNetwork'] = (networkId, quarter) => this.records.listFiguresInNetwork(networkId, quarter);
   createGoal: Storage['createGoal'] = (goal) => this.records.createGoal(goal);
   getGoal: Storage['getGoal'] = (id) => this.records.getGoal(id);

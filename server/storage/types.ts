@@ -187,6 +187,12 @@ export interface Storage {
   deleteFigure(groupId: string, userId: string, quarter: string, kpiKey: string): Promise<boolean>;
   /** Ordered by quarter, member, KPI. */
   listFigures(groupId: string, range?: FigureRange): Promise<KpiFigure[]>;
+  /**
+   * A fingerprint of the figures listFigures(groupId, range) would return: it changes whenever
+   * one of them is written, replaced, re-flagged or deleted (caches compare it, see
+   * services/financialsCache.ts), and costs one aggregate query instead of the rows.
+   */
+  figuresStamp(groupId: string, range?: FigureRange): Promise<string>;
   /** Figures of one quarter from every group of the network, by members only, with their company. */
   listFiguresInNetwork(networkId: string, quarter: string): Promise<NetworkFigure[]>;
 

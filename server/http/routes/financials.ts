@@ -41,7 +41,8 @@ export function financialsRoutes(deps: HttpDeps): Router {
   }));
   r.get('/groups/:id/financials/:quarter', route(async (req, res) => {
     const { audience } = parseBody(financialsQuery, req.query);
-    res.json(await financials.groupFinancials(storage, requireUser(res).id, p(req.params.id), quarter(req.params.quarter), audience === 'room'));
+    const built = await financials.builtGroupFinancials(storage, requireUser(res).id, p(req.params.id), quarter(req.params.quarter), audience === 'room');
+    res.type('application/json').send(built.json());
   }));
   r.get('/networks/:id/benchmarks', route(async (req, res) => {
     const user = requireUser(res);

@@ -1,0 +1,46 @@
+// Built financial reviews, kept per group, quarter and audience: building one (visibility,
+// derived KPIs, stats, ranks, history) and serializing it cost several times a bare server's
+// answer. An entry is reused only while its inputs are unchanged: the KPIs, the member
+// companies (their names are in the review) and the storage's stamp of the figures, so a
+// figure written on any node, a KPI added or a member joining or leaving rebuilds it.
+import type { GroupFinancials } from '../../shared/records.ts';
+import type { Storage } from '../storage/types.ts';
+
+/** Entries per server: a network's groups x two quarters x a dozen audiences; oldest go first
+ *  (an entry holds a review, ~60 KiB of JSON for 12 companies x 8 quarters, and its object). */
+export const FINANCIALS_CACHE_MAX = 200;
+
+export interface BuiltReview {
+  readonly value: GroupFinancials;
+  /** The serialized review, made on first use and kept with it. */
+  json(): string;
+}
+
+class FinancialsCache {
+  private readonly entries = new Map<string, { fingerprint: string; built: BuiltReview }>();
+
+  async getOrBuild(key: string, fingerprint: string, build: () => Promise<GroupFinancials>): Promise<BuiltReview> {
+    const hit = this.entries.get(key);
+    if (hit && hit.fingerprint === fingerprint) {
+      // Map order is insertion order: re-inserting marks it most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.built;
+    }
+    const value = await build();
+    let json: string | null = null;
+    const built: BuiltReview = { value, json: () => (json ??= JSON.stringify(value)) };
+    this.entries.delete(key);
+    this.entries.set(key, { fingerprint, built });
+    while (this.entries.size > FINANCIALS_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
+    return built;
+  }
+}
+
+/** One cache per storage (servers in one process, tests included, never share entries). */
+const caches = new WeakMap<Storage, FinancialsCache>();
+export function financialsCache(storage: Storage): FinancialsCache {
+  let cache = caches.get(storage);
+  if (!cache) caches.set(storage, (cache = new FinancialsCache()));
+  return cache;
+}
