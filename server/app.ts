@@ -14,6 +14,10 @@ import { onMeetingEnded } from './services/meetingEnd.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
 import { docIndexer } from './services/searchIndex.ts';
 import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
+import { mailJobRunner } from './mail/jobs.ts';
+import { createMailer } from './mail/mailer.ts';
+import { createMailQueue, type MailQueue } from './mail/queue.ts';
+import { smtpTransport } from './mail/transport.ts';
 import { openStorage } from './storage/index.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -24,6 +28,8 @@ export interface RunningServer {
   origin: string;
   log: Logger;
   metrics: Metrics;
+  /** The mail worker: stop() drains nothing new and waits for the send in flight; counts() for metrics. */
+  mail: MailQueue;
   /** Stops accepting, flushes pending writes, closes storage. */
   close(): Promise<void>;
 }
@@ -45,9 +51,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   // socket.io must attach after the HTTP app's request handler (it wraps it), so the app's
   // records notices go through a forwarder that points at the channel once it exists.
+  // The public origin is known after listen (port 0 in tests); links in mails are built later.
+  let publicOrigin = config.publicOrigins[0] ?? `http://localhost:${config.port}`;
+  let mailQueue: MailQueue | null = null;
+  const mailer = createMailer({ sending: Boolean(config.smtpUrl), origin: () => publicOrigin, kick: () => mailQueue?.kick() });
+  mailQueue = createMailQueue({
+    storage,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null,
+    log,
+    runJob: mailJobRunner(mailer),
+    pollMs: config.mailPollMs,
+    retryBaseMs: config.mailRetryBaseMs,
+  });
+  const mail = mailQueue;
+
   let notifier: RecordsNotifier = noRecordsNotifier;
   const records: RecordsNotifier = { changed: (groupId, kind) => notifier.changed(groupId, kind) };
-  const app = createHttpApp({ storage, records, allowedOrigins, secureCookies, log, ops, clientDir: config.serveClient ? config.clientDir : null });
+  const app = createHttpApp({ storage, records, mailer, allowedOrigins, secureCookies, log, ops, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
   const channel = attachMeetingChannel(server, {
     storage,
@@ -101,6 +121,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   if (config.publicOrigins.length === 0) allowedOrigins.push(...defaultOrigins(port));
   const origin = config.publicOrigins[0] ?? `http://localhost:${port}`;
+  publicOrigin = origin;
+  mail.start();
   log.info('peerboard listening', { pid: process.pid, port, origin, storage: config.databaseUrl ? 'postgres' : 'sqlite' });
 
   let closing: Promise<void> | null = null;
@@ -111,6 +133,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.close();
       server.closeIdleConnections();
       io.disconnectSockets(true);
+      await mail.stop();
       // Collab first: it flushes every pending document write to storage before we close it.
       await collab.close();
       await indexer.flush();
@@ -119,5 +142,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       await storage.close();
     })());
-  return { server, storage, port, origin, log, metrics, close };
+  return { server, storage, port, origin, log, metrics, mail, close };
 }

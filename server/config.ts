@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS } from './log.ts';
+import { MAIL_LIMITS } from './mail/limits.ts';
 
 export interface Config {
   port: number;
@@ -22,6 +23,14 @@ export interface Config {
   testCommandSaveDelayMs: number;
   /** Bearer token for GET /metrics from other hosts; unset: loopback only. */
   metricsToken: string | undefined;
+  /** smtp:// or smtps:// URL; without it mails are held and shown on the organiser's outbox page. */
+  smtpUrl: string | undefined;
+  /** Sender of every mail. */
+  mailFrom: string;
+  /** How often the mail worker looks for due mail and jobs (ms). */
+  mailPollMs: number;
+  /** First retry delay after a failed send (ms), doubled per attempt. */
+  mailRetryBaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +58,11 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   /** At least 16 characters: a short token is guessable by anyone who can reach the port. */
   METRICS_TOKEN: optional(z.string().min(16)),
+  SMTP_URL: optional(urlWithScheme(['smtp:', 'smtps:'])),
+  MAIL_FROM: optional(z.string().min(3)).default('Peerboard <peerboard@localhost>'),
+  /** At least 10 ms: anything shorter only spins the database. */
+  MAIL_POLL_MS: optional(z.coerce.number().int().min(10)).default(MAIL_LIMITS.pollMs),
+  MAIL_RETRY_BASE_MS: optional(z.coerce.number().int().min(10)).default(MAIL_LIMITS.retryBaseMs),
   TEST_COMMAND_SAVE_DELAY_MS: optional(z.coerce.number().int().min(0)).default(0),
   NODE_ENV: optional(z.string()),
 });
@@ -72,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     metricsToken: e.METRICS_TOKEN,
     testCommandSaveDelayMs: e.TEST_COMMAND_SAVE_DELAY_MS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailPollMs: e.MAIL_POLL_MS,
+    mailRetryBaseMs: e.MAIL_RETRY_BASE_MS,
   };
 }
 

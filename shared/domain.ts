@@ -61,6 +61,9 @@ export interface Invite {
   usedAt: string | null;
   usedBy: string | null;
   createdAt: string;
+  /** The address it was mailed to; null for a link handed over by hand. */
+  email: string | null;
+  revokedAt: string | null;
 }
 
 export type AgendaItemKind =

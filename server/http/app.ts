@@ -18,6 +18,7 @@ import { overviewRoutes } from './routes/overview.ts';
 import { financialsRoutes } from './routes/financials.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
+import { mailRoutes } from './routes/mail.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
@@ -37,6 +38,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(loadUser(deps.storage));
   api.use(healthRoutes(deps.ops));
   api.use(authRoutes(deps));
+  api.use(mailRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));

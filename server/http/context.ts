@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { User } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { userFromCookieHeader } from '../auth/sessions.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import type { Storage } from '../storage/types.ts';
 
@@ -14,6 +15,8 @@ export interface HttpDeps {
   allowedOrigins: string[];
   /** Set the Secure flag on cookies (the public origin is https). */
   secureCookies: boolean;
+  /** Queues mail (invitations, resets, recaps); held for the outbox when SMTP is not configured. */
+  mailer: Mailer;
 }
 
 export function loadUser(storage: Storage) {

@@ -52,6 +52,7 @@ async function usableInvite(storage: Storage, token: string, now: number): Promi
   const invite = await storage.getInviteByTokenHash(hashToken(token));
   if (!invite) throw new DomainError('not_found', 'This invite link is not valid');
   if (invite.usedAt) throw new DomainError('invite_used', 'This invite link has already been used');
+  if (invite.revokedAt) throw new DomainError('invite_expired', 'This invite was withdrawn: ask for a new one');
   if (Date.parse(invite.expiresAt) <= now) throw new DomainError('invite_expired', 'This invite link has expired: ask for a new one');
   return invite;
 }

@@ -14,7 +14,7 @@ async function plannedMs(storage: Storage, meetingId: string): Promise<number> {
   return total > 0 ? total : 4 * 60 * 60_000;
 }
 
-async function toEvent(storage: Storage, meeting: Meeting, group: Group, origin: string): Promise<CalendarEvent> {
+export async function toEvent(storage: Storage, meeting: Meeting, group: Group, origin: string): Promise<CalendarEvent> {
   return {
     uid: `${meeting.id}@peerboard`,
     start: meeting.startsAt,

@@ -13,7 +13,7 @@ import { buildFinancials, buildNetworkBenchmarks, historyStart } from './financi
 import type { RecordsDeps } from './recordsNotifier.ts';
 
 /** The network defaults followed by the group's own KPIs. */
-async function kpisOf(storage: Storage, groupId: string): Promise<KpiDefinition[]> {
+export async function kpisOf(storage: Storage, groupId: string): Promise<KpiDefinition[]> {
   return [...DEFAULT_KPIS, ...(await storage.listCustomKpis(groupId))];
 }
 

@@ -6,6 +6,7 @@ import { LIMITS } from '../../shared/limits.ts';
 import { authorizeGroup, displayRole } from '../auth/policy.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
+import { checkInviteRole } from './invites.ts';
 import { addMember } from './members.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
@@ -52,10 +53,7 @@ export async function createInvite(
   now = Date.now(),
 ): Promise<CreatedInvite> {
   const { access } = await authorizeGroup(storage, userId, groupId, 'group.invite');
-  // Peers in a peer-led group may invite members and observers; only a lead may appoint a coach.
-  if (body.role === 'coach' && !access.organiser && access.groupRole !== 'coach') {
-    throw new DomainError('forbidden', 'Only a coach or organiser may invite a coach');
-  }
+  checkInviteRole(access, body.role);
   const token = newToken();
   const invite = await storage.createInvite({
     id: newId(),

@@ -7,6 +7,7 @@ import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { newId } from '../auth/tokens.ts';
+import { scheduleOverdueDigest } from '../mail/jobs.ts';
 import type { Storage } from '../storage/types.ts';
 import { retryOnCarryRace, reviewContext } from './goals.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
@@ -48,7 +49,9 @@ export async function carryIntoMeeting(storage: Storage, meetingId: string): Pro
 export function onMeetingEnded({ storage, records }: RecordsDeps): (meetingId: string) => Promise<void> {
   return async (meetingId) => {
     const copies = await carryIntoMeeting(storage, meetingId);
-    const meeting = copies.length > 0 ? await storage.getMeeting(meetingId) : null;
-    if (meeting) records.changed(meeting.groupId, 'goals');
+    const meeting = await storage.getMeeting(meetingId);
+    if (meeting && copies.length > 0) records.changed(meeting.groupId, 'goals');
+    // The meeting's commitments are now due somewhere: the group gets its weekly overdue digest.
+    if (meeting) await scheduleOverdueDigest(storage, meeting.groupId, Date.now());
   };
 }

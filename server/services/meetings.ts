@@ -6,6 +6,7 @@ import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
 import { authorizeGroup, can, displayRole, type Access, type GroupAction } from '../auth/policy.ts';
 import { newId } from '../auth/tokens.ts';
+import { scheduleMeetingMail } from '../mail/jobs.ts';
 import type { Storage } from '../storage/types.ts';
 
 /** Loads a meeting and checks the action on its group; strangers get not_found. */
@@ -55,6 +56,7 @@ export async function createMeeting(storage: Storage, userId: string, groupId: s
     },
     createMeetingState(id, agendaFromTemplate(items, newId), facilitatorId),
   );
+  await scheduleMeetingMail(storage, meeting);
   const members = await storage.listMembers(groupId);
   const state = (await storage.getMeetingState(id))!;
   return { meeting, group, state, members, role: displayRole(access) };
@@ -80,6 +82,8 @@ export async function updateMeeting(
     ...(patch.startsAt ? { startsAt: new Date(patch.startsAt).toISOString() } : {}),
   });
   if (!updated) throw new DomainError('not_found', 'No such meeting');
+  // Moved: the reminders move with it.
+  if (patch.startsAt) await scheduleMeetingMail(storage, updated);
   return updated;
 }
 

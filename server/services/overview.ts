@@ -21,7 +21,7 @@ export const OVERVIEW_KPIS = ['total_revenue', 'gross_margin_pct', 'net_profit_p
 /** Quarters of numbers on "my page": two years is the horizon these groups compare over. */
 const OVERVIEW_QUARTERS = 8;
 
-async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, today: string): Promise<OpenCommitment[]> {
+export async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, today: string): Promise<OpenCommitment[]> {
   const out: OpenCommitment[] = [];
   for (const m of meetings) {
     const doc = await loadStoredDoc(storage, commitmentsDocName(m.id));

@@ -170,15 +170,17 @@ export class DirectorySql {
     role: GroupRole;
     createdBy: string;
     expiresAt: string;
+    email?: string | null;
   }): Promise<Invite> {
     const createdAt = this.now();
+    const email = i.email ?? null;
     await this.q.run(
-      `INSERT INTO invites (id, token_hash, group_id, role, created_by, expires_at, used_at, used_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?)`,
-      [i.id, i.tokenHash, i.groupId, i.role, i.createdBy, i.expiresAt, createdAt],
+      `INSERT INTO invites (id, token_hash, group_id, role, created_by, expires_at, used_at, used_by, created_at, email, revoked_at)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL)`,
+      [i.id, i.tokenHash, i.groupId, i.role, i.createdBy, i.expiresAt, createdAt, email],
     );
     const { id, groupId, role, createdBy, expiresAt } = i;
-    return { id, groupId, role, createdBy, expiresAt, usedAt: null, usedBy: null, createdAt };
+    return { id, groupId, role, createdBy, expiresAt, usedAt: null, usedBy: null, createdAt, email, revokedAt: null };
   }
   async getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null> {
     const r = await oneRow<row.InviteRow>(this.q, 'SELECT * FROM invites WHERE token_hash = ?', [tokenHash]);

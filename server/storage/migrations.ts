@@ -7,6 +7,7 @@ import type { Dialect, SqlDriver } from './driver.ts';
 import { RESOURCES_MIGRATION } from './resources-sql.ts';
 import { SEARCH_MIGRATION } from './search-sql.ts';
 import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
+import { MAIL_MIGRATION } from './mail-sql.ts';
 
 export interface Migration {
   id: number;
@@ -204,6 +205,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SEARCH_MIGRATION,
   CALENDAR_MIGRATION,
   RECAP_FINAL_MIGRATION,
+  MAIL_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

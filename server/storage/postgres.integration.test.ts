@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
+import { runMailContract } from './contract-mail.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
@@ -68,6 +69,7 @@ if (unreachable && onCi) {
   runResourcesContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runSearchContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runMailContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {

@@ -99,6 +99,8 @@ export interface InviteRow {
   used_at: string | null;
   used_by: string | null;
   created_at: string;
+  email: string | null;
+  revoked_at: string | null;
 }
 export const toInvite = (r: InviteRow): Invite => ({
   id: r.id,
@@ -109,6 +111,8 @@ export const toInvite = (r: InviteRow): Invite => ({
   usedAt: r.used_at,
   usedBy: r.used_by,
   createdAt: r.created_at,
+  email: r.email,
+  revokedAt: r.revoked_at,
 });
 export const toInviteRecord = (r: InviteRow): InviteRecord => ({ ...toInvite(r), tokenHash: r.token_hash });
 

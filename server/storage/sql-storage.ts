@@ -8,6 +8,8 @@ import { CalendarSql } from './calendar-sql.ts';
 import { DirectorySql } from './directory-sql.ts';
 import { DocsSql } from './docs-sql.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
+import { InvitesSql } from './invites-sql.ts';
+import { MailSql } from './mail-sql.ts';
 import { MeetingsSql } from './meetings-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
@@ -39,6 +41,8 @@ export class SqlStorage implements Storage {
   private readonly resources = new ResourcesSql(this.q, now);
   private readonly searchSql = new SearchSql(this.q, () => this.db.dialect);
   private readonly calendar = new CalendarSql(this.q);
+  private readonly invites = new InvitesSql(this.q);
+  private readonly mail = new MailSql(this.q, now);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);
@@ -67,6 +71,33 @@ export class SqlStorage implements Storage {
   createInvite: Storage['createInvite'] = (...a) => this.directory.createInvite(...a);
   getInviteByTokenHash: Storage['getInviteByTokenHash'] = (...a) => this.directory.getInviteByTokenHash(...a);
   markInviteUsed: Storage['markInviteUsed'] = (...a) => this.directory.markInviteUsed(...a);
+
+  // managed invites, password changes (invites-sql.ts)
+  getInvite: Storage['getInvite'] = (...a) => this.invites.getInvite(...a);
+  listPendingInvites: Storage['listPendingInvites'] = (...a) => this.invites.listPendingInvites(...a);
+  revokeInvite: Storage['revokeInvite'] = (...a) => this.invites.revokeInvite(...a);
+  reissueInvite: Storage['reissueInvite'] = (...a) => this.invites.reissueInvite(...a);
+  setPasswordHash: Storage['setPasswordHash'] = (...a) => this.invites.setPasswordHash(...a);
+  deleteSessionsOfUser: Storage['deleteSessionsOfUser'] = (...a) => this.invites.deleteSessionsOfUser(...a);
+
+  // mail queue, jobs, preferences, unsubscribe and password-reset tokens (mail-sql.ts)
+  createPasswordReset: Storage['createPasswordReset'] = (...a) => this.mail.createPasswordReset(...a);
+  usePasswordReset: Storage['usePasswordReset'] = (...a) => this.mail.usePasswordReset(...a);
+  enqueueMail: Storage['enqueueMail'] = (...a) => this.mail.enqueueMail(...a);
+  claimMail: Storage['claimMail'] = (...a) => this.mail.claimMail(...a);
+  markMailSent: Storage['markMailSent'] = (...a) => this.mail.markMailSent(...a);
+  markMailFailed: Storage['markMailFailed'] = (...a) => this.mail.markMailFailed(...a);
+  getMail: Storage['getMail'] = (...a) => this.mail.getMail(...a);
+  listMail: Storage['listMail'] = (...a) => this.mail.listMail(...a);
+  countMailByStatus: Storage['countMailByStatus'] = () => this.mail.countMailByStatus();
+  scheduleMailJob: Storage['scheduleMailJob'] = (...a) => this.mail.scheduleMailJob(...a);
+  getMailJob: Storage['getMailJob'] = (...a) => this.mail.getMailJob(...a);
+  claimMailJobs: Storage['claimMailJobs'] = (...a) => this.mail.claimMailJobs(...a);
+  completeMailJob: Storage['completeMailJob'] = (...a) => this.mail.completeMailJob(...a);
+  getMailPreferences: Storage['getMailPreferences'] = (...a) => this.mail.getMailPreferences(...a);
+  setMailPreference: Storage['setMailPreference'] = (...a) => this.mail.setMailPreference(...a);
+  createUnsubscribeToken: Storage['createUnsubscribeToken'] = (...a) => this.mail.createUnsubscribeToken(...a);
+  unsubscribeToken: Storage['unsubscribeToken'] = (...a) => this.mail.unsubscribeToken(...a);
 
   // agenda templates, meetings and their live state (meetings-sql.ts)
   createTemplate: Storage['createTemplate'] = (...a) => this.meetings.createTemplate(...a);

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts';
 import type { Goal } from '../../shared/goals/types.ts';
+import type { MailKind, MailStatus, OptionalMailKind } from '../../shared/mail.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { Resource } from '../../shared/resources.ts';
 
@@ -141,10 +142,51 @@ export interface Storage {
   countMemberCompanies(groupId: string): Promise<number>;
 
   // invites
-  createInvite(i: { id: string; tokenHash: string; groupId: string; role: GroupRole; createdBy: string; expiresAt: string }): Promise<Invite>;
+  createInvite(i: { id: string; tokenHash: string; groupId: string; role: GroupRole; createdBy: string; expiresAt: string; email?: string | null }): Promise<Invite>;
   getInviteByTokenHash(tokenHash: string): Promise<InviteRecord | null>;
   /** Marks the invite used if it is still unused; false if someone else used it first. */
   markInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
+  getInvite(id: string): Promise<Invite | null>;
+  /** Unused, unrevoked and unexpired at `now`, oldest first. */
+  listPendingInvites(groupId: string, now: string): Promise<Invite[]>;
+  /** False when already used or revoked. */
+  revokeInvite(id: string, at: string): Promise<boolean>;
+  /** Replaces the secret and expiry of a pending invite (re-send); false once used or revoked. */
+  reissueInvite(id: string, tokenHash: string, expiresAt: string): Promise<boolean>;
+
+  // password resets (mail-sql.ts, invites-sql.ts)
+  createPasswordReset(r: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  /** Marks the reset used if it is unused and unexpired at `at`; its user, else null. */
+  usePasswordReset(tokenHash: string, at: string): Promise<string | null>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
+  deleteSessionsOfUser(userId: string): Promise<number>;
+
+  // the mail queue and scheduled mail (mail-sql.ts)
+  /** Queues a mail; false (nothing written) when its dedupeKey is already queued. */
+  enqueueMail(m: NewMail): Promise<boolean>;
+  /**
+   * Takes up to `limit` due mails for sending: pending ones whose next attempt is due, and ones
+   * whose sender's lease expired. Each is taken by one caller only; attempts is counted up.
+   */
+  claimMail(now: string, leaseUntil: string, limit: number): Promise<MailRecord[]>;
+  markMailSent(id: string, at: string): Promise<void>;
+  /** Back to pending for a retry at retryAt, or failed for good when retryAt is null. */
+  markMailFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  getMail(id: string): Promise<MailRecord | null>;
+  /** Newest first; only those of the given networks when networkIds is set. */
+  listMail(filter: { networkIds?: readonly string[]; limit: number }): Promise<MailRecord[]>;
+  countMailByStatus(): Promise<Record<MailStatus, number>>;
+  /** Inserts the job or moves its time and payload; a done job stays done. */
+  scheduleMailJob(j: NewMailJob): Promise<void>;
+  getMailJob(id: string): Promise<MailJob | null>;
+  /** Due jobs not done and not held by another worker's lease; each taken by one caller. */
+  claimMailJobs(now: string, leaseUntil: string, limit: number): Promise<MailJob[]>;
+  completeMailJob(id: string, at: string): Promise<void>;
+  /** The kinds the user set; a kind not listed is on. */
+  getMailPreferences(userId: string): Promise<Partial<Record<OptionalMailKind, boolean>>>;
+  setMailPreference(userId: string, kind: OptionalMailKind, enabled: boolean): Promise<void>;
+  createUnsubscribeToken(tokenHash: string, userId: string, kind: OptionalMailKind): Promise<void>;
+  unsubscribeToken(tokenHash: string): Promise<{ userId: string; kind: OptionalMailKind } | null>;
 
   // agenda templates
   createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate>;
@@ -232,6 +274,52 @@ export interface Storage {
   deleteCalendarFeed(userId: string): Promise<boolean>;
   /** The user a feed secret belongs to, or null (unknown or revoked). */
   calendarFeedUser(tokenHash: string): Promise<string | null>;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** Text content (an .ics calendar entry). */
+  content: string;
+}
+
+export interface NewMail {
+  id: string;
+  /** Unique when set: queueing the same key again is a no-op. */
+  dedupeKey: string | null;
+  kind: MailKind;
+  /** Whose outbox lists it (the organisers of this network); null for password resets. */
+  networkId: string | null;
+  groupId: string | null;
+  userId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+  /** 'held' when no SMTP is configured: listed in the outbox, never sent. */
+  status: 'pending' | 'held';
+  createdAt?: string;
+}
+
+export interface MailRecord extends Omit<Required<NewMail>, 'status'> {
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+export interface NewMailJob {
+  /** Stable per purpose (e.g. "meeting_reminder:<meetingId>"), so rescheduling updates it. */
+  id: string;
+  kind: string;
+  runAt: string;
+  payload: Record<string, unknown>;
+}
+
+export interface MailJob extends NewMailJob {
+  doneAt: string | null;
 }
 
 /**

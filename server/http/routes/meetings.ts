@@ -1,11 +1,12 @@
 // Scheduling and reading meetings. The live room is on the socket channel.
 import { Router } from 'express';
 import { meetingBody, meetingPatchBody, recapFinalBody } from '../../../shared/api.ts';
+import { queueRecapMail } from '../../mail/recap.ts';
 import * as meetings from '../../services/meetings.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';
 
-export function meetingRoutes({ storage }: HttpDeps): Router {
+export function meetingRoutes({ storage, mailer }: HttpDeps): Router {
   const r = Router();
   r.post('/groups/:id/meetings', route(async (req, res) => {
     const user = requireUser(res);
@@ -20,7 +21,10 @@ export function meetingRoutes({ storage }: HttpDeps): Router {
   }));
   r.put('/meetings/:id/recap-final', route(async (req, res) => {
     const { final } = parseBody(recapFinalBody, req.body);
-    res.json(await meetings.markRecapFinal(storage, requireUser(res).id, String(req.params.id), final));
+    const meeting = await meetings.markRecapFinal(storage, requireUser(res).id, String(req.params.id), final);
+    // The record is final: everyone gets it by mail (once per meeting and person).
+    if (final) await queueRecapMail(storage, mailer, meeting);
+    res.json(meeting);
   }));
   return r;
 }

@@ -1,0 +1,103 @@
+// The words of every mail Peerboard sends: plain text, short, with the one link that matters.
+// Nothing here reads storage; the callers pass what each mail needs. "Stays in the room"
+// content is never passed in: notes are not mailed at all, confidential commitments are left out.
+import type { Commitment } from '../../shared/collab/commitments.ts';
+import type { Group, GroupRole, Meeting } from '../../shared/domain.ts';
+import type { Goal } from '../../shared/goals/types.ts';
+import type { MemberReadiness } from '../../shared/readiness.ts';
+
+export interface ComposedText {
+  subject: string;
+  text: string;
+}
+
+const when = (m: Meeting): string =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: m.timeZone }).format(new Date(m.startsAt)) + ` (${m.timeZone})`;
+
+const ROLE_WORDS: Record<GroupRole, string> = { coach: 'the coach', member: 'a member', observer: 'an observer' };
+
+export function inviteMail(o: { group: Group; networkName: string; role: GroupRole; inviter: string; url: string; expiresAt: string }): ComposedText {
+  return {
+    subject: `Invitation to ${o.group.name} on Peerboard`,
+    text: `${o.inviter} invites you to join ${o.group.name} (${o.networkName}) as ${ROLE_WORDS[o.role]}.
+
+Accept the invitation here: ${o.url}
+
+The link works once and until ${o.expiresAt.slice(0, 10)}. If you did not expect this, ignore this mail.`,
+  };
+}
+
+export function passwordResetMail(o: { name: string; url: string; validMinutes: number }): ComposedText {
+  return {
+    subject: 'Reset your Peerboard password',
+    text: `Hello ${o.name},
+
+someone (hopefully you) asked to reset your Peerboard password. Choose a new one here:
+${o.url}
+
+The link works once, for ${o.validMinutes} minutes. If you did not ask, ignore this mail: your password stays as it is.`,
+  };
+}
+
+export function prepReminderMail(o: { name: string; group: Group; meeting: Meeting; row: MemberReadiness; figuresQuarter: string; links: { figures: string; goals: string; meeting: string } }): ComposedText {
+  const todo: string[] = [];
+  if (o.row.figures !== 'complete') {
+    todo.push(`- Your figures for ${o.figuresQuarter}: ${o.row.figuresEntered} of ${o.row.figuresExpected} entered. Enter them: ${o.links.figures}`);
+  }
+  if (o.row.goalsWithProgress < o.row.goalsTotal) {
+    todo.push(`- Progress on your goals: ${o.row.goalsWithProgress} of ${o.row.goalsTotal} updated. Update them: ${o.links.goals}`);
+  }
+  return {
+    subject: `Prepare for ${o.meeting.title} (${o.group.name})`,
+    text: `Hello ${o.name},
+
+${o.group.name} meets on ${when(o.meeting)}. Before then, please:
+${todo.join('\n') || '- Check that your figures and goal progress are up to date.'}
+
+The meeting: ${o.links.meeting}`,
+  };
+}
+
+export function meetingReminderMail(o: { name: string; group: Group; meeting: Meeting; meetingUrl: string }): ComposedText {
+  const where = [o.meeting.location && `Where: ${o.meeting.location}`, o.meeting.onlineUrl && `Join the call: ${o.meeting.onlineUrl}`].filter(Boolean).join('\n');
+  return {
+    subject: `Tomorrow: ${o.meeting.title} (${o.group.name})`,
+    text: `Hello ${o.name},
+
+${o.group.name} meets on ${when(o.meeting)}.
+${where}
+
+Open the meeting in Peerboard: ${o.meetingUrl}
+The calendar entry is attached.`,
+  };
+}
+
+const commitmentLine = (c: Commitment, names: Map<string, string>): string =>
+  `- ${names.has(c.who) ? `${names.get(c.who)}: ` : ''}${c.what}${c.due ? ` (by ${c.due})` : ''}`;
+
+/** The recap: my commitments first, then the group's; confidential ones are never passed in. */
+export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[]; recapUrl: string }): ComposedText {
+  const mine = o.commitments.filter((c) => c.who === o.userId);
+  const others = o.commitments.filter((c) => c.who !== o.userId);
+  const section = (title: string, lines: string[]) => (lines.length ? `\n${title}\n${lines.join('\n')}\n` : '');
+  return {
+    subject: `Recap: ${o.meeting.title} (${o.group.name})`,
+    text: `Hello ${o.name},
+
+the record of ${o.meeting.title} is final.
+${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, o.myGoals.map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}
+The full recap (notes, hot seats, goal review): ${o.recapUrl}`,
+  };
+}
+
+export function overdueMail(o: { name: string; items: { what: string; due: string; group: string; meetingTitle: string }[]; url: string }): ComposedText {
+  return {
+    subject: `${o.items.length} overdue commitment${o.items.length === 1 ? '' : 's'} on Peerboard`,
+    text: `Hello ${o.name},
+
+these commitments are past their date and still open:
+${o.items.map((i) => `- ${i.what} (due ${i.due}; ${i.group}, ${i.meetingTitle})`).join('\n')}
+
+Mark them done or talk to your group: ${o.url}`,
+  };
+}

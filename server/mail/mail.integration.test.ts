@@ -1,0 +1,209 @@
+// Mail end to end: a real server sends through SMTP to a real SMTP server in this process.
+// Invitations, password reset, reminders, the recap, unsubscribing, an SMTP outage and a
+// restart between scheduling and sending.
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCommitment } from '../../shared/collab/commitments.ts';
+import { commitmentsDocName } from '../../shared/collab/docNames.ts';
+import { ApiClient, seedGroup, startTestServer, tempDataDir } from '../testing/harness.ts';
+import { createMeeting } from '../testing/records.ts';
+import { linkIn, SmtpSink } from '../testing/smtpSink.ts';
+
+const sink = new SmtpSink();
+const dataDir = tempDataDir();
+let srv: Awaited<ReturnType<typeof startTestServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+const mailEnv = () => ({ SMTP_URL: sink.url, MAIL_FROM: 'Peerboard <noreply@peerboard.test>', MAIL_POLL_MS: '50', MAIL_RETRY_BASE_MS: '50' });
+
+beforeAll(async () => {
+  await sink.start();
+  srv = await startTestServer(dataDir, mailEnv());
+  seed = await seedGroup(srv.url);
+});
+afterAll(async () => {
+  await srv?.close();
+  await sink.stop();
+});
+
+const tokenOf = (link: string): string => link.split('/').pop()!;
+const inDays = (d: number, plusMs = 0): string => new Date(Date.now() + d * 86_400_000 + plusMs).toISOString();
+const emailOf = (c: { userId: string }) => srv.storage.getUser(c.userId).then((u) => u!.email);
+
+describe('invitations', () => {
+  it('mails each address its own invite with its role; pending list, revoke and re-send', async () => {
+    const g = seed.group.id;
+    const r = await seed.coach.post(`/api/groups/${g}/invites/bulk`, { invites: [{ email: 'Nina@Example.com', role: 'member' }, { email: 'oscar@example.com', role: 'observer' }] });
+    expect(r.status).toBe(201);
+    await sink.waitFor(() => sink.to('nina@example.com').length === 1 && sink.to('oscar@example.com').length === 1);
+    const nina = sink.to('nina@example.com')[0]!;
+    expect(nina.subject).toBe('Invitation to Alpha Group on Peerboard');
+    expect(nina.text).toContain('as a member');
+    expect(sink.to('oscar@example.com')[0]!.text).toContain('as an observer');
+    const ninaToken = tokenOf(linkIn(nina, '/invite/'));
+    expect((await new ApiClient(srv.url).get(`/api/invites/${ninaToken}`)).body).toMatchObject({ groupName: 'Alpha Group', role: 'member' });
+
+    const pending = (await seed.coach.get(`/api/groups/${g}/invites`)).body as { id: string; email: string; role: string; createdByName: string }[];
+    const ids = Object.fromEntries(pending.map((p) => [p.email, p.id]));
+    expect(pending.filter((p) => p.email).map((p) => [p.email, p.role, p.createdByName])).toEqual([
+      ['nina@example.com', 'member', 'Cora Coach'],
+      ['oscar@example.com', 'observer', 'Cora Coach'],
+    ]);
+    // Members of a coach-led group do not manage invites, and strangers do not see them.
+    expect((await seed.members[0]!.get(`/api/groups/${g}/invites`)).status).toBe(403);
+
+    const oscarToken = tokenOf(linkIn(sink.to('oscar@example.com')[0]!, '/invite/'));
+    expect((await seed.coach.del(`/api/groups/${g}/invites/${ids['oscar@example.com']}`)).status).toBe(204);
+    expect((await new ApiClient(srv.url).get(`/api/invites/${oscarToken}`)).status).toBe(410);
+    expect((await seed.coach.del(`/api/groups/${g}/invites/${ids['oscar@example.com']}`)).status).toBe(409);
+
+    const resent = await seed.coach.post(`/api/groups/${g}/invites/${ids['nina@example.com']}/resend`);
+    expect(resent.status).toBe(200);
+    await sink.waitFor(() => sink.to('nina@example.com').length === 2);
+    const fresh = tokenOf(linkIn(sink.to('nina@example.com')[1]!, '/invite/'));
+    expect(fresh).not.toBe(ninaToken);
+    expect((await new ApiClient(srv.url).get(`/api/invites/${ninaToken}`)).status).toBe(404);
+    const joined = await new ApiClient(srv.url).post(`/api/invites/${fresh}/accept`, { name: 'Nina New', email: 'nina@example.com', password: 'correct horse battery', company: 'Nina AG' });
+    expect(joined.status).toBe(200);
+    expect((await seed.coach.get(`/api/groups/${g}/invites`)).body.map((p: { email: string }) => p.email)).not.toContain('nina@example.com');
+  });
+
+  it('refuses a duplicate address and a bad one with the field named', async () => {
+    const g = seed.group.id;
+    const dup = await seed.coach.post(`/api/groups/${g}/invites/bulk`, { invites: [{ email: 'a@example.com', role: 'member' }, { email: 'A@example.com', role: 'member' }] });
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.message).toMatch(/listed twice/);
+    const bad = await seed.coach.post(`/api/groups/${g}/invites/bulk`, { invites: [{ email: 'not-an-address', role: 'member' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^invites\.0\.email/);
+  });
+});
+
+describe('password reset', () => {
+  it('mails a single-use link to a known address and answers an unknown one the same way', async () => {
+    const anon = new ApiClient(srv.url);
+    const unknown = await anon.post('/api/auth/password-reset', { email: 'nobody@example.com' });
+    const known = await anon.post('/api/auth/password-reset', { email: 'MAX.ONE@example.com' });
+    expect([unknown.status, unknown.body]).toEqual([known.status, known.body]);
+    expect(known.status).toBe(202);
+    await sink.waitFor(() => sink.to('max.one@example.com').some((m) => m.subject === 'Reset your Peerboard password'));
+    const token = tokenOf(linkIn(sink.to('max.one@example.com').find((m) => m.subject.startsWith('Reset'))!, '/reset-password/'));
+    // Nothing went to the unknown address (the known one's mail, queued after it, already arrived).
+    expect(sink.to('nobody@example.com')).toEqual([]);
+
+    const done = await anon.post('/api/auth/password-reset/confirm', { token, password: 'a brand new passphrase' });
+    expect(done.status).toBe(204);
+    expect((await anon.post('/api/auth/login', { email: 'max.one@example.com', password: 'a brand new passphrase' })).status).toBe(200);
+    // The old session was signed out everywhere.
+    expect((await seed.members[0]!.get('/api/me')).status).toBe(401);
+    const again = await anon.post('/api/auth/password-reset/confirm', { token, password: 'another passphrase!' });
+    expect(again.status).toBe(410);
+    await seed.members[0]!.post('/api/auth/login', { email: 'max.one@example.com', password: 'a brand new passphrase' });
+  });
+
+  it('refuses an expired link', async () => {
+    const user = await srv.storage.getUserByEmail('mia.two@example.com');
+    const { hashToken } = await import('../auth/tokens.ts');
+    await srv.storage.createPasswordReset({ tokenHash: hashToken('expired-token'), userId: user!.id, expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const r = await new ApiClient(srv.url).post('/api/auth/password-reset/confirm', { token: 'expired-token', password: 'a brand new passphrase' });
+    expect(r.status).toBe(410);
+    expect(r.body.error.code).toBe('invite_expired');
+  });
+});
+
+describe('reminders and unsubscribing', () => {
+  it('chases members who are not ready, reminds everyone the day before with the call link and .ics, and honours unsubscribe', async () => {
+    const g = seed.group.id;
+    const meeting = await createMeeting(seed.coach, g, '2027-Q1', inDays(1, 1500));
+    await seed.coach.patch(`/api/meetings/${meeting.id}`, { onlineUrl: 'https://call.example.com/alpha' });
+    const mia = await emailOf(seed.members[1]!);
+    const people = await srv.storage.listMembers(g);
+    const companies = people.filter((p) => p.role === 'member').map((p) => p.email);
+    const forMeeting = (id: string, subject: string) => sink.mails.filter((m) => m.subject.startsWith(subject) && m.text.includes(`/meetings/${id}`));
+    await sink.waitFor(() => forMeeting(meeting.id, 'Prepare for').length === companies.length);
+    const prep = sink.to(mia).find((m) => m.subject.startsWith('Prepare for'))!;
+    expect(prep.text).toContain(`/groups/${g}/financials`);
+    expect(prep.headers.get('list-unsubscribe')).toMatch(/\/unsubscribe\//);
+    // The coach and observer have no figures to enter: not chased.
+    expect(sink.to(await emailOf(seed.coach)).some((m) => m.subject.startsWith('Prepare for'))).toBe(false);
+
+    await sink.waitFor(() => forMeeting(meeting.id, 'Tomorrow:').length === people.length);
+    const tomorrow = sink.to(mia).find((m) => m.subject.startsWith('Tomorrow:'))!;
+    expect(tomorrow.text).toContain('Join the call: https://call.example.com/alpha');
+    expect(tomorrow.raw).toMatch(/Content-Type: text\/calendar/i);
+    // The .ics part is base64: 15 bytes of "BEGIN:VCALENDAR" encode to 20 characters exactly.
+    expect(tomorrow.raw).toContain(Buffer.from('BEGIN:VCALENDAR').toString('base64'));
+
+    // Mia stops prep reminders with the link in her mail; the next meeting chases the others only.
+    const anon = new ApiClient(srv.url);
+    const token = tokenOf(linkIn(prep, '/unsubscribe/'));
+    expect((await anon.post('/api/unsubscribe/preview', { token })).body.kind).toBe('prep_reminder');
+    expect((await anon.post('/api/unsubscribe', { token })).status).toBe(200);
+    expect((await seed.members[1]!.get('/api/me/mail-preferences')).body).toMatchObject({ prep_reminder: false, recap: true });
+    const next = await createMeeting(seed.coach, g, '2027-Q2', inDays(5));
+    await srv.mail.drain();
+    expect(forMeeting(next.id, 'Prepare for').map((m) => m.to[0]).sort()).toEqual(companies.filter((e) => e !== mia).sort());
+    expect((await srv.storage.getMailJob(`prep_reminder:${next.id}`))?.doneAt).not.toBeNull();
+  });
+});
+
+describe('the recap', () => {
+  it('goes to everyone once the record is final, my commitments first, never a "stays in the room" one, and only once', async () => {
+    const g = seed.group.id;
+    const meeting = await createMeeting(seed.coach, g, '2026-Q3', '2026-09-10T08:00:00.000Z');
+    const [m1, m2] = seed.members;
+    const doc = new Y.Doc();
+    const c = (id: string, who: string, what: string, confidential = false) =>
+      addCommitment(doc, { id, who, what, due: '2026-12-01', status: 'open', confidential, createdBy: who, createdAt: '2026-09-10T10:00:00.000Z' });
+    c('c1', m2!.userId, 'Hire a service manager');
+    c('c2', m1!.userId, 'Raise prices by 8 percent');
+    c('c3', m1!.userId, 'Talk to the bank about the covenant breach', true);
+    await srv.storage.appendDocUpdate(commitmentsDocName(meeting.id), Y.encodeStateAsUpdate(doc));
+    await srv.storage.updateMeeting(meeting.id, { status: 'ended' });
+    expect((await seed.coach.request('PUT', `/api/meetings/${meeting.id}/recap-final`, { final: true })).status).toBe(200);
+    const max = await emailOf(m1!);
+    await sink.waitFor(() => sink.to(max).some((m) => m.subject.startsWith('Recap:')));
+    const recap = sink.to(max).find((m) => m.subject.startsWith('Recap:'))!;
+    expect(recap.text.indexOf('Raise prices by 8 percent')).toBeLessThan(recap.text.indexOf('Hire a service manager'));
+    expect(recap.text).toContain('Your commitments');
+    expect(recap.text).not.toContain('covenant');
+    expect(recap.text).toContain(`/meetings/${meeting.id}/recap`);
+    await seed.coach.request('PUT', `/api/meetings/${meeting.id}/recap-final`, { final: false });
+    await seed.coach.request('PUT', `/api/meetings/${meeting.id}/recap-final`, { final: true });
+    await srv.mail.drain();
+    expect(sink.to(max).filter((m) => m.subject.startsWith('Recap:') && m.text.includes(meeting.id))).toHaveLength(1);
+    expect(sink.mails.filter((m) => m.subject.startsWith('Recap:')).every((m) => !m.text.includes('covenant'))).toBe(true);
+  });
+});
+
+describe('outages and restarts', () => {
+  it('delivers every mail queued while SMTP was down exactly once when it is back', async () => {
+    await sink.stop();
+    const addresses = ['p1@example.com', 'p2@example.com', 'p3@example.com'];
+    const r = await seed.coach.post(`/api/groups/${seed.group.id}/invites/bulk`, { invites: addresses.map((email) => ({ email, role: 'member' })) });
+    expect(r.status).toBe(201);
+    // Wait until a send has failed at least once, then bring SMTP back.
+    const failed = async () => (await srv.storage.listMail({ limit: 50 })).filter((m) => addresses.includes(m.to) && m.lastError).length === 3;
+    for (let i = 0; !(await failed()); i++) {
+      if (i > 300) throw new Error('sends never failed');
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    await sink.start();
+    await sink.waitFor(() => addresses.every((a) => sink.to(a).length >= 1));
+    await srv.mail.drain();
+    expect(addresses.map((a) => sink.to(a).length)).toEqual([1, 1, 1]);
+    expect((await srv.storage.countMailByStatus()).pending).toBe(0);
+  });
+
+  it('sends a reminder scheduled before a restart once, by the restarted server', async () => {
+    const meeting = await createMeeting(seed.coach, seed.group.id, '2027-Q3', inDays(1, 2500));
+    const jobId = `meeting_reminder:${meeting.id}`;
+    await srv.close();
+    expect((await new ApiClient(srv.url).get('/api/health').catch(() => null))?.status).toBeUndefined();
+    srv = await startTestServer(dataDir, mailEnv());
+    const everyone = (await srv.storage.listMembers(seed.group.id)).map((m) => m.email);
+    await sink.waitFor(() => everyone.every((e) => sink.to(e).some((m) => m.subject.startsWith('Tomorrow:') && m.text.includes(meeting.id))));
+    expect((await srv.storage.getMailJob(jobId))?.doneAt).not.toBeNull();
+    await srv.mail.drain();
+    for (const e of everyone) expect(sink.to(e).filter((m) => m.subject.startsWith('Tomorrow:') && m.text.includes(meeting.id))).toHaveLength(1);
+  });
+});

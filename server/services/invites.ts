@@ -1,0 +1,98 @@
+// Invitations managed: to a list of addresses (each with its role) by mail, the pending list,
+// revoking, re-sending with a fresh link. The single hand-over link stays in groups.ts.
+import type { Group, GroupRole, Invite } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import type { BulkInviteBody, BulkInviteResult, PendingInvite } from '../../shared/mail.ts';
+import { authorizeGroup, type Access } from '../auth/policy.ts';
+import { hashToken, newId, newToken } from '../auth/tokens.ts';
+import { inviteMail } from '../mail/compose.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Storage } from '../storage/types.ts';
+
+interface InviteDeps {
+  storage: Storage;
+  mailer: Mailer;
+}
+
+/** Peers in a peer-led group may invite members and observers; only a lead may appoint a coach. */
+export function checkInviteRole(access: Access, role: GroupRole): void {
+  if (role === 'coach' && !access.organiser && access.groupRole !== 'coach') {
+    throw new DomainError('forbidden', 'Only a coach or organiser may invite a coach');
+  }
+}
+
+async function toPending(storage: Storage, invites: Invite[]): Promise<PendingInvite[]> {
+  const names = new Map<string, string>();
+  for (const id of new Set(invites.map((i) => i.createdBy))) names.set(id, (await storage.getUser(id))?.name ?? 'Someone');
+  return invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, createdAt: i.createdAt, createdByName: names.get(i.createdBy)! }));
+}
+
+async function mailInvite(deps: InviteDeps, group: Group, invite: Invite, inviterName: string, token: string, tokenHash: string): Promise<void> {
+  if (!invite.email) return;
+  const network = await deps.storage.getNetwork(group.networkId);
+  const url = deps.mailer.link(`/invite/${token}`);
+  const text = inviteMail({ group, networkName: network?.name ?? '', role: invite.role, inviter: inviterName, url, expiresAt: invite.expiresAt });
+  const existing = await deps.storage.getUserByEmail(invite.email);
+  // One mail per issued secret: a retried request queues nothing twice, a re-send queues a new one.
+  await deps.mailer.queue(deps.storage, { kind: 'invite', to: invite.email, userId: existing?.id ?? null, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: `invite:${tokenHash}` });
+}
+
+export async function bulkInvite(deps: InviteDeps, userId: string, groupId: string, body: BulkInviteBody, now = Date.now()): Promise<BulkInviteResult> {
+  const { group, access } = await authorizeGroup(deps.storage, userId, groupId, 'group.invite');
+  for (const i of body.invites) checkInviteRole(access, i.role);
+  const seen = new Set<string>();
+  for (const i of body.invites) {
+    if (seen.has(i.email)) throw new DomainError('bad_request', `invites: ${i.email} is listed twice`);
+    seen.add(i.email);
+  }
+  const inviter = (await deps.storage.getUser(userId))?.name ?? 'Someone';
+  const out: BulkInviteResult['invites'] = [];
+  for (const i of body.invites) {
+    const token = newToken();
+    const tokenHash = hashToken(token);
+    const invite = await deps.storage.createInvite({
+      id: newId(),
+      tokenHash,
+      groupId,
+      role: i.role,
+      createdBy: userId,
+      expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
+      email: i.email,
+    });
+    await mailInvite(deps, group, invite, inviter, token, tokenHash);
+    out.push({ email: i.email, invite: (await toPending(deps.storage, [invite]))[0]!, url: `/invite/${token}` });
+  }
+  return { invites: out };
+}
+
+export async function pendingInvites(storage: Storage, userId: string, groupId: string, now = Date.now()): Promise<PendingInvite[]> {
+  await authorizeGroup(storage, userId, groupId, 'group.invite');
+  return toPending(storage, await storage.listPendingInvites(groupId, new Date(now).toISOString()));
+}
+
+async function groupInvite(storage: Storage, groupId: string, inviteId: string): Promise<Invite> {
+  const invite = await storage.getInvite(inviteId);
+  if (!invite || invite.groupId !== groupId) throw new DomainError('not_found', 'No such invite in this group');
+  return invite;
+}
+
+export async function revokeInvite(storage: Storage, userId: string, groupId: string, inviteId: string, now = Date.now()): Promise<void> {
+  await authorizeGroup(storage, userId, groupId, 'group.invite');
+  await groupInvite(storage, groupId, inviteId);
+  if (!(await storage.revokeInvite(inviteId, new Date(now).toISOString()))) throw new DomainError('conflict', 'This invite was already used or revoked');
+}
+
+/** A fresh link (the old one stops working) with a fresh expiry, mailed again when it has an address. */
+export async function resendInvite(deps: InviteDeps, userId: string, groupId: string, inviteId: string, now = Date.now()): Promise<{ invite: PendingInvite; url: string }> {
+  const { group, access } = await authorizeGroup(deps.storage, userId, groupId, 'group.invite');
+  const invite = await groupInvite(deps.storage, groupId, inviteId);
+  checkInviteRole(access, invite.role);
+  const token = newToken();
+  const tokenHash = hashToken(token);
+  const expiresAt = new Date(now + LIMITS.inviteTtlMs).toISOString();
+  if (!(await deps.storage.reissueInvite(inviteId, tokenHash, expiresAt))) throw new DomainError('conflict', 'This invite was already used or revoked');
+  const fresh = { ...invite, expiresAt };
+  await mailInvite(deps, group, fresh, (await deps.storage.getUser(userId))?.name ?? 'Someone', token, tokenHash);
+  return { invite: (await toPending(deps.storage, [fresh]))[0]!, url: `/invite/${token}` };
+}

@@ -1,0 +1,42 @@
+// Managing a group's invites: the pending list, revoking, re-sending with a fresh secret; and
+// the password changes a reset makes. Creating and redeeming invites live in directory-sql.ts.
+import type { Invite } from '../../shared/domain.ts';
+import { oneRow, type SqlAccess } from './access.ts';
+import * as row from './rows.ts';
+
+export class InvitesSql {
+  constructor(private readonly q: SqlAccess) {}
+
+  async getInvite(id: string): Promise<Invite | null> {
+    const r = await oneRow<row.InviteRow>(this.q, 'SELECT * FROM invites WHERE id = ?', [id]);
+    return r && row.toInvite(r);
+  }
+
+  async listPendingInvites(groupId: string, now: string): Promise<Invite[]> {
+    const rows = await this.q.all<row.InviteRow>(
+      `SELECT * FROM invites WHERE group_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+       ORDER BY created_at, id`,
+      [groupId, now],
+    );
+    return rows.map(row.toInvite);
+  }
+
+  async revokeInvite(id: string, at: string): Promise<boolean> {
+    return (await this.q.run('UPDATE invites SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL', [at, id])) === 1;
+  }
+
+  /** A new secret and expiry: the old link stops working at once. False once used or revoked. */
+  async reissueInvite(id: string, tokenHash: string, expiresAt: string): Promise<boolean> {
+    const sql = 'UPDATE invites SET token_hash = ?, expires_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL';
+    return (await this.q.run(sql, [tokenHash, expiresAt, id])) === 1;
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    return (await this.q.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId])) === 1;
+  }
+
+  /** Signs the user out everywhere (after a password reset). */
+  async deleteSessionsOfUser(userId: string): Promise<number> {
+    return this.q.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
+  }
+}

@@ -1,0 +1,88 @@
+// Mail between meetings: the kinds Peerboard sends, which of them a user may turn off, and
+// what the organiser's outbox page shows. Plain data and zod schemas only.
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+
+/** Every kind of mail. Invitations and password resets always go: nobody can opt out of them. */
+export const MAIL_KINDS = ['invite', 'password_reset', 'prep_reminder', 'meeting_reminder', 'recap', 'overdue'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** The kinds a user chooses to get (and can unsubscribe from); all on by default. */
+export const OPTIONAL_MAIL_KINDS = ['prep_reminder', 'meeting_reminder', 'recap', 'overdue'] as const;
+export type OptionalMailKind = (typeof OPTIONAL_MAIL_KINDS)[number];
+
+export const MAIL_KIND_LABELS: Record<MailKind, string> = {
+  invite: 'Invitations',
+  password_reset: 'Password reset',
+  prep_reminder: 'Reminders to enter figures, goal progress and my update',
+  meeting_reminder: 'The meeting the day before (with the call link and calendar entry)',
+  recap: 'The recap once the meeting record is final',
+  overdue: 'My overdue commitments, weekly',
+};
+
+/** held: no SMTP configured, shown in the outbox only; sending: claimed by a worker. */
+export type MailStatus = 'held' | 'pending' | 'sending' | 'sent' | 'failed';
+
+export type MailPreferences = Record<OptionalMailKind, boolean>;
+export const mailPreferencesBody = z
+  .object({
+    prep_reminder: z.boolean().optional(),
+    meeting_reminder: z.boolean().optional(),
+    recap: z.boolean().optional(),
+    overdue: z.boolean().optional(),
+  })
+  .strict();
+
+/** One mail as the organiser's outbox lists it. */
+export interface OutboxEntry {
+  id: string;
+  kind: MailKind;
+  to: string;
+  subject: string;
+  /** The text as sent, links included; null for a password reset (its link is for the recipient alone). */
+  text: string | null;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface UnsubscribePreview {
+  kind: OptionalMailKind;
+  label: string;
+}
+
+// Invitations by mail and password resets (bodies of /api/groups/:id/invites/bulk and /api/auth/password-reset).
+const address = z.string().trim().toLowerCase().email('Must be an email address').max(LIMITS.emailMax);
+const role = z.enum(['coach', 'member', 'observer']);
+
+/** Most addresses in one bulk invitation: a whole group and its coach with room to spare. */
+export const BULK_INVITE_MAX = 30;
+
+export const bulkInviteBody = z.object({
+  invites: z.array(z.object({ email: address, role })).min(1).max(BULK_INVITE_MAX),
+  ttlMs: z.number().int().min(60_000).max(LIMITS.inviteMaxTtlMs).optional(),
+});
+export type BulkInviteBody = z.infer<typeof bulkInviteBody>;
+
+export const passwordResetRequestBody = z.object({ email: address });
+export const passwordResetBody = z.object({ password: z.string().min(LIMITS.passwordMinLength, `Password must be at least ${LIMITS.passwordMinLength} characters`).max(200) });
+
+/** A pending invite as the group page lists it. */
+export interface PendingInvite {
+  id: string;
+  email: string | null;
+  role: 'coach' | 'member' | 'observer';
+  expiresAt: string;
+  createdAt: string;
+  createdByName: string;
+}
+
+export interface BulkInviteResult {
+  /** One per address, in the order given: the invite and its link (shown once, also mailed). */
+  invites: { email: string; invite: PendingInvite; url: string }[];
+}
+
+export const tokenBody = z.object({ token: z.string().min(1).max(200) });
+export const passwordResetConfirmBody = tokenBody.extend({ password: passwordResetBody.shape.password });

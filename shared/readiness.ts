@@ -1,0 +1,28 @@
+// Readiness before a meeting: per member company, what they have prepared. The coach's grid
+// (peer-led groups: every member's) and each member's own checklist read the same rows.
+
+export type FiguresReadiness = 'complete' | 'partial' | 'none';
+
+export interface MemberReadiness {
+  userId: string;
+  name: string;
+  company: string | null;
+  /** Figures of the quarter the financial review looks at: every enterable KPI, some, or none. */
+  figures: FiguresReadiness;
+  figuresEntered: number;
+  figuresExpected: number;
+  /** Goals under review, and how many of them have a progress note. */
+  goalsTotal: number;
+  goalsWithProgress: number;
+  /** Figures complete and every goal under review has progress. */
+  ready: boolean;
+}
+
+export interface MeetingReadiness {
+  meetingId: string;
+  /** The quarter whose figures the financial review reviews (the one before the meeting's). */
+  figuresQuarter: string;
+  /** The quarter whose goals the goal review reviews. */
+  goalsQuarter: string;
+  members: MemberReadiness[];
+}
