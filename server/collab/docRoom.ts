@@ -16,6 +16,7 @@ import { Awareness, removeAwarenessStates, applyAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import type { Storage } from '../storage/types.ts';
+import { AwarenessRelay } from './awarenessRelay.ts';
 import type { CollabLimits } from './limits.ts';
 import { addsNothing, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
 
@@ -67,6 +68,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class DocRoom {
   readonly awareness: Awareness;
+  private readonly awarenessRelay: AwarenessRelay;
   private readonly clients = new Set<RoomClient>();
   /** Awareness client id -> the connection that controls it. */
   private readonly awarenessOwner = new Map<number, RoomClient>();
@@ -100,6 +102,13 @@ export class DocRoom {
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
+    this.awarenessRelay = new AwarenessRelay(
+      this.awareness,
+      (message) => {
+        for (const c of this.clients) c.send(message);
+      },
+      deps.limits.awarenessRelaysPerSecond,
+    );
     doc.on('update', this.relayDocUpdate);
     this.awareness.on('update', this.relayAwareness);
     this.unsubscribeRelay = deps.relay ? deps.relay.subscribe(name, this.applyRelayed) : null;
@@ -214,6 +223,18 @@ export class DocRoom {
     return 'applied';
   }
 
+  /**
+   * An echo: the stock provider re-sends every awareness change it receives. Nothing in it is
+   * new (states of other connections' clients at a clock we already have), so it is neither
+   * applied nor counted against the sender's message limit.
+   */
+  isAwarenessEcho(client: RoomClient, entries: AwarenessEntry[]): boolean {
+    return (
+      entries.length > 0 &&
+      entries.every((e) => this.awarenessOwner.get(e.clientId) !== client && (this.awareness.meta.get(e.clientId)?.clock ?? -1) >= e.clock)
+    );
+  }
+
   /** Every known awareness state, for a query-awareness message. */
   encodeAllAwareness(): Uint8Array {
     return encodeAwareness(this.awareness);
@@ -261,6 +282,7 @@ export class DocRoom {
     this.stopped = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.unsubscribeRelay?.();
+    this.awarenessRelay.stop();
     this.awareness.off('update', this.relayAwareness);
     this.doc.off('update', this.relayDocUpdate);
     this.awareness.destroy();
@@ -399,10 +421,9 @@ export class DocRoom {
       for (const id of [...changes.added, ...changes.updated]) this.awarenessOwner.set(id, client);
     }
     for (const id of changes.removed) this.awarenessOwner.delete(id);
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.length === 0 || this.clients.size === 0) return;
-    const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.clients) c.send(message);
+    if (this.clients.size === 0) return;
+    // Coalesced and rate-shaped per doc (awarenessRelay.ts), not sent per change.
+    this.awarenessRelay.changed([...changes.added, ...changes.updated, ...changes.removed]);
   };
 
   private readonly applyRelayed = (updates: Uint8Array[]): void => {
