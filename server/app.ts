@@ -95,6 +95,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log: (msg, meta) => log.warn(msg, meta),
     onRefused: metrics.refused,
   });
+  metrics.setMailCounts(() => mail.counts());
   metrics.setLive({
     meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,
     meetingSockets: () => io.engine.clientsCount,
