@@ -1,0 +1,193 @@
+// `npm run bench:load`: many meetings at once. Sweeps rooms x members for Peerboard's compiled
+// server and a bare socket.io relay (bench/bareRelay.mjs) sending a payload of the same size,
+// each in its own process, side by side in one run: command -> state at every member (p50,
+// p99), where p99 passes 50 ms, server CPU under load and idle, and resident memory at start
+// and per room. In each room the facilitator alternates pause/resume at 2 commands/s.
+// Bounded: BENCH_ROOMS steps of BENCH_SECONDS each, loopback only.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../shared/limits.ts';
+import { freePort } from '../server/testing/childServer.ts';
+import { ApiClient, connectSocket, emitAck } from '../server/testing/harness.ts';
+import { coresOver, rssMb, spawnServer } from './proc.ts';
+import { summarize } from './stats.ts';
+
+const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Each room's facilitator sends a command this often (pause, resume, ...). */
+const COMMAND_EVERY_MS = 500;
+/** The latency the sweep looks for: a room feels live below it. */
+const P99_LIMIT_MS = 50;
+const IDLE_MS = 5_000;
+
+interface Room {
+  /** Sends the next command; resolves when it was sent (the ack is not waited for). */
+  send(version: number): void;
+  members: Socket[];
+  /** Latest version each room has reached everywhere. */
+  version: number;
+}
+interface Target {
+  name: string;
+  pid: number;
+  addRoom(): Promise<Room>;
+  /** The version number a broadcast carries. */
+  versionOf(payload: any): number;
+  close(): void;
+}
+
+/** Drives every room for SECONDS; returns command -> last member latencies in ms. */
+async function drive(rooms: Room[], target: Target): Promise<number[]> {
+  const samples: number[] = [];
+  const pending = new Map<Room, { version: number; t0: number; left: number }>();
+  const listeners = rooms.flatMap((room) =>
+    room.members.map((s) => {
+      const fn = (payload: any) => {
+        const p = pending.get(room);
+        if (!p || target.versionOf(payload) !== p.version) return;
+        if (--p.left === 0) {
+          samples.push(performance.now() - p.t0);
+          room.version = p.version;
+          pending.delete(room);
+        }
+      };
+      s.on(target.name === 'bare' ? 'state' : 'meeting:state', fn);
+      return () => s.off(target.name === 'bare' ? 'state' : 'meeting:state', fn);
+    }),
+  );
+  const end = performance.now() + SECONDS * 1000;
+  // Rooms start spread over one interval, as real meetings do not tick in step.
+  await Promise.all(
+    rooms.map(async (room, i) => {
+      await new Promise((r) => setTimeout(r, (COMMAND_EVERY_MS * i) / rooms.length));
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        if (!pending.has(room)) {
+          pending.set(room, { version: room.version + 1, t0, left: room.members.length });
+          room.send(room.version + 1);
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, COMMAND_EVERY_MS - (performance.now() - t0))));
+      }
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 1000)); // let the last broadcasts land
+  listeners.forEach((off) => off());
+  return samples;
+}
+
+async function peerboard(): Promise<Target & { payloadBytes: () => number; startRss: number }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
+  const proc = await spawnServer(['dist/server/main.js'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' }, `${url}/api/health`);
+  const startRss = rssMb(proc.pid!);
+  const org = new ApiClient(url);
+  const setup = await org.post('/api/setup', { networkName: 'Bench', name: 'Org', email: 'org@bench.test', password: 'bench password 1' });
+  const group = (await org.post(`/api/networks/${setup.body.networks[0].id}/groups`, { name: 'G', leadership: 'coach-led', format: 'online' })).body;
+  let payloadBytes = 0;
+  return {
+    name: 'peerboard',
+    pid: proc.pid!,
+    startRss,
+    payloadBytes: () => payloadBytes,
+    versionOf: (p) => p.state.version,
+    async addRoom() {
+      const created = await org.post(`/api/groups/${group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
+      const meetingId: string = created.body.meeting.id;
+      const members: Socket[] = [];
+      for (let i = 0; i < MEMBERS; i++) {
+        const s = await connectSocket(url, org.cookie);
+        const joined = await emitAck(s, 'room:join', { meetingId, mode: 'remote', projector: i > 0 });
+        if (!joined.ok) throw new Error(JSON.stringify(joined.error));
+        members.push(s as unknown as Socket);
+      }
+      const started = await emitAck(members[0] as any, 'meeting:command', { meetingId, command: { type: 'meeting.start' } });
+      if (!started.ok) throw new Error(JSON.stringify(started.error));
+      members[0]!.once('meeting:state', (p) => (payloadBytes = JSON.stringify(p).length));
+      // The timer runs after the start: pause first, then resume, and so on.
+      let paused = false;
+      const room: Room = {
+        members,
+        version: started.version,
+        send: () => {
+          const type = paused ? 'timer.resume' : 'timer.pause';
+          paused = !paused;
+          members[0]!.emit('meeting:command', { meetingId, command: { type } }, (ack: any) => {
+            if (!ack.ok) console.error('command refused', ack.error);
+          });
+        },
+      };
+      return room;
+    },
+    close: () => proc.kill('SIGKILL'),
+  };
+}
+
+async function bare(payloadBytes: () => number): Promise<Target & { startRss: number }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = await spawnServer(['bench/bareRelay.mjs'], { PORT: String(port) }, url);
+  let n = 0;
+  return {
+    name: 'bare',
+    pid: proc.pid!,
+    startRss: rssMb(proc.pid!),
+    versionOf: (p) => p.version,
+    async addRoom() {
+      const name = `room-${n++}`;
+      const members: Socket[] = [];
+      for (let i = 0; i < MEMBERS; i++) {
+        const s = ioClient(url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
+        await new Promise<void>((r) => s.once('connect', () => r()));
+        await new Promise<void>((r) => s.emit('join', name, () => r()));
+        members.push(s);
+      }
+      const room: Room = {
+        members,
+        version: 0,
+        // The same bytes on the wire as Peerboard's broadcast of the state.
+        send: (version) => members[0]!.emit('cmd', { room: name, body: { version, payload: 'x'.repeat(Math.max(0, payloadBytes() - 40)) } }, () => undefined),
+      };
+      return room;
+    },
+    close: () => proc.kill('SIGKILL'),
+  };
+}
+
+const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const pb = await peerboard();
+const rb = await bare(() => pb.payloadBytes() || 2200);
+const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
+const capacity: Record<string, number | null> = { peerboard: null, bare: null };
+console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${SECONDS} s per step (loopback; servers in their own processes)`);
+console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
+for (const count of ROOM_STEPS) {
+  const row: Record<string, { p50: number; p99: number; cores: number }> = {};
+  for (const target of [rb, pb]) {
+    const list = rooms[target.name as 'bare' | 'peerboard'];
+    while (list.length < count) list.push(await target.addRoom());
+    const cpu = coresOver(target.pid, SECONDS * 1000);
+    const s = summarize(await drive(list, target));
+    row[target.name] = { p50: s.p50, p99: s.p99, cores: await cpu };
+    if (capacity[target.name] === null && s.p99 > P99_LIMIT_MS) capacity[target.name] = count;
+  }
+  const b = row.bare!;
+  const p = row.peerboard!;
+  console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
+}
+const most = ROOM_STEPS[ROOM_STEPS.length - 1]!;
+const over = (name: string) => (capacity[name] === null ? `not passed at ${most}` : `passed at ${capacity[name]}`);
+console.log(`p99 > ${P99_LIMIT_MS} ms: bare ${over('bare')}, peerboard ${over('peerboard')}`);
+console.log(`payload per broadcast: ${pb.payloadBytes()} bytes (bare pads to the same)`);
+const idle = { bare: await coresOver(rb.pid, IDLE_MS), peerboard: await coresOver(pb.pid, IDLE_MS) };
+console.log(`idle with ${most} rooms connected: CPU bare ${fmt(idle.bare, 3)} / peerboard ${fmt(idle.peerboard, 3)} cores (${fmt(idle.peerboard / idle.bare)}x)`);
+const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
+console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
+console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
+rb.close();
+pb.close();
+process.exit(0);

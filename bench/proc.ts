@@ -1,0 +1,42 @@
+// Reading a child server from outside: CPU time and resident memory from /proc (Linux), so a
+// benchmark measures the server process alone, not the clients driving it.
+import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
+const TICKS_PER_SECOND = 100;
+
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat; after "pid (comm) " they are at 11 and 12.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+export function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+/** Cores the process used over `ms` of wall time. */
+export async function coresOver(pid: number, ms: number): Promise<number> {
+  const c0 = cpuSeconds(pid);
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, ms));
+  return (cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000);
+}
+
+/** Spawns `node args` with env and waits until GET url/health-ish answers. */
+export async function spawnServer(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${args.join(' ')} exited early`);
+    try {
+      if ((await fetch(readyUrl)).ok) return proc;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not start`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
