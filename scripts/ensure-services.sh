@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Tests run the storage contract against PostgreSQL and the scale-out tests against Redis.
-# Start them if they are installed but down (commands from the machine notes).
+# Tests run the storage contract against PostgreSQL and the scale-out tests against Redis and
+# HAProxy (server/cluster.integration.test.ts). Installs what is missing with apt-get; starts
+# PostgreSQL and Redis if they are installed but down (commands from the machine notes).
 set -uo pipefail
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} with apt-get…"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null || true

@@ -48,6 +48,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Origins are known only once the port is (port 0 in tests), so the list is filled after listen.
   const allowedOrigins: string[] = [...config.publicOrigins];
   const secureCookies = config.publicOrigins.some((o) => o.startsWith('https:'));
+  // Scale-out (REDIS_URL): the socket.io adapter and the collab relay share these connections.
+  // Loaded only when configured: a single node does not carry the Redis client (about 20 MB).
+  const redis = config.redisUrl ? await (await import('./redis.ts')).connectRedis(config.redisUrl, log) : null;
+  const relay = redis ? (await import('./collab/redisRelay.ts')).redisDocRelay(redis.pub, redis.relaySub, (msg, meta) => log.warn(msg, meta)) : undefined;
 
   // socket.io must attach after the HTTP app's request handler (it wraps it), so the app's
   // records notices go through a forwarder that points at the channel once it exists.
@@ -94,8 +98,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authorizeDoc: (userId, doc) => authorizeDoc(storage, userId, doc),
     log: (msg, meta) => log.warn(msg, meta),
     onRefused: metrics.refused,
+  }, {
+    limits: config.collabLimits,
+    relay,
   });
-  metrics.setMailCounts(() => mail.counts());
   metrics.setLive({
     meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,
     meetingSockets: () => io.engine.clientsCount,
@@ -104,18 +110,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
 
   const closers: (() => Promise<void>)[] = [];
-  if (config.redisUrl) {
-    // Loaded only when configured: a single node does not carry the Redis client (about 20 MB).
-    const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')]);
-    const pub = createClient({ url: config.redisUrl });
-    const sub = pub.duplicate();
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
-    checks.push({ name: 'redis', check: () => pub.ping() });
+  if (redis) {
+    const { createAdapter } = await import('@socket.io/redis-adapter');
+    io.adapter(createAdapter(redis.pub, redis.sub));
+    checks.push({ name: 'redis', check: () => redis.pub.ping() });
     closers.push(async () => {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      relay?.stop();
+      await redis.close();
     });
-    log.info('socket.io redis adapter on');
+    log.info('redis on: socket.io adapter and collab relay');
   }
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -3,6 +3,7 @@
 // silent default (a mistyped LOG_LEVEL must not quietly log everything, or nothing).
 import path from 'node:path';
 import { z } from 'zod';
+import type { CollabLimits } from './collab/limits.ts';
 import { LOG_LEVELS } from './log.ts';
 import { MAIL_LIMITS } from './mail/limits.ts';
 
@@ -19,6 +20,8 @@ export interface Config {
   serveClient: boolean;
   clientDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Overrides of COLLAB_LIMITS from the COLLAB_* variables (tests lower compaction and unload thresholds). */
+  collabLimits: Partial<CollabLimits>;
   /** Tests only: pause between reading a meeting's state and saving it (a deterministic race). */
   testCommandSaveDelayMs: number;
   /** Bearer token for GET /metrics from other hosts; unset: loopback only. */
@@ -63,6 +66,9 @@ const envSchema = z.object({
   /** At least 10 ms: anything shorter only spins the database. */
   MAIL_POLL_MS: optional(z.coerce.number().int().min(10)).default(MAIL_LIMITS.pollMs),
   MAIL_RETRY_BASE_MS: optional(z.coerce.number().int().min(10)).default(MAIL_LIMITS.retryBaseMs),
+  COLLAB_COMPACT_AFTER_UPDATES: optional(z.coerce.number().int().min(1)),
+  COLLAB_IDLE_COMPACT_MS: optional(z.coerce.number().int().min(1)),
+  COLLAB_UNLOAD_GRACE_MS: optional(z.coerce.number().int().min(1)),
   TEST_COMMAND_SAVE_DELAY_MS: optional(z.coerce.number().int().min(0)).default(0),
   NODE_ENV: optional(z.string()),
 });
@@ -85,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(e.CLIENT_DIR),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     metricsToken: e.METRICS_TOKEN,
+    collabLimits: {
+      ...(e.COLLAB_COMPACT_AFTER_UPDATES && { compactAfterUpdates: e.COLLAB_COMPACT_AFTER_UPDATES }),
+      ...(e.COLLAB_IDLE_COMPACT_MS && { idleCompactMs: e.COLLAB_IDLE_COMPACT_MS }),
+      ...(e.COLLAB_UNLOAD_GRACE_MS && { unloadGraceMs: e.COLLAB_UNLOAD_GRACE_MS }),
+    },
     testCommandSaveDelayMs: e.TEST_COMMAND_SAVE_DELAY_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -40,10 +40,7 @@ export type GroupAction =
   // the resource library (topics and best practices)
   | 'resources.read'
   | 'resources.share'
-  | 'resources.manage'
-  // preparation between meetings: the readiness grid and reminders
-  | 'readiness.read'
-  | 'readiness.remind';
+  | 'resources.manage';
 
 type Rule = (a: Access, g: Group) => boolean;
 
@@ -91,10 +88,6 @@ const RULES: Record<GroupAction, Rule> = {
   'resources.share': isParticipant,
   // Removing someone else's resource: the coach (or an organiser) tidies the library.
   'resources.manage': isLead,
-  // The whole grid is for whoever runs the group (peer-led: every member); a member company
-  // sees its own row through 'goals.write' in the service.
-  'readiness.read': isLeadOrPeer,
-  'readiness.remind': isLeadOrPeer,
 };
 
 export function can(action: GroupAction, access: Access, group: Group): boolean {

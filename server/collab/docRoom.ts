@@ -6,19 +6,22 @@
 //   2. The worker writes everything queued (updates arriving in the same tick form one batch)
 //      with one appendDocUpdates call, i.e. one transaction.
 //   3. Only after that resolves are the updates applied to the doc; the doc's 'update' event
-//      relays them to the other clients (and the relay seam publishes them to other nodes).
+//      relays them to the other clients, and the relay publishes them, with their storage
+//      seqs, to other nodes. Other nodes' updates arrive stored already (docSync.ts).
 // So no client can receive, and no sync step 2 can contain, an edit that a crash would lose.
 // If a write fails, the batch stays queued (later updates join it) and is retried with
 // exponential backoff; meanwhile the sender's edit is simply not yet visible to others. The
 // queue is capped (maxPendingBytesPerDoc): past it, senders are closed with 1013 and resend
 // their edits on reconnect (Yjs clients keep their own state), so memory stays bounded.
-import { Awareness, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness';
+import { Awareness, removeAwarenessStates, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import type { Storage } from '../storage/types.ts';
-import { AwarenessRelay } from './awarenessRelay.ts';
+import { DocSync, ORIGIN_RELAY, ORIGIN_STORAGE } from './docSync.ts';
 import type { CollabLimits } from './limits.ts';
 import { addsNothing, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
+import type { DocRelay, RelayMessage, RelaySubscription } from './relay.ts';
+import { applyStored, yjsMerge, type CollabLog } from './storedDoc.ts';
 
 /** What the room needs from a connected socket; connection.ts implements it over `ws`. */
 export interface RoomClient {
@@ -29,19 +32,8 @@ export interface RoomClient {
   close(code: number, reason: string): void;
 }
 
-/**
- * Scale-out seam (not implemented yet; a Redis pub/sub relay would go here). `publish` is called
- * with updates only after they are stored; `subscribe` delivers updates another node stored.
- * Before enabling one, make compaction multi-node safe: a node may only compact up to a seq
- * whose updates it has all applied (e.g. elect one compactor per doc, or re-read the log).
- */
-export interface DocRelay {
-  publish(docName: string, updates: Uint8Array[]): void;
-  /** Returns an unsubscribe function. */
-  subscribe(docName: string, onUpdates: (updates: Uint8Array[]) => void): () => void;
-}
-
-export type CollabLog = (msg: string, meta?: object) => void;
+export type { DocRelay } from './relay.ts';
+export type { CollabLog } from './storedDoc.ts';
 
 export interface RoomDeps {
   storage: Storage;
@@ -60,15 +52,10 @@ interface PendingUpdate {
   from: RoomClient | null;
 }
 
-/** Transaction origins for updates that did not come from a connected client. */
-const ORIGIN_STORAGE = Symbol('storage');
-const ORIGIN_RELAY = Symbol('relay');
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class DocRoom {
   readonly awareness: Awareness;
-  private readonly awarenessRelay: AwarenessRelay;
   private readonly clients = new Set<RoomClient>();
   /** Awareness client id -> the connection that controls it. */
   private readonly awarenessOwner = new Map<number, RoomClient>();
@@ -87,7 +74,8 @@ export class DocRoom {
   /** The worker gives up (shutdown timed out, or destroyed). */
   private stopped = false;
   private destroyed = false;
-  private readonly unsubscribeRelay: (() => void) | null;
+  /** Follows the stored log: which seqs the doc holds, other nodes' updates, gaps read back. */
+  private readonly sync: DocSync;
   /** Called whenever the room has no clients and no reservations (the registry starts the grace timer). */
   onEmpty: (() => void) | null = null;
 
@@ -95,48 +83,56 @@ export class DocRoom {
     readonly name: string,
     readonly doc: Y.Doc,
     private readonly deps: RoomDeps,
-    /** Seq of the last stored update that the doc contains. */
-    private lastSeq: number,
-    /** Updates in the stored log after the snapshot. */
-    private storedSinceSnapshot: number,
+    loadedSeq: number,
+    /** Seq the stored snapshot covers, as far as this node knows: compaction is due from it. */
+    private snapshotSeq: number,
+    private readonly subscription: RelaySubscription | null,
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
-    this.awarenessRelay = new AwarenessRelay(
-      this.awareness,
-      (message) => {
-        for (const c of this.clients) c.send(message);
-      },
-      deps.limits.awarenessRelaysPerSecond,
-    );
+    this.sync = new DocSync(name, doc, { storage: deps.storage, log: deps.log, gapWaitMs: deps.limits.relayGapWaitMs, onCaughtUp: () => this.tellStored() }, loadedSeq);
     doc.on('update', this.relayDocUpdate);
     this.awareness.on('update', this.relayAwareness);
-    this.unsubscribeRelay = deps.relay ? deps.relay.subscribe(name, this.applyRelayed) : null;
-    if (storedSinceSnapshot >= deps.limits.compactAfterUpdates) this.requestCompaction();
+    if (this.compactionDue) this.requestCompaction();
   }
 
-  /** Loads snapshot + log into a fresh doc. Throws (and stores nothing) if storage fails. */
+  /**
+   * Subscribes to other nodes' messages, then loads snapshot + log into a fresh doc, so nothing
+   * stored after the read can be missed. Throws (and stores nothing) if storage fails. A
+   * subscription Redis has not confirmed yet does not hold the load up (relaySubscribeWaitMs):
+   * the doc re-reads storage once it is confirmed.
+   */
   static async load(name: string, deps: RoomDeps): Promise<DocRoom> {
-    const stored = await deps.storage.loadDoc(name);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    let doc = new Y.Doc();
-    try {
-      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts), ORIGIN_STORAGE);
-    } catch {
-      // Some stored part is corrupt. Start over one part at a time: a bad snapshot fails the
-      // load (compacting over it would lose the doc); a bad update is skipped and logged.
-      doc.destroy();
-      doc = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, ORIGIN_STORAGE);
-      stored.updates.forEach((u, i) => {
-        try {
-          Y.applyUpdate(doc, u, ORIGIN_STORAGE);
-        } catch (err) {
-          deps.log('collab: skipped a stored update that fails to apply', { doc: name, index: i, error: String(err) });
-        }
-      });
+    const early: RelayMessage[] = [];
+    let room: DocRoom | null = null;
+    const subscription = deps.relay?.subscribe(name, (m) => (room ? room.receiveRelayed(m) : early.push(m))) ?? null;
+    let confirmed = !subscription;
+    if (subscription) {
+      void subscription.ready.then(() => (confirmed = true), () => undefined);
+      await Promise.race([subscription.ready.catch(() => undefined), sleep(deps.limits.relaySubscribeWaitMs)]);
     }
-    return new DocRoom(name, doc, deps, stored.lastSeq, stored.updates.length);
+    const loadedWhileUnconfirmed = !confirmed;
+    let stored;
+    try {
+      stored = await deps.storage.loadDoc(name);
+    } catch (err) {
+      subscription?.close();
+      throw err;
+    }
+    const doc = new Y.Doc();
+    try {
+      // A bad snapshot fails the load (compacting over it would lose the doc).
+      applyStored(doc, stored.snapshot, stored.updates, ORIGIN_STORAGE, name, deps.log);
+    } catch (err) {
+      doc.destroy();
+      subscription?.close();
+      throw err;
+    }
+    const loaded = new DocRoom(name, doc, deps, stored.lastSeq, stored.lastSeq - stored.updates.length, subscription);
+    room = loaded;
+    for (const m of early) loaded.receiveRelayed(m);
+    if (loadedWhileUnconfirmed && subscription) void subscription.ready.then(() => loaded.resync(), () => undefined);
+    return loaded;
   }
 
   get clientCount(): number {
@@ -151,6 +147,15 @@ export class DocRoom {
   /** Updates waiting for storage. */
   get pendingCount(): number {
     return this.queue.length;
+  }
+  /** Every stored update up to this seq is in the doc. */
+  get appliedSeq(): number {
+    return this.sync.seqs.applied;
+  }
+
+  /** Re-reads storage for anything this node missed (the relay reconnected, or subscribed late). */
+  resync(): Promise<void> {
+    return this.destroyed ? Promise.resolve() : this.sync.catchUp();
   }
 
   /** Holds the room loaded for a connection that is completing its upgrade. False if already destroyed. */
@@ -223,18 +228,6 @@ export class DocRoom {
     return 'applied';
   }
 
-  /**
-   * An echo: the stock provider re-sends every awareness change it receives. Nothing in it is
-   * new (states of other connections' clients at a clock we already have), so it is neither
-   * applied nor counted against the sender's message limit.
-   */
-  isAwarenessEcho(client: RoomClient, entries: AwarenessEntry[]): boolean {
-    return (
-      entries.length > 0 &&
-      entries.every((e) => this.awarenessOwner.get(e.clientId) !== client && (this.awareness.meta.get(e.clientId)?.clock ?? -1) >= e.clock)
-    );
-  }
-
   /** Every known awareness state, for a query-awareness message. */
   encodeAllAwareness(): Uint8Array {
     return encodeAwareness(this.awareness);
@@ -281,8 +274,8 @@ export class DocRoom {
     this.destroyed = true;
     this.stopped = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.unsubscribeRelay?.();
-    this.awarenessRelay.stop();
+    this.sync.stop();
+    this.subscription?.close();
     this.awareness.off('update', this.relayAwareness);
     this.doc.off('update', this.relayDocUpdate);
     this.awareness.destroy();
@@ -338,14 +331,12 @@ export class DocRoom {
         this.queue.splice(0, batch.length);
         for (const p of batch) this.queuedBytes -= p.update.length;
         if (this.stopped) return; // destroyed while writing: the log has it, nobody to relay to
-        this.lastSeq = seq;
-        this.storedSinceSnapshot += batch.length;
+        const firstSeq = seq - batch.length + 1;
         this.applyStored(batch);
-        this.deps.relay?.publish(
-          this.name,
-          batch.map((p) => p.update),
-        );
-        if (this.storedSinceSnapshot >= this.deps.limits.compactAfterUpdates) this.compactWanted = true;
+        this.sync.storedHere(firstSeq, seq);
+        this.deps.relay?.publish(this.name, { kind: 'updates', firstSeq, updates: batch.map((p) => p.update) });
+        this.tellStored();
+        if (this.compactionDue) this.compactWanted = true;
         this.armIdleCompaction();
         continue;
       }
@@ -375,6 +366,11 @@ export class DocRoom {
         p.from?.close(COLLAB_CLOSE.invalidPayload, 'update failed to apply');
       }
     }
+  }
+
+  /** Tells onStored (search indexing) about the doc, but only when it holds every stored update. */
+  private tellStored(): void {
+    if (this.destroyed || this.sync.seqs.behind) return;
     try {
       this.deps.onStored?.(this.name, this.doc);
     } catch (err) {
@@ -382,15 +378,18 @@ export class DocRoom {
     }
   }
 
-  /** Replaces the log with one snapshot. Runs inside the worker, so the doc is exactly the log up to lastSeq. */
+  private get compactionDue(): boolean {
+    return this.sync.seqs.applied - this.snapshotSeq >= this.deps.limits.compactAfterUpdates;
+  }
+
+  /**
+   * Replaces the stored log with one snapshot, merged from storage (not from this node's copy,
+   * which may lack another node's updates) under the storage's per-doc lock.
+   */
   private async compact(): Promise<void> {
-    if (this.storedSinceSnapshot === 0) return;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const uptoSeq = this.lastSeq;
-    const compacted = this.storedSinceSnapshot;
     try {
-      await this.deps.storage.compactDoc(this.name, snapshot, uptoSeq);
-      this.storedSinceSnapshot -= compacted;
+      const { uptoSeq } = await this.deps.storage.compactDoc(this.name, yjsMerge(this.name, this.deps.log));
+      this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq);
     } catch (err) {
       // Harmless: the log still holds everything; the next trigger tries again.
       this.deps.log('collab: compaction failed', { doc: this.name, error: String(err) });
@@ -421,18 +420,30 @@ export class DocRoom {
       for (const id of [...changes.added, ...changes.updated]) this.awarenessOwner.set(id, client);
     }
     for (const id of changes.removed) this.awarenessOwner.delete(id);
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0) return;
+    if (origin !== ORIGIN_RELAY && this.deps.relay) {
+      const update = encodeAwarenessUpdate(this.awareness, changed);
+      this.deps.relay.publish(this.name, { kind: 'awareness', head: this.sync.seqs.applied, update });
+    }
     if (this.clients.size === 0) return;
-    // Coalesced and rate-shaped per doc (awarenessRelay.ts), not sent per change.
-    this.awarenessRelay.changed([...changes.added, ...changes.updated, ...changes.removed]);
+    const message = encodeAwareness(this.awareness, changed);
+    for (const c of this.clients) c.send(message);
   };
 
-  private readonly applyRelayed = (updates: Uint8Array[]): void => {
-    for (const u of updates) {
-      try {
-        Y.applyUpdate(this.doc, u, ORIGIN_RELAY);
-      } catch (err) {
-        this.deps.log('collab: relayed update failed to apply', { doc: this.name, error: String(err) });
-      }
+  /** Another node's message: its stored updates, or its clients' awareness (and how far it is). */
+  private receiveRelayed(m: RelayMessage): void {
+    if (this.destroyed) return;
+    if (m.kind === 'updates') {
+      this.sync.relayed(m.firstSeq, m.updates);
+      if (this.compactionDue) this.requestCompaction();
+      return;
     }
-  };
+    try {
+      applyAwarenessUpdate(this.awareness, m.update, ORIGIN_RELAY);
+    } catch (err) {
+      this.deps.log('collab: relayed awareness failed to apply', { doc: this.name, error: String(err) });
+    }
+    this.sync.heard(m.head);
+  }
 }

@@ -8,14 +8,6 @@ export const COLLAB_LIMITS = {
   messagesPerSecond: 60,
   /** Token-bucket burst: a reconnecting client sends step 1, step 2, awareness and queued edits at once. */
   messageBurst: 300,
-  /** Frames per second of any kind, echoes included, checked before decoding: a flood guard far above a full room (~40/s). */
-  framesPerSecond: 400,
-  /** Burst of the frame guard: a reconnect's backlog plus a second of a busy room. */
-  frameBurst: 800,
-  /** Awareness relays per doc per second: cursors at 20 Hz look live; more only multiplies the providers' echoes. */
-  awarenessRelaysPerSecond: 20,
-  /** Refusals are logged at most once per connection per this period (with a count), not per message. */
-  refusalLogIntervalMs: 60_000,
   /** Keep a doc with no clients in memory this long: a page reload or flaky wifi should not reload it from storage. */
   unloadGraceMs: 30_000,
   /** Compact when the stored log since the last snapshot reaches this many updates: loading stays fast. */
@@ -34,6 +26,10 @@ export const COLLAB_LIMITS = {
   pingIntervalMs: 30_000,
   /** On shutdown, wait at most this long for storage to take pending writes; clients still hold them. */
   shutdownFlushTimeoutMs: 10_000,
+  /** A gap in a doc's seqs (another node's update not relayed yet) is read back from storage after this long: relayed messages normally arrive within a few ms. */
+  relayGapWaitMs: 250,
+  /** A doc load waits at most this long for Redis to confirm its subscription (so a paused Redis does not block opening notes); it re-reads storage once confirmed. */
+  relaySubscribeWaitMs: 500,
   /** Awareness client ids one connection may control: the stock provider uses one; a few allow for reconnect races. */
   maxAwarenessClientsPerConnection: 8,
 } as const;

@@ -9,7 +9,12 @@ export class DocRegistry {
   private readonly graceTimers = new Map<DocRoom, NodeJS.Timeout>();
   private closing = false;
 
-  constructor(private readonly deps: RoomDeps) {}
+  constructor(private readonly deps: RoomDeps) {
+    // Messages may have been lost while the relay was disconnected: every doc re-reads storage.
+    deps.relay?.onResync(() => {
+      for (const room of this.loaded.values()) void room.resync();
+    });
+  }
 
   /** Loaded docs (not counting ones still loading). */
   get size(): number {

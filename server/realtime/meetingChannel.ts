@@ -94,8 +94,13 @@ export function attachMeetingChannel(
     }
   });
 
-  const presenceOf = async (meetingId: string): Promise<PresenceEntry[]> => {
-    const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
+  /**
+   * Who is in the meeting. Cluster-wide asks every node over Redis (it waits for them, up to the
+   * adapter's timeout while Redis is down); local is this node's sockets only, at once. With
+   * routing by meeting (README "Running several nodes") one node holds the whole meeting.
+   */
+  const presenceOf = async (meetingId: string, scope: 'cluster' | 'local' = 'cluster'): Promise<PresenceEntry[]> => {
+    const sockets = await (scope === 'local' ? io.local : io).in(meetingRoom(meetingId)).fetchSockets();
     const byUser = new Map<string, PresenceEntry>();
     for (const s of sockets) {
       const m = s.data.meetings?.[meetingId];
@@ -109,6 +114,9 @@ export function attachMeetingChannel(
   const announcePresence = async (meetingId: string) => {
     io.to(meetingRoom(meetingId)).emit('room:presence', { meetingId, presence: await presenceOf(meetingId) });
   };
+  /** Announces in the background: a slow or paused Redis must not hold up a join or leave. */
+  const announceLater = (meetingId: string) =>
+    void announcePresence(meetingId).catch((e: unknown) => log.warn('presence not announced', { meetingId, err: String(e) }));
 
   io.on('connection', (socket: MeetingSocket) => {
     const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
@@ -149,8 +157,8 @@ export function attachMeetingChannel(
         const joined = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
         socket.data.meetings = { ...socket.data.meetings, [p.meetingId]: { mode: p.mode, projector: p.projector ?? false } };
         await socket.join(meetingRoom(p.meetingId));
-        await announcePresence(p.meetingId);
-        return { ...joined, presence: await presenceOf(p.meetingId) };
+        announceLater(p.meetingId);
+        return { ...joined, presence: await presenceOf(p.meetingId, 'local') };
       }),
     );
 
@@ -160,7 +168,7 @@ export function attachMeetingChannel(
         const { [p.meetingId]: _left, ...rest } = socket.data.meetings;
         socket.data.meetings = rest;
         await socket.leave(meetingRoom(p.meetingId));
-        await announcePresence(p.meetingId);
+        announceLater(p.meetingId);
         return {};
       }),
     );
@@ -176,7 +184,7 @@ export function attachMeetingChannel(
     socket.on('disconnecting', () => {
       const left = [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null);
       // After the socket has left its rooms, tell the others who is still here.
-      setImmediate(() => left.forEach((id) => void announcePresence(id).catch(() => undefined)));
+      setImmediate(() => left.forEach(announceLater));
     });
   });
 

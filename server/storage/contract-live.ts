@@ -2,7 +2,10 @@
 // document log. Registered by runStorageContract in contract.ts.
 import { describe, expect, it } from 'vitest';
 import { bytes, group, meetingState, newMeeting, sleep, uid, user } from './contract-fixtures.ts';
-import type { Storage } from './types.ts';
+import type { DocMerge, Storage } from './types.ts';
+
+/** A stand-in for the Yjs merge: bytes in order, so a lost or doubled update shows. */
+const concat: DocMerge = (snapshot, updates) => Uint8Array.from([...(snapshot ?? []), ...updates.flatMap((u) => Array.from(u))]);
 
 async function meetingFixture(s: Storage) {
   const { group: g } = await group(s);
@@ -233,33 +236,64 @@ export function docContract(s: () => Storage): void {
       expect(updates.map((u) => u[0])).toEqual(Array.from({ length: 20 }, (_, seq) => seqs.indexOf(seq + 1)));
     });
 
-    it('compacts: the snapshot replaces updates up to uptoSeq, later ones stay, seq continues', async () => {
+    it('compacts from storage: snapshot and log merged, exactly the merged updates deleted, seq continues', async () => {
       await s().appendDocUpdates('doc', [bytes(1), bytes(2), bytes(3)]);
-      await s().compactDoc('doc', bytes(12), 2);
-      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(12), updates: [bytes(3)], lastSeq: 3 });
-      await s().compactDoc('doc', bytes(123), 3);
-      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(123), updates: [], lastSeq: 3 });
+      const seen: [number[] | null, number[][]][] = [];
+      const recording: DocMerge = (snap, ups) => (seen.push([snap && Array.from(snap), ups.map((u) => Array.from(u))]), concat(snap, ups));
+      expect(await s().compactDoc('doc', recording)).toEqual({ uptoSeq: 3, merged: 3 });
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(1, 2, 3), updates: [], lastSeq: 3 });
       expect(await s().appendDocUpdate('doc', bytes(4))).toBe(4);
-      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(123), updates: [bytes(4)], lastSeq: 4 });
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(1, 2, 3), updates: [bytes(4)], lastSeq: 4 });
+      expect(await s().compactDoc('doc', recording)).toEqual({ uptoSeq: 4, merged: 1 });
+      expect(await s().compactDoc('doc', recording)).toEqual({ uptoSeq: 4, merged: 0 }); // nothing new: merge not called
+      expect(seen).toEqual([
+        [null, [[1], [2], [3]]],
+        [[1, 2, 3], [[4]]],
+      ]);
+      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(1, 2, 3, 4), updates: [], lastSeq: 4 });
     });
 
-    it('never replaces a snapshot with an older one', async () => {
+    it('reads only what a reader lacks: updates after a seq, the snapshot only if it covers more', async () => {
       await s().appendDocUpdates('doc', [bytes(1), bytes(2), bytes(3)]);
-      await s().compactDoc('doc', bytes(123), 3);
-      await s().compactDoc('doc', bytes(1), 1); // a slower compactor finishing late
-      expect(await s().loadDoc('doc')).toEqual({ snapshot: bytes(123), updates: [], lastSeq: 3 });
+      expect(await s().loadDoc('doc', 1)).toEqual({ snapshot: null, updates: [bytes(2), bytes(3)], lastSeq: 3 });
+      expect(await s().loadDoc('doc', 3)).toEqual({ snapshot: null, updates: [], lastSeq: 3 });
+      await s().compactDoc('doc', concat);
+      await s().appendDocUpdate('doc', bytes(4));
+      expect(await s().loadDoc('doc', 1)).toEqual({ snapshot: bytes(1, 2, 3), updates: [bytes(4)], lastSeq: 4 });
+      expect(await s().loadDoc('doc', 3)).toEqual({ snapshot: null, updates: [bytes(4)], lastSeq: 4 });
+      expect(await s().loadDoc('doc', 4)).toEqual({ snapshot: null, updates: [], lastSeq: 4 });
     });
 
-    it('refuses to compact past the last update', async () => {
-      await s().appendDocUpdate('doc', bytes(1));
-      await expect(s().compactDoc('doc', bytes(9), 5)).rejects.toThrow();
-      expect(await s().loadDoc('doc')).toEqual({ snapshot: null, updates: [bytes(1)], lastSeq: 1 });
+    it('two compactors at once, with appends going on, lose and duplicate nothing', async () => {
+      const appended: number[] = [];
+      const appends = (async () => {
+        for (let i = 1; i <= 40; i++) {
+          await s().appendDocUpdate('busy', bytes(i));
+          appended.push(i);
+        }
+      })();
+      const compactor = async () => {
+        for (let round = 0; round < 6; round++) {
+          await s().compactDoc('busy', concat);
+          await sleep(5);
+        }
+      };
+      await Promise.all([appends, compactor(), compactor()]);
+      await Promise.all([s().compactDoc('busy', concat), s().compactDoc('busy', concat)]);
+      const { snapshot, updates, lastSeq } = await s().loadDoc('busy');
+      expect(lastSeq).toBe(40);
+      expect(Array.from(concat(snapshot, updates))).toEqual(appended);
     });
 
-    it('compacts atomically: a rollback keeps the old log', async () => {
+    it('compacts atomically: a failing merge or a rollback keeps the old log', async () => {
       await s().appendDocUpdates('doc', [bytes(1), bytes(2)]);
+      await expect(
+        s().compactDoc('doc', () => {
+          throw new Error('undecodable snapshot');
+        }),
+      ).rejects.toThrow('undecodable snapshot');
       const failing = s().transaction(async (tx) => {
-        await tx.compactDoc('doc', bytes(12), 2);
+        await tx.compactDoc('doc', concat);
         throw new Error('crash mid-way');
       });
       await expect(failing).rejects.toThrow('crash mid-way');
@@ -277,7 +311,8 @@ export function docContract(s: () => Storage): void {
     it('lists document names by literal, case-sensitive prefix', async () => {
       const names = ['meeting:m1:notes', 'meeting:m1:goals', 'meeting:m10:notes', 'meeting:m2:notes', 'Meeting:m1:x', 'a%b:1', 'axb:1', 'a_c:1', 'abc:1', '📄ü:1', '📄u:1'];
       for (const n of names) await s().appendDocUpdate(n, bytes(1));
-      await s().compactDoc('meeting:m1:snapshot-only', bytes(0), 0);
+      await s().appendDocUpdate('meeting:m1:snapshot-only', bytes(0));
+      await s().compactDoc('meeting:m1:snapshot-only', concat);
       expect(await s().listDocNames('meeting:m1:')).toEqual(['meeting:m1:goals', 'meeting:m1:notes', 'meeting:m1:snapshot-only']);
       expect(await s().listDocNames('a%')).toEqual(['a%b:1']);
       expect(await s().listDocNames('a_')).toEqual(['a_c:1']);

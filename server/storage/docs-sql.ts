@@ -1,10 +1,18 @@
 // The Yjs document log: append-only updates with per-doc sequence numbers, plus a snapshot
 // that compaction replaces. SqlStorage delegates to it (like records-sql.ts).
 import type { SqlAccess } from './access.ts';
+import type { Dialect } from './driver.ts';
 import * as row from './rows.ts';
+import type { DocMerge, StoredDoc } from './types.ts';
+
+/** First key of the PostgreSQL advisory lock a compaction takes (the second is the doc name's hash). */
+const DOC_COMPACTION_LOCK = 0x50424443; // "PBDC"
 
 export class DocsSql {
-  constructor(private readonly q: SqlAccess) {}
+  constructor(
+    private readonly q: SqlAccess,
+    private readonly dialect: () => Dialect,
+  ) {}
 
   /** Returns the seq of the last update appended (the current last seq if updates is empty). */
   async appendDocUpdates(docName: string, updates: Uint8Array[]): Promise<number> {
@@ -24,13 +32,14 @@ export class DocsSql {
       return last;
     });
   }
-  async loadDoc(docName: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number }> {
+  async loadDoc(docName: string, afterSeq = 0): Promise<StoredDoc> {
     // Updates first, then the snapshot, without a transaction (PostgreSQL's READ COMMITTED gives
     // each statement its own view). A compaction in between only makes the snapshot newer, and
-    // it covers every update it deleted; updates it already covers are dropped below.
+    // it covers every update it deleted; updates it already covers are dropped below. Appends
+    // commit in seq order, so what one statement sees is a gapless run of seqs.
     const ups = await this.q.all<{ seq: row.DbInt; data: Uint8Array }>(
-      'SELECT seq, data FROM doc_updates WHERE doc_name = ? ORDER BY seq',
-      [docName],
+      'SELECT seq, data FROM doc_updates WHERE doc_name = ? AND seq > ? ORDER BY seq',
+      [docName, afterSeq],
     );
     const [snap] = await this.q.all<{ snapshot: Uint8Array; upto_seq: row.DbInt }>(
       'SELECT snapshot, upto_seq FROM doc_snapshots WHERE doc_name = ?',
@@ -38,23 +47,41 @@ export class DocsSql {
     );
     const upto = row.toInt(snap?.upto_seq);
     const after = ups.filter((u) => row.toInt(u.seq) > upto);
-    const lastSeq = Math.max(upto, row.toInt(after.at(-1)?.seq));
-    return { snapshot: snap ? row.toBytes(snap.snapshot) : null, updates: after.map((u) => row.toBytes(u.data)), lastSeq };
+    const lastSeq = Math.max(upto, afterSeq, row.toInt(after.at(-1)?.seq));
+    // A reader that already holds everything up to afterSeq needs the snapshot only if it covers more.
+    const snapshot = snap && (afterSeq === 0 || upto > afterSeq) ? row.toBytes(snap.snapshot) : null;
+    return { snapshot, updates: after.map((u) => row.toBytes(u.data)), lastSeq };
   }
-  async compactDoc(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    await this.q.atomic(async (db) => {
+  async compactDoc(docName: string, merge: DocMerge): Promise<{ uptoSeq: number; merged: number }> {
+    return this.q.atomic(async (db) => {
+      // One compactor per doc at a time: a PostgreSQL advisory lock (appends are not blocked);
+      // SQLite's write transaction (BEGIN IMMEDIATE) already serializes every writer.
+      if (this.dialect() === 'postgres') {
+        await db.all('SELECT pg_advisory_xact_lock(CAST(? AS integer), hashtext(CAST(? AS text)))', [DOC_COMPACTION_LOCK, docName]);
+      }
+      // The committed head: every update up to it is committed too (appends commit in seq order).
       const [head] = await db.all<{ last_seq: row.DbInt }>('SELECT last_seq FROM doc_heads WHERE doc_name = ?', [docName]);
-      // Compacting past the head would make later appends (seq <= uptoSeq) invisible to loadDoc.
-      if (uptoSeq > row.toInt(head?.last_seq)) throw new Error(`storage: ${docName} has no update ${uptoSeq} to compact up to`);
-      if (!head) await db.run('INSERT INTO doc_heads (doc_name, last_seq) VALUES (?, ?)', [docName, uptoSeq]);
-      // A compactor holding an older snapshot must not replace a newer one.
+      const [snap] = await db.all<{ snapshot: Uint8Array; upto_seq: row.DbInt }>(
+        'SELECT snapshot, upto_seq FROM doc_snapshots WHERE doc_name = ?',
+        [docName],
+      );
+      const from = row.toInt(snap?.upto_seq);
+      const upto = row.toInt(head?.last_seq);
+      if (upto <= from) return { uptoSeq: from, merged: 0 };
+      const ups = await db.all<{ data: Uint8Array }>('SELECT data FROM doc_updates WHERE doc_name = ? AND seq > ? AND seq <= ? ORDER BY seq', [
+        docName,
+        from,
+        upto,
+      ]);
+      const snapshot = merge(snap ? row.toBytes(snap.snapshot) : null, ups.map((u) => row.toBytes(u.data)));
       await db.run(
         `INSERT INTO doc_snapshots (doc_name, snapshot, upto_seq) VALUES (?, ?, ?)
-         ON CONFLICT (doc_name) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq
-         WHERE doc_snapshots.upto_seq <= excluded.upto_seq`,
-        [docName, snapshot, uptoSeq],
+         ON CONFLICT (doc_name) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq`,
+        [docName, snapshot, upto],
       );
-      await db.run('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?', [docName, uptoSeq]);
+      // Exactly what was merged: later appends (seq > upto) stay in the log.
+      await db.run('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?', [docName, upto]);
+      return { uptoSeq: upto, merged: ups.length };
     });
   }
   async listDocNames(prefix: string): Promise<string[]> {

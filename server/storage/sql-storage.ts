@@ -37,7 +37,7 @@ export class SqlStorage implements Storage {
   private readonly directory = new DirectorySql(this.q, now);
   private readonly meetings = new MeetingsSql(this.q, now);
   private readonly records = new RecordsSql(this.q, now);
-  private readonly docs = new DocsSql(this.q);
+  private readonly docs = new DocsSql(this.q, () => this.db.dialect);
   private readonly resources = new ResourcesSql(this.q, now);
   private readonly searchSql = new SearchSql(this.q, () => this.db.dialect);
   private readonly calendar = new CalendarSql(this.q);
@@ -113,8 +113,8 @@ export class SqlStorage implements Storage {
   // collaborative documents (docs-sql.ts)
   appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.docs.appendDocUpdates(name, [update]);
   appendDocUpdates: Storage['appendDocUpdates'] = (name, updates) => this.docs.appendDocUpdates(name, updates);
-  loadDoc: Storage['loadDoc'] = (name) => this.docs.loadDoc(name);
-  compactDoc: Storage['compactDoc'] = (name, snapshot, uptoSeq) => this.docs.compactDoc(name, snapshot, uptoSeq);
+  loadDoc: Storage['loadDoc'] = (name, afterSeq) => this.docs.loadDoc(name, afterSeq);
+  compactDoc: Storage['compactDoc'] = (name, merge) => this.docs.compactDoc(name, merge);
   listDocNames: Storage['listDocNames'] = (prefix) => this.docs.listDocNames(prefix);
 
   // custom KPIs, figures, goals (records-sql.ts)

@@ -212,10 +212,19 @@ export interface Storage {
   appendDocUpdate(docName: string, update: Uint8Array): Promise<number>;
   /** Appends several updates in one transaction (batched writes within a tick). */
   appendDocUpdates(docName: string, updates: Uint8Array[]): Promise<number>;
-  /** The snapshot (if any) and every update stored after it, in order. */
-  loadDoc(docName: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[]; lastSeq: number }>;
-  /** Replaces the snapshot and deletes updates with seq <= uptoSeq, atomically. */
-  compactDoc(docName: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * The snapshot (if any) and every update stored after it, in order; updates hold the gapless
+   * seqs lastSeq-updates.length+1..lastSeq. With afterSeq (a reader that holds everything up to
+   * it): only updates after it, and the snapshot only if it covers more than afterSeq.
+   */
+  loadDoc(docName: string, afterSeq?: number): Promise<StoredDoc>;
+  /**
+   * Compaction from storage, by any node: under a per-doc lock, merges the stored snapshot with
+   * the stored updates up to the committed head, stores the result as the snapshot and deletes
+   * exactly the updates merged. Concurrent compactions of one doc run one after the other.
+   * merge must be pure (it runs inside the transaction); if it throws, nothing changes.
+   */
+  compactDoc(docName: string, merge: DocMerge): Promise<{ uptoSeq: number; merged: number }>;
   /** Names of stored docs starting with prefix (e.g. "meeting:<id>:"), for exports and search. */
   listDocNames(prefix: string): Promise<string[]>;
 
@@ -321,6 +330,15 @@ export interface NewMailJob {
 export interface MailJob extends NewMailJob {
   doneAt: string | null;
 }
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  lastSeq: number;
+}
+
+/** Merges a stored snapshot (null if none yet) with stored updates, in seq order, into one snapshot. */
+export type DocMerge = (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array;
 
 /**
  * Who may find an entry: 'members' (coach, members, organisers: full notes, confidential

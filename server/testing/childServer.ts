@@ -29,7 +29,7 @@ export async function startChildServer(
   port: number,
   dataDir: string,
   env: Record<string, string> = {},
-  { viaNpm = false } = {},
+  { viaNpm = false, startTimeoutMs = 20_000 } = {},
 ): Promise<ChildServer> {
   const [cmd, args] = viaNpm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'server/main.ts']];
   const proc = spawn(cmd, args, {
@@ -44,7 +44,7 @@ export async function startChildServer(
   });
   proc.stdout!.on('data', (d) => (all += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited early: ${stderr}`);
     try {

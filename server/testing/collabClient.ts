@@ -3,7 +3,8 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-export function collabClient(baseUrl: string, cookie: string, docName: string) {
+/** params: query string of the WebSocket URL, e.g. the `meeting` a load balancer hashes on. */
+export function collabClient(baseUrl: string, cookie: string, docName: string, params: Record<string, string> = {}) {
   class CookieSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers: { Cookie: cookie, Origin: baseUrl } });
@@ -14,6 +15,7 @@ export function collabClient(baseUrl: string, cookie: string, docName: string) {
     WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,
+    params,
   });
   return { doc, provider };
 }

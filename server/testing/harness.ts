@@ -60,9 +60,11 @@ export class ApiClient {
   del = <T = any>(p: string) => this.request<T>('DELETE', p);
 }
 
-export function connectSocket(url: string, cookie: string, protocolVersion = PROTOCOL_VERSION): Promise<ClientSocket> {
+/** query: e.g. the `meeting` a load balancer hashes on, as the app sends it. */
+export function connectSocket(url: string, cookie: string, protocolVersion = PROTOCOL_VERSION, query: Record<string, string> = {}): Promise<ClientSocket> {
   const socket: ClientSocket = ioClient(url, {
     transports: ['websocket'],
+    query,
     extraHeaders: cookie ? { cookie } : {},
     auth: { protocolVersion },
     reconnectionDelay: 100,

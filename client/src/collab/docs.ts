@@ -58,7 +58,13 @@ function create(docName: string, me: CollabUser): Entry {
   // Offline copy keyed by user AND doc, so two accounts on one browser never share notes.
   const local = new IndexeddbPersistence(`peerboard:${me.id}:${docName}`, doc);
   // The session cookie rides on the upgrade request; no token in the URL.
-  const provider = new WebsocketProvider(wsOrigin() + COLLAB_PATH, encodeURIComponent(docName), doc, { disableBc: true, maxBackoffTime: MAX_BACKOFF_MS });
+  // `meeting` is a routing hint: a load balancer hashes on it so a meeting's docs and room share a node.
+  const meeting = parseDocName(docName)?.meetingId;
+  const provider = new WebsocketProvider(wsOrigin() + COLLAB_PATH, encodeURIComponent(docName), doc, {
+    disableBc: true,
+    maxBackoffTime: MAX_BACKOFF_MS,
+    params: meeting ? { meeting } : {},
+  });
   const user = { name: me.name, color: userColor(me.id) };
   provider.awareness.setLocalStateField('user', user);
 

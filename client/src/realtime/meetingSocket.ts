@@ -31,7 +31,16 @@ export function connectMeeting({ meetingId, mode, projector = false }: MeetingCo
   store().setConnectionStatus('connecting');
 
   const auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION };
-  const socket: MeetingSocket = io({ path: '/socket.io', withCredentials: true, auth });
+  // `meeting` lets a load balancer send everyone in one meeting to the same node (README "Running
+  // several nodes"); WebSocket first, so a connection never depends on sticky polling requests.
+  const socket: MeetingSocket = io({
+    path: '/socket.io',
+    withCredentials: true,
+    auth,
+    query: { meeting: meetingId },
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+  });
   // Only send attendance.join once per (status, mode): a refusal must not loop.
   const attendanceTried = new Set<string>();
 
