@@ -8,6 +8,8 @@ import { joinGroup, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { patientPolls } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
+import { notesToText } from '../shared/notes/text.ts';
+import type { SummaryNotes } from '../shared/records.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -54,8 +56,8 @@ async function toEnd(p: Page) {
 }
 /** The first item's notes as the summary API renders them for this reader (from the stored doc). */
 async function storedNotes(who: { get: (p: string) => Promise<{ body: any }> }): Promise<string> {
-  const notes: { markdown: string }[] = (await who.get(`/api/meetings/${meetingId}/summary`)).body.notes ?? [];
-  return notes.map((n) => n.markdown).join('\n');
+  const notes: SummaryNotes[] = (await who.get(`/api/meetings/${meetingId}/summary`)).body.notes ?? [];
+  return notes.map((n) => notesToText(n.blocks)).join('\n');
 }
 
 async function open(ctx: BrowserContext, email: string, mode: 'In the room' | 'Remote') {

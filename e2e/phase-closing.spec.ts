@@ -17,6 +17,7 @@ import { connectSocket, emitAck, joinGroup, seedGroup } from '../server/testing/
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { currentItem, driveRoom, itemsOf, joinMeeting, openProjector, patientPolls, type RoomDriver } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
+import { notesToText } from '../shared/notes/text.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -211,7 +212,7 @@ describe('closing', () => {
 
     // An observer is not in the room: no room-only notes or commitments, and no figures.
     const otto = (await seed.observer.get(`/api/meetings/${meetingId}/summary`)).body as MeetingSummary;
-    const ottoNotes = otto.notes.map((n) => n.markdown).join('\n');
+    const ottoNotes = otto.notes.map((n) => notesToText(n.blocks)).join('\n');
     expect(ottoNotes).toContain('Next meeting on 3 March in Koblenz.');
     expect(ottoNotes).not.toContain('selling the company');
     expect(otto.commitments.map((c) => c.what)).toEqual(['Send the new price list', 'Call the old bank']);

@@ -8,6 +8,7 @@ import { quarterSchema } from './financials/quarters.ts';
 import type { KpiDefinition, KpiGroupStats, KpiMemberView } from './financials/types.ts';
 import { goalCreateSchema, goalReviewSchema } from './goals/carryOver.ts';
 import type { CompletionRate, Goal } from './goals/types.ts';
+import type { NoteBlock } from './notes/blocks.ts';
 import type { LibraryResource } from './resources.ts';
 
 /** Progress notes a member keeps on a goal between meetings: a few lines, not a diary. */
@@ -48,6 +49,9 @@ export const goalQuery = z.object({ quarter: quarterSchema.optional(), userId: i
 export const benchmarkQuery = z.object({ quarter: quarterSchema });
 /** `audience=room`: the figures as the whole room may see them (the wall), no one's coach-only figure. */
 export const financialsQuery = z.object({ audience: z.enum(['room']).optional() });
+
+/** Recap downloads: `roomOnly=include` asks for what stays in the room (people in the room only). */
+export const recapExportQuery = z.object({ roomOnly: z.enum(['include']).optional() });
 
 export type FiguresBody = z.infer<typeof figuresBody>;
 export type GoalBody = z.infer<typeof goalBody>;
@@ -125,6 +129,13 @@ export interface SummaryFinancials {
   ranks: { userId: string; name: string; kpiKey: string; rank: number | null; previousRank: number | null; change: number | null }[];
 }
 
+/** One agenda item's notes in a summary. */
+export interface SummaryNotes {
+  itemId: string;
+  title: string;
+  blocks: NoteBlock[];
+}
+
 export interface MeetingSummary {
   meeting: Meeting;
   group: Group;
@@ -141,7 +152,11 @@ export interface MeetingSummary {
   hotSeats: { itemId: string; title: string; presenter: { userId: string; name: string } | null; topic: string }[];
   /** Shared at this meeting, newest first. */
   resources: LibraryResource[];
-  /** From the SummaryDocsReader (server/services/summaryDocs.ts); items without notes are left out. */
-  notes: { itemId: string; title: string; markdown: string }[];
+  /**
+   * From the SummaryDocsReader (server/services/summaryDocs.ts) as block trees (shared/notes/);
+   * items without notes are left out. Blocks that stay in the room come flagged `roomOnly`, and
+   * only to people in the room.
+   */
+  notes: SummaryNotes[];
   commitments: Commitment[];
 }

@@ -2,6 +2,7 @@
 // shell: the wall shows the meeting, not our header.
 import { Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { RequireAuth } from './components/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { Shell } from './components/Shell.tsx';
@@ -31,11 +32,13 @@ export function App() {
       <Route
         path="/meetings/:id/projector"
         element={
-          <RequireAuth>
-            <Suspense fallback={<PageLoading />}>
-              <ProjectorPage />
-            </Suspense>
-          </RequireAuth>
+          <ErrorBoundary what="The projector view">
+            <RequireAuth>
+              <Suspense fallback={<PageLoading />}>
+                <ProjectorPage />
+              </Suspense>
+            </RequireAuth>
+          </ErrorBoundary>
         }
       />
       <Route element={<Shell />}>

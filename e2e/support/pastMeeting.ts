@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { addCommitment, type Commitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.ts';
-import { NOTES_FIELD } from '../../shared/collab/notesMarkdown.ts';
+import { NOTES_FIELD } from '../../shared/notes/fromYjs.ts';
 import { parseQuarter } from '../../shared/financials/quarters.ts';
 import { collabClient, waitUntil } from '../../server/testing/collabClient.ts';
 import { connectSocket, emitAck, type seedGroup } from '../../server/testing/harness.ts';

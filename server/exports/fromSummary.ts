@@ -4,7 +4,8 @@ import { formatKpiByKey } from '../../shared/financials/kpis.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
 import type { LibraryResource } from '../../shared/resources.ts';
-import type { RecapBlock, RecapDoc, RecapSection } from './recapDoc.ts';
+import type { NoteBlock } from '../../shared/notes/blocks.ts';
+import { plainItems, type RecapBlock, type RecapDoc, type RecapSection } from './recapDoc.ts';
 
 const STATUS = { open: 'open', done: 'done', partly: 'partly done', not_done: 'not done' } as const;
 
@@ -21,7 +22,7 @@ function commitmentLine(c: Commitment, name: (id: string) => string): string {
 function financialBlocks(f: SummaryFinancials): RecapBlock[] {
   if (!f.canSeeFigures) return [{ kind: 'paragraph', text: 'This group keeps its figures from observers.' }];
   if (f.medians.length === 0) return [{ kind: 'paragraph', text: 'No figures for this quarter.' }];
-  return [{ kind: 'list', items: f.medians.map((m) => `${m.label}: group median ${formatKpiByKey(m.kpiKey, m.median)} (${m.n} companies)`) }];
+  return [{ kind: 'list', items: plainItems(f.medians.map((m) => `${m.label}: group median ${formatKpiByKey(m.kpiKey, m.median)} (${m.n} companies)`)) }];
 }
 
 /** A link with its address; a file by name (its bytes stay behind the group's sign-in). */
@@ -30,7 +31,11 @@ function resourceLine(r: LibraryResource): string {
   return `${r.title} — ${what}, shared by ${r.sharedByName}`;
 }
 
-export function summaryToRecap(s: MeetingSummary, privateNotes: string | null, names: Map<string, string>): RecapDoc {
+/**
+ * `s` and `privateNotes` hold only what this recap may show; `roomOnlyIncluded` says the reader
+ * asked for what stays in the room (the recap says so at the top).
+ */
+export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | null, names: Map<string, string>, roomOnlyIncluded: boolean): RecapDoc {
   const name = (id: string) => names.get(id) ?? 'Former member';
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: s.meeting.timeZone }).format(new Date(s.meeting.startsAt));
   const sections: RecapSection[] = [
@@ -47,34 +52,34 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: string | null, n
     {
       heading: 'Notes',
       blocks: s.notes.length ? [] : [{ kind: 'paragraph', text: 'No notes were taken.' }],
-      sections: s.notes.map((n) => ({ heading: n.title, blocks: [{ kind: 'notes', markdown: n.markdown }] })),
+      sections: s.notes.map((n) => ({ heading: n.title, blocks: [{ kind: 'notes', blocks: n.blocks }] })),
     },
     {
       heading: 'Hot seats',
-      blocks: s.hotSeats.length ? [{ kind: 'list', items: s.hotSeats.map((h) => `${h.title}: ${h.presenter?.name ?? 'no presenter'} — ${h.topic || 'no topic'}`) }] : [{ kind: 'paragraph', text: 'No hot seat.' }],
+      blocks: s.hotSeats.length ? [{ kind: 'list', items: plainItems(s.hotSeats.map((h) => `${h.title}: ${h.presenter?.name ?? 'no presenter'} — ${h.topic || 'no topic'}`)) }] : [{ kind: 'paragraph', text: 'No hot seat.' }],
     },
     {
       heading: 'Commitments',
-      blocks: s.commitments.length ? [{ kind: 'list', items: s.commitments.map((c) => commitmentLine(c, name)) }] : [{ kind: 'paragraph', text: 'No commitments.' }],
+      blocks: s.commitments.length ? [{ kind: 'list', items: s.commitments.map((c) => ({ text: commitmentLine(c, name), roomOnly: c.confidential })) }] : [{ kind: 'paragraph', text: 'No commitments.' }],
     },
     { heading: `Financial highlights (${s.financials.quarter})`, blocks: financialBlocks(s.financials) },
     {
       heading: 'Goal review',
-      blocks: s.review.length ? [{ kind: 'list', items: s.review.map((g) => goalLine(g, name)) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],
+      blocks: s.review.length ? [{ kind: 'list', items: plainItems(s.review.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],
     },
     {
       heading: 'New goals',
-      blocks: s.newGoals.length ? [{ kind: 'list', items: s.newGoals.map((g) => goalLine(g, name)) }] : [{ kind: 'paragraph', text: 'No new goals.' }],
+      blocks: s.newGoals.length ? [{ kind: 'list', items: plainItems(s.newGoals.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No new goals.' }],
     },
     {
       heading: 'Resources shared',
-      blocks: s.resources.length ? [{ kind: 'list', items: s.resources.map(resourceLine) }] : [{ kind: 'paragraph', text: 'Nothing was shared.' }],
+      blocks: s.resources.length ? [{ kind: 'list', items: plainItems(s.resources.map(resourceLine)) }] : [{ kind: 'paragraph', text: 'Nothing was shared.' }],
     },
     {
       heading: 'Rating',
       blocks: [{ kind: 'paragraph', text: s.rating ? `${s.rating.average} / 10 from ${s.rating.count} ratings` : 'Not rated.' }],
     },
   ];
-  if (privateNotes) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', markdown: privateNotes }] });
-  return { title: `${s.group.name}: ${s.meeting.title}`, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
+  if (privateNotes?.length) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', blocks: privateNotes }] });
+  return { title: `${s.group.name}: ${s.meeting.title}`, roomOnlyIncluded, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
 }

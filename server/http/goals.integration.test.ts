@@ -7,6 +7,8 @@ import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.t
 import { carryIntoMeeting } from '../services/meetingEnd.ts';
 import { connectSocket, emitAck, nextEvent, seedGroup, startTestServer, type ApiClient } from '../testing/harness.ts';
 import { createMeeting, otherGroup, put } from '../testing/records.ts';
+import type { NoteBlock } from '../../shared/notes/blocks.ts';
+import { notesToText } from '../../shared/notes/text.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -219,7 +221,9 @@ describe('the end of a meeting', () => {
     await srv.storage.appendDocUpdate(commitmentsDocName(meeting.id), Y.encodeStateAsUpdate(list));
 
     const member = (await seed.members[1]!.get(`/api/meetings/${meeting.id}/summary`)).body;
-    expect(member.notes).toEqual([{ itemId: item.id, title: expect.any(String), markdown: 'Raise prices in Q3\n\nMax is selling the company' }]);
+    expect(member.notes).toEqual([{ itemId: item.id, title: expect.any(String), blocks: expect.any(Array) }]);
+    expect(notesToText(member.notes[0].blocks)).toBe('Raise prices in Q3\nMax is selling the company');
+    expect(member.notes[0].blocks.map((b: NoteBlock) => b.roomOnly)).toEqual([false, true]);
     expect(member.commitments.map((c: any) => c.id)).toEqual(['c1', 'c2']);
     expect(member.meeting.status).toBe('ended');
     expect(member.agenda.length).toBe(meeting.agenda.length);
@@ -230,7 +234,7 @@ describe('the end of a meeting', () => {
 
     const observer = await seed.observer.get(`/api/meetings/${meeting.id}/summary`);
     expect(observer.status).toBe(200);
-    expect(observer.body.notes).toEqual([{ itemId: item.id, title: expect.any(String), markdown: 'Raise prices in Q3' }]);
+    expect(observer.body.notes).toEqual([{ itemId: item.id, title: expect.any(String), blocks: [{ kind: 'paragraph', inline: [{ kind: 'text', text: 'Raise prices in Q3', marks: [] }], roomOnly: false }] }]);
     expect(observer.body.commitments.map((c: any) => c.id)).toEqual(['c1']);
     expect(JSON.stringify(observer.body)).not.toContain('selling the company');
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCommitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.ts';
-import { NOTES_FIELD } from '../../shared/collab/notesMarkdown.ts';
+import { NOTES_FIELD } from '../../shared/notes/fromYjs.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
 import { ApiClient, seedGroup, startTestServer } from '../testing/harness.ts';
 

@@ -6,6 +6,7 @@ import { meetingSummary } from '../services/summary.ts';
 import { noSummaryDocs, type SummaryDocsReader, type SummaryViewer } from '../services/summaryDocs.ts';
 import { connectSocket, emitAck, seedGroup, startTestServer, type ApiClient } from '../testing/harness.ts';
 import { createMeeting, otherGroup, put } from '../testing/records.ts';
+import type { NoteBlock } from '../../shared/notes/blocks.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -110,12 +111,13 @@ describe('the rest of the record', () => {
 describe('the notes and commitments seam', () => {
   it('takes notes and commitments from the injected reader, with the viewer, and titles from the agenda', async () => {
     const seen: SummaryViewer[] = [];
+    const fromReader: NoteBlock[] = [{ kind: 'paragraph', inline: [{ kind: 'text', text: 'From the reader', marks: [] }], roomOnly: false }];
     const item = meeting.agenda[1]!;
     const reader: SummaryDocsReader = {
       readNotes: async (_meetingId, itemIds, viewer) => {
         seen.push(viewer);
         expect(itemIds).toEqual(meeting.agenda.map((i) => i.id));
-        return [{ itemId: item.id, markdown: 'From the reader' }];
+        return [{ itemId: item.id, blocks: fromReader }];
       },
       readCommitments: async (_meetingId, viewer) => {
         seen.push(viewer);
@@ -123,7 +125,7 @@ describe('the notes and commitments seam', () => {
       },
     };
     const s = await meetingSummary(srv.storage, seed.observer.userId, meeting.id, reader);
-    expect(s.notes).toEqual([{ itemId: item.id, title: expect.any(String), markdown: 'From the reader' }]);
+    expect(s.notes).toEqual([{ itemId: item.id, title: expect.any(String), blocks: fromReader }]);
     expect(s.notes[0]!.title).not.toBe('');
     expect(seen).toEqual([
       { userId: seed.observer.userId, inTheRoom: false },

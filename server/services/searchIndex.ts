@@ -4,7 +4,9 @@
 import type * as Y from 'yjs';
 import { readCommitments } from '../../shared/collab/commitments.ts';
 import { parseDocName } from '../../shared/collab/docNames.ts';
-import { NOTES_FIELD, notesToText } from '../../shared/collab/notesMarkdown.ts';
+import { withoutRoomOnly } from '../../shared/notes/blocks.ts';
+import { notesFromDoc } from '../../shared/notes/fromYjs.ts';
+import { notesToText } from '../../shared/notes/text.ts';
 import type { SearchEntry, Storage } from '../storage/types.ts';
 
 /** Typing produces many updates a second; the index follows within this delay. */
@@ -25,11 +27,11 @@ export async function indexDoc(storage: Storage, docName: string, doc: Y.Doc, no
   if (parsed.kind === 'notes') {
     const state = await storage.getMeetingState(meeting.id);
     const title = state?.agenda.find((i) => i.id === parsed.itemId)?.title ?? 'Notes';
-    const fragment = doc.getXmlFragment(NOTES_FIELD);
+    const blocks = notesFromDoc(doc);
     const common = { ...base, itemId: parsed.itemId, kind: 'notes' as const, title };
     await storage.upsertSearchEntries([
-      { ...common, id: `notes:${docName}:full`, body: notesToText(fragment, { omitConfidential: false }), visibility: 'members' },
-      { ...common, id: `notes:${docName}:public`, body: notesToText(fragment, { omitConfidential: true }), visibility: 'observers' },
+      { ...common, id: `notes:${docName}:full`, body: notesToText(blocks), visibility: 'members' },
+      { ...common, id: `notes:${docName}:public`, body: notesToText(withoutRoomOnly(blocks)), visibility: 'observers' },
     ]);
     return;
   }

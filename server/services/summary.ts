@@ -7,8 +7,9 @@ import { previousQuarter } from '../../shared/financials/quarters.ts';
 import { groupCompletion } from '../../shared/goals/completion.ts';
 import { averageRating } from '../../shared/meeting/hotseat.ts';
 import { normalizeState } from '../../shared/meeting/normalize.ts';
+import type { Group } from '../../shared/domain.ts';
 import type { GroupFinancials, MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
-import { can } from '../auth/policy.ts';
+import { can, type Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
 import { groupFinancials } from './financials.ts';
 import { reviewContext } from './goals.ts';
@@ -17,6 +18,9 @@ import { libraryEntries } from './resources.ts';
 import { yjsSummaryDocs, type SummaryDocsReader } from './summaryDocs.ts';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
+
+/** Who is "in the room" and may see what stays there: the coach, members and organisers. */
+export const seesRoomOnly = (access: Access, group: Group): boolean => can('notes.write', access, group);
 
 /**
  * Medians per KPI and each member company's rank against the quarter before, built from the
@@ -66,7 +70,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   const stored = await storage.getMeetingState(meetingId);
   if (!stored) throw new DomainError('internal', 'Meeting state is missing');
   const state = normalizeState(stored);
-  const viewer = { userId, inTheRoom: can('notes.write', access, group) };
+  const viewer = { userId, inTheRoom: seesRoomOnly(access, group) };
   const [members, { reviewQuarter }] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting)]);
   const [review, newGoals, financials, resources, notes, commitments] = await Promise.all([
     storage.listGoals(group.id, { quarter: reviewQuarter }),
@@ -100,7 +104,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
       return [{ itemId: item.id, title: item.title, presenter: seat.presenterId ? person(seat.presenterId) : null, topic: seat.topic }];
     }),
     resources,
-    notes: notes.map((n) => ({ itemId: n.itemId, title: titleOf.get(n.itemId) ?? '', markdown: n.markdown })),
+    notes: notes.map((n) => ({ itemId: n.itemId, title: titleOf.get(n.itemId) ?? '', blocks: n.blocks })),
     commitments,
   };
 }

@@ -4,7 +4,9 @@
 import * as Y from 'yjs';
 import { readCommitments, type Commitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName, DOC_ID_PATTERN, notesDocName } from '../../shared/collab/docNames.ts';
-import { NOTES_FIELD, notesToMarkdown } from '../../shared/collab/notesMarkdown.ts';
+import { withoutRoomOnly, type NoteBlock } from '../../shared/notes/blocks.ts';
+import { notesFromDoc } from '../../shared/notes/fromYjs.ts';
+import { notesToText } from '../../shared/notes/text.ts';
 import type { Storage } from '../storage/types.ts';
 
 /** Who reads: people in the room (coach, members, organisers) also get "stays in the room" parts. */
@@ -14,8 +16,8 @@ export interface SummaryViewer {
 }
 
 export interface SummaryDocsReader {
-  /** Notes of the given agenda items as Markdown, in that order; items without notes are left out. */
-  readNotes(meetingId: string, itemIds: readonly string[], viewer: SummaryViewer): Promise<{ itemId: string; markdown: string }[]>;
+  /** Notes of the given agenda items as block trees, in that order; items without notes are left out. */
+  readNotes(meetingId: string, itemIds: readonly string[], viewer: SummaryViewer): Promise<{ itemId: string; blocks: NoteBlock[] }[]>;
   readCommitments(meetingId: string, viewer: SummaryViewer): Promise<Commitment[]>;
 }
 
@@ -49,13 +51,15 @@ export async function loadStoredDoc(storage: Storage, name: string): Promise<Y.D
 export function yjsSummaryDocs(storage: Storage): SummaryDocsReader {
   return {
     async readNotes(meetingId, itemIds, viewer) {
-      const out: { itemId: string; markdown: string }[] = [];
+      const out: { itemId: string; blocks: NoteBlock[] }[] = [];
       for (const itemId of itemIds) {
         if (!DOC_ID_PATTERN.test(itemId)) continue;
         const doc = await loadStoredDoc(storage, notesDocName(meetingId, itemId));
-        const markdown = doc ? notesToMarkdown(doc.getXmlFragment(NOTES_FIELD), { omitConfidential: !viewer.inTheRoom }) : '';
-        doc?.destroy();
-        if (markdown) out.push({ itemId, markdown });
+        if (!doc) continue;
+        const all = notesFromDoc(doc);
+        doc.destroy();
+        const blocks = viewer.inTheRoom ? all : withoutRoomOnly(all);
+        if (notesToText(blocks).trim()) out.push({ itemId, blocks });
       }
       return out;
     },

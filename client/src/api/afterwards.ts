@@ -18,7 +18,8 @@ export interface SearchHit {
 
 export const afterwardsApi = {
   search: (groupId: string, q: string) => http.get<{ hits: SearchHit[] }>(`/api/groups/${enc(groupId)}/search?q=${enc(q)}`),
-  recapPdfUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/recap.pdf`,
-  recapMarkdownUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/recap.md`,
+  /** `withRoomOnly`: the caller's own copy including what stays in the room, marked (people in the room only). */
+  recapPdfUrl: (meetingId: string, withRoomOnly = false) => `/api/meetings/${enc(meetingId)}/recap.pdf${withRoomOnly ? '?roomOnly=include' : ''}`,
+  recapMarkdownUrl: (meetingId: string, withRoomOnly = false) => `/api/meetings/${enc(meetingId)}/recap.md${withRoomOnly ? '?roomOnly=include' : ''}`,
   meetingIcsUrl: (meetingId: string) => `/api/meetings/${enc(meetingId)}/calendar.ics`,
 };

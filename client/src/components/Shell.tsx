@@ -2,6 +2,7 @@
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useStore } from '../store/index.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PageLoading } from './PageLoading.tsx';
 
 export function Shell() {
@@ -53,9 +54,13 @@ export function Shell() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
+        {/* A new page gets a fresh boundary: an error on one page (or its chunk failing to load)
+            does not follow you to the next. */}
+        <ErrorBoundary key={pathname} what="This page">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -6,12 +6,15 @@ import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../shared/api.ts';
 import { DEFAULT_KPIS, formatKpiByKey } from '../../../shared/financials/kpis.ts';
 import type { Goal } from '../../../shared/goals/types.ts';
+import { ROOM_ONLY_LABEL } from '../../../shared/notes/blocks.ts';
 import type { MeetingSummary } from '../../../shared/records.ts';
 import { errorMessage, http } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
-import { MarkdownView } from '../components/recap/MarkdownView.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { NotesView } from '../components/notes/NotesView.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
 import { RecapResources } from '../components/recap/RecapResources.tsx';
+import { holdsRoomOnly } from '../components/recap/roomOnly.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
@@ -75,7 +78,7 @@ export function RecapPage() {
       <p className="muted">
         {summary.meeting.quarter} · {when}{summary.meeting.location ? ` · ${summary.meeting.location}` : ''} · <Link to={`/groups/${summary.group.id}`}>Group page</Link>
       </p>
-      <RecapActions meeting={summary.meeting} canFinalize={canFinalize} onChange={(m) => setSummary({ ...summary, meeting: m })} />
+      <RecapActions meeting={summary.meeting} holdsRoomOnly={holdsRoomOnly(summary)} canFinalize={canFinalize} onChange={(m) => setSummary({ ...summary, meeting: m })} />
 
       <section className="card section" aria-labelledby="r-commitments">
         <h2 id="r-commitments">Commitments</h2>
@@ -84,6 +87,7 @@ export function RecapPage() {
             {commitments.map((c) => (
               <li key={c.id} className={c.who === me ? 'mine' : undefined}>
                 <strong>{name(c.who)}</strong>: {c.what}{c.due && ` (by ${c.due})`} — {c.status}
+                {c.confidential && <span className="badge room-only-badge">{ROOM_ONLY_LABEL}</span>}
               </li>
             ))}
           </ul>
@@ -96,7 +100,9 @@ export function RecapPage() {
         {summary.notes.map((n) => (
           <section key={n.itemId} id={`item-${n.itemId}`} aria-label={n.title}>
             <h3>{n.title}</h3>
-            <MarkdownView markdown={n.markdown} headingOffset={2} />
+            <ErrorBoundary what={`The notes of ${n.title}`}>
+              <NotesView blocks={n.blocks} headingOffset={3} />
+            </ErrorBoundary>
           </section>
         ))}
       </section>

@@ -4,6 +4,7 @@
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import './items.css';
 import { ClosingStage } from './ClosingStage.tsx';
 import { FinancialsStage } from './FinancialsStage.tsx';
@@ -34,7 +35,10 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   if (!body) return null;
   return (
     <section aria-label="This item" className="card section" data-testid="item-stage">
-      {body}
+      {/* Keyed by item: moving on to the next item gives its view a fresh start. */}
+      <ErrorBoundary key={`${state.status}:${item?.id ?? ''}`} what="This item's view">
+        {body}
+      </ErrorBoundary>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { CommitmentsReadBack } from './ClosingStage.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
 import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import './items.css';
 
 /** Commitments on the wall at once: two columns of three stay readable from the back of the room. */
@@ -22,31 +23,33 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
   const stage = HOT_SEAT_STAGES.find((s) => s.stage === seat?.stage);
   const focusName = state.focusUserId && nameOf(state.focusUserId);
   return (
-    <div className="projector-item">
-      {item.kind === 'financials' && meeting && <ProjectorFigures state={state} meeting={meeting} />}
-      {item.kind !== 'financials' && focusName && (
-        <p className="projector-next" data-testid="focus-member">
-          Now: {focusName}
-        </p>
-      )}
-      {item.kind === 'goals' && <ProjectorGoals state={state} />}
-      {seat?.presenterId && (
-        <p className="projector-presenter" data-testid="projector-presenter">
-          {nameOf(seat.presenterId)}: {seat.topic}
-        </p>
-      )}
-      {stage && (
-        <p className="projector-hotseat-stage" data-testid="hotseat-stage">
-          {stage.label} — <span data-testid="stage-rule">{stage.rule}</span>
-        </p>
-      )}
-      {state.speakerId && (
-        <p className="projector-next" data-testid="speaker">
-          Speaking: {nameOf(state.speakerId)}
-        </p>
-      )}
-      {item.kind === 'topics' && meeting && <ProjectorResources meeting={meeting} itemId={item.id} />}
-      {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />}
-    </div>
+    <ErrorBoundary key={item.id} what="This item's view">
+      <div className="projector-item">
+        {item.kind === 'financials' && meeting && <ProjectorFigures state={state} meeting={meeting} />}
+        {item.kind !== 'financials' && focusName && (
+          <p className="projector-next" data-testid="focus-member">
+            Now: {focusName}
+          </p>
+        )}
+        {item.kind === 'goals' && <ProjectorGoals state={state} />}
+        {seat?.presenterId && (
+          <p className="projector-presenter" data-testid="projector-presenter">
+            {nameOf(seat.presenterId)}: {seat.topic}
+          </p>
+        )}
+        {stage && (
+          <p className="projector-hotseat-stage" data-testid="hotseat-stage">
+            {stage.label} — <span data-testid="stage-rule">{stage.rule}</span>
+          </p>
+        )}
+        {state.speakerId && (
+          <p className="projector-next" data-testid="speaker">
+            Speaking: {nameOf(state.speakerId)}
+          </p>
+        )}
+        {item.kind === 'topics' && meeting && <ProjectorResources meeting={meeting} itemId={item.id} />}
+        {(item.kind === 'closing' || seat?.stage === 'commitments') && <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />}
+      </div>
+    </ErrorBoundary>
   );
 }

@@ -5,7 +5,7 @@ import TaskItem from '@tiptap/extension-task-item';
 import TaskList from '@tiptap/extension-task-list';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { NOTES_FIELD } from '../../../../shared/collab/notesMarkdown.ts';
+import { NOTES_FIELD } from '../../../../shared/notes/fromYjs.ts';
 import type { DocHandle } from '../../collab/docs.ts';
 import { Confidential } from './confidential.ts';
 import { isAllowedLink } from './links.ts';

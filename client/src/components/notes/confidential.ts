@@ -4,7 +4,7 @@
  *   paragraph, heading, blockquote, listItem, taskItem (CONFIDENTIAL_TYPES below).
  * In the Yjs doc (Y.XmlFragment 'notes', written by y-prosemirror) it is the XmlElement
  * attribute `confidential` with value true (false or absent = shareable). A flagged block drops
- * with everything inside it: exports skip it (shared/collab/notesMarkdown.ts, omitConfidential).
+ * with everything inside it: exports skip it (shared/notes/fromYjs.ts flags it roomOnly; blocks.ts withoutRoomOnly).
  * In a list the toggle flags the list item (listItem / taskItem), not its inner paragraph, so an
  * export leaves no empty bullet behind. In the DOM it renders as data-confidential="true".
  */
