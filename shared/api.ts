@@ -1,6 +1,7 @@
 // HTTP request bodies (zod) and response shapes. docs/API.md documents the same contract.
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
 
@@ -130,6 +131,8 @@ export interface CreatedInvite {
 export interface GroupDetail {
   group: Group;
   role: GroupRole | 'organiser';
+  /** Every group action the caller may take (shared/access): the client shows controls from this. */
+  allowed: GroupAction[];
   members: GroupMember[];
   meetings: Meeting[];
   templates: AgendaTemplate[];
@@ -140,4 +143,6 @@ export interface MeetingDetail {
   state: MeetingState;
   members: GroupMember[];
   role: GroupRole | 'organiser';
+  /** Every action the caller may take on this meeting and its group, given its status and facilitator. */
+  allowed: GroupAction[];
 }

@@ -1,5 +1,6 @@
 // Typed socket.io event maps for the meeting channel.
 import type { ApiError } from './errors.ts';
+import type { GroupAction } from './access/index.ts';
 import type { Meeting, GroupMember, GroupRole, AttendanceMode } from './domain.ts';
 import type { MeetingCommand } from './meeting/commands.ts';
 import type { MeetingState } from './meeting/state.ts';
@@ -32,6 +33,8 @@ export interface JoinResult {
   presence: PresenceEntry[];
   members: GroupMember[];
   you: { userId: string; role: GroupRole | 'organiser' };
+  /** Every group action the caller may take now (shared/access), as in MeetingDetail. */
+  allowed: GroupAction[];
   /** Server clock, so clients can correct timers for their own clock skew. */
   serverNow: number;
 }

@@ -44,6 +44,7 @@ import type http from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { DocRight } from '../../shared/access/index.ts';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import { COLLAB_PATH, formatDocName, parseDocName, type ParsedDocName } from '../../shared/collab/docNames.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -62,8 +63,8 @@ export interface CollabDeps {
   storage: Storage;
   /** The signed-in user from the upgrade request's cookie, or null. */
   authenticate(req: http.IncomingMessage): Promise<{ userId: string } | null>;
-  /** The user's right on a parsed doc: 'write', 'read' (observers) or null (no access). */
-  authorizeDoc(userId: string, doc: ParsedDocName): Promise<'write' | 'read' | null>;
+  /** The user's right on a parsed doc, from the access module (shared/access docRight). */
+  authorizeDoc(userId: string, doc: ParsedDocName): Promise<DocRight>;
   /** Allowed Origin header values (the public origin); anything else is refused. */
   allowedOrigins: string[];
   log?: (msg: string, meta?: object) => void;
@@ -140,24 +141,23 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
   async function check(
     req: http.IncomingMessage,
     segment: string,
-  ): Promise<Refusal | { doc: ParsedDocName; name: string; userId: string; right: 'write' | 'read' }> {
+  ): Promise<Refusal | { doc: ParsedDocName; name: string; userId: string; right: Exclude<DocRight, 'none'> }> {
     const doc = decodeSegment(segment);
     if (!doc) return refusal(400, 'bad_request', 'not a valid document name');
     const origin = req.headers.origin;
     if (!origin || !deps.allowedOrigins.includes(origin)) return refusal(403, 'forbidden', 'origin not allowed');
     if (closing) return refusal(503, 'internal', 'server is shutting down');
     let user: { userId: string } | null;
-    let right: 'write' | 'read' | null;
+    let right: DocRight;
     try {
       user = await deps.authenticate(req);
       if (!user) return refusal(401, 'unauthenticated', 'sign in first');
-      // A private doc is its owner's alone, whatever else the user may do in the meeting.
-      right = doc.kind === 'private' && doc.userId !== user.userId ? null : await deps.authorizeDoc(user.userId, doc);
+      right = await deps.authorizeDoc(user.userId, doc);
     } catch (err) {
       log('collab: authentication or authorization failed', { error: String(err) });
       return refusal(503, 'internal', 'try again later');
     }
-    if (!right) return refusal(403, 'forbidden', 'no access to this document');
+    if (right === 'none') return refusal(403, 'forbidden', 'no access to this document');
     return { doc, name: formatDocName(doc), userId: user.userId, right };
   }
 
@@ -189,7 +189,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
     wss.handleUpgrade(req, socket, head, (ws) => {
       upgraded = true;
       socket.off('close', onClose);
-      const info = { userId: result.userId, docName: result.name, readOnly: result.right === 'read' };
+      const info = { userId: result.userId, docName: result.name, readOnly: result.right !== 'write' };
       connections.add(new Connection(ws, room, info, limits, log, (c) => connections.delete(c), deps.onRefused));
     });
   }

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { openSqliteStorage } from '../storage/sqlite.ts';
 import type { Storage } from '../storage/types.ts';
 import { attachCollab, type CollabHandle, type CollabOptions } from './index.ts';
+import { docRight, type AccessGroup, type DocTarget } from '../../shared/access/index.ts';
 import type { ParsedDocName } from '../../shared/collab/docNames.ts';
 
 export const ORIGIN = 'https://peerboard.test';
@@ -55,7 +56,14 @@ function withFaults(storage: Storage, faults: Faults): Storage {
 }
 
 /** meetingId -> userId -> right. Users not listed have no access. */
+/** Per meeting, each user's standing: 'write' acts as a member, 'read' as an observer. */
 export type Rights = Record<string, Record<string, 'write' | 'read'>>;
+
+/** The group the tests' meetings belong to: observers in the room, so 'read' is a whole read. */
+const TEST_GROUP: AccessGroup = { leadership: 'coach-led', observersSeeFinancials: false, observersInRoom: true, observersSeeHotSeat: true };
+
+const targetOf = (doc: ParsedDocName): DocTarget =>
+  doc.kind === 'private' ? { kind: 'private', ownerId: doc.userId } : doc.kind === 'notes' ? { kind: 'notes', itemKind: null } : { kind: 'commitments' };
 
 export interface CollabServer {
   url: string;
@@ -104,7 +112,10 @@ export async function startCollabServer(opts: {
         return userId && users.has(userId) ? { userId } : null;
       },
       async authorizeDoc(userId: string, doc: ParsedDocName) {
-        return opts.rights[doc.meetingId]?.[userId] ?? null;
+        const standing = opts.rights[doc.meetingId]?.[userId];
+        if (!standing) return 'none';
+        // The real rules (shared/access), so the private-doc owner check is the app's own.
+        return docRight({ userId, groupRole: standing === 'write' ? 'member' : 'observer', organiser: false }, TEST_GROUP, targetOf(doc));
       },
       allowedOrigins: [ORIGIN],
       log: (msg, meta) => logs.push({ msg, ...(meta ? { meta } : {}) }),

@@ -1,4 +1,5 @@
 // Set-up, login and invites: how people get in.
+import { hasCompany } from '../../shared/access/index.ts';
 import type { AcceptInviteBody, InvitePreview, LoginBody, MeResponse, SetupBody } from '../../shared/api.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -77,7 +78,7 @@ export async function acceptInvite(
   now = Date.now(),
 ): Promise<User> {
   const invite = await usableInvite(storage, token, now);
-  if (invite.role === 'member' && !body.company) throw new DomainError('bad_request', 'company: members join with their company name');
+  if (hasCompany(invite.role) && !body.company) throw new DomainError('bad_request', 'company: members join with their company name');
   let passwordHash: string | null = null;
   if (!signedIn) {
     if (!body.name || !body.email || !body.password) {
@@ -97,7 +98,7 @@ export async function acceptInvite(
     if (!(await tx.markInviteUsed(invite.id, user.id, new Date(now).toISOString()))) {
       throw new DomainError('invite_used', 'This invite link has already been used');
     }
-    await addMember(tx, invite.groupId, user.id, invite.role, invite.role === 'member' ? (body.company ?? null) : null);
+    await addMember(tx, invite.groupId, user.id, invite.role, hasCompany(invite.role) ? (body.company ?? null) : null);
     return user;
   });
 }

@@ -6,7 +6,8 @@ import { customKpiDefinition, DEFAULT_KPIS, kpiValueSchema, type CustomKpiInput 
 import type { KpiDefinition, KpiFigure, NetworkBenchmark } from '../../shared/financials/types.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { FiguresBody, GroupFinancials } from '../../shared/records.ts';
-import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
+import { authorizeGroup, resolveAccess } from '../auth/policy.ts';
+import { can, hasCompany } from '../../shared/access/index.ts';
 import type { FigureInput, Storage } from '../storage/types.ts';
 import { financialsCache, type BuiltReview } from './financialsCache.ts';
 import { buildFinancials, buildNetworkBenchmarks, historyStart } from './financialsView.ts';
@@ -121,7 +122,7 @@ export async function builtGroupFinancials(storage: Storage, userId: string, gro
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'financials.read');
   const from = historyStart(quarter);
   const [kpis, members, stamp] = await Promise.all([kpisOf(storage, groupId), storage.listMembers(groupId), storage.figuresStamp(groupId, { fromQuarter: from, toQuarter: quarter })]);
-  const companies = members.filter((m) => m.role === 'member');
+  const companies = members.filter((m) => hasCompany(m.role));
   const seesFigures = can('financials.figures', access, group);
   const seesCoachOnly = !forRoom && can('financials.coachOnly', access, group);
   // Who the review is built for: what differs between readers is only which coach-only figures show.

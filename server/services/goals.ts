@@ -8,7 +8,8 @@ import { completionHistory } from '../../shared/goals/completion.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { GoalBody, GoalCompletion, GoalPatchBody, GoalReviewSet, ReviewResult } from '../../shared/records.ts';
-import { authorizeGroup, can, withFacilitator, type Access, type GroupAction } from '../auth/policy.ts';
+import { authorizeGroup, withFacilitator, type Access } from '../auth/policy.ts';
+import { type GroupAction, can, hasCompany } from '../../shared/access/index.ts';
 import { newId } from '../auth/tokens.ts';
 import { UniqueViolationError } from '../storage/driver.ts';
 import type { GoalFilter, Storage } from '../storage/types.ts';
@@ -95,7 +96,7 @@ export async function createGoal({ storage, records }: RecordsDeps, userId: stri
       throw new DomainError('forbidden', "Only the coach or the facilitator may set someone else's goal");
     }
     if (!live) throw new DomainError('meeting_not_live', "Someone else's goals are set during the group's live meeting");
-    if ((await storage.getMembership(groupId, ownerId))?.role !== 'member') {
+    if (!hasCompany((await storage.getMembership(groupId, ownerId))?.role ?? null)) {
       throw new DomainError('bad_request', 'userId: not a member company of this group');
     }
   }
@@ -200,7 +201,7 @@ export async function goalCompletion(storage: Storage, userId: string, groupId: 
   const [members, goals] = await Promise.all([storage.listMembers(groupId), storage.listGoals(groupId)]);
   return {
     members: members
-      .filter((m) => m.role === 'member')
+      .filter((m) => hasCompany(m.role))
       .map((m) => ({ userId: m.userId, name: m.name, history: completionHistory(goals, m.userId) })),
   };
 }

@@ -1,5 +1,6 @@
 // The coach's goals at a glance: each member company's goals of the group's current quarter
 // with status and progress, how many were carried in, and completion now and over time.
+import { hasCompany } from '../../shared/access/index.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { compareQuarters, quarterOf } from '../../shared/financials/quarters.ts';
 import { completionHistory, completionRate } from '../../shared/goals/completion.ts';
@@ -34,7 +35,7 @@ export async function goalsOverview(storage: Storage, userId: string, groupId: s
   return {
     quarter: q,
     members: members
-      .filter((m) => m.role === 'member')
+      .filter((m) => hasCompany(m.role))
       .map((m) => {
         const current = goals.filter((g) => g.userId === m.userId && g.quarter === q);
         return {

@@ -3,7 +3,8 @@ import type { CreatedInvite, CreateInviteBody, GroupBody, GroupDetail, TemplateB
 import type { AgendaTemplate, Group, GroupMember } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { authorizeGroup, displayRole } from '../auth/policy.ts';
+import { authorizeGroup } from '../auth/policy.ts';
+import { allowedActions, roleOf } from '../../shared/access/index.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 import { checkInviteRole } from './invites.ts';
@@ -42,7 +43,7 @@ export async function groupDetail(storage: Storage, userId: string, groupId: str
     storage.listMeetings(groupId),
     storage.listTemplates(groupId),
   ]);
-  return { group, role: displayRole(access), members, meetings, templates };
+  return { group, role: roleOf(access), allowed: allowedActions(access, group), members, meetings, templates };
 }
 
 export async function createInvite(
@@ -52,8 +53,8 @@ export async function createInvite(
   body: CreateInviteBody,
   now = Date.now(),
 ): Promise<CreatedInvite> {
-  const { access } = await authorizeGroup(storage, userId, groupId, 'group.invite');
-  checkInviteRole(access, body.role);
+  const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.invite');
+  checkInviteRole(access, group, body.role);
   const token = newToken();
   const invite = await storage.createInvite({
     id: newId(),

@@ -4,6 +4,7 @@ import type { Group, GroupRole, Invite } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { BulkInviteBody, BulkInviteResult, PendingInvite } from '../../shared/mail.ts';
+import { canInviteRole } from '../../shared/access/index.ts';
 import { authorizeGroup, type Access } from '../auth/policy.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { inviteMail } from '../mail/compose.ts';
@@ -16,8 +17,8 @@ interface InviteDeps {
 }
 
 /** Peers in a peer-led group may invite members and observers; only a lead may appoint a coach. */
-export function checkInviteRole(access: Access, role: GroupRole): void {
-  if (role === 'coach' && !access.organiser && access.groupRole !== 'coach') {
+export function checkInviteRole(access: Access, group: Group, role: GroupRole): void {
+  if (!canInviteRole(access, group, role)) {
     throw new DomainError('forbidden', 'Only a coach or organiser may invite a coach');
   }
 }
@@ -40,7 +41,7 @@ async function mailInvite(deps: InviteDeps, group: Group, invite: Invite, invite
 
 export async function bulkInvite(deps: InviteDeps, userId: string, groupId: string, body: BulkInviteBody, now = Date.now()): Promise<BulkInviteResult> {
   const { group, access } = await authorizeGroup(deps.storage, userId, groupId, 'group.invite');
-  for (const i of body.invites) checkInviteRole(access, i.role);
+  for (const i of body.invites) checkInviteRole(access, group, i.role);
   const seen = new Set<string>();
   for (const i of body.invites) {
     if (seen.has(i.email)) throw new DomainError('bad_request', `invites: ${i.email} is listed twice`);
@@ -87,7 +88,7 @@ export async function revokeInvite(storage: Storage, userId: string, groupId: st
 export async function resendInvite(deps: InviteDeps, userId: string, groupId: string, inviteId: string, now = Date.now()): Promise<{ invite: PendingInvite; url: string }> {
   const { group, access } = await authorizeGroup(deps.storage, userId, groupId, 'group.invite');
   const invite = await groupInvite(deps.storage, groupId, inviteId);
-  checkInviteRole(access, invite.role);
+  checkInviteRole(access, group, invite.role);
   const token = newToken();
   const tokenHash = hashToken(token);
   const expiresAt = new Date(now + LIMITS.inviteTtlMs).toISOString();

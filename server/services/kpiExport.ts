@@ -3,7 +3,8 @@
 import { DomainError } from '../../shared/errors.ts';
 import { csvCell } from '../../shared/financials/csv.ts';
 import { compareQuarters } from '../../shared/financials/quarters.ts';
-import { authorizeGroup, can } from '../auth/policy.ts';
+import { authorizeGroup } from '../auth/policy.ts';
+import { can } from '../../shared/access/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { visibleTo, withDerived } from './financialsView.ts';
 import { listKpis } from './financials.ts';

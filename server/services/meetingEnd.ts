@@ -1,6 +1,7 @@
 // What happens when a meeting ends: whoever should have come and never joined is recorded
 // absent (attendance is a membership requirement), and every goal of the quarter under review
 // that was not done carries into the meeting's quarter, so the next meeting opens with it.
+import { takesPart } from '../../shared/access/index.ts';
 import type { GroupMember } from '../../shared/domain.ts';
 import { carryOver } from '../../shared/goals/carryOver.ts';
 import type { Goal } from '../../shared/goals/types.ts';
@@ -19,7 +20,7 @@ import type { RecordsDeps } from './recordsNotifier.ts';
  */
 export function absenteeCommands(state: MeetingState, members: readonly GroupMember[]): MeetingCommand[] {
   return members
-    .filter((m) => (m.role === 'coach' || m.role === 'member') && !state.attendance[m.userId])
+    .filter((m) => takesPart(m.role) && !state.attendance[m.userId])
     .map((m) => ({ type: 'attendance.set', userId: m.userId, status: 'absent' }));
 }
 

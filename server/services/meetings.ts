@@ -4,7 +4,8 @@ import type { Group, Meeting } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
-import { authorizeGroup, can, displayRole, type Access, type GroupAction } from '../auth/policy.ts';
+import { authorizeGroup, requireRight, type Access } from '../auth/policy.ts';
+import { allowedActions, takesPart, roleOf, type GroupAction } from '../../shared/access/index.ts';
 import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
 import type { Storage } from '../storage/types.ts';
@@ -27,9 +28,16 @@ export async function authorizeMeeting(
   }
 }
 
-async function requireFacilitatorCandidate(storage: Storage, groupId: string, userId: string): Promise<void> {
+/** Refuses a facilitator who is not a coach or member of the group (field names the body's). */
+export async function requireFacilitatorCandidate(storage: Pick<Storage, 'getMembership'>, groupId: string, userId: string, field: string): Promise<void> {
   const m = await storage.getMembership(groupId, userId);
-  if (!m || m.role === 'observer') throw new DomainError('bad_request', 'facilitatorId: must be a coach or member of this group');
+  if (!takesPart(m?.role ?? null)) throw new DomainError('bad_request', `${field}: must be a coach or member of this group`);
+}
+
+/** The meeting answer's view of the caller: their role and every action open to them. */
+function callerRights(access: Access, group: Group, meeting: Meeting, facilitatorId: string) {
+  const subject = { ...access, facilitating: facilitatorId === access.userId };
+  return { role: roleOf(access), allowed: allowedActions(subject, group, meeting) };
 }
 
 export async function createMeeting(storage: Storage, userId: string, groupId: string, body: MeetingBody): Promise<MeetingDetail> {
@@ -41,7 +49,7 @@ export async function createMeeting(storage: Storage, userId: string, groupId: s
     items = t.items;
   }
   const facilitatorId = body.facilitatorId ?? userId;
-  if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId);
+  if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId, 'facilitatorId');
   const id = newId();
   const meeting = await storage.createMeeting(
     {
@@ -59,14 +67,14 @@ export async function createMeeting(storage: Storage, userId: string, groupId: s
   await scheduleMeetingMail(storage, meeting);
   const members = await storage.listMembers(groupId);
   const state = (await storage.getMeetingState(id))!;
-  return { meeting, group, state, members, role: displayRole(access) };
+  return { meeting, group, state, members, ...callerRights(access, group, meeting, state.facilitatorId) };
 }
 
 export async function meetingDetail(storage: Storage, userId: string, meetingId: string): Promise<MeetingDetail> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const [state, members] = await Promise.all([storage.getMeetingState(meetingId), storage.listMembers(group.id)]);
   if (!state) throw new DomainError('internal', 'Meeting state is missing');
-  return { meeting, group, state, members, role: displayRole(access) };
+  return { meeting, group, state, members, ...callerRights(access, group, meeting, state.facilitatorId) };
 }
 
 export async function updateMeeting(
@@ -75,8 +83,8 @@ export async function updateMeeting(
   meetingId: string,
   patch: Partial<Omit<MeetingBody, 'templateId' | 'facilitatorId'>>,
 ): Promise<Meeting> {
-  const { meeting } = await authorizeMeeting(storage, userId, meetingId, 'meeting.edit');
-  if (meeting.status === 'ended') throw new DomainError('meeting_ended', 'This meeting has ended; its details are the record');
+  const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
+  requireRight('meeting.edit', access, group, meeting);
   const updated = await storage.updateMeeting(meetingId, {
     ...patch,
     ...(patch.startsAt ? { startsAt: new Date(patch.startsAt).toISOString() } : {}),
@@ -94,9 +102,7 @@ export async function updateMeeting(
 export async function markRecapFinal(storage: Storage, userId: string, meetingId: string, final: boolean): Promise<Meeting> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const state = await storage.getMeetingState(meetingId);
-  const isFacilitator = state?.facilitatorId === userId && access.groupRole !== 'observer';
-  if (!isFacilitator && !can('group.edit', access, group)) throw new DomainError('forbidden', 'Only the facilitator or the coach can mark the recap final');
-  if (meeting.status !== 'ended') throw new DomainError('meeting_not_live', 'The recap can be marked final once the meeting has ended');
+  requireRight('recap.finalize', { ...access, facilitating: state?.facilitatorId === userId }, group, meeting);
   const updated = await storage.updateMeeting(meetingId, { recapFinalAt: final ? new Date().toISOString() : null });
   if (!updated) throw new DomainError('not_found', 'No such meeting');
   return updated;

@@ -1,4 +1,5 @@
 // Group membership rules: the 12-company cap lives here, used by invites and role changes.
+import { hasCompany } from '../../shared/access/index.ts';
 import type { GroupRole } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -13,20 +14,20 @@ export async function addMember(
   company: string | null,
 ): Promise<void> {
   const existing = await tx.getMembership(groupId, userId);
-  const becomesCompany = role === 'member' && existing?.role !== 'member';
+  const becomesCompany = hasCompany(role) && !hasCompany(existing?.role ?? null);
   if (becomesCompany && (await tx.countMemberCompanies(groupId)) >= LIMITS.maxCompaniesPerGroup) {
     throw new DomainError(
       'group_full',
       `This group already has ${LIMITS.maxCompaniesPerGroup} member companies, the most a peer group can have`,
     );
   }
-  if (role === 'member' && !company && !existing?.company) {
+  if (hasCompany(role) && !company && !existing?.company) {
     throw new DomainError('bad_request', 'company: a member needs a company');
   }
   await tx.upsertMembership({
     groupId,
     userId,
     role,
-    company: role === 'member' ? (company ?? existing?.company ?? null) : null,
+    company: hasCompany(role) ? (company ?? existing?.company ?? null) : null,
   });
 }

@@ -8,7 +8,8 @@ import { DomainError } from '../../shared/errors.ts';
 import { compareQuarters } from '../../shared/financials/quarters.ts';
 import { completionHistory } from '../../shared/goals/completion.ts';
 import { normalizeState } from '../../shared/meeting/normalize.ts';
-import { authorizeGroup, can, resolveAccess } from '../auth/policy.ts';
+import { authorizeGroup, resolveAccess } from '../auth/policy.ts';
+import { can, hasCompany } from '../../shared/access/index.ts';
 import type { MyGroupOverview, OpenCommitment, PersonRecord } from '../../shared/overview.ts';
 import type { Storage } from '../storage/types.ts';
 import { groupFinancials } from './financials.ts';
@@ -62,8 +63,8 @@ export async function myOverview(storage: Storage, userId: string, today = new D
   for (const { group, role } of await storage.listGroupsOfUser(userId)) {
     const access = await resolveAccess(storage, userId, group);
     const membership = await storage.getMembership(group.id, userId);
-    const { ended, person } = await records(storage, group, can('notes.write', access, group), today);
-    const figures = role === 'member' ? await myFigures(storage, userId, group.id) : [];
+    const { ended, person } = await records(storage, group, can('notes.roomOnly', access, group), today);
+    const figures = hasCompany(role) ? await myFigures(storage, userId, group.id) : [];
     out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, pastMeetings: ended });
   }
   return out;
@@ -89,7 +90,7 @@ async function myFigures(storage: Storage, userId: string, groupId: string): Pro
 export async function groupOverview(storage: Storage, userId: string, groupId: string, today = new Date().toISOString().slice(0, 10)): Promise<{ group: Group; members: PersonRecord[] }> {
   const { group } = await authorizeGroup(storage, userId, groupId, 'group.members.manage');
   const { person } = await records(storage, group, true, today);
-  const members = (await storage.listMembers(groupId)).filter((m) => m.role === 'member');
+  const members = (await storage.listMembers(groupId)).filter((m) => hasCompany(m.role));
   const people = members.map((m) => person(m.userId, m.name, m.company));
   people.sort((a, b) => b.openCommitments.filter((c) => c.overdue).length - a.openCommitments.filter((c) => c.overdue).length || a.name.localeCompare(b.name));
   return { group, members: people };

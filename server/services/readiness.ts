@@ -1,5 +1,6 @@
 // Who has prepared for a meeting: figures of the reviewed quarter and progress on the goals
 // under review. Used by the coach's grid, a member's own checklist and the reminder mails.
+import { hasCompany } from '../../shared/access/index.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { isQuarter, previousQuarter } from '../../shared/financials/quarters.ts';
 import type { MeetingReadiness, MemberReadiness } from '../../shared/readiness.ts';
@@ -18,7 +19,7 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
   const goals = await storage.listGoals(meeting.groupId, { quarter: reviewQuarter });
   const enterable = new Set(kpis.filter((k) => !k.derived).map((k) => k.key));
   const rows = members
-    .filter((m) => m.role === 'member')
+    .filter((m) => hasCompany(m.role))
     .map((m): MemberReadiness => {
       const entered = new Set(figures.filter((f) => f.userId === m.userId && enterable.has(f.kpiKey)).map((f) => f.kpiKey)).size;
       const mine = goals.filter((g) => g.userId === m.userId);

@@ -3,7 +3,8 @@
 import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import type { LibraryResource, Resource, ResourceBody } from '../../shared/resources.ts';
-import { authorizeGroup, can } from '../auth/policy.ts';
+import { authorizeGroup } from '../auth/policy.ts';
+import { can } from '../../shared/access/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 import { authorizeMeeting } from './meetings.ts';

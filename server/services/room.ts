@@ -3,21 +3,17 @@
 import type { AttendanceMode } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
-import { apply, type Actor } from '../../shared/meeting/reducer.ts';
+import { actorOf, allowedActions, isGuest, roleOf } from '../../shared/access/index.ts';
+import { apply } from '../../shared/meeting/reducer.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
-import type { Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
 import { absenteeCommands } from './meetingEnd.ts';
-import { authorizeMeeting } from './meetings.ts';
+import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
 
 /** What the room needs from a transport: send the new state to everyone in the meeting. */
 export interface RoomBroadcaster {
   state(meetingId: string, state: MeetingState): void;
-}
-
-function actorFor(access: Access): Actor {
-  return { userId: access.userId, role: access.organiser ? 'organiser' : (access.groupRole ?? 'observer') };
 }
 
 /**
@@ -58,8 +54,8 @@ export class MeetingRooms {
 
   /** Authorizes and returns everything a late joiner needs; records attendance. */
   async join(userId: string, meetingId: string, mode: AttendanceMode, projector: boolean): Promise<Omit<JoinResult, 'presence'>> {
-    const { meeting, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
-    if (!projector && access.groupRole !== 'observer') {
+    const { meeting, group, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
+    if (!projector && !isGuest(roleOf(access))) {
       const current = await this.storage.getMeetingState(meetingId);
       const entry = current?.attendance[userId];
       if (current && current.status !== 'ended' && (!entry || entry.mode !== mode)) {
@@ -77,7 +73,8 @@ export class MeetingRooms {
       meeting: fresh,
       state,
       members,
-      you: { userId, role: access.organiser ? 'organiser' : (access.groupRole ?? 'observer') },
+      you: actorOf(access),
+      allowed: allowedActions({ ...access, facilitating: state.facilitatorId === userId }, group, fresh),
       serverNow: this.now(),
     };
   }
@@ -99,12 +96,7 @@ export class MeetingRooms {
 
   private async applyCommand(userId: string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
     const { group, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
-    if (command.type === 'facilitator.handoff') {
-      const target = await this.storage.getMembership(group.id, command.userId);
-      if (!target || target.role === 'observer') {
-        throw new DomainError('bad_request', 'userId: the facilitator must be a coach or member of this group');
-      }
-    }
+    if (command.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, group.id, command.userId, 'userId');
     // The reducer refuses everything after the end, so absentees are recorded just before it,
     // by the same actor, and stored in one state with the end (meetingEnd.ts).
     const members = command.type === 'meeting.end' ? await this.storage.listMembers(group.id) : [];
@@ -115,7 +107,7 @@ export class MeetingRooms {
       if (!stored) throw new DomainError('not_found', 'No such meeting');
       let state = stored;
       for (const c of [...(command.type === 'meeting.end' ? absenteeCommands(stored, members) : []), command]) {
-        const result = apply(state, c, actorFor(access), this.now());
+        const result = apply(state, c, actorOf(access), this.now());
         if (!result.ok) throw new DomainError(result.error.code, result.error.message);
         state = result.state;
       }

@@ -1,7 +1,8 @@
 // Search across one group's notes, commitments, goals and shared resources, for people of that group only.
 import { DomainError } from '../../shared/errors.ts';
 import { authorizeGroup } from '../auth/policy.ts';
-import type { SearchHit, SearchVisibility, Storage } from '../storage/types.ts';
+import { searchVisibilities } from '../../shared/access/index.ts';
+import type { SearchHit, Storage } from '../storage/types.ts';
 import { indexGroupGoals, indexGroupResources } from './searchIndex.ts';
 
 /** Results per search: one screen of hits. */
@@ -15,9 +16,9 @@ export interface SearchResult extends SearchHit {
 
 export async function searchGroup(storage: Storage, userId: string, groupId: string, text: string): Promise<SearchResult[]> {
   if (text.length > SEARCH_QUERY_MAX) throw new DomainError('bad_request', `q: at most ${SEARCH_QUERY_MAX} characters`);
-  const { access } = await authorizeGroup(storage, userId, groupId, 'notes.read');
-  // Observers see notes without the "stays in the room" blocks and no confidential commitments.
-  const visibilities: SearchVisibility[] = access.groupRole === 'observer' && !access.organiser ? ['observers', 'all'] : ['members', 'all'];
+  const { group, access } = await authorizeGroup(storage, userId, groupId, 'notes.read');
+  // Outside the room: notes without the "stays in the room" blocks and no room-only commitments.
+  const visibilities = searchVisibilities(access, group);
   // Goals change through several services, resources are shared and removed over HTTP:
   // re-indexing both here keeps results exact.
   await indexGroupGoals(storage, groupId);

@@ -9,7 +9,8 @@ import { averageRating } from '../../shared/meeting/hotseat.ts';
 import { normalizeState } from '../../shared/meeting/normalize.ts';
 import type { Group } from '../../shared/domain.ts';
 import type { GroupFinancials, MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
-import { can, type Access } from '../auth/policy.ts';
+import { can, hasCompany } from '../../shared/access/index.ts';
+import type { Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
 import { groupFinancials } from './financials.ts';
 import { reviewContext } from './goals.ts';
@@ -20,7 +21,7 @@ import { yjsSummaryDocs, type SummaryDocsReader } from './summaryDocs.ts';
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
 /** Who is "in the room" and may see what stays there: the coach, members and organisers. */
-export const seesRoomOnly = (access: Access, group: Group): boolean => can('notes.write', access, group);
+export const seesRoomOnly = (access: Access, group: Group): boolean => can('notes.roomOnly', access, group);
 
 /**
  * Medians per KPI and each member company's rank against the quarter before, built from the
@@ -97,7 +98,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     financials,
     review,
     newGoals,
-    completion: groupCompletion(review, reviewQuarter, members.filter((m) => m.role === 'member').map((m) => m.userId)),
+    completion: groupCompletion(review, reviewQuarter, members.filter((m) => hasCompany(m.role)).map((m) => m.userId)),
     hotSeats: state.agenda.flatMap((item) => {
       const seat = state.hotSeats[item.id];
       if (item.kind !== 'hotseat' || !seat) return [];

@@ -14,6 +14,7 @@ import type {
   Network,
   User,
 } from '../../shared/domain.ts';
+import type { SearchVisibility } from '../../shared/access/index.ts';
 import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MailKind, MailStatus, OptionalMailKind } from '../../shared/mail.ts';
@@ -344,7 +345,7 @@ export type DocMerge = (snapshot: Uint8Array | null, updates: Uint8Array[]) => U
  * Who may find an entry: 'members' (coach, members, organisers: full notes, confidential
  * commitments), 'observers' (the copy of notes without "stays in the room" blocks), 'all'.
  */
-export type SearchVisibility = 'members' | 'observers' | 'all';
+export type { SearchVisibility } from '../../shared/access/index.ts';
 
 export interface SearchEntry {
   /** e.g. "notes:<docName>:full", "commitment:<meetingId>:<id>", "goal:<id>", "resource:<id>". */

@@ -7,7 +7,7 @@ import { LIMITS } from '../limits.ts';
 import { meetingCommandSchema, type MeetingCommand } from './commands.ts';
 import { averageRating, HOT_SEAT_STAGES, rankedTopics, stageDurationMs } from './hotseat.ts';
 import { normalizeState } from './normalize.ts';
-import type { Actor } from './permissions.ts';
+import type { Actor } from '../access/index.ts';
 import { apply, createMeetingState } from './reducer.ts';
 import type { HotSeatState, MeetingState, TopicProposal } from './state.ts';
 import { deepFreeze, runRow, type Row } from './test-rows.ts';

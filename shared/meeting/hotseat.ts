@@ -3,7 +3,7 @@
 import type { ApiError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import type { MeetingCommand } from './commands.ts';
-import { hasFacilitatorRight, type Actor } from './permissions.ts';
+import { ownerOrFacilitator, type Actor } from '../access/index.ts';
 import type { HotSeatStage, HotSeatState, MeetingState, TopicProposal } from './state.ts';
 import { runningTimer } from './timer.ts';
 
@@ -104,7 +104,7 @@ export function callOn(state: MeetingState, userId: string): Step {
 
 export function clearSpeaker(state: MeetingState, actor: Actor): Step | { error: ApiError } {
   if (state.speakerId === null) return illegal('Nobody has the floor.');
-  if (state.speakerId !== actor.userId && !hasFacilitatorRight(state, actor)) {
+  if (!ownerOrFacilitator(state, actor, state.speakerId)) {
     return { error: { code: 'not_facilitator', message: 'Only the speaker or the facilitator can end the turn.' } };
   }
   return ok({ ...state, speakerId: null }, [{ type: 'speaker.cleared', userId: state.speakerId }]);
@@ -132,7 +132,7 @@ export function voteTopic(state: MeetingState, id: string, actor: Actor): Step {
 export function withdrawTopic(state: MeetingState, id: string, actor: Actor): Step {
   const topic = state.topics.find((t) => t.id === id);
   if (!topic) return illegal('There is no such topic proposal.');
-  if (topic.userId !== actor.userId && !hasFacilitatorRight(state, actor)) {
+  if (!ownerOrFacilitator(state, actor, topic.userId)) {
     return { error: { code: 'not_facilitator', message: 'Only the proposer or the facilitator can withdraw a topic.' } };
   }
   // A hot seat chosen from this proposal keeps its topic text but no longer points at it.

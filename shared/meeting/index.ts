@@ -2,7 +2,7 @@
 export type { AttendanceEntry, HotSeatStage, HotSeatState, MeetingState, RaisedHand, TimerState, TopicProposal } from './state.ts';
 export { meetingCommandSchema, type MeetingCommand, type MeetingCommandType } from './commands.ts';
 export { apply, createMeetingState, LATE_AFTER_MS, type ApplyResult, type MeetingEvent } from './reducer.ts';
-export { authorize, COMMAND_RIGHTS, hasFacilitatorRight, rightFor, type Actor, type ActorRole, type Right } from './permissions.ts';
+export type { Actor } from '../access/index.ts';
 export {
   elapsedMs,
   formatClock,

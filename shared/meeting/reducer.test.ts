@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../domain.ts';
 import { LIMITS } from '../limits.ts';
 import { meetingCommandSchema, type MeetingCommand, type MeetingCommandType } from './commands.ts';
-import { COMMAND_RIGHTS, type Actor } from './permissions.ts';
+import { COMMAND_RIGHTS, type Actor } from '../access/index.ts';
 import { apply, createMeetingState, LATE_AFTER_MS } from './reducer.ts';
 import { runRow, type Row } from './test-rows.ts';
 import type { MeetingState, TimerState } from './state.ts';

@@ -4,10 +4,10 @@ import type { AgendaItem, AttendanceStatus } from '../domain.ts';
 import type { ApiError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import type { MeetingCommand, MeetingCommandType } from './commands.ts';
-import { authorize, type Actor } from './permissions.ts';
+import { authorizeCommand, type Actor } from '../access/index.ts';
 import type { AttendanceEntry, MeetingState } from './state.ts';
 
-export type { Actor } from './permissions.ts';
+export type { Actor } from '../access/index.ts';
 import { isRunning, pauseTimer, resumeTimer, runningTimer, timeOnCurrentVisit } from './timer.ts';
 import * as peer from './hotseat.ts';
 import { normalizeState } from './normalize.ts';
@@ -86,10 +86,10 @@ const PHASE: Readonly<Record<MeetingCommandType, 'scheduled' | 'live' | 'open'>>
   'rating.submit': 'live',
 };
 
-/** Checks rights (permissions.ts), then the meeting's phase, then the command itself. */
+/** Checks rights (shared/access), then the meeting's phase, then the command itself. */
 export function apply(stored: MeetingState, command: MeetingCommand, actor: Actor, now: number): ApplyResult {
   const state = normalizeState(stored);
-  const denied = authorize(state, command.type, actor);
+  const denied = authorizeCommand(state, command.type, actor);
   if (denied) return { ok: false, error: denied };
   const phaseError = checkPhase(state, command.type);
   if (phaseError) return { ok: false, error: phaseError };

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import type { ErrorCode } from '../errors.ts';
 import type { MeetingCommand } from './commands.ts';
-import type { Actor } from './permissions.ts';
+import type { Actor } from '../access/index.ts';
 import { apply, type MeetingEvent } from './reducer.ts';
 import type { MeetingState } from './state.ts';
 

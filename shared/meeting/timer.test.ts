@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits.ts';
 import type { MeetingCommand } from './commands.ts';
-import type { Actor } from './permissions.ts';
+import type { Actor } from '../access/index.ts';
 import { apply, createMeetingState } from './reducer.ts';
 import type { MeetingState, TimerState } from './state.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from './templates.ts';

@@ -1,5 +1,5 @@
 // Whether the signed-in user may run the room: the shared permission rule, not a copy of it.
-import { hasFacilitatorRight } from '../../../shared/meeting/permissions.ts';
+import { hasFacilitatorRight } from '../../../shared/access/index.ts';
 import { useStore } from '../store/index.ts';
 
 export function useIsFacilitator(): boolean {

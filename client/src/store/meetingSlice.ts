@@ -27,6 +27,8 @@ export interface MeetingSlice {
   members: GroupMember[];
   presence: PresenceEntry[];
   you: JoinResult['you'] | null;
+  /** The caller's rights in this meeting, as the server computed them (shared/access). */
+  allowed: JoinResult['allowed'];
   /** serverNow - Date.now(), added to the local clock when computing timers. */
   serverOffset: number;
   joinError: ClientError | null;
@@ -55,6 +57,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
   members: [],
   presence: [],
   you: null,
+  allowed: [],
   serverOffset: 0,
   joinError: null,
   commandError: null,
@@ -62,7 +65,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
 
   enterMeeting: (meetingId) => {
     if (get().meetingId === meetingId) return;
-    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, joinError: null, commandError: null });
+    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], joinError: null, commandError: null });
   },
 
   meetingJoined: (result) => {
@@ -75,6 +78,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
       members: result.members,
       presence: result.presence,
       you: result.you,
+      allowed: result.allowed,
       serverOffset: result.serverNow - Date.now(),
       joinError: null,
     });

@@ -13,6 +13,7 @@ import { FigureForm } from '../components/financials/FigureForm.tsx';
 import { KpiStatsTable } from '../components/financials/KpiStatsTable.tsx';
 import { NetworkBenchmarks } from '../components/financials/NetworkBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
+import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 
 /** The quarter that just ended first: that is what the next meeting reviews. */
@@ -52,9 +53,8 @@ export function FinancialsPage() {
   }, [id, quarter, tick]);
 
   const reload = () => setTick((t) => t + 1);
-  const isMember = detail?.role === 'member';
-  // As the server's rule: the coach and organisers; in a peer-led group the members too.
-  const canManageKpis = detail?.role === 'coach' || detail?.role === 'organiser' || (isMember && detail?.group.leadership === 'peer-led');
+  const isMember = allows(detail, 'financials.write');
+  const canManageKpis = allows(detail, 'kpis.manage');
   const mine = data?.members.find((m) => m.userId === userId);
 
   return (
@@ -105,7 +105,7 @@ export function FinancialsPage() {
         </section>
       )}
       {canManageKpis && data && <CustomKpiForm groupId={id} own={data.kpis.filter((k) => k.groupId)} onAdded={reload} />}
-      {detail && detail.role !== 'observer' && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} />}
+      {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // /groups/:id/goals: between meetings. My current goals with progress notes; every member
 // company's goals of the quarter at a glance (status, carry-overs, completion) for the coach.
+import { allows } from '../lib/rights.ts';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { GoalsOverview } from '../../../shared/records.ts';
@@ -29,7 +30,7 @@ export function GoalsPage() {
   }, [id]);
 
   const me = data?.members.find((m) => m.userId === userId);
-  const canManage = detail?.role === 'coach' || detail?.role === 'organiser';
+  const canManage = allows(detail, 'group.members.manage');
 
   return (
     <div className="stack" data-testid="goals-page">
@@ -39,7 +40,7 @@ export function GoalsPage() {
       </p>
       <Alert message={error} />
       {!data && !error && <p className="loading">Loading goals…</p>}
-      {data && detail?.role === 'member' && (
+      {data && allows(detail, 'goals.write') && (
         <section className="card section" aria-labelledby="my-goals-h">
           <h2 id="my-goals-h">My goals for {data.quarter}</h2>
           {!me || me.goals.length === 0 ? (

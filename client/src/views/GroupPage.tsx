@@ -9,6 +9,7 @@ import { MemberTable } from '../components/group/MemberTable.tsx';
 import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
 import { SearchBox } from '../components/search/SearchBox.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
+import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 
 export function GroupPage() {
@@ -34,9 +35,10 @@ export function GroupPage() {
   }
 
   const { group, role, members, meetings, templates } = detail;
-  const canManage = role === 'coach' || role === 'organiser';
-  // Peer-led groups take turns facilitating, so any member may schedule.
-  const canSchedule = canManage || (group.leadership === 'peer-led' && role === 'member');
+  const canManage = allows(detail, 'group.members.manage');
+  // Peer-led groups take turns facilitating, so any member may schedule (the server's rule).
+  const canSchedule = allows(detail, 'meeting.create');
+  const company = allows(detail, 'financials.write');
 
   return (
     <>
@@ -47,9 +49,9 @@ export function GroupPage() {
         </p>
       )}
       <nav aria-label="Between meetings" className="group-links">
-        <Link to={`/groups/${group.id}/financials`}>Financials{role === 'member' ? ': enter my figures or import a CSV' : ''}</Link>
+        <Link to={`/groups/${group.id}/financials`}>Financials{company ? ': enter my figures or import a CSV' : ''}</Link>
         {' · '}
-        <Link to={`/groups/${group.id}/goals`}>Goals{role === 'member' ? ': my progress and the group at a glance' : ' at a glance'}</Link>
+        <Link to={`/groups/${group.id}/goals`}>Goals{company ? ': my progress and the group at a glance' : ' at a glance'}</Link>
         {' · '}
         <Link to={`/groups/${group.id}/resources`}>Resource library</Link>
       </nav>
@@ -62,7 +64,7 @@ export function GroupPage() {
         <div className="stack">
           <GroupDetails group={group} role={role} canManage={canManage} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
-          {canManage && <InviteForm groupId={group.id} />}
+          {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
         </div>
       </div>
     </>

@@ -1,4 +1,5 @@
 // /invite/:token: see which group the link is for, then join as yourself or with a new account.
+import { hasCompany } from '../../../shared/access/index.ts';
 import { useEffect, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { acceptInviteBody } from '../../../shared/api.ts';
@@ -34,7 +35,7 @@ export function InvitePage() {
     void loadInvitePreview(token);
   }, [token, loadInvitePreview]);
 
-  const needsCompany = preview?.role === 'member';
+  const needsCompany = hasCompany(preview?.role ?? null);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

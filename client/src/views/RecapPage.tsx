@@ -16,6 +16,7 @@ import { RecapActions } from '../components/recap/RecapActions.tsx';
 import { RecapResources } from '../components/recap/RecapResources.tsx';
 import { holdsRoomOnly } from '../components/recap/roomOnly.ts';
 import { useTitle } from '../hooks/useTitle.ts';
+import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 
@@ -68,7 +69,7 @@ export function RecapPage() {
   if (!summary || !detail) return <p className="loading">Loading the recap…</p>;
   const names = new Map(detail.members.map((m) => [m.userId, m.name]));
   const name = (uid: string) => names.get(uid) ?? 'Former member';
-  const canFinalize = detail.role === 'coach' || detail.role === 'organiser' || detail.state.facilitatorId === me;
+  const canFinalize = allows(detail, 'recap.finalize');
   const commitments = [...summary.commitments].sort((a, b) => Number(b.who === me) - Number(a.who === me));
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: summary.meeting.timeZone }).format(new Date(summary.meeting.startsAt));
 

@@ -10,6 +10,7 @@ import { Field } from '../components/Field.tsx';
 import { matchesFilter } from '../components/resources/filter.ts';
 import { ResourceList } from '../components/resources/ResourceList.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
+import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 
 export function ResourcesPage() {
@@ -29,8 +30,7 @@ export function ResourcesPage() {
     resourcesApi.library(id).then(setResources, (e) => setError(errorMessage(e)));
   }, [id]);
 
-  const role = detail?.role;
-  const canManage = role === 'coach' || role === 'organiser';
+  const canManage = allows(detail, 'resources.manage');
   const remove = (r: LibraryResource) => {
     setError(null);
     resourcesApi.remove(r.id).then(
@@ -60,7 +60,7 @@ export function ResourcesPage() {
             resources={shown}
             showWhere
             empty={resources.length === 0 ? 'Nothing shared yet.' : 'Nothing matches the filter.'}
-            canRemove={(r) => canManage || (role !== 'observer' && r.sharedBy === userId)}
+            canRemove={(r) => canManage || (allows(detail, 'resources.share') && r.sharedBy === userId)}
             onRemove={remove}
           />
         </section>

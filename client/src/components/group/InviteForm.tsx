@@ -7,7 +7,8 @@ import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 
-export function InviteForm({ groupId }: { groupId: string }) {
+/** canInviteCoach: the server's `group.invite.coach` right (a lead's, even in peer-led groups). */
+export function InviteForm({ groupId, canInviteCoach }: { groupId: string; canInviteCoach: boolean }) {
   const createInvite = useStore((s) => s.createInvite);
   const [role, setRole] = useState<GroupRole>('member');
   const [link, setLink] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function InviteForm({ groupId }: { groupId: string }) {
         <Field label="Role">
           <select value={role} onChange={(e) => setRole(e.target.value as GroupRole)}>
             <option value="member">{ROLE_LABEL.member}</option>
-            <option value="coach">{ROLE_LABEL.coach}</option>
+            {canInviteCoach && <option value="coach">{ROLE_LABEL.coach}</option>}
             <option value="observer">{ROLE_LABEL.observer}</option>
           </select>
         </Field>

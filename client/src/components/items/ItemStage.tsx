@@ -1,8 +1,10 @@
 // The live view of the current agenda item, by its kind (at topics, the links and files
 // shared); before the meeting the topic proposals, after it the read-back, the average rating
 // and the way to the summary.
+import { authorizeCommand, hasCompany } from '../../../../shared/access/index.ts';
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { allows } from '../../lib/rights.ts';
 import { useStore } from '../../store/index.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import './items.css';
@@ -17,9 +19,12 @@ import { TopicsStage } from './TopicsStage.tsx';
 export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingState; meeting: Meeting; isFacilitator: boolean }) {
   const members = useStore((s) => s.members);
   const you = useStore((s) => s.you);
+  const mayShare = useStore((s) => allows(s, 'resources.share'));
+  const mayManage = useStore((s) => allows(s, 'resources.manage'));
   const userId = you?.userId ?? '';
-  const companies = members.filter((m) => m.role === 'member');
-  const participant = you?.role !== 'observer';
+  const companies = members.filter((m) => hasCompany(m.role));
+  // Proposing, voting and rating are one 'participant' right in the command table.
+  const participant = you !== null && authorizeCommand(state, 'topic.propose', you) === null;
   const item = state.agenda[state.currentIndex];
   const common = { state, meetingId: meeting.id, groupId: meeting.groupId, companies, isFacilitator, userId };
   let body = null;
@@ -29,7 +34,7 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
-    else if (item.kind === 'topics') body = <TopicsStage meetingId={meeting.id} groupId={meeting.groupId} itemId={item.id} userId={userId} canShare={participant} canManage={you?.role === 'coach' || you?.role === 'organiser'} />;
+    else if (item.kind === 'topics') body = <TopicsStage meetingId={meeting.id} groupId={meeting.groupId} itemId={item.id} userId={userId} canShare={mayShare} canManage={mayManage} />;
     else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
   } else if (state.status === 'ended') body = <ClosingStage state={state} userId={userId} canRate={false} />;
   if (!body) return null;

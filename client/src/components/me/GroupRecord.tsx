@@ -1,4 +1,5 @@
 // One group's part of "my page": goals, completion trend, commitments, numbers, attendance.
+import { hasCompany } from '../../../../shared/access/index.ts';
 import { Link } from 'react-router';
 import { DEFAULT_KPIS, formatKpiValue } from '../../../../shared/financials/kpis.ts';
 import type { MyGroupOverview } from '../../api/overview.ts';
@@ -65,7 +66,7 @@ export function GroupRecord({ g }: { g: MyGroupOverview }) {
         )}
       </section>
 
-      {g.role === 'member' && (
+      {hasCompany(g.role) && (
         <section className="record-part" aria-labelledby={h('figures')} data-testid="my-figures">
           <h3 id={h('figures')}>My numbers against the group median</h3>
           {figures.length === 0 && <p className="muted">No figures yet: enter them for the financial review.</p>}

@@ -1,5 +1,6 @@
 // Raised hands in the order they went up. Everyone raises or lowers their own; the
 // facilitator calls on people or clears hands.
+import { authorizeCommand } from '../../../../shared/access/index.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { useStore } from '../../store/index.ts';
@@ -9,7 +10,7 @@ export function HandQueue({ state, isFacilitator }: { state: MeetingState; isFac
   const sendCommand = useStore((s) => s.sendCommand);
   const nameOf = useNames();
   const raised = you ? state.hands.some((h) => h.userId === you.userId) : false;
-  const canRaise = you !== null && you.role !== 'observer' && state.status !== 'ended';
+  const canRaise = you !== null && authorizeCommand(state, 'hand.raise', you) === null && state.status !== 'ended';
   const clear = (userId: string) => void sendCommand({ type: 'hand.clear', userId });
 
   return (

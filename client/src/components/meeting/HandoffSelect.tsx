@@ -1,5 +1,6 @@
 // Hand facilitation to a coach or member (peer-led groups rotate the facilitator).
 import { useState, type FormEvent } from 'react';
+import { takesPart } from '../../../../shared/access/index.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { ROLE_LABEL } from '../../lib/labels.ts';
@@ -10,7 +11,7 @@ export function HandoffSelect({ state }: { state: MeetingState }) {
   const members = useStore((s) => s.members);
   const sendCommand = useStore((s) => s.sendCommand);
   const nameOf = useNames();
-  const candidates = members.filter((m) => (m.role === 'coach' || m.role === 'member') && m.userId !== state.facilitatorId);
+  const candidates = members.filter((m) => takesPart(m.role) && m.userId !== state.facilitatorId);
   const [userId, setUserId] = useState('');
 
   const onSubmit = async (e: FormEvent) => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { commitmentsDocName, notesDocName, privateDocName } from '../../../../shared/collab/docNames.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useCollabDoc } from '../../collab/useCollabDoc.ts';
+import { allows } from '../../lib/rights.ts';
 import { useStore } from '../../store/index.ts';
 import { CommitmentsPanel } from '../notes/CommitmentsPanel.tsx';
 import { NotesEditor } from '../notes/NotesEditor.tsx';
@@ -13,13 +14,13 @@ const PRIVATE_LABEL = 'My private notes — only you can see these';
 
 export function NotesPanel({ state }: { state: MeetingState }) {
   const me = useStore((s) => s.me?.user ?? null);
-  const you = useStore((s) => s.you);
+  const canWrite = useStore((s) => allows(s, 'notes.write'));
   const members = useStore((s) => s.members);
   const [picked, setPicked] = useState<string>('current');
   const currentId = state.agenda[state.currentIndex]?.id ?? state.agenda[0]?.id ?? null;
   const itemId = picked === 'current' || !state.agenda.some((i) => i.id === picked) ? currentId : picked;
   // Observers read along; the server drops their writes anyway.
-  const readOnly = you?.role === 'observer';
+  const readOnly = !canWrite;
   const user = me ? { id: me.id, name: me.name } : null;
 
   const shared = useCollabDoc(itemId ? notesDocName(state.meetingId, itemId) : null, user);

@@ -1,4 +1,5 @@
 // The meeting's commitments: who, what, by when, status — structured Yjs data, co-edited live.
+import { takesPart } from '../../../../shared/access/index.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { addCommitment, COMMITMENT_WHAT_MAX, readCommitments, removeCommitment, updateCommitment, type Commitment } from '../../../../shared/collab/commitments.ts';
 import type { GroupMember } from '../../../../shared/domain.ts';
@@ -27,7 +28,7 @@ interface Props {
 export function CommitmentsPanel({ handle, members, userId, readOnly }: Props) {
   const items = useCommitments(handle);
   // Observers take part without committing to anything.
-  const people = members.filter((m) => m.role !== 'observer');
+  const people = members.filter((m) => takesPart(m.role));
   const [picked, setPicked] = useState<string | null>(null);
   const who = picked ?? (people.some((m) => m.userId === userId) ? userId : (people[0]?.userId ?? ''));
   const [what, setWhat] = useState('');

@@ -1,10 +1,9 @@
 // Who may send which meeting command: one table, deny by default (Parabol's permissions.ts).
 import type { Role } from '../domain.ts';
 import type { ApiError } from '../errors.ts';
-import type { MeetingCommandType } from './commands.ts';
-import type { MeetingState } from './state.ts';
+import type { MeetingCommandType } from '../meeting/commands.ts';
 
-/** 'coach' | 'member' | 'observer' | 'organiser': the group role, or organiser network-wide. */
+/** 'coach' | 'member' | 'observer' | 'organiser': the subject's role (roleOf). */
 export type ActorRole = Role;
 
 /** The person sending a command, as the service resolved them from the session and group. */
@@ -46,11 +45,11 @@ export const COMMAND_RIGHTS: Readonly<Record<MeetingCommandType, Right>> = {
   'hotseat.setup': 'facilitator',
   'hotseat.stage': 'facilitator',
   'hand.raise': 'participant',
-  // The speaker may end their own turn; the handler lets the facilitator do it too.
+  // The speaker may end their own turn; ownerOrFacilitator lets the facilitator do it too.
   'speaker.clear': 'participant',
   'topic.propose': 'participant',
   'topic.vote': 'participant',
-  // The proposer, or the facilitator (checked in the handler).
+  // The proposer, or the facilitator (ownerOrFacilitator).
   'topic.withdraw': 'participant',
   'rating.submit': 'participant',
   'hand.lower': 'participant',
@@ -62,14 +61,19 @@ export function rightFor(type: string): Right | undefined {
   return Object.hasOwn(COMMAND_RIGHTS, type) ? COMMAND_RIGHTS[type as MeetingCommandType] : undefined;
 }
 
-/** Whether the actor may run the room right now (see Right). */
-export function hasFacilitatorRight(state: MeetingState, actor: Actor): boolean {
+/** Whether the actor may run the room right now (see Right). facilitatorId: the meeting state's. */
+export function hasFacilitatorRight(state: { facilitatorId: string }, actor: Actor): boolean {
   if (actor.role === 'observer') return false;
   return actor.userId === state.facilitatorId || actor.role === 'coach' || actor.role === 'organiser';
 }
 
+/** Acting on something of one's own (a turn, a proposal), or running the room. */
+export function ownerOrFacilitator(state: { facilitatorId: string }, actor: Actor, ownerId: string | null): boolean {
+  return ownerId === actor.userId || hasFacilitatorRight(state, actor);
+}
+
 /** null when allowed; otherwise the error to send back. Observers get `forbidden` for any write. */
-export function authorize(state: MeetingState, type: string, actor: Actor): ApiError | null {
+export function authorizeCommand(state: { facilitatorId: string }, type: string, actor: Actor): ApiError | null {
   const right = rightFor(type);
   if (right === undefined) {
     return { code: 'forbidden', message: `Unknown command "${type}": nobody may send it.` };

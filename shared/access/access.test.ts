@@ -1,0 +1,230 @@
+// The access table: every role x action x meeting status, written out by hand so a change of
+// rule shows up here as a changed row (never recomputed from the rules under test).
+import { describe, expect, it } from 'vitest';
+import type { MeetingStatus } from '../domain.ts';
+import {
+  actorOf,
+  allowedActions,
+  authorizeCommand,
+  can,
+  canInviteRole,
+  check,
+  COMMAND_RIGHTS,
+  docRight,
+  GROUP_ACTIONS,
+  roleOf,
+  searchVisibilities,
+  type AccessGroup,
+  type DocTarget,
+  type GroupAction,
+  type Subject,
+} from './index.ts';
+
+const PERSONAS = {
+  coach: { userId: 'c', groupRole: 'coach', organiser: false },
+  member: { userId: 'm', groupRole: 'member', organiser: false },
+  // A member who facilitates the meeting in question (peer-led rotation, or a hand-off).
+  facilitator: { userId: 'f', groupRole: 'member', organiser: false, facilitating: true },
+  observer: { userId: 'o', groupRole: 'observer', organiser: false },
+  // An observer who was handed the facilitator seat by mistake still gets no lead rights.
+  observerFacilitating: { userId: 'of', groupRole: 'observer', organiser: false, facilitating: true },
+  organiser: { userId: 'n', groupRole: null, organiser: true },
+  stranger: { userId: 's', groupRole: null, organiser: false },
+} satisfies Record<string, Subject>;
+type Persona = keyof typeof PERSONAS;
+
+const coachLed: AccessGroup = { leadership: 'coach-led', observersSeeFinancials: false };
+const peerLed: AccessGroup = { leadership: 'peer-led', observersSeeFinancials: false };
+
+const ALL: Persona[] = ['coach', 'member', 'facilitator', 'observer', 'observerFacilitating', 'organiser'];
+const PARTICIPANTS: Persona[] = ['coach', 'member', 'facilitator', 'organiser'];
+const LEADS: Persona[] = ['coach', 'organiser'];
+const LEADS_OR_FACILITATOR: Persona[] = ['coach', 'facilitator', 'organiser'];
+const COMPANIES: Persona[] = ['member', 'facilitator'];
+
+/** action -> who may, in a coach-led group and in a peer-led one (peers run their own group). */
+const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = {
+  'group.read': { coachLed: ALL, peerLed: ALL },
+  'group.edit': { coachLed: LEADS, peerLed: LEADS },
+  'group.invite': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'group.invite.coach': { coachLed: LEADS, peerLed: LEADS },
+  'group.members.manage': { coachLed: LEADS, peerLed: LEADS },
+  'group.templates.write': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'group.norms.edit': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'group.norms.review': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'meeting.create': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'meeting.read': { coachLed: ALL, peerLed: ALL },
+  'meeting.edit': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'meeting.join': { coachLed: ALL, peerLed: ALL },
+  'recap.finalize': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
+  'notes.read': { coachLed: ALL, peerLed: ALL },
+  'notes.write': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'notes.roomOnly': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'financials.read': { coachLed: ALL, peerLed: ALL },
+  'financials.figures': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'financials.coachOnly': { coachLed: LEADS, peerLed: LEADS },
+  'financials.write': { coachLed: COMPANIES, peerLed: COMPANIES },
+  'kpis.manage': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'benchmarks.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'goals.read': { coachLed: ALL, peerLed: ALL },
+  'goals.write': { coachLed: COMPANIES, peerLed: COMPANIES },
+  'goals.assign': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
+  'goals.review': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
+  'goals.flag': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
+  'resources.read': { coachLed: ALL, peerLed: ALL },
+  'resources.share': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'resources.manage': { coachLed: LEADS, peerLed: LEADS },
+  'readiness.read': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'readiness.remind': { coachLed: LEADS, peerLed: PARTICIPANTS },
+};
+
+/** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
+const PHASES: Partial<Record<GroupAction, { statuses: MeetingStatus[]; code: string }>> = {
+  'recap.finalize': { statuses: ['ended'], code: 'meeting_not_live' },
+  'meeting.edit': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
+};
+
+const STATUSES: (MeetingStatus | undefined)[] = [undefined, 'scheduled', 'live', 'ended'];
+
+describe('group actions: every role x action x meeting status', () => {
+  it('the table names every action the module knows', () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...GROUP_ACTIONS].sort());
+  });
+
+  const rows: [GroupAction, 'coachLed' | 'peerLed', Persona, MeetingStatus | undefined][] = [];
+  for (const action of GROUP_ACTIONS)
+    for (const lead of ['coachLed', 'peerLed'] as const)
+      for (const persona of [...ALL, 'stranger'] as Persona[]) for (const status of STATUSES) rows.push([action, lead, persona, status]);
+
+  it.each(rows)('%s in a %s group, %s, meeting %s', (action, lead, persona, status) => {
+    const group = lead === 'coachLed' ? coachLed : peerLed;
+    const byRole = TABLE[action][lead].includes(persona);
+    const phase = PHASES[action];
+    const inPhase = !phase || status === undefined || phase.statuses.includes(status);
+    const result = check(action, PERSONAS[persona], group, status ? { status } : undefined);
+    if (!byRole) expect(result?.code).toBe('forbidden');
+    else if (!inPhase) expect(result?.code).toBe(phase?.code);
+    else expect(result).toBeNull();
+  });
+
+  it('group settings open room-only content and figures to observers, and nothing else', () => {
+    const open: AccessGroup = { ...coachLed, observersInRoom: true, observersSeeFinancials: true };
+    const o = PERSONAS.observer;
+    expect([can('notes.roomOnly', o, coachLed), can('notes.roomOnly', o, open)]).toEqual([false, true]);
+    expect([can('financials.figures', o, coachLed), can('financials.figures', o, open)]).toEqual([false, true]);
+    expect(can('notes.write', o, open)).toBe(false);
+    expect(can('benchmarks.read', o, open)).toBe(false);
+  });
+
+  it('allowedActions lists exactly the allowed rows (what the client is sent)', () => {
+    expect(allowedActions(PERSONAS.observer, coachLed, { status: 'live' })).toEqual([
+      'group.read', 'meeting.read', 'meeting.join', 'notes.read', 'financials.read', 'goals.read', 'resources.read',
+    ]);
+    expect(allowedActions(PERSONAS.stranger, peerLed)).toEqual([]);
+  });
+
+  it('an unknown action is denied', () => {
+    expect(check('group.delete' as GroupAction, PERSONAS.coach, coachLed)?.code).toBe('forbidden');
+  });
+});
+
+describe('one role per subject: the same ranking for display and for meeting commands', () => {
+  it.each([
+    [{ groupRole: 'coach', organiser: true }, 'coach'],
+    [{ groupRole: 'member', organiser: true }, 'organiser'],
+    [{ groupRole: 'observer', organiser: true }, 'organiser'],
+    [{ groupRole: null, organiser: true }, 'organiser'],
+    [{ groupRole: 'member', organiser: false }, 'member'],
+    [{ groupRole: 'observer', organiser: false }, 'observer'],
+  ] as const)('%o acts as %s', (s, role) => {
+    expect(roleOf(s)).toBe(role);
+    expect(actorOf({ userId: 'u', ...s }).role).toBe(role);
+  });
+});
+
+describe('inviting: a coach only by a lead, even in a peer-led group', () => {
+  it.each([
+    ['coach', peerLed, 'coach', true],
+    ['organiser', peerLed, 'coach', true],
+    ['member', peerLed, 'coach', false],
+    ['member', peerLed, 'member', true],
+    ['member', peerLed, 'observer', true],
+    ['member', coachLed, 'member', false],
+    ['observer', peerLed, 'observer', false],
+  ] as const)('%s in %o invites a %s: %s', (persona, group, role, ok) => {
+    expect(canInviteRole(PERSONAS[persona], group, role)).toBe(ok);
+  });
+});
+
+describe('doc rights: role x doc x group settings', () => {
+  const general: DocTarget = { kind: 'notes', itemKind: 'topics' };
+  const hotseat: DocTarget = { kind: 'notes', itemKind: 'hotseat' };
+  const commitments: DocTarget = { kind: 'commitments' };
+  const ownPrivate = (p: Persona): DocTarget => ({ kind: 'private', ownerId: PERSONAS[p].userId });
+  const othersPrivate: DocTarget = { kind: 'private', ownerId: 'someone-else' };
+  const withHotSeat: AccessGroup = { ...coachLed, observersSeeHotSeat: true };
+  const inRoom: AccessGroup = { ...coachLed, observersInRoom: true, observersSeeHotSeat: true };
+
+  it.each([
+    // persona, group, doc, right
+    ['coach', coachLed, general, 'write'],
+    ['member', coachLed, hotseat, 'write'],
+    ['organiser', coachLed, commitments, 'write'],
+    ['observer', coachLed, general, 'read-filtered'],
+    ['observer', coachLed, commitments, 'read-filtered'],
+    ['observer', coachLed, hotseat, 'none'],
+    ['observer', withHotSeat, hotseat, 'read-filtered'],
+    ['observer', inRoom, general, 'read'],
+    ['observer', inRoom, hotseat, 'read'],
+    ['stranger', inRoom, general, 'none'],
+    ['stranger', coachLed, commitments, 'none'],
+    ['coach', coachLed, othersPrivate, 'none'],
+    ['organiser', coachLed, othersPrivate, 'none'],
+    ['stranger', coachLed, { kind: 'private', ownerId: 's' }, 'none'],
+  ] as const)('%s, %o, %o: %s', (persona, group, doc, right) => {
+    expect(docRight(PERSONAS[persona], group, doc)).toBe(right);
+  });
+
+  it.each(['coach', 'member', 'observer', 'organiser'] as const)("a private doc is its owner's to write: %s", (p) => {
+    expect(docRight(PERSONAS[p], coachLed, ownPrivate(p))).toBe('write');
+  });
+
+  it('search visibilities follow who is in the room', () => {
+    expect(searchVisibilities(PERSONAS.member, coachLed)).toEqual(['members', 'all']);
+    expect(searchVisibilities(PERSONAS.organiser, coachLed)).toEqual(['members', 'all']);
+    expect(searchVisibilities(PERSONAS.observer, coachLed)).toEqual(['observers', 'all']);
+    expect(searchVisibilities(PERSONAS.observer, { ...coachLed, observersInRoom: true })).toEqual(['members', 'all']);
+  });
+});
+
+describe('meeting commands: role x command', () => {
+  /** Written out: commands only whoever runs the room may send. */
+  const RUN_THE_ROOM = [
+    'meeting.start', 'meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'agenda.add', 'agenda.remove',
+    'agenda.move', 'agenda.update', 'timer.start', 'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset',
+    'facilitator.handoff', 'hand.clear', 'attendance.set', 'focus.set', 'hand.call', 'hotseat.setup', 'hotseat.stage',
+  ];
+  const ANYONE = ['attendance.join'];
+  const state = { facilitatorId: 'f' };
+  const actors = {
+    coach: { userId: 'c', role: 'coach' },
+    organiser: { userId: 'n', role: 'organiser' },
+    facilitator: { userId: 'f', role: 'member' },
+    member: { userId: 'm', role: 'member' },
+    observer: { userId: 'o', role: 'observer' },
+    observerFacilitating: { userId: 'f', role: 'observer' },
+  } as const;
+  const rows = Object.keys(COMMAND_RIGHTS).flatMap((type) => Object.keys(actors).map((a) => [type, a] as [string, keyof typeof actors]));
+
+  it.each(rows)('%s by %s', (type, who) => {
+    const code = authorizeCommand(state, type, actors[who])?.code ?? null;
+    if (ANYONE.includes(type)) expect(code).toBeNull();
+    else if (who === 'observer' || who === 'observerFacilitating') expect(code).toBe('forbidden');
+    else if (RUN_THE_ROOM.includes(type) && who === 'member') expect(code).toBe('not_facilitator');
+    else expect(code).toBeNull();
+  });
+
+  it('an unknown command is denied to everyone', () => {
+    expect(authorizeCommand(state, 'meeting.delete', actors.coach)?.code).toBe('forbidden');
+  });
+});

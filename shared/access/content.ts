@@ -1,0 +1,44 @@
+// Who sees which content: collaborative docs, room-only blocks, search visibilities.
+import type { AgendaItemKind, GroupRole } from '../domain.ts';
+import { can, type AccessGroup } from './groupRules.ts';
+import type { Subject } from './subject.ts';
+
+/**
+ * A subject's right on a collaborative doc:
+ * - write: edit it (coach, members, organisers; a private doc's owner);
+ * - read: receive it whole, edits dropped (observers the group lets into the room);
+ * - read-filtered: receive it without its "stays in the room" blocks, edits dropped (observers);
+ * - none: not at all (strangers, someone else's private doc, hot-seat notes for observers
+ *   unless the group opens them).
+ */
+export type DocRight = 'none' | 'read' | 'read-filtered' | 'write';
+
+/** What the access rules need to know about a doc (from its name, plus the agenda item's kind). */
+export type DocTarget =
+  | { kind: 'notes'; itemKind: AgendaItemKind | null }
+  | { kind: 'commitments' }
+  | { kind: 'private'; ownerId: string };
+
+export function docRight(s: Subject, g: AccessGroup, doc: DocTarget): DocRight {
+  if (!can('notes.read', s, g)) return 'none';
+  // A private doc belongs to its owner alone, whatever their role.
+  if (doc.kind === 'private') return doc.ownerId === s.userId ? 'write' : 'none';
+  if (can('notes.write', s, g)) return 'write';
+  if (doc.kind === 'notes' && doc.itemKind === 'hotseat' && g.observersSeeHotSeat !== true) return 'none';
+  return can('notes.roomOnly', s, g) ? 'read' : 'read-filtered';
+}
+
+/** Whether a right lets the doc's content through unfiltered. */
+export const sendsRoomOnly = (right: DocRight): boolean => right === 'write' || right === 'read';
+
+/** Search index entries: 'members' hold room-only text, 'observers' are the filtered copies, 'all' has none. */
+export type SearchVisibility = 'members' | 'observers' | 'all';
+
+export function searchVisibilities(s: Subject, g: AccessGroup): readonly SearchVisibility[] {
+  return can('notes.roomOnly', s, g) ? ['members', 'all'] : ['observers', 'all'];
+}
+
+/** Whether the subject may invite someone with this role (a coach only by a lead). */
+export function canInviteRole(s: Subject, g: AccessGroup, role: GroupRole): boolean {
+  return can(role === 'coach' ? 'group.invite.coach' : 'group.invite', s, g);
+}

@@ -1,0 +1,153 @@
+// What a subject may do in a group (and in one of its meetings): one table, deny by default.
+// Every HTTP service, the socket channel, the collab upgrade and the client ask `can` or
+// `check`; nothing else compares role strings.
+import type { Group, MeetingStatus } from '../domain.ts';
+import type { ApiError } from '../errors.ts';
+import type { Subject } from './subject.ts';
+
+/** The group settings rights depend on. */
+export type AccessGroup = Pick<Group, 'leadership' | 'observersSeeFinancials'> & {
+  /** Observers count as in the room: they see "stays in the room" content (default false). */
+  observersInRoom?: boolean;
+  /** Observers may follow hot-seat notes (default false: a hot seat is room-only for guests). */
+  observersSeeHotSeat?: boolean;
+};
+
+/** The meeting an action is about, when it is about one. */
+export interface MeetingContext {
+  status: MeetingStatus;
+}
+
+export const GROUP_ACTIONS = [
+  'group.read',
+  'group.edit',
+  'group.invite',
+  // Appointing a coach is a lead's decision, even in peer-led groups.
+  'group.invite.coach',
+  'group.members.manage',
+  'group.templates.write',
+  'group.norms.edit',
+  // Who has (not) accepted the norms: the group's leads.
+  'group.norms.review',
+  'meeting.create',
+  'meeting.read',
+  'meeting.edit',
+  'meeting.join',
+  'recap.finalize',
+  'notes.read',
+  'notes.write',
+  // "Stays in the room" blocks and commitments, in every channel (collab, recap, search, wall).
+  'notes.roomOnly',
+  // the meeting's records: financial review and goals
+  'financials.read',
+  'financials.figures',
+  'financials.coachOnly',
+  'financials.write',
+  'kpis.manage',
+  'benchmarks.read',
+  'goals.read',
+  'goals.write',
+  'goals.assign',
+  'goals.review',
+  'goals.flag',
+  // the resource library (topics and best practices)
+  'resources.read',
+  'resources.share',
+  'resources.manage',
+  // preparation between meetings: the readiness grid and reminders (a member sees their own
+  // row through 'goals.write' in the service)
+  'readiness.read',
+  'readiness.remind',
+] as const;
+
+export type GroupAction = (typeof GROUP_ACTIONS)[number];
+
+type Rule = (s: Subject, g: AccessGroup) => boolean;
+
+const isMember: Rule = (s) => s.groupRole !== null || s.organiser;
+const isLead: Rule = (s) => s.organiser || s.groupRole === 'coach';
+/** In peer-led groups the members run the group themselves. */
+const isLeadOrPeer: Rule = (s, g) => isLead(s, g) || (g.leadership === 'peer-led' && s.groupRole === 'member');
+const isParticipant: Rule = (s) => s.organiser || s.groupRole === 'coach' || s.groupRole === 'member';
+const isCompany: Rule = (s) => s.groupRole === 'member';
+/** The coach, an organiser, or whoever facilitates the meeting (a peer in peer-led groups). */
+const isLeadOrFacilitator: Rule = (s, g) => isLead(s, g) || (s.facilitating === true && s.groupRole !== 'observer');
+/**
+ * In the room: the group's coach and members (and organisers, who may coach any group of
+ * their network). Observers are guests outside it unless the group lets them in.
+ */
+const inRoom: Rule = (s, g) => isParticipant(s, g) || (s.groupRole === 'observer' && g.observersInRoom === true);
+/** Financials stay in the room: observers see figures only where the group has opened them. */
+const seesFigures: Rule = (s, g) => isParticipant(s, g) || (s.groupRole === 'observer' && g.observersSeeFinancials);
+
+const RULES: Record<GroupAction, Rule> = {
+  'group.read': isMember,
+  'group.edit': isLead,
+  'group.invite': isLeadOrPeer,
+  'group.invite.coach': isLead,
+  'group.members.manage': isLead,
+  'group.templates.write': isLeadOrPeer,
+  'group.norms.edit': isLeadOrPeer,
+  'group.norms.review': isLeadOrPeer,
+  'meeting.create': isLeadOrPeer,
+  'meeting.read': isMember,
+  'meeting.edit': isLeadOrPeer,
+  'meeting.join': isMember,
+  'recap.finalize': isLeadOrFacilitator,
+  'notes.read': isMember,
+  'notes.write': isParticipant,
+  'notes.roomOnly': inRoom,
+  'financials.read': isMember,
+  'financials.figures': seesFigures,
+  // Others' coach-only figures; an owner always sees their own (checked in the service).
+  'financials.coachOnly': isLead,
+  // Members enter their own figures only; nobody writes a company's numbers for it.
+  'financials.write': isCompany,
+  'kpis.manage': isLeadOrPeer,
+  // Network benchmarks are k-anonymous but still the network's numbers: not for observers.
+  'benchmarks.read': isParticipant,
+  'goals.read': isMember,
+  'goals.write': isCompany,
+  // Setting a goal for someone else, reviewing, flagging vague targets: whoever runs the room.
+  'goals.assign': isLeadOrFacilitator,
+  'goals.review': isLeadOrFacilitator,
+  'goals.flag': isLeadOrFacilitator,
+  'resources.read': isMember,
+  // Observers are read-only guests; whoever is in the room shares.
+  'resources.share': isParticipant,
+  // Removing someone else's resource: the coach (or an organiser) tidies the library.
+  'resources.manage': isLead,
+  'readiness.read': isLeadOrPeer,
+  'readiness.remind': isLeadOrPeer,
+};
+
+/** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */
+const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; error: ApiError }>> = {
+  // Members correct the notes after the meeting; then the recap is marked final.
+  'recap.finalize': {
+    statuses: ['ended'],
+    error: { code: 'meeting_not_live', message: 'The recap can be marked final once the meeting has ended' },
+  },
+  'meeting.edit': {
+    statuses: ['scheduled', 'live'],
+    error: { code: 'meeting_ended', message: 'This meeting has ended; its details are the record' },
+  },
+};
+
+/** null when allowed; otherwise the error: `forbidden` for the role, a phase code for the meeting's status. */
+export function check(action: GroupAction, s: Subject, g: AccessGroup, meeting?: MeetingContext): ApiError | null {
+  const rule = Object.hasOwn(RULES, action) ? RULES[action] : undefined;
+  if (!rule || !rule(s, g)) return { code: 'forbidden', message: `Your role may not do this (${action})` };
+  const phase = PHASE[action];
+  if (phase && meeting && !phase.statuses.includes(meeting.status)) return phase.error;
+  return null;
+}
+
+export function can(action: GroupAction, s: Subject, g: AccessGroup, meeting?: MeetingContext): boolean {
+  return check(action, s, g, meeting) === null;
+}
+
+/** Every action the subject may take: sent to the client as `allowed`, so it never derives rights itself. */
+export function allowedActions(s: Subject, g: AccessGroup, meeting?: MeetingContext): GroupAction[] {
+  return GROUP_ACTIONS.filter((a) => can(a, s, g, meeting));
+}
