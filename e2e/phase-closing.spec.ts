@@ -198,7 +198,7 @@ describe('closing', () => {
     expect((await rows(1)).map((r) => r.split('\t').join(' | '))).toEqual(['Max One | Hire a dispatcher carried ×1 | Open | ', 'Mia Two | Open a Vienna office | Open | ']);
     // Commitments: the dropped one is in the record with its status; the room's one too.
     const commitments = recap.locator('section', { has: mia.getByRole('heading', { name: 'Commitments' }) });
-    expect(await itemsOf(commitments)).toEqual(['Mia Two: Introduce Max to her bank — open', 'Max One: Send the new price list — open', 'Max One: Call the old bank — dropped']);
+    expect(await itemsOf(commitments)).toEqual(['Mia Two: Introduce Max to her bank — open Stays in the room', 'Max One: Send the new price list — open', 'Max One: Call the old bank — dropped']);
     expect(text).toContain('Cora Coach (present), Max One (late), Mia Two (remote), Moe Three (late), Nia Four (absent)');
     // Figures: Max's coach-only cash is not in Mia's view of the group.
     expect(text).toContain('Cash on hand: group median €400K (2 companies)');

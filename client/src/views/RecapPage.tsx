@@ -88,7 +88,7 @@ export function RecapPage() {
             {commitments.map((c) => (
               <li key={c.id} className={c.who === me ? 'mine' : undefined}>
                 <strong>{name(c.who)}</strong>: {c.what}{c.due && ` (by ${c.due})`} — {c.status}
-                {c.confidential && <span className="badge room-only-badge">{ROOM_ONLY_LABEL}</span>}
+                {c.confidential && <>{' '}<span className="badge room-only-badge">{ROOM_ONLY_LABEL}</span></>}
               </li>
             ))}
           </ul>
