@@ -23,7 +23,9 @@ export function NotesPanel({ state }: { state: MeetingState }) {
   const readOnly = !canWrite;
   const user = me ? { id: me.id, name: me.name } : null;
 
-  const shared = useCollabDoc(itemId ? notesDocName(state.meetingId, itemId) : null, user);
+  // Hot-seat notes stay in the room: readers outside it get no such doc (shared/access docRight).
+  const hidden = readOnly && state.agenda.find((i) => i.id === itemId)?.kind === 'hotseat';
+  const shared = useCollabDoc(itemId && !hidden ? notesDocName(state.meetingId, itemId) : null, user);
   const commitments = useCollabDoc(commitmentsDocName(state.meetingId), user);
   const mine = useCollabDoc(me ? privateDocName(state.meetingId, me.id) : null, user);
   if (!me) return null;
@@ -33,7 +35,7 @@ export function NotesPanel({ state }: { state: MeetingState }) {
     <>
       <div className="notes-head">
         <h2>Notes</h2>
-        <SyncStatusBadge handles={[shared, commitments, mine]} />
+        <SyncStatusBadge handles={[hidden ? mine : shared, commitments, mine]} />
       </div>
       <label className="notes-pick">
         Notes of
@@ -46,6 +48,7 @@ export function NotesPanel({ state }: { state: MeetingState }) {
           ))}
         </select>
       </label>
+      {hidden && <p className="muted">The hot seat's notes stay in the room.</p>}
       {shared && <NotesEditor key={`shared-${itemId}`} handle={shared} readOnly={readOnly} shared label={`Shared notes: ${titleOf(itemId)}`} testId="notes-editor" />}
 
       <h3 className="notes-sub">Commitments</h3>
