@@ -102,6 +102,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     limits: config.collabLimits,
     relay,
   });
+  metrics.setMailCounts(() => mail.counts());
   metrics.setLive({
     meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,
     meetingSockets: () => io.engine.clientsCount,

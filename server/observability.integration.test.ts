@@ -115,6 +115,7 @@ describe('metrics', () => {
     expect(families.has('peerboard_refused_messages_total')).toBe(true);
     expect(families.has('peerboard_doc_updates_stored_total')).toBe(true);
     expect(families.has('peerboard_process_resident_memory_bytes')).toBe(true);
+    expect(value('peerboard_mail_queue', { status: 'pending' })).toBeGreaterThanOrEqual(0);
 
     // What a local reverse proxy relays is not "this machine".
     expect((await fetch(`${srv.url}/metrics`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(403);

@@ -50,7 +50,12 @@ export class Connection implements RoomClient {
   readonly docName: string;
   private closed = false;
   private alive = true;
+  /** Messages this client originates (echoes excluded). */
   private readonly bucket: TokenBucket;
+  /** Every frame, before decoding: a cheap guard against floods of any kind. */
+  private readonly frames: TokenBucket;
+  private lastRefusalLog = -Infinity;
+  private refusedSinceLog = 0;
   private readonly pingTimer: NodeJS.Timeout;
 
   constructor(
@@ -66,6 +71,7 @@ export class Connection implements RoomClient {
     this.readOnly = info.readOnly;
     this.docName = info.docName;
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.frames = new TokenBucket(limits.framesPerSecond, limits.frameBurst);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.gone());
@@ -115,18 +121,17 @@ export class Connection implements RoomClient {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
-    if (!this.bucket.take()) {
-      this.onRefused('rate_limited');
-      this.log('collab: rate limit exceeded', { doc: this.docName, userId: this.userId });
-      this.close(COLLAB_CLOSE.policyViolation, 'too many messages');
-      return;
-    }
+    if (!this.frames.take()) return this.refuseFlood();
     if (!isBinary) {
       this.close(COLLAB_CLOSE.unsupportedData, 'text frames are not supported');
       return;
     }
     try {
-      this.handle(decodeClientMessage(toBytes(data)));
+      const msg = decodeClientMessage(toBytes(data));
+      // Limits count what this client originates; re-sent awareness of others (echoes) is free.
+      const echo = msg.type === 'awareness' && this.room.isAwarenessEcho(this, msg.clients);
+      if (!echo && !this.bucket.take()) return this.refuseFlood();
+      if (!echo) this.handle(msg);
     } catch (err) {
       if (err instanceof ProtocolError) {
         this.onRefused('malformed');
@@ -137,6 +142,22 @@ export class Connection implements RoomClient {
         this.close(COLLAB_CLOSE.internalError, 'internal error');
       }
     }
+  }
+
+  private refuseFlood(): void {
+    this.onRefused('rate_limited');
+    this.log('collab: rate limit exceeded', { doc: this.docName, userId: this.userId });
+    this.close(COLLAB_CLOSE.policyViolation, 'too many messages');
+  }
+
+  /** Logs a refusal at most once per refusalLogIntervalMs, saying how many were refused meanwhile. */
+  private logRefusal(msg: string): void {
+    this.refusedSinceLog++;
+    const now = performance.now();
+    if (now - this.lastRefusalLog < this.limits.refusalLogIntervalMs) return;
+    this.log(msg, { doc: this.docName, userId: this.userId, refused: this.refusedSinceLog });
+    this.lastRefusalLog = now;
+    this.refusedSinceLog = 0;
   }
 
   private handle(msg: ClientMessage): void {
@@ -153,10 +174,7 @@ export class Connection implements RoomClient {
       case 'awareness':
         if (this.room.receiveAwareness(this, msg.update, msg.clients) === 'refused') {
           this.onRefused('awareness_not_owned');
-          this.log('collab: refused awareness for client ids this connection does not control', {
-            doc: this.docName,
-            userId: this.userId,
-          });
+          this.logRefusal('collab: refused awareness for client ids this connection does not control');
         }
         return;
       case 'queryAwareness':

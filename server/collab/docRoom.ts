@@ -13,11 +13,11 @@
 // exponential backoff; meanwhile the sender's edit is simply not yet visible to others. The
 // queue is capped (maxPendingBytesPerDoc): past it, senders are closed with 1013 and resend
 // their edits on reconnect (Yjs clients keep their own state), so memory stays bounded.
-import { Awareness, removeAwarenessStates, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import type { Storage } from '../storage/types.ts';
-import { DocSync, ORIGIN_RELAY, ORIGIN_STORAGE } from './docSync.ts';
+import { AwarenessRelay, type AwarenessOutcome } from './awarenessRelay.ts';
+import { DocSync, ORIGIN_STORAGE } from './docSync.ts';
 import type { CollabLimits } from './limits.ts';
 import { addsNothing, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
 import type { DocRelay, RelayMessage, RelaySubscription } from './relay.ts';
@@ -45,7 +45,7 @@ export interface RoomDeps {
 }
 
 export type UpdateOutcome = 'queued' | 'redundant' | 'dropped' | 'overflow';
-export type AwarenessOutcome = 'applied' | 'refused';
+export type { AwarenessOutcome } from './awarenessRelay.ts';
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -55,10 +55,9 @@ interface PendingUpdate {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class DocRoom {
-  readonly awareness: Awareness;
   private readonly clients = new Set<RoomClient>();
-  /** Awareness client id -> the connection that controls it. */
-  private readonly awarenessOwner = new Map<number, RoomClient>();
+  /** Cursors and names: ownership, echoes, coalesced relay to clients and nodes (awarenessRelay.ts). */
+  private readonly awarenessRelay: AwarenessRelay;
   /** Connections that passed authorization and are about to join; they keep the room loaded. */
   private reservations = 0;
   private queue: PendingUpdate[] = [];
@@ -88,11 +87,9 @@ export class DocRoom {
     private snapshotSeq: number,
     private readonly subscription: RelaySubscription | null,
   ) {
-    this.awareness = new Awareness(doc);
-    this.awareness.setLocalState(null); // the server itself is not a participant
     this.sync = new DocSync(name, doc, { storage: deps.storage, log: deps.log, gapWaitMs: deps.limits.relayGapWaitMs, onCaughtUp: () => this.tellStored() }, loadedSeq);
+    this.awarenessRelay = new AwarenessRelay(doc, { name, limits: deps.limits, log: deps.log, relay: deps.relay, clients: this.clients, head: () => this.sync.seqs.applied });
     doc.on('update', this.relayDocUpdate);
-    this.awareness.on('update', this.relayAwareness);
     if (this.compactionDue) this.requestCompaction();
   }
 
@@ -175,15 +172,14 @@ export class DocRoom {
     this.reservations--;
     this.clients.add(client);
     client.send(encodeSyncStep1(this.doc));
-    if (this.awareness.getStates().size > 0) client.send(encodeAwareness(this.awareness));
+    const states = this.awarenessRelay.encodeAll();
+    if (states) client.send(states);
   }
 
   leave(client: RoomClient): void {
     if (!this.clients.delete(client)) return;
-    const owned = [...this.awarenessOwner].filter(([, owner]) => owner === client).map(([id]) => id);
-    for (const id of owned) this.awarenessOwner.delete(id);
     // Tells the others that this client's cursors are gone.
-    if (owned.length > 0 && !this.destroyed) removeAwarenessStates(this.awareness, owned, null);
+    this.awarenessRelay.leave(client);
     this.notifyIfEmpty();
   }
 
@@ -210,27 +206,19 @@ export class DocRoom {
     return 'queued';
   }
 
-  /**
-   * Awareness from a client. A connection controls the client ids it introduced; ids another
-   * user's connection controls are refused, so nobody can move or erase someone else's cursor.
-   * The same user may take over ids (a reconnect whose old socket is not yet known dead).
-   */
+  /** Awareness from a client: refused for client ids another user's connection controls (awarenessRelay.ts). */
   receiveAwareness(client: RoomClient, update: Uint8Array, entries: AwarenessEntry[]): AwarenessOutcome {
-    let added = 0;
-    for (const e of entries) {
-      const owner = this.awarenessOwner.get(e.clientId);
-      if (owner && owner !== client && owner.userId !== client.userId) return 'refused';
-      if (owner !== client && e.state !== null) added++;
-    }
-    const owned = [...this.awarenessOwner.values()].filter((o) => o === client).length;
-    if (owned + added > this.deps.limits.maxAwarenessClientsPerConnection) return 'refused';
-    applyAwarenessUpdate(this.awareness, update, client);
-    return 'applied';
+    return this.awarenessRelay.receive(client, update, entries);
+  }
+
+  /** Awareness the client merely re-sends (others' states at a clock we have): not applied, not charged. */
+  isAwarenessEcho(client: RoomClient, entries: AwarenessEntry[]): boolean {
+    return this.awarenessRelay.isEcho(client, entries);
   }
 
   /** Every known awareness state, for a query-awareness message. */
   encodeAllAwareness(): Uint8Array {
-    return encodeAwareness(this.awareness);
+    return encodeAwareness(this.awarenessRelay.awareness);
   }
 
   /** Resolves once every queued update is stored and applied, and a requested compaction ran. */
@@ -275,10 +263,9 @@ export class DocRoom {
     this.stopped = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.sync.stop();
+    this.awarenessRelay.destroy();
     this.subscription?.close();
-    this.awareness.off('update', this.relayAwareness);
     this.doc.off('update', this.relayDocUpdate);
-    this.awareness.destroy();
     this.doc.destroy();
   }
 
@@ -411,26 +398,6 @@ export class DocRoom {
     for (const c of this.clients) if (c !== origin || this.echoToSender) c.send(message);
   };
 
-  private readonly relayAwareness = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const client = origin as RoomClient | null;
-    if (client && this.clients.has(client)) {
-      for (const id of [...changes.added, ...changes.updated]) this.awarenessOwner.set(id, client);
-    }
-    for (const id of changes.removed) this.awarenessOwner.delete(id);
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.length === 0) return;
-    if (origin !== ORIGIN_RELAY && this.deps.relay) {
-      const update = encodeAwarenessUpdate(this.awareness, changed);
-      this.deps.relay.publish(this.name, { kind: 'awareness', head: this.sync.seqs.applied, update });
-    }
-    if (this.clients.size === 0) return;
-    const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.clients) c.send(message);
-  };
-
   /** Another node's message: its stored updates, or its clients' awareness (and how far it is). */
   private receiveRelayed(m: RelayMessage): void {
     if (this.destroyed) return;
@@ -439,11 +406,7 @@ export class DocRoom {
       if (this.compactionDue) this.requestCompaction();
       return;
     }
-    try {
-      applyAwarenessUpdate(this.awareness, m.update, ORIGIN_RELAY);
-    } catch (err) {
-      this.deps.log('collab: relayed awareness failed to apply', { doc: this.name, error: String(err) });
-    }
+    this.awarenessRelay.receiveRelayed(m.update);
     this.sync.heard(m.head);
   }
 }

@@ -20,7 +20,9 @@
  *   1007 invalid payload  malformed frame: truncated or bad varint, trailing bytes, an update,
  *                         state vector or awareness that fails to decode, an update that fails
  *                         to apply
- *   1008 policy violation more than COLLAB_LIMITS.messagesPerSecond (burst messageBurst)
+ *   1008 policy violation more than COLLAB_LIMITS.messagesPerSecond (burst messageBurst) messages
+ *                         the client originates (echoed awareness excluded), or more than
+ *                         framesPerSecond (burst frameBurst) frames of any kind
  *   1009 message too big  frame over COLLAB_LIMITS.maxMessageBytes (ws maxPayload)
  *   1011 internal error   unexpected server error while handling a message
  *   1013 try again later  the doc's write queue is full (storage down) or the client reads

@@ -8,6 +8,14 @@ export const COLLAB_LIMITS = {
   messagesPerSecond: 60,
   /** Token-bucket burst: a reconnecting client sends step 1, step 2, awareness and queued edits at once. */
   messageBurst: 300,
+  /** Frames per second of any kind, echoes included, checked before decoding: a flood guard far above a full room (~40/s). */
+  framesPerSecond: 400,
+  /** Burst of the frame guard: a reconnect's backlog plus a second of a busy room. */
+  frameBurst: 800,
+  /** Awareness relays per doc per second: cursors at 20 Hz look live; more only multiplies the providers' echoes. */
+  awarenessRelaysPerSecond: 20,
+  /** Refusals are logged at most once per connection per this period (with a count), not per message. */
+  refusalLogIntervalMs: 60_000,
   /** Keep a doc with no clients in memory this long: a page reload or flaky wifi should not reload it from storage. */
   unloadGraceMs: 30_000,
   /** Compact when the stored log since the last snapshot reaches this many updates: loading stays fast. */

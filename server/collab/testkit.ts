@@ -74,6 +74,8 @@ export interface CollabServer {
   collab: CollabHandle;
   server: http.Server;
   logs: { msg: string; meta?: object }[];
+  /** Every refused message's reason (what the metrics count). */
+  refused: string[];
   /** Stops collab and the HTTP server; keeps the storage open (for restarts). */
   stop(): Promise<void>;
   /** stop() and close the storage. */
@@ -100,6 +102,7 @@ export async function startCollabServer(opts: {
   const faults: Faults = { failLoad: false, loadDelayMs: 0, loadCalls: 0, failAppend: false, appendBatches: [] };
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const logs: { msg: string; meta?: object }[] = [];
+  const refused: string[] = [];
   const users = new Set(Object.values(opts.rights).flatMap((m) => Object.keys(m)));
   const collab = attachCollab(
     server,
@@ -119,6 +122,7 @@ export async function startCollabServer(opts: {
       },
       allowedOrigins: [ORIGIN],
       log: (msg, meta) => logs.push({ msg, ...(meta ? { meta } : {}) }),
+      onRefused: (reason) => refused.push(reason),
     },
     opts.options,
   );
@@ -140,6 +144,7 @@ export async function startCollabServer(opts: {
     collab,
     server,
     logs,
+    refused,
     stop,
     async close() {
       await stop();

@@ -23,8 +23,8 @@ export interface Metrics {
   instrument(storage: Storage): Storage;
   /** Connects the gauges to the running server once it exists. */
   setLive(live: LiveFigures): void;
-  /** More figures at scrape time (e.g. a mail queue's length), by owners that land later. */
-  gauge(name: string, help: string, read: () => number): void;
+  /** Mail waiting, sending, sent, failed (read from storage at scrape time: the queue is shared by every node). */
+  setMailCounts(read: () => Promise<Record<string, number>>): void;
 }
 
 export function createMetrics(): Metrics {
@@ -37,6 +37,23 @@ export function createMetrics(): Metrics {
   gauge('peerboard_meeting_sockets', 'socket.io connections on this node', () => live?.meetingSockets() ?? 0);
   gauge('peerboard_collab_sockets', 'Collab (Yjs) WebSocket connections on this node', () => live?.collabSockets() ?? 0);
   gauge('peerboard_docs_loaded', 'Collaborative documents held in memory on this node', () => live?.docsLoaded() ?? 0);
+  let mailCounts: (() => Promise<Record<string, number>>) | null = null;
+  new Gauge({
+    name: 'peerboard_mail_queue',
+    help: 'Mails in the queue (all nodes), by status',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      if (!mailCounts) return;
+      let counts: Record<string, number>;
+      try {
+        counts = await mailCounts();
+      } catch {
+        return; // storage down: keep the last figures; the scrape itself must still answer
+      }
+      for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
+    },
+  });
   const commands = new Counter({ name: 'peerboard_meeting_commands_total', help: 'Meeting commands handled, by outcome', labelNames: ['outcome'], registers: [registry] });
   const updates = new Counter({ name: 'peerboard_doc_updates_stored_total', help: 'Yjs document updates stored', registers: [registry] });
   const refused = new Counter({ name: 'peerboard_refused_messages_total', help: 'Collab messages refused, by reason', labelNames: ['reason'], registers: [registry] });
@@ -81,6 +98,8 @@ export function createMetrics(): Metrics {
     setLive: (l) => {
       live = l;
     },
-    gauge: (name, help, read) => void gauge(name, help, read),
+    setMailCounts: (read) => {
+      mailCounts = read;
+    },
   };
 }
