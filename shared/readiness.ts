@@ -1,5 +1,6 @@
 // Readiness before a meeting: per member company, what they have prepared. The coach's grid
 // (peer-led groups: every member's) and each member's own checklist read the same rows.
+import { z } from 'zod';
 
 export type FiguresReadiness = 'complete' | 'partial' | 'none';
 
@@ -26,3 +27,5 @@ export interface MeetingReadiness {
   goalsQuarter: string;
   members: MemberReadiness[];
 }
+
+export const remindBody = z.object({ userIds: z.array(z.string().min(1).max(64)).max(50).optional() });

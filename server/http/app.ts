@@ -20,6 +20,7 @@ import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { meetingRoutes } from './routes/meetings.ts';
+import { readinessRoutes } from './routes/readiness.ts';
 import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
 
@@ -39,6 +40,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(healthRoutes(deps.ops));
   api.use(authRoutes(deps));
   api.use(mailRoutes(deps));
+  api.use(readinessRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));

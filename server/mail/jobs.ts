@@ -2,7 +2,8 @@
 // the day before, and a group's weekly overdue-commitments digest. Scheduling writes a job row;
 // the worker (queue.ts) runs each due job once, in a transaction with the mails it queues.
 import { buildCalendar } from '../../shared/calendar/ics.ts';
-import type { Meeting } from '../../shared/domain.ts';
+import type { Group, GroupMember, Meeting } from '../../shared/domain.ts';
+import type { MemberReadiness } from '../../shared/readiness.ts';
 import type { MailJob, Storage } from '../storage/types.ts';
 import { toEvent } from '../services/calendar.ts';
 import { commitmentsOf } from '../services/overview.ts';
@@ -48,6 +49,18 @@ async function upcoming(tx: Storage, job: MailJob, now: Date): Promise<{ meeting
   return group && { meeting, group };
 }
 
+/** One member's prep reminder: what is missing, with the links to fix it. */
+export async function queuePrepReminder(
+  db: Storage,
+  mailer: Mailer,
+  o: { meeting: Meeting; group: Group; row: MemberReadiness; member: GroupMember; figuresQuarter: string; dedupeKey: string },
+): Promise<boolean> {
+  const { meeting, group, row, member } = o;
+  const links = { figures: mailer.link(`/groups/${group.id}/financials`), goals: mailer.link(`/groups/${group.id}/goals`), meeting: mailer.link(`/meetings/${meeting.id}`) };
+  const text = prepReminderMail({ name: member.name, group, meeting, row, figuresQuarter: o.figuresQuarter, links });
+  return mailer.queue(db, { kind: 'prep_reminder', to: member.email, userId: member.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: o.dedupeKey });
+}
+
 export function mailJobRunner(mailer: Mailer) {
   const runners: Record<string, (tx: Storage, job: MailJob, now: Date) => Promise<void>> = {
     async prep_reminder(tx, job, now) {
@@ -57,10 +70,8 @@ export function mailJobRunner(mailer: Mailer) {
       const readiness = await meetingReadiness(tx, meeting);
       const members = new Map((await tx.listMembers(group.id)).map((m) => [m.userId, m]));
       for (const row of readiness.members.filter((r) => !r.ready)) {
-        const m = members.get(row.userId)!;
-        const links = { figures: mailer.link(`/groups/${group.id}/financials`), goals: mailer.link(`/groups/${group.id}/goals`), meeting: mailer.link(`/meetings/${meeting.id}`) };
-        const text = prepReminderMail({ name: m.name, group, meeting, row, figuresQuarter: readiness.figuresQuarter, links });
-        await mailer.queue(tx, { kind: 'prep_reminder', to: m.email, userId: m.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: `${job.id}:${m.userId}` });
+        const member = members.get(row.userId)!;
+        await queuePrepReminder(tx, mailer, { meeting, group, row, member, figuresQuarter: readiness.figuresQuarter, dedupeKey: `${job.id}:${row.userId}` });
       }
     },
     async meeting_reminder(tx, job, now) {

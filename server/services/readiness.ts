@@ -1,12 +1,17 @@
 // Who has prepared for a meeting: figures of the reviewed quarter and progress on the goals
 // under review. Used by the coach's grid, a member's own checklist and the reminder mails.
-import { hasCompany } from '../../shared/access/index.ts';
+import { can, check, hasCompany } from '../../shared/access/index.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { isQuarter, previousQuarter } from '../../shared/financials/quarters.ts';
 import type { MeetingReadiness, MemberReadiness } from '../../shared/readiness.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { queuePrepReminder } from '../mail/jobs.ts';
+import { MAIL_LIMITS } from '../mail/limits.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Storage } from '../storage/types.ts';
 import { kpisOf } from './financials.ts';
 import { reviewContext } from './goals.ts';
+import { authorizeMeeting } from './meetings.ts';
 
 export async function meetingReadiness(storage: Storage, meeting: Meeting): Promise<MeetingReadiness> {
   const figuresQuarter = isQuarter(meeting.quarter) ? previousQuarter(meeting.quarter) : meeting.quarter;
@@ -38,4 +43,37 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
       };
     });
   return { meetingId: meeting.id, figuresQuarter, goalsQuarter: reviewQuarter, members: rows };
+}
+
+/**
+ * The grid for whoever runs the group; a member company without that right gets its own row
+ * only (their checklist); observers get 403.
+ */
+export async function readinessFor(storage: Storage, userId: string, meetingId: string): Promise<MeetingReadiness> {
+  const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
+  const full = await meetingReadiness(storage, meeting);
+  const denied = check('readiness.read', access, group);
+  if (!denied) return full;
+  // A member company without the whole grid still has its own checklist.
+  if (!can('goals.write', access, group)) throw new DomainError(denied.code, denied.message);
+  return { ...full, members: full.members.filter((m) => m.userId === userId) };
+}
+
+/** Mails a prep reminder now to the listed members (default: everyone not ready); ready ones are skipped. */
+export async function remindMembers(deps: { storage: Storage; mailer: Mailer }, userId: string, meetingId: string, userIds: string[] | undefined, now = Date.now()): Promise<{ queued: number }> {
+  const { meeting, group } = await authorizeMeeting(deps.storage, userId, meetingId, 'readiness.remind');
+  if (meeting.status === 'ended') throw new DomainError('meeting_ended', 'This meeting has ended');
+  const readiness = await meetingReadiness(deps.storage, meeting);
+  const wanted = userIds ? new Set(userIds) : null;
+  const members = new Map((await deps.storage.listMembers(group.id)).map((m) => [m.userId, m]));
+  // One reminder per member per window, however often the coach presses "remind".
+  const bucket = Math.floor(now / MAIL_LIMITS.remindEveryMs);
+  let queued = 0;
+  for (const row of readiness.members) {
+    if (row.ready || (wanted && !wanted.has(row.userId))) continue;
+    const member = members.get(row.userId)!;
+    const dedupeKey = `remind:${meeting.id}:${row.userId}:${bucket}`;
+    if (await queuePrepReminder(deps.storage, deps.mailer, { meeting, group, row, member, figuresQuarter: readiness.figuresQuarter, dedupeKey })) queued++;
+  }
+  return { queued };
 }
