@@ -37,7 +37,7 @@ const csv = (text: string) => ({ name: 'figures.csv', mimeType: 'text/csv', buff
 describe('between meetings', () => {
   it('figures by form and CSV, coach-only kept from peers, progress notes on goals', async () => {
     const max = await signIn('max.one@example.com');
-    await max.getByRole('link', { name: /^Financials/ }).click();
+    await max.getByRole('navigation', { name: 'Between meetings' }).getByRole('link', { name: /^Financials/ }).click();
     await max.getByTestId('financials-page').waitFor();
     const quarter = await max.getByLabel('Quarter').inputValue();
     const form = max.getByRole('form', { name: `My figures for ${quarter}` });
@@ -79,7 +79,7 @@ describe('between meetings', () => {
 
     // Goals: Max writes progress notes; the coach reads them at a glance.
     await max.goto(`/groups/${seed.group.id}`);
-    await max.getByRole('link', { name: /^Goals/ }).click();
+    await max.getByRole('navigation', { name: 'Between meetings' }).getByRole('link', { name: /^Goals/ }).click();
     const goal = max.getByTestId('my-current-goals').getByRole('listitem').filter({ hasText: 'Hire a dispatcher' });
     await goal.getByLabel('Progress notes').fill('Two candidates interviewed');
     await goal.getByRole('button', { name: 'Save progress on Hire a dispatcher' }).click();
@@ -87,7 +87,7 @@ describe('between meetings', () => {
     expect(await seriousA11yViolations(max)).toEqual([]);
 
     const coach = await signIn('cora.coach@example.com');
-    await coach.getByRole('link', { name: /^Goals/ }).click();
+    await coach.getByRole('navigation', { name: 'Between meetings' }).getByRole('link', { name: /^Goals/ }).click();
     const overview = coach.getByTestId('goals-overview');
     await expect.poll(() => overview.textContent()).toContain('Progress: Two candidates interviewed');
     expect(await coach.getByRole('heading', { name: 'Every member at a glance' }).count()).toBe(1);

@@ -10,6 +10,7 @@ import {
   CoachPage,
   FiguresRedirect,
   FinancialsPage,
+  ForgotPasswordPage,
   GoalsPage,
   GroupPage,
   HomePage,
@@ -18,12 +19,15 @@ import {
   MeetingPage,
   MyPage,
   NotFoundPage,
+  OutboxPage,
   ProjectorPage,
   RecapPage,
+  ResetPasswordPage,
   ResourcesPage,
   SearchPage,
   SetupPage,
   SummaryRedirect,
+  UnsubscribePage,
 } from './routePages.ts';
 
 export function App() {
@@ -45,6 +49,9 @@ export function App() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/invite/:token" element={<InvitePage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
         <Route
           element={
             <RequireAuth>
@@ -54,6 +61,8 @@ export function App() {
         >
           <Route path="/" element={<HomePage />} />
           <Route path="/me" element={<MyPage />} />
+          <Route path="/me/mail" element={<MyPage />} />
+          <Route path="/networks/:id/outbox" element={<OutboxPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/groups/:id/coach" element={<CoachPage />} />

@@ -24,3 +24,7 @@ export const ResourcesPage = page(() => import('./views/ResourcesPage.tsx'), 'Re
 export const SearchPage = page(() => import('./views/SearchPage.tsx'), 'SearchPage');
 export const SetupPage = page(() => import('./views/SetupPage.tsx'), 'SetupPage');
 export const SummaryRedirect = page(() => import('./views/SummaryRedirect.tsx'), 'SummaryRedirect');
+export const ForgotPasswordPage = page(() => import('./views/PasswordResetPages.tsx'), 'ForgotPasswordPage');
+export const ResetPasswordPage = page(() => import('./views/PasswordResetPages.tsx'), 'ResetPasswordPage');
+export const UnsubscribePage = page(() => import('./views/UnsubscribePage.tsx'), 'UnsubscribePage');
+export const OutboxPage = page(() => import('./views/OutboxPage.tsx'), 'OutboxPage');

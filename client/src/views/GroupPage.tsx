@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { InviteForm } from '../components/group/InviteForm.tsx';
+import { InvitesByMail } from '../components/group/InvitesByMail.tsx';
+import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
 import { MeetingLists } from '../components/group/MeetingLists.tsx';
 import { MemberTable } from '../components/group/MemberTable.tsx';
 import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
@@ -39,6 +41,10 @@ export function GroupPage() {
   // Peer-led groups take turns facilitating, so any member may schedule (the server's rule).
   const canSchedule = allows(detail, 'meeting.create');
   const company = allows(detail, 'financials.write');
+  // The readiness grid looks at the next scheduled meeting: the whole grid for whoever may read
+  // it, a member company's own row (its checklist, through goals.write) otherwise.
+  const next = meetings.filter((m) => m.status === 'scheduled').sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+  const seesReadiness = allows(detail, 'readiness.read') || allows(detail, 'goals.write');
 
   return (
     <>
@@ -56,6 +62,7 @@ export function GroupPage() {
         <Link to={`/groups/${group.id}/resources`}>Resource library</Link>
       </nav>
       <SearchBox groupId={group.id} />
+      {next && seesReadiness && <ReadinessGrid meeting={next} groupId={group.id} canRemind={allows(detail, 'readiness.remind')} />}
       <div className="page-grid">
         <div className="stack">
           <MeetingLists meetings={meetings} />
@@ -65,6 +72,7 @@ export function GroupPage() {
           <GroupDetails group={group} role={role} canManage={canManage} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
           {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
+          {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
         </div>
       </div>
     </>

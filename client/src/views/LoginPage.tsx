@@ -1,6 +1,6 @@
 // Sign in, then go back where the visitor was headed (?next=).
 import type { FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, HttpError } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
@@ -51,6 +51,7 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <Link to="/forgot-password">Forgot your password?</Link>
       </form>
     </div>
   );

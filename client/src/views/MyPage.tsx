@@ -5,6 +5,7 @@ import { overviewApi, type MyGroupOverview } from '../api/overview.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CalendarSection } from '../components/me/CalendarSection.tsx';
 import { GroupRecord } from '../components/me/GroupRecord.tsx';
+import { MailSettings } from '../components/me/MailSettings.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 
 export function MyPage() {
@@ -21,6 +22,7 @@ export function MyPage() {
       {!groups && !error && <p className="loading">Loading your record…</p>}
       {groups?.map((g) => <GroupRecord key={g.group.id} g={g} />)}
       <CalendarSection />
+      <MailSettings />
     </div>
   );
 }

@@ -2,10 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import type { GroupRole } from '../../../../shared/domain.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
-import { ROLE_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
+import { RoleSelect } from './RoleSelect.tsx';
 
 /** canInviteCoach: the server's `group.invite.coach` right (a lead's, even in peer-led groups). */
 export function InviteForm({ groupId, canInviteCoach }: { groupId: string; canInviteCoach: boolean }) {
@@ -38,13 +38,7 @@ export function InviteForm({ groupId, canInviteCoach }: { groupId: string; canIn
     <section aria-labelledby="invite" className="card section">
       <h2 id="invite">Invite</h2>
       <form className="form form-inline" onSubmit={onSubmit}>
-        <Field label="Role">
-          <select value={role} onChange={(e) => setRole(e.target.value as GroupRole)}>
-            <option value="member">{ROLE_LABEL.member}</option>
-            {canInviteCoach && <option value="coach">{ROLE_LABEL.coach}</option>}
-            <option value="observer">{ROLE_LABEL.observer}</option>
-          </select>
-        </Field>
+        <RoleSelect label="Role" value={role} onChange={setRole} canInviteCoach={canInviteCoach} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Create invite link
         </button>

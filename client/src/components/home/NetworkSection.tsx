@@ -1,5 +1,6 @@
 // A network the user organises: its groups and the form to add one.
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import type { Network } from '../../../../shared/domain.ts';
 import { errorMessage } from '../../api/http.ts';
 import { useStore } from '../../store/index.ts';
@@ -20,6 +21,9 @@ export function NetworkSection({ network }: { network: Network }) {
   return (
     <section aria-labelledby={headingId} className="section">
       <h2 id={headingId}>{network.name}: groups you organise</h2>
+      <p>
+        <Link to={`/networks/${network.id}/outbox`}>Outbox: every mail sent (or, without SMTP, waiting to be) for this network</Link>
+      </p>
       <Alert message={error} />
       {groups === undefined && !error && <p className="muted">Loading groups…</p>}
       {groups?.length === 0 && <p className="muted">No groups yet. Create the first one below.</p>}

@@ -1,0 +1,81 @@
+// Before the next meeting: who has entered figures and goal progress, with a reminder per
+// member and one for everyone not ready. Members of a coach-led group see their own row only.
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { Meeting } from '../../../../shared/domain.ts';
+import type { FiguresReadiness, MeetingReadiness } from '../../../../shared/readiness.ts';
+import { errorMessage } from '../../api/http.ts';
+import { mailApi } from '../../api/mail.ts';
+import { useSubmit } from '../../hooks/useForm.ts';
+import { Alert } from '../Alert.tsx';
+
+const FIGURES_WORDS: Record<FiguresReadiness, string> = { complete: 'Complete', partial: 'Partial', none: 'None' };
+
+export function ReadinessGrid({ meeting, groupId, canRemind }: { meeting: Meeting; groupId: string; canRemind: boolean }) {
+  const [grid, setGrid] = useState<MeetingReadiness | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
+  const load = useCallback(() => mailApi.readiness(meeting.id).then(setGrid, (e: unknown) => setError(errorMessage(e))), [meeting.id, setError]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const remind = (userIds?: string[]) =>
+    void run(async () => {
+      const { queued } = await mailApi.remind(meeting.id, userIds);
+      setNotice(queued === 0 ? 'Nobody to remind now (ready, reminded this hour, or prep reminders turned off).' : `Reminder sent to ${queued} member${queued === 1 ? '' : 's'}.`);
+    });
+  if (!grid) return <Alert message={error} />;
+  const notReady = grid.members.filter((m) => !m.ready);
+  return (
+    <section aria-labelledby="readiness" className="card section">
+      <h2 id="readiness">Readiness for {meeting.title}</h2>
+      <p className="muted">
+        Figures for {grid.figuresQuarter}; progress on the goals of {grid.goalsQuarter}. <Link to={`/groups/${groupId}/financials?quarter=${grid.figuresQuarter}`}>Financials</Link> ·{' '}
+        <Link to={`/groups/${groupId}/goals`}>Goals</Link>
+      </p>
+      <table className="table readiness">
+        <thead>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col">Figures</th>
+            <th scope="col">Goal progress</th>
+            <th scope="col">Ready</th>
+            {canRemind && <th scope="col">Remind</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {grid.members.map((m) => (
+            <tr key={m.userId} data-ready={m.ready}>
+              <th scope="row">
+                {m.name}
+                {m.company ? <span className="muted"> ({m.company})</span> : null}
+              </th>
+              <td>
+                {FIGURES_WORDS[m.figures]} ({m.figuresEntered} of {m.figuresExpected})
+              </td>
+              <td>{m.goalsTotal === 0 ? 'No goals to review' : `${m.goalsWithProgress} of ${m.goalsTotal} updated`}</td>
+              <td className={m.ready ? 'ready-yes' : 'ready-no'}>{m.ready ? '✓ Ready' : 'Not yet'}</td>
+              {canRemind && (
+                <td>
+                  {!m.ready && (
+                    <button type="button" className="btn" disabled={busy} onClick={() => remind([m.userId])} aria-label={`Remind ${m.name}`}>
+                      Remind
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canRemind && notReady.length > 0 && (
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => remind()}>
+          Remind all not ready ({notReady.length})
+        </button>
+      )}
+      <Alert message={error} onDismiss={() => setError(null)} />
+      {notice && <p role="status">{notice}</p>}
+      <p className="muted">RSVP and norms accepted are not tracked yet.</p>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// Preparation: the coach opens the readiness grid, reminds a member who is not ready; the
+// reminder (held in the organiser's outbox: no SMTP here) links to the right quarter's figures;
+// the member follows it, enters every figure, and the coach's grid turns to ready.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEFAULT_KPIS } from '../shared/financials/kpis.ts';
+import { seedGroup } from '../server/testing/harness.ts';
+import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { startE2eServer } from './support/server.ts';
+
+let srv: Awaited<ReturnType<typeof startE2eServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+let browser: Browser;
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  srv = await startE2eServer();
+  seed = await seedGroup(srv.url);
+  await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), timeZone: 'UTC' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+const g = () => seed.group.id;
+
+describe('readiness', () => {
+  it('the coach sees who is not ready and reminds one member; the organiser\'s outbox holds the mail with its link', async () => {
+    const coach = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
+    await login(coach, 'cora.coach@example.com', PASSWORD);
+    await coach.goto(`/groups/${g()}`);
+    const grid = coach.getByRole('region', { name: /^Readiness for/ });
+    await expect.poll(() => grid.getByRole('row', { name: /Moe Three/ }).textContent()).toContain('Not yet');
+    await grid.getByRole('button', { name: 'Remind Moe Three' }).click();
+    await expect.poll(() => grid.getByRole('status').textContent()).toContain('Reminder sent to 1 member');
+    await screenshot(coach, 'readiness-grid');
+    expect(await seriousA11yViolations(coach)).toEqual([]);
+
+    const organiser = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
+    await login(organiser, 'olga@example.com', PASSWORD);
+    await organiser.goto(`/networks/${seed.networkId}/outbox`);
+    const row = organiser.getByRole('row', { name: /moe\.three@example\.com/ });
+    await row.getByText(/^Prepare for/).click();
+    expect(await row.locator('pre').textContent()).toMatch(/\/financials\?quarter=2026-Q4/);
+    await screenshot(organiser, 'outbox');
+    expect(await seriousA11yViolations(organiser)).toEqual([]);
+  });
+
+  it('a member follows the reminder\'s link, enters every figure, and the coach\'s grid turns to ready', async () => {
+    const meetingId = (await seed.coach.get(`/api/groups/${g()}`)).body.meetings[0].id;
+    expect((await seed.coach.post(`/api/meetings/${meetingId}/readiness/remind`, { userIds: [seed.members[1]!.userId] })).body).toEqual({ queued: 1 });
+    const outbox = (await seed.organiser.get(`/api/networks/${seed.networkId}/outbox`)).body as { to: string; text: string }[];
+    const link = /https?:\/\/\S+\/financials\?quarter=2026-Q4/.exec(outbox.find((m) => m.to === 'mia.two@example.com')!.text)![0];
+
+    const mia = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
+    await login(mia, 'mia.two@example.com', PASSWORD);
+    await mia.goto(new URL(link).pathname + new URL(link).search);
+    const form = mia.getByRole('form', { name: 'My figures for 2026-Q4' });
+    for (const k of DEFAULT_KPIS.filter((d) => !d.derived)) await form.getByLabel(k.label, { exact: true }).fill(k.unit === 'percent' ? '12.5' : '40');
+    await form.getByRole('button', { name: 'Save figures' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('You have 9 figures for 2026-Q4');
+
+    const coach = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
+    await login(coach, 'cora.coach@example.com', PASSWORD);
+    await coach.goto(`/groups/${g()}`);
+    const miaRow = coach.getByRole('region', { name: /^Readiness for/ }).getByRole('row', { name: /Mia Two/ });
+    await expect.poll(() => miaRow.textContent()).toContain('✓ Ready');
+    expect(await miaRow.textContent()).toContain('Complete (9 of 9)');
+  });
+});
