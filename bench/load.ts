@@ -54,8 +54,8 @@ async function drive(rooms: Room[], target: Target): Promise<number[]> {
           pending.delete(room);
         }
       };
-      s.on(target.name === 'bare' ? 'state' : 'meeting:state', fn);
-      return () => s.off(target.name === 'bare' ? 'state' : 'meeting:state', fn);
+      s.on(target.name === 'bare' ? 'state' : 'meeting:applied', fn);
+      return () => s.off(target.name === 'bare' ? 'state' : 'meeting:applied', fn);
     }),
   );
   const end = performance.now() + SECONDS * 1000;
@@ -93,7 +93,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
     pid: proc.pid!,
     startRss,
     payloadBytes: () => payloadBytes,
-    versionOf: (p) => p.state.version,
+    versionOf: (p) => p.version,
     async addRoom() {
       const created = await org.post(`/api/groups/${group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
       const meetingId: string = created.body.meeting.id;
@@ -106,7 +106,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
       }
       const started = await emitAck(members[0] as any, 'meeting:command', { meetingId, command: { type: 'meeting.start' } });
       if (!started.ok) throw new Error(JSON.stringify(started.error));
-      members[0]!.once('meeting:state', (p) => (payloadBytes = JSON.stringify(p).length));
+      members[0]!.once('meeting:applied', (p) => (payloadBytes = JSON.stringify(p).length));
       // The timer runs after the start: pause first, then resume, and so on.
       let paused = false;
       const room: Room = {

@@ -31,7 +31,7 @@ async function benchPeerboard(): Promise<number[]> {
     const samples: number[] = [];
     for (let i = 0; i < COMMANDS; i++) {
       const t0 = performance.now();
-      const received = Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('meeting:state', () => r()))));
+      const received = Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('meeting:applied', () => r()))));
       const type = i % 2 === 0 ? 'timer.pause' : 'timer.resume';
       const ack = await emitAck(driver, 'meeting:command', { meetingId, command: { type } });
       if (!ack.ok) throw new Error(JSON.stringify(ack));

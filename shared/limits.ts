@@ -63,5 +63,8 @@ export const LIMITS = {
   resourceFileNameMax: 255,
 } as const;
 
-/** Protocol version of the socket.io meeting channel; clients send it on connect. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Protocol version of the socket.io meeting channel; clients send it on connect.
+ * 2: commands are broadcast as `meeting:applied` deltas, full state on `meeting:sync`.
+ */
+export const PROTOCOL_VERSION = 2;

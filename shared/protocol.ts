@@ -3,6 +3,7 @@ import type { ApiError } from './errors.ts';
 import type { GroupAction } from './access/index.ts';
 import type { Meeting, GroupMember, GroupRole, AttendanceMode } from './domain.ts';
 import type { MeetingCommand } from './meeting/commands.ts';
+import type { MeetingDelta } from './meeting/delta.ts';
 import type { MeetingState } from './meeting/state.ts';
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ApiError };
@@ -48,12 +49,17 @@ export interface ClientToServerEvents {
   'room:join': (payload: JoinPayload, ack: (res: Ack<JoinResult>) => void) => void;
   'room:leave': (payload: { meetingId: string }, ack: (res: Ack) => void) => void;
   'meeting:command': (payload: CommandPayload, ack: (res: Ack<{ version: number }>) => void) => void;
+  /** The full state, for a client that cannot follow the deltas (a version gap). Joined sockets only. */
+  'meeting:sync': (payload: { meetingId: string }, ack: (res: Ack<{ state: MeetingState; serverNow: number }>) => void) => void;
 }
 
 /** What changed in the group's records; clients refetch that part (records:changed). */
 export type RecordsKind = 'goals' | 'figures' | 'resources';
 
 export interface ServerToClientEvents {
+  /** After most accepted commands: replay `steps` with the shared reducer (shared/meeting/delta.ts followDelta). */
+  'meeting:applied': (payload: MeetingDelta) => void;
+  /** The full state: after a command whose actor stays secret (rating, topic vote). Replaces what the client holds if newer. */
   'meeting:state': (payload: { meetingId: string; state: MeetingState; serverNow: number }) => void;
   'room:presence': (payload: { meetingId: string; presence: PresenceEntry[] }) => void;
   /** The group's goals, figures or resources changed over HTTP; sent to each of its open meetings. */
@@ -62,7 +68,7 @@ export interface ServerToClientEvents {
   'peerboard:error': (payload: { error: ApiError }) => void;
 }
 
-export const CLIENT_EVENTS = ['room:join', 'room:leave', 'meeting:command'] as const;
+export const CLIENT_EVENTS = ['room:join', 'room:leave', 'meeting:command', 'meeting:sync'] as const;
 
 /** Socket.io room name for a meeting. Parsed back with parseMeetingRoom before any lookup. */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;

@@ -10,4 +10,5 @@ export const joinPayloadSchema = z.object({
   projector: z.boolean().optional(),
 });
 export const leavePayloadSchema = z.object({ meetingId });
+export const syncPayloadSchema = z.object({ meetingId });
 export const commandPayloadSchema = z.object({ meetingId, command: meetingCommandSchema });

@@ -14,7 +14,7 @@ import {
   type PresenceEntry,
   type ServerToClientEvents,
 } from '../../shared/protocol.ts';
-import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema } from '../../shared/protocolSchemas.ts';
+import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema, syncPayloadSchema } from '../../shared/protocolSchemas.ts';
 import { userFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
@@ -70,7 +70,8 @@ export function attachMeetingChannel(
     },
   });
   const rooms = new MeetingRooms(storage, {
-    state: (meetingId, state) => io.to(meetingRoom(meetingId)).emit('meeting:state', { meetingId, state, serverNow: Date.now() }),
+    applied: (delta) => io.to(meetingRoom(delta.meetingId)).emit('meeting:applied', delta),
+    state: (meetingId, state, serverNow) => io.to(meetingRoom(meetingId)).emit('meeting:state', { meetingId, state, serverNow }),
   }, { saveDelayMs: deps.commandSaveDelayMs });
 
   io.use(async (socket, next) => {
@@ -179,6 +180,14 @@ export function attachMeetingChannel(
         if (!socket.rooms.has(meetingRoom(p.meetingId))) throw new DomainError('forbidden', 'Join the meeting first');
         return rooms.command(socket.data.userId, p.meetingId, p.command);
       }, deps.onCommand),
+    );
+
+    socket.on('meeting:sync', (payload, ack) =>
+      handle(ack, async () => {
+        const p = parse(syncPayloadSchema, payload);
+        if (!socket.rooms.has(meetingRoom(p.meetingId))) throw new DomainError('forbidden', 'Join the meeting first');
+        return rooms.snapshot(p.meetingId);
+      }),
     );
 
     socket.on('disconnecting', () => {

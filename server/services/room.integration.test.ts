@@ -2,7 +2,6 @@
 // A command whose base version was overtaken is applied again to what the other stored, so no
 // acknowledged command is lost; after COMMAND_SAVE_ATTEMPTS lost rounds the answer is `conflict`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { Storage } from '../storage/types.ts';
 import { seedGroup, startTestServer } from '../testing/harness.ts';
 import { COMMAND_SAVE_ATTEMPTS, MeetingRooms } from './room.ts';
@@ -23,8 +22,8 @@ async function newMeeting(): Promise<string> {
 
 /** A room whose broadcasts are recorded, as a node's socket.io channel would send them. */
 function node(storage: Storage, saveDelayMs = 0) {
-  const sent: MeetingState[] = [];
-  const rooms = new MeetingRooms(storage, { state: (_id, state) => sent.push(state) }, { saveDelayMs });
+  const sent: { version: number }[] = [];
+  const rooms = new MeetingRooms(storage, { applied: (delta) => sent.push(delta), state: (_id, state) => sent.push(state) }, { saveDelayMs });
   return { rooms, sent };
 }
 

@@ -5,15 +5,21 @@ import { DomainError } from '../../shared/errors.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
 import { actorOf, allowedActions, isGuest, roleOf } from '../../shared/access/index.ts';
 import { apply } from '../../shared/meeting/reducer.ts';
+import { broadcastAsDelta, type AppliedStep, type MeetingDelta } from '../../shared/meeting/delta.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
 import type { Storage } from '../storage/types.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
 
-/** What the room needs from a transport: send the new state to everyone in the meeting. */
+/**
+ * What the room needs from a transport: tell everyone in the meeting what changed, as a delta
+ * (the commands, replayed by each client with the shared reducer) or, for commands whose actor
+ * stays secret (shared/meeting/delta.ts), as the state itself.
+ */
 export interface RoomBroadcaster {
-  state(meetingId: string, state: MeetingState): void;
+  applied(delta: MeetingDelta): void;
+  state(meetingId: string, state: MeetingState, serverNow: number): void;
 }
 
 /**
@@ -79,6 +85,13 @@ export class MeetingRooms {
     };
   }
 
+  /** The full state for a client that lost track (a version gap), with the clock it was read at. */
+  async snapshot(meetingId: string): Promise<{ state: MeetingState; serverNow: number }> {
+    const state = await this.storage.getMeetingState(meetingId);
+    if (!state) throw new DomainError('not_found', 'No such meeting');
+    return { state, serverNow: this.now() };
+  }
+
   /** Registers work to do once a meeting has ended; the end command's ack waits for it. */
   onEnded(hook: MeetingEndedHook): void {
     this.endedHooks.push(hook);
@@ -106,14 +119,18 @@ export class MeetingRooms {
       const stored = await this.storage.getMeetingState(meetingId);
       if (!stored) throw new DomainError('not_found', 'No such meeting');
       let state = stored;
-      for (const c of [...(command.type === 'meeting.end' ? absenteeCommands(stored, members) : []), command]) {
-        const result = apply(state, c, actorOf(access), this.now());
+      const now = this.now();
+      const actor = actorOf(access);
+      const steps: AppliedStep[] = [...(command.type === 'meeting.end' ? absenteeCommands(stored, members) : []), command].map((c) => ({ command: c, actor }));
+      for (const { command: c } of steps) {
+        const result = apply(state, c, actor, now);
         if (!result.ok) throw new DomainError(result.error.code, result.error.message);
         state = result.state;
       }
       if (this.saveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.saveDelayMs));
       if (await this.storage.saveMeetingState(meetingId, state, stored.version)) {
-        this.broadcaster.state(meetingId, state);
+        if (broadcastAsDelta(steps)) this.broadcaster.applied({ meetingId, version: state.version, serverNow: now, steps });
+        else this.broadcaster.state(meetingId, state, now);
         if (command.type === 'meeting.end') await Promise.allSettled(this.endedHooks.map((hook) => hook(meetingId)));
         return { version: state.version };
       }

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { PROTOCOL_VERSION } from '../../shared/limits.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
+import { followMeetings } from './followMeeting.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -70,6 +71,7 @@ export function connectSocket(url: string, cookie: string, protocolVersion = PRO
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
   });
+  followMeetings(socket);
   return new Promise((resolve, reject) => {
     // Only the first connection's failure rejects; later reconnects must keep retrying.
     const fail = (e: Error) => {

@@ -103,10 +103,31 @@ export function connectMeeting({ meetingId, mode, projector = false }: MeetingCo
   socket.io.on('reconnect_attempt', () => store().setConnectionStatus('reconnecting'));
   socket.io.on('reconnect_failed', () => store().setConnectionStatus('offline'));
 
-  socket.on('meeting:state', ({ meetingId: id, state, serverNow }) => {
+  const stateReceived = (id: string, state: MeetingState, serverNow: number) => {
     store().meetingStateReceived(id, state, serverNow);
     if (id === meetingId) ensureAttendance(state);
+  };
+  // One full-state request at a time: a burst of deltas after a gap asks once. A delta newer
+  // than the answer (stored while it was on its way) asks again.
+  let syncing = false;
+  let seenVersion = 0;
+  const resync = () => {
+    if (syncing || !socket.connected) return;
+    syncing = true;
+    socket.timeout(JOIN_ACK_TIMEOUT_MS).emit('meeting:sync', { meetingId }, (err, res) => {
+      syncing = false;
+      if (err || !res.ok) return; // a reconnect joins again and gets the full state then
+      stateReceived(meetingId, res.state, res.serverNow);
+      if ((store().state?.version ?? -1) < seenVersion) resync();
+    });
+  };
+  socket.on('meeting:applied', (delta) => {
+    if (delta.meetingId === meetingId) seenVersion = Math.max(seenVersion, delta.version);
+    const outcome = store().meetingDeltaReceived(delta);
+    if (outcome === 'resync') resync();
+    else if (outcome === 'applied') ensureAttendance(store().state!);
   });
+  socket.on('meeting:state', ({ meetingId: id, state, serverNow }) => stateReceived(id, state, serverNow));
   socket.on('room:presence', ({ meetingId: id, presence }) => store().presenceReceived(id, presence));
   socket.on('peerboard:error', ({ error }) => store().setCommandError(error));
   socket.on('records:changed', ({ meetingId: id, kind }) => id === meetingId && store().recordsChanged(kind));

@@ -1,8 +1,10 @@
 // The live meeting as the server last told us, plus sendCommand. The realtime adapter feeds it;
-// views read it. The server is authoritative: we render its snapshots, we do not predict.
+// views read it. The server is authoritative: we replay the commands it stored (deltas) with
+// the shared reducer, take its full state on join and after a gap, and never predict.
 import type { AttendanceMode, GroupMember, Meeting } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { MeetingCommand } from '../../../shared/meeting/commands.ts';
+import { followDelta, type MeetingDelta } from '../../../shared/meeting/delta.ts';
 import { normalizeState } from '../../../shared/meeting/normalize.ts';
 import type { MeetingState } from '../../../shared/meeting/state.ts';
 import type { JoinResult, PresenceEntry } from '../../../shared/protocol.ts';
@@ -39,6 +41,8 @@ export interface MeetingSlice {
   enterMeeting: (meetingId: string) => void;
   meetingJoined: (result: JoinResult) => void;
   meetingStateReceived: (meetingId: string, state: MeetingState, serverNow: number) => void;
+  /** Follows a broadcast delta; 'resync' means the adapter must fetch the full state (meeting:sync). */
+  meetingDeltaReceived: (delta: MeetingDelta) => 'applied' | 'stale' | 'resync';
   presenceReceived: (meetingId: string, presence: PresenceEntry[]) => void;
   setJoinError: (error: ClientError | null) => void;
   setCommandError: (error: ClientError | null) => void;
@@ -96,6 +100,14 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
       // The meeting record's status follows the live state (scheduled -> live -> ended).
       meeting: meeting && meeting.status !== state.status ? { ...meeting, status: state.status } : meeting,
     });
+  },
+
+  meetingDeltaReceived: (delta) => {
+    if (delta.meetingId !== get().meetingId) return 'stale';
+    const result = followDelta(get().state, delta);
+    if (result.kind !== 'applied') return result.kind;
+    get().meetingStateReceived(delta.meetingId, result.state, delta.serverNow);
+    return 'applied';
   },
 
   presenceReceived: (meetingId, presence) => {
