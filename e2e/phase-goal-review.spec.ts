@@ -30,13 +30,15 @@ beforeAll(async () => {
   // Stored directly: the statuses of 2026-Q2 come from a review at a meeting this test doesn't hold.
   const goal = (id: string, userId: string, quarter: string, text: string, status: Goal['status'] = 'open', carriedFromId: string | null = null, carriedCount = 0): Goal => ({
     id, groupId: seed.group.id, userId, quarter, meetingId: null, text, target: '', dueDate: null, status,
-    comment: '', progress: '', carriedFromId, carriedCount, vague: false, createdAt: at, updatedAt: at,
+    comment: '', progress: '', progressAt: null, carriedFromId, carriedCount, vague: false, createdAt: at, updatedAt: at,
   });
+  // The member's latest progress note, written between meetings: the review shows it with its day.
+  const noted = (g: Goal): Goal => ({ ...g, progress: 'Pilot running at two clients', progressAt: '2026-11-20T10:00:00.000Z' });
   for (const g of [
     goal('q2-dispatcher', max!.userId, '2026-Q2', 'Hire a dispatcher', 'partly'),
     goal('q3-dispatcher', max!.userId, REVIEWED, 'Hire a dispatcher', 'open', 'q2-dispatcher', 1),
     goal('q3-prices', max!.userId, REVIEWED, 'Raise prices by 5 percent'),
-    goal('q3-backup', max!.userId, REVIEWED, 'Launch a backup service'),
+    noted(goal('q3-backup', max!.userId, REVIEWED, 'Launch a backup service')),
     goal('q3-contracts', mia!.userId, REVIEWED, 'Sign ten managed-services contracts'),
     goal('q3-churn', mia!.userId, REVIEWED, 'Cut churn below 3 percent'),
     goal('q3-office', moe!.userId, REVIEWED, 'Open a second office'),
@@ -98,6 +100,7 @@ describe('goal review', () => {
     await poll(() => mia.getByTestId('goal-review').locator('li').count()).toBe(6);
     expect(await rowText(mia, 'Hire a dispatcher')).toBe('Max One: Hire a dispatcher carried ×1 · Not reviewed yet');
     expect(await rowText(mia, 'Open a second office')).toBe('Moe Three: Open a second office · Not reviewed yet');
+    expect(await rowText(mia, 'Launch a backup service')).toBe('Max One: Launch a backup service · Not reviewed yetProgress (20 Nov 2026): Pilot running at two clients');
     expect(await mia.getByTestId('goal-review').getByText(/carried ×/).count()).toBe(1);
 
     // Members can't review: no controls, and the API refuses them.
@@ -128,12 +131,12 @@ describe('goal review', () => {
     await review(coach, 'Raise prices by 5 percent', 'Done', 'New price list since July');
     for (const p of [max, mia]) await poll(() => rowText(p, 'Raise prices')).toBe('Raise prices by 5 percent · DoneNew price list since July');
     await review(coach, 'Launch a backup service', 'Partly', 'Pilot with two clients');
-    for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly donePilot with two clients');
+    for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly doneProgress (20 Nov 2026): Pilot running at two clientsPilot with two clients');
     // Done 1, partly 0.5, not done 0: half of what Max promised.
     for (const p of [coach, max, mia]) await poll(() => completion(p)).toBe('Completion: 50 % (1 done, 1 partly, 1 not done)');
     await poll(() => wall.getByTestId('projector-goals').textContent()).toContain('Completion 50 %');
     expect(await wallGoal(wall, 'Raise prices')).toBe('Raise prices by 5 percent — Done');
-    expect(await wallGoal(wall, 'Launch a backup service')).toBe('Launch a backup service — Partly done');
+    expect(await wallGoal(wall, 'Launch a backup service')).toBe('Launch a backup service — Partly doneProgress (20 Nov 2026): Pilot running at two clients');
     await screenshot(wall, 'phase-goal-review-projector');
     expect(await seriousA11yViolations(wall)).toEqual([]);
     // The goals fit on the wall without squeezing the item's title out of sight.
@@ -144,7 +147,7 @@ describe('goal review', () => {
     const backup = goalRow(coach, 'Launch a backup service').getByLabel('Comment on Launch a backup service');
     await backup.fill('Pilot with two clients, third signs in January');
     await backup.press('Tab');
-    for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly donePilot with two clients, third signs in January');
+    for (const p of [max, mia]) await poll(() => rowText(p, 'Launch a backup service')).toBe('Launch a backup service · Partly doneProgress (20 Nov 2026): Pilot running at two clientsPilot with two clients, third signs in January');
     await mia.getByTestId('goal-review').scrollIntoViewIfNeeded();
     await screenshot(mia, 'phase-goal-review-member');
     expect(await seriousA11yViolations(mia)).toEqual([]);

@@ -14,7 +14,7 @@ export async function seedGoalsAndFigures(storage: Storage, seed: Seed, lastQuar
   // Goals are stored directly: their statuses come from reviews at meetings this test doesn't hold.
   const goal = (id: string, quarter: string, text: string, status: Goal['status'], carriedFromId: string | null = null, carriedCount = 0): Goal => ({
     id, groupId: seed.group.id, userId: max.userId, quarter, meetingId: null, text, target: '', dueDate: null, status,
-    comment: '', progress: '', carriedFromId, carriedCount, vague: false, createdAt: at, updatedAt: at,
+    comment: '', progress: '', progressAt: null, carriedFromId, carriedCount, vague: false, createdAt: at, updatedAt: at,
   });
   for (const g of [
     goal('g1', q(-2), 'Win two public-sector tenders', 'done'),

@@ -94,7 +94,7 @@ export function demoGoals(groupId: string, members: readonly string[], meetings:
         const [text, target] = GOALS[(i * 5 + k * 3 + j) % GOALS.length]!;
         return {
           id: newId(), groupId, userId, quarter, meetingId: meeting.id, text, target, dueDate: null, status: 'open', comment: '',
-          progress: '', carriedFromId: null, carriedCount: 0, vague: false, createdAt: at, updatedAt: at,
+          progress: '', progressAt: null, carriedFromId: null, carriedCount: 0, vague: false, createdAt: at, updatedAt: at,
         };
       });
       const set = [...carried, ...fresh];

@@ -82,6 +82,27 @@ describe('editing and reviewing', () => {
     expect(edited.body).toMatchObject({ target: '5 new clients', progress: 'two signed', vague: true });
   });
 
+  it("the goal review carries each goal's latest progress note and when it was written", async () => {
+    // A group of its own: its meetings must not become the carry target of the other tests' goals.
+    const own = await otherGroup(srv.url, seed.organiser, seed.networkId, 'Progress Group');
+    const m1 = own.member;
+    const meeting = await createMeeting(seed.organiser, own.group.id, '2028-Q2', '2028-04-20T08:00:00Z');
+    await createMeeting(seed.organiser, own.group.id, '2028-Q1', '2028-01-20T08:00:00Z');
+    const ownGoal = async (text: string) => (await m1.post(`/api/groups/${own.group.id}/goals`, { quarter: '2028-Q1', text })).body;
+    const noted = await ownGoal('Open a second office');
+    const silent = await ownGoal('Write a handbook');
+    expect(noted.progressAt).toBeNull();
+    const first = (await m1.patch(`/api/goals/${noted.id}`, { progress: 'lease signed' })).body;
+    const latest = (await m1.patch(`/api/goals/${noted.id}`, { progress: 'lease signed, two hires' })).body;
+    expect(latest.progressAt >= first.progressAt).toBe(true);
+    // Saving the same note again is not new progress; rewording the goal is not progress either.
+    expect((await m1.patch(`/api/goals/${noted.id}`, { progress: 'lease signed, two hires', text: 'Open a second office in Lyon' })).body.progressAt).toBe(latest.progressAt);
+    const set = (await seed.organiser.get(`/api/meetings/${meeting.id}/goal-review`)).body;
+    const byId = new Map(set.review.map((g: any) => [g.id, g]));
+    expect(byId.get(noted.id)).toMatchObject({ progress: 'lease signed, two hires', progressAt: latest.progressAt });
+    expect(byId.get(silent.id)).toMatchObject({ progress: '', progressAt: null });
+  });
+
   it('carries a goal once per review, counting 1 then 2 across two meetings; done is not carried', async () => {
     const m1 = seed.members[0]!;
     const a = await createMeeting(seed.coach, seed.group.id, '2025-Q3', '2025-07-20T08:00:00Z');

@@ -24,7 +24,7 @@ beforeAll(async () => {
   }
   await srv.storage.createGoal({
     id: 'g-m0', groupId: seed.group.id, userId: m0!.userId, quarter: '2026-Q2', meetingId: null, text: 'Hire a service manager', target: 'contract signed',
-    dueDate: null, status: 'partly', comment: 'interviewing', progress: '', carriedFromId: null, carriedCount: 0, vague: false,
+    dueDate: null, status: 'partly', comment: 'interviewing', progress: '', progressAt: null, carriedFromId: null, carriedCount: 0, vague: false,
     createdAt: '2026-06-01T09:00:00.000Z', updatedAt: '2026-06-01T09:00:00.000Z',
   });
   // The meeting runs: the coach and m0 attend, then it ends (others are recorded absent).

@@ -42,7 +42,7 @@ beforeAll(async () => {
   addCommitment(commitments.doc, { id: 'c2', who: seed.members[1]!.userId, what: 'Fire the underperforming salesman', due: '', status: 'open', confidential: true, createdBy: seed.members[1]!.userId, createdAt: '2026-09-01T10:00:00Z' });
   await srv.storage.createGoal({
     id: 'goal-1', groupId: seed.group.id, userId: seed.members[0]!.userId, quarter: '2026-Q3', meetingId, text: 'Raise hourly rates by 10 percent',
-    target: 'new rate card sent to all clients', dueDate: null, status: 'open', comment: '', progress: '', carriedFromId: null, carriedCount: 0, vague: false,
+    target: 'new rate card sent to all clients', dueDate: null, status: 'open', comment: '', progress: '', progressAt: null, carriedFromId: null, carriedCount: 0, vague: false,
     createdAt: '2026-09-01T10:00:00.000Z', updatedAt: '2026-09-01T10:00:00.000Z',
   });
   // The index follows the notes within its debounce delay.

@@ -118,6 +118,7 @@ export async function createGoal({ storage, records }: RecordsDeps, userId: stri
     status: 'open',
     comment: '',
     progress: '',
+    progressAt: null,
     carriedFromId: null,
     carriedCount: 0,
     vague: false,
@@ -143,7 +144,9 @@ export async function updateGoal({ storage, records }: RecordsDeps, userId: stri
   if (vague !== undefined && !(await may('goals.flag'))) {
     throw new DomainError('forbidden', 'Only the coach or the facilitator flags a goal as vague');
   }
-  const updated = await storage.updateGoal(goal.id, patch);
+  // The same note saved again (a form re-sent) is not new progress: progressAt keeps its date.
+  const write = patch.progress === goal.progress ? { ...patch, progress: undefined } : patch;
+  const updated = await storage.updateGoal(goal.id, write);
   if (!updated) throw new DomainError('not_found', 'No such goal');
   records.changed(goal.groupId, 'goals');
   return updated;

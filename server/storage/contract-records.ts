@@ -21,6 +21,7 @@ function goal(groupId: string, userId: string, over: Partial<Goal> = {}): Goal {
     status: 'open',
     comment: '',
     progress: '',
+    progressAt: null,
     carriedFromId: null,
     carriedCount: 0,
     vague: false,
@@ -210,7 +211,20 @@ function goalContract(s: () => Storage): void {
       const reviewed = await s().updateGoal(created.id, { status: 'partly', comment: 'closed 7 of 10', dueDate: null, vague: true });
       expect(reviewed).toEqual({ ...created, status: 'partly', comment: 'closed 7 of 10', dueDate: null, vague: true, updatedAt: reviewed!.updatedAt });
       expect(reviewed!.updatedAt > created.updatedAt).toBe(true);
+      expect(reviewed!.progressAt).toBeNull();
       expect(await s().updateGoal('nope', { text: 'x' })).toBeNull();
+    });
+
+    it('stamps progressAt when the progress note is written, and only then', async () => {
+      const { g, ann } = await companyFixture(s());
+      const created = await s().createGoal(goal(g.id, ann.id));
+      const noted = (await s().updateGoal(created.id, { progress: 'two signed' }))!;
+      expect(noted.progress).toBe('two signed');
+      expect(isIso(noted.progressAt!)).toBe(true);
+      expect(noted.progressAt).toBe(noted.updatedAt);
+      const reworded = (await s().updateGoal(created.id, { text: 'Sign 12' }))!;
+      expect(reworded.progressAt).toBe(noted.progressAt);
+      expect(await s().getGoal(created.id)).toEqual(reworded);
     });
 
     it('lists a group’s goals by quarter and member, oldest quarter and creation first', async () => {

@@ -206,6 +206,15 @@ export const MIGRATIONS: readonly Migration[] = [
   CALENDAR_MIGRATION,
   RECAP_FINAL_MIGRATION,
   MAIL_MIGRATION,
+  {
+    id: 45,
+    name: 'when a goal progress note was written',
+    // Existing notes get their goal's last change, the best guess there is.
+    sql: `
+      ALTER TABLE goals ADD COLUMN progress_at TEXT;
+      UPDATE goals SET progress_at = updated_at WHERE progress <> '';
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

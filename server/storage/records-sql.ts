@@ -60,6 +60,7 @@ interface GoalRow {
   status: string;
   comment: string;
   progress: string;
+  progress_at: string | null;
   carried_from_id: string | null;
   carried_count: DbInt;
   vague: DbInt;
@@ -78,6 +79,7 @@ const toGoal = (r: GoalRow): Goal => ({
   status: r.status as GoalStatus,
   comment: r.comment,
   progress: r.progress,
+  progressAt: r.progress_at ?? null,
   carriedFromId: r.carried_from_id,
   carriedCount: toInt(r.carried_count),
   vague: toInt(r.vague) === 1,
@@ -198,10 +200,11 @@ export class RecordsSql {
   async createGoal(g: Goal): Promise<Goal> {
     await this.q.run(
       `INSERT INTO goals (id, group_id, user_id, quarter, meeting_id, text, target, due_date, status, comment, progress,
-         carried_from_id, carried_count, vague, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         progress_at, carried_from_id, carried_count, vague, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         g.id, g.groupId, g.userId, g.quarter, g.meetingId, g.text, g.target, g.dueDate, g.status, g.comment, g.progress,
+        g.progressAt,
         g.carriedFromId, g.carriedCount, g.vague ? 1 : 0, g.createdAt, g.updatedAt,
       ],
     );
@@ -220,8 +223,11 @@ export class RecordsSql {
       const v = patch[k];
       return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
     };
-    const sets = [...keys.map((k) => `${GOAL_COLUMNS[k]} = ?`), 'updated_at = ?'].join(', ');
-    await this.q.run(`UPDATE goals SET ${sets} WHERE id = ?`, [...keys.map(value), this.now(), id]);
+    // Writing the progress note stamps when it was written (the goal review shows it).
+    const stamps = patch.progress !== undefined ? ['updated_at', 'progress_at'] : ['updated_at'];
+    const sets = [...keys.map((k) => `${GOAL_COLUMNS[k]} = ?`), ...stamps.map((c) => `${c} = ?`)].join(', ');
+    const now = this.now();
+    await this.q.run(`UPDATE goals SET ${sets} WHERE id = ?`, [...keys.map(value), ...stamps.map(() => now), id]);
     return this.getGoal(id);
   }
 

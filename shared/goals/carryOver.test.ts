@@ -15,6 +15,7 @@ const goal = (id: string, status: GoalStatus, over: Partial<Goal> = {}): Goal =>
   status,
   comment: 'review comment',
   progress: 'progress notes',
+  progressAt: '2026-05-01T09:00:00.000Z',
   carriedFromId: null,
   carriedCount: 0,
   vague: false,
@@ -43,7 +44,7 @@ describe('carryOver', () => {
     const [copy] = carryOver([old], '2026-Q3', ids('n'), now, [], 'm-q3');
     expect(copy).toEqual({
       id: 'n1', groupId: 'g9', userId: 'bob', quarter: '2026-Q3', meetingId: 'm-q3',
-      text: old.text, target: old.target, dueDate: null, status: 'open', comment: '', progress: '',
+      text: old.text, target: old.target, dueDate: null, status: 'open', comment: '', progress: '', progressAt: null,
       carriedFromId: 'b', carriedCount: 1, vague: true, createdAt: now, updatedAt: now,
     });
     expect(carryOver([old], '2026-Q3', ids('n'), now, [])[0]?.meetingId).toBeNull();

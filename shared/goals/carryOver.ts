@@ -50,6 +50,7 @@ export function carryOver(
       status: 'open',
       comment: '',
       progress: '',
+      progressAt: null,
       carriedFromId: goal.id,
       carriedCount: goal.carriedCount + 1,
       vague: goal.vague,

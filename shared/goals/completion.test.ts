@@ -5,7 +5,7 @@ import type { Goal, GoalStatus } from './types.ts';
 let seq = 0;
 const goal = (userId: string, quarter: string, status: GoalStatus, target = '10 contracts'): Goal => ({
   id: `g${++seq}`, groupId: 'g1', userId, quarter, meetingId: null, text: 'goal', target, dueDate: null, status,
-  comment: '', progress: '', carriedFromId: null, carriedCount: 0, vague: false, createdAt: '', updatedAt: '',
+  comment: '', progress: '', progressAt: null, carriedFromId: null, carriedCount: 0, vague: false, createdAt: '', updatedAt: '',
 });
 
 describe('completionRate', () => {

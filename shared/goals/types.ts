@@ -19,6 +19,8 @@ export interface Goal {
   comment: string;
   /** Progress notes the member keeps between meetings. */
   progress: string;
+  /** When the progress note was last written (null: never). */
+  progressAt: string | null;
   /** The goal this one continues, and how many quarters it has been carried so far. */
   carriedFromId: string | null;
   carriedCount: number;

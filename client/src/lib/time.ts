@@ -72,3 +72,9 @@ export function formatMinutes(ms: number): string {
 export function formatTimeOfDay(ms: number): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
+
+/** A day as people read it in the viewer's zone, "3 Dec 2026"; the raw value if unreadable. */
+export function formatDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(d);
+}

@@ -12,6 +12,7 @@ import { Alert } from '../Alert.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
 import { CarriedBadge } from '../goals/CarriedBadge.tsx';
+import { ProgressNote } from '../goals/ProgressNote.tsx';
 
 const STATUS: Record<GoalStatus, string> = { open: 'Not reviewed yet', done: 'Done', partly: 'Partly done', not_done: 'Not done' };
 
@@ -43,6 +44,7 @@ function GoalRow({ goal, owner, canReview, onError }: { goal: Goal; owner: strin
         {goal.target && <span className="muted"> — target: {goal.target}</span>}
         <CarriedBadge count={goal.carriedCount} />
         <span className="goal-status"> · {STATUS[goal.status]}</span>
+        <ProgressNote goal={goal} />
         {goal.comment && !canReview && <div className="muted">{goal.comment}</div>}
       </div>
       {canReview && (

@@ -5,6 +5,7 @@ import type { GoalStatus } from '../../../../shared/goals/types.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GoalReviewSet } from '../../../../shared/records.ts';
 import { ratePct } from '../goals/labels.ts';
+import { ProgressNote } from '../goals/ProgressNote.tsx';
 import { useRecords } from './useRecords.ts';
 
 const STATUS: Record<GoalStatus, string> = { open: 'Not reviewed yet', done: 'Done', partly: 'Partly done', not_done: 'Not done' };
@@ -27,6 +28,7 @@ export function ProjectorGoals({ state }: { state: MeetingState }) {
               {g.text}
               {g.carriedCount > 0 && <span className="projector-goal-carried"> (carried ×{g.carriedCount})</span>}
               <span className="projector-goal-status"> — {STATUS[g.status]}</span>
+              <ProgressNote goal={g} className="projector-goal-progress" />
             </li>
           ))}
         </ul>
