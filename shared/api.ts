@@ -1,6 +1,7 @@
 // HTTP request bodies (zod) and response shapes. docs/API.md documents the same contract.
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import { AGENDA_KINDS } from './domain.ts';
 import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
@@ -10,7 +11,7 @@ const password = z.string().min(LIMITS.passwordMinLength, `Password must be at l
 const personName = z.string().trim().min(1).max(LIMITS.nameMax);
 const company = z.string().trim().min(1).max(LIMITS.nameMax);
 const groupRole = z.enum(['coach', 'member', 'observer']);
-const agendaKind = z.enum(['opening', 'financials', 'goals', 'hotseat', 'topics', 'new-goals', 'closing', 'custom']);
+const agendaKind = z.enum(AGENDA_KINDS);
 
 export const setupBody = z.object({
   networkName: z.string().trim().min(1).max(LIMITS.groupNameMax),

@@ -66,15 +66,13 @@ export interface Invite {
   revokedAt: string | null;
 }
 
-export type AgendaItemKind =
-  | 'opening'
-  | 'financials'
-  | 'goals'
-  | 'hotseat'
-  | 'topics'
-  | 'new-goals'
-  | 'closing'
-  | 'custom';
+/**
+ * Every kind of agenda entry. 'break' (coffee, lunch) is an entry of its own whose box the clock
+ * keeps like any other; 'day-end' closes a meeting day: the room is adjourned on it and nothing
+ * accrues until the next day's first item (see shared/meeting/days.ts).
+ */
+export const AGENDA_KINDS = ['opening', 'financials', 'goals', 'hotseat', 'topics', 'new-goals', 'closing', 'custom', 'break', 'day-end'] as const;
+export type AgendaItemKind = (typeof AGENDA_KINDS)[number];
 
 export interface AgendaItem {
   id: string;
@@ -84,12 +82,15 @@ export interface AgendaItem {
   durationMs: number;
   /** Time actually spent on the item so far (accumulated when the room leaves it). */
   spentMs: number;
+  /** Fixed items (closing, new goals, a guest speaker) keep their box when the day is re-balanced. */
+  fixed?: boolean;
 }
 
 export interface AgendaTemplateItem {
   kind: AgendaItemKind;
   title: string;
   durationMs: number;
+  fixed?: boolean;
 }
 
 export interface AgendaTemplate {

@@ -10,6 +10,12 @@ export const LIMITS = {
   agendaMaxItems: 40,
   /** Titles must fit one line on the projector at 1280x720. */
   agendaTitleMax: 120,
+  /** Re-balancing never cuts a box below 5 minutes: less is not a discussion, just a name read out. */
+  rebalanceMinMs: 5 * 60_000,
+  /** "Take from the next item" moves 10 minutes by default: enough to finish a thought. */
+  borrowDefaultMs: 10 * 60_000,
+  /** Most days one meeting may have: quarterly meetings run one to three days. */
+  meetingDaysMax: 5,
   /** One extension is at most an hour; press again for more. */
   timerExtendMaxMs: 60 * 60_000,
   /** Invites expire after a week by default so stale links can't be used to join. */

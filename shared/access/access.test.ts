@@ -201,7 +201,7 @@ describe('meeting commands: role x command', () => {
   /** Written out: commands only whoever runs the room may send. */
   const RUN_THE_ROOM = [
     'meeting.start', 'meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'agenda.add', 'agenda.remove',
-    'agenda.move', 'agenda.update', 'timer.start', 'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset',
+    'agenda.move', 'agenda.update', 'agenda.rebalance', 'agenda.rebalance.undo', 'agenda.borrow', 'timer.start', 'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset',
     'facilitator.handoff', 'hand.clear', 'attendance.set', 'focus.set', 'hand.call', 'hotseat.setup', 'hotseat.stage',
   ];
   const ANYONE = ['attendance.join'];

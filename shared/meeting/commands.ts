@@ -1,6 +1,7 @@
 // Commands the room accepts. The zod schema is the single definition; the TS type is derived.
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import { AGENDA_KINDS } from '../domain.ts';
 
 const itemId = z.string().min(1).max(64);
 const durationMs = z
@@ -8,7 +9,7 @@ const durationMs = z
   .int()
   .min(LIMITS.agendaItemMinMs)
   .max(LIMITS.agendaItemMaxMs);
-const agendaKind = z.enum(['opening', 'financials', 'goals', 'hotseat', 'topics', 'new-goals', 'closing', 'custom']);
+const agendaKind = z.enum(AGENDA_KINDS);
 const title = z.string().trim().min(1).max(LIMITS.agendaTitleMax);
 
 export const meetingCommandSchema = z.discriminatedUnion('type', [
@@ -19,13 +20,29 @@ export const meetingCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agenda.jump'), itemId }),
   z.object({
     type: z.literal('agenda.add'),
-    item: z.object({ id: itemId, kind: agendaKind, title, durationMs }),
+    item: z.object({ id: itemId, kind: agendaKind, title, durationMs, fixed: z.boolean().optional() }),
     /** Insert position; appended when omitted. */
     index: z.number().int().min(0).optional(),
   }),
   z.object({ type: z.literal('agenda.remove'), itemId }),
   z.object({ type: z.literal('agenda.move'), itemId, toIndex: z.number().int().min(0) }),
-  z.object({ type: z.literal('agenda.update'), itemId, title: title.optional(), durationMs: durationMs.optional() }),
+  z.object({
+    type: z.literal('agenda.update'),
+    itemId,
+    title: title.optional(),
+    durationMs: durationMs.optional(),
+    /** Fixed items keep their box when the day is re-balanced. */
+    fixed: z.boolean().optional(),
+  }),
+  /** Shorter boxes for the rest of the day as timer.ts rebalance() computes them at the server's clock. */
+  z.object({ type: z.literal('agenda.rebalance') }),
+  /** Puts back the boxes the last re-balance changed. */
+  z.object({ type: z.literal('agenda.rebalance.undo') }),
+  /** Moves time from the next item's box to the current one (the day's plan keeps its length). */
+  z.object({
+    type: z.literal('agenda.borrow'),
+    ms: z.number().int().min(60_000).max(LIMITS.timerExtendMaxMs).refine((ms) => ms % 60_000 === 0, 'Whole minutes only'),
+  }),
   z.object({ type: z.literal('timer.start') }),
   z.object({ type: z.literal('timer.pause') }),
   z.object({ type: z.literal('timer.resume') }),

@@ -316,7 +316,12 @@ describe('states stored before these fields existed', () => {
   it('normalizeState fills every new field with its default and keeps the rest', () => {
     const stored = deepFreeze(old());
     const s = normalizeState(stored);
-    expect(s).toEqual({ ...JSON.parse(OLD_JSON), focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {} });
+    const prior = JSON.parse(OLD_JSON);
+    expect(s).toEqual({
+      ...prior, focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {}, rebalanceUndo: null,
+      // a live meeting from before days ran as one day from its start
+      dayRuns: [{ startedAt: prior.startedAt, endedAt: null, plannedMs: prior.agenda.reduce((sum: number, i: { durationMs: number }) => sum + i.durationMs, 0) }],
+    });
     expect(stored).toEqual(JSON.parse(OLD_JSON)); // input untouched
   });
 

@@ -1,10 +1,11 @@
 // States are stored as JSON; one stored before a field existed gets that field's default here,
 // so the reducer and views can rely on every field being present.
+import { dayPlannedMs } from './days.ts';
 import type { MeetingState } from './state.ts';
 
 export function normalizeState(state: MeetingState): MeetingState {
   const s = state as Partial<MeetingState> & MeetingState;
-  if (s.focusUserId !== undefined && s.speakerId !== undefined && s.hotSeats && s.topics && s.ratings) return state;
+  if (s.focusUserId !== undefined && s.speakerId !== undefined && s.hotSeats && s.topics && s.ratings && s.dayRuns && s.rebalanceUndo !== undefined) return state;
   return {
     ...state,
     focusUserId: s.focusUserId ?? null,
@@ -12,5 +13,8 @@ export function normalizeState(state: MeetingState): MeetingState {
     hotSeats: s.hotSeats ?? {},
     topics: s.topics ?? [],
     ratings: s.ratings ?? {},
+    // A meeting started before days existed ran as one day from its start.
+    dayRuns: s.dayRuns ?? (s.startedAt !== null ? [{ startedAt: s.startedAt, endedAt: s.endedAt ?? null, plannedMs: dayPlannedMs(s.agenda, 0) }] : []),
+    rebalanceUndo: s.rebalanceUndo ?? null,
   };
 }

@@ -50,6 +50,9 @@ const SAMPLE: { [T in MeetingCommandType]: Extract<MeetingCommand, { type: T }> 
   'agenda.remove': { type: 'agenda.remove', itemId: 'i3' },
   'agenda.move': { type: 'agenda.move', itemId: 'i3', toIndex: 2 },
   'agenda.update': { type: 'agenda.update', itemId: 'i3', title: 'Renamed' },
+  'agenda.rebalance': { type: 'agenda.rebalance' },
+  'agenda.rebalance.undo': { type: 'agenda.rebalance.undo' },
+  'agenda.borrow': { type: 'agenda.borrow', ms: 10 * MIN },
   'timer.start': { type: 'timer.start' },
   'timer.pause': { type: 'timer.pause' },
   'timer.resume': { type: 'timer.resume' },
@@ -72,7 +75,8 @@ const SAMPLE: { [T in MeetingCommandType]: Extract<MeetingCommand, { type: T }> 
   'rating.submit': { type: 'rating.submit', score: 8 },
 };
 const ALL_TYPES = Object.keys(SAMPLE) as MeetingCommandType[];
-const LIVE_ONLY: MeetingCommandType[] = ['meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'timer.start',
+const LIVE_ONLY: MeetingCommandType[] = ['meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'agenda.rebalance',
+  'agenda.rebalance.undo', 'agenda.borrow', 'timer.start',
   'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset', 'hand.raise', 'hand.lower', 'hand.clear',
   'focus.set', 'hand.call', 'speaker.clear', 'hotseat.stage', 'rating.submit'];
 

@@ -11,6 +11,8 @@ export type { Actor } from '../access/index.ts';
 import { isRunning, pauseTimer, resumeTimer, runningTimer, timeOnCurrentVisit } from './timer.ts';
 import * as peer from './hotseat.ts';
 import { normalizeState } from './normalize.ts';
+import * as schedule from './schedule.ts';
+import { currentDay, dayPlannedMs, isAdjourned, isDayEnd } from './days.ts';
 
 /**
  * Who arrives more than 10 minutes after the start is recorded as late: long enough to
@@ -46,6 +48,8 @@ export function createMeetingState(meetingId: string, agenda: AgendaItem[], faci
     hotSeats: {},
     topics: [],
     ratings: {},
+    dayRuns: [],
+    rebalanceUndo: null,
   };
 }
 
@@ -64,6 +68,9 @@ const PHASE: Readonly<Record<MeetingCommandType, 'scheduled' | 'live' | 'open'>>
   'agenda.remove': 'open',
   'agenda.move': 'open',
   'agenda.update': 'open',
+  'agenda.rebalance': 'live',
+  'agenda.rebalance.undo': 'live',
+  'agenda.borrow': 'live',
   'timer.start': 'live',
   'timer.pause': 'live',
   'timer.resume': 'live',
@@ -132,6 +139,9 @@ function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: nu
     case 'agenda.remove': return removeItem(state, command);
     case 'agenda.move': return moveItem(state, command);
     case 'agenda.update': return updateItem(state, command);
+    case 'agenda.rebalance': return schedule.applyRebalance(state, now);
+    case 'agenda.rebalance.undo': return schedule.undoRebalance(state);
+    case 'agenda.borrow': return schedule.borrowFromNext(state, command.ms);
     case 'timer.start': case 'timer.pause': case 'timer.resume': case 'timer.extend': case 'timer.reset':
       return timerStep(state, command, now);
     case 'facilitator.handoff':
@@ -167,8 +177,10 @@ function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: nu
 function start(state: MeetingState, now: number): Step {
   const first = state.agenda[0];
   if (!first) return illegal('The agenda is empty: add an item before starting the meeting.');
+  if (isDayEnd(first)) return illegal('The agenda starts with an end of day: move it after the first day\'s items.');
+  const dayRuns = [{ startedAt: now, endedAt: null, plannedMs: dayPlannedMs(state.agenda, 0) }];
   return done(
-    peer.enterHotSeat({ ...state, status: 'live', currentIndex: 0, startedAt: now, itemEnteredAt: now, timer: runningTimer(first.id, first.durationMs, now) }, now),
+    peer.enterHotSeat({ ...state, status: 'live', currentIndex: 0, startedAt: now, itemEnteredAt: now, timer: runningTimer(first.id, first.durationMs, now), dayRuns }, now),
     [{ type: 'meeting.started', at: now }, { type: 'item.entered', itemId: first.id }],
   );
 }
@@ -176,7 +188,7 @@ function start(state: MeetingState, now: number): Step {
 function end(state: MeetingState, now: number): Step {
   const current = state.agenda[state.currentIndex];
   return done(
-    { ...state, status: 'ended', agenda: withVisitSpent(state, now), timer: null, hands: [], speakerId: null, itemEnteredAt: null, endedAt: now },
+    { ...state, status: 'ended', agenda: withVisitSpent(state, now), timer: null, hands: [], speakerId: null, itemEnteredAt: null, endedAt: now, dayRuns: schedule.dayRunsAtEnd(state, now) },
     [...(current ? [{ type: 'item.left', itemId: current.id }] : []), { type: 'meeting.ended', at: now }],
   );
 }
@@ -186,19 +198,25 @@ function enter(state: MeetingState, index: number, now: number): Step {
   const leaving = state.agenda[state.currentIndex];
   const target = state.agenda[index];
   if (!target) return illegal('That item is not on the agenda.');
-  // A new item starts with nobody in focus and nobody holding the floor.
+  const day = schedule.dayRunsAfterMove(state, index, now);
+  // A new item starts with nobody in focus and nobody holding the floor. A day-end adjourns
+  // the room: no timer and no visit clock, so nothing accrues overnight.
+  const adjourning = isDayEnd(target);
   const entered: MeetingState = {
     ...state,
     agenda: withVisitSpent(state, now),
     currentIndex: index,
-    itemEnteredAt: now,
-    timer: runningTimer(target.id, target.durationMs, now),
+    itemEnteredAt: adjourning ? null : now,
+    timer: adjourning ? null : runningTimer(target.id, target.durationMs, now),
     focusUserId: null,
     speakerId: null,
+    hands: adjourning ? [] : state.hands,
+    dayRuns: day.dayRuns,
   };
   return done(peer.enterHotSeat(entered, now), [
     ...(leaving ? [{ type: 'item.left', itemId: leaving.id }] : []),
     { type: 'item.entered', itemId: target.id },
+    ...day.events,
   ]);
 }
 
@@ -223,7 +241,7 @@ function addItem(state: MeetingState, { item, index }: Cmd<'agenda.add'>): Step 
   if (agenda.some((existing) => existing.id === item.id)) return illegal(`An agenda item with id "${item.id}" already exists.`);
   const at = index ?? agenda.length;
   if (at > agenda.length) return illegal(`Position ${at + 1} is past the end of the agenda (${agenda.length} items).`);
-  const added: AgendaItem = { id: item.id, kind: item.kind, title: item.title, durationMs: item.durationMs, spentMs: 0 };
+  const added: AgendaItem = { id: item.id, kind: item.kind, title: item.title, durationMs: item.durationMs, spentMs: 0, ...(item.fixed && { fixed: true }) };
   return done(withAgenda(state, [...agenda.slice(0, at), added, ...agenda.slice(at)]), [
     { type: 'agenda.item.added', itemId: item.id, index: at },
   ]);
@@ -253,11 +271,15 @@ function moveItem(state: MeetingState, { itemId, toIndex }: Cmd<'agenda.move'>):
 }
 
 /** Re-timing the current item re-sizes its running timer too (the time already counted stays). */
-function updateItem(state: MeetingState, { itemId, title, durationMs }: Cmd<'agenda.update'>): Step {
-  if (title === undefined && durationMs === undefined) return illegal('Nothing to change: give a new title or duration.');
+function updateItem(state: MeetingState, { itemId, title, durationMs, fixed }: Cmd<'agenda.update'>): Step {
+  if (title === undefined && durationMs === undefined && fixed === undefined) {
+    return illegal('Nothing to change: give a new title, duration or fixed flag.');
+  }
   if (!state.agenda.some((item) => item.id === itemId)) return unknownItem(itemId);
   const agenda = state.agenda.map((item) =>
-    item.id === itemId ? { ...item, ...(title !== undefined && { title }), ...(durationMs !== undefined && { durationMs }) } : item,
+    item.id === itemId
+      ? { ...item, ...(title !== undefined && { title }), ...(durationMs !== undefined && { durationMs }), ...(fixed !== undefined && { fixed }) }
+      : item,
   );
   const updated = { ...state, agenda };
   // A hot seat at a stage keeps a stage-sized box: the stage's share of the new time.
@@ -270,6 +292,7 @@ function updateItem(state: MeetingState, { itemId, title, durationMs }: Cmd<'age
 
 function timerStep(state: MeetingState, command: Cmd<`timer.${string}`>, now: number): Step {
   const timer = state.timer;
+  if (isAdjourned(state)) return illegal('The meeting is adjourned until the next day: there is no timer to run.');
   if (!timer) return illegal('There is no timer on this item.');
   const running = isRunning(timer);
   const event = (type: string): MeetingEvent[] => [{ type, itemId: timer.itemId }];
@@ -310,7 +333,9 @@ function join(state: MeetingState, { mode }: Cmd<'attendance.join'>, actor: Acto
   const before = state.attendance[actor.userId];
   let entry: AttendanceEntry;
   if (!before || before.joinedAt === null) {
-    const late = state.status === 'live' && state.startedAt !== null && now - state.startedAt > LATE_AFTER_MS;
+    // Late counts from the start of the day the room is on, not of the meeting's first day.
+    const dayStart = state.dayRuns[currentDay(state)]?.startedAt ?? state.startedAt;
+    const late = state.status === 'live' && dayStart !== null && now - dayStart > LATE_AFTER_MS;
     const status: AttendanceStatus = mode === 'remote' ? 'remote' : late ? 'late' : 'present';
     entry = { userId: actor.userId, mode, status, joinedAt: now };
   } else if (before.mode === mode) {

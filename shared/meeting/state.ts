@@ -49,6 +49,23 @@ export interface TopicProposal {
   votes: string[];
 }
 
+/** When one meeting day actually ran (epoch ms): recap's actual times and the day's projection. */
+export interface DayRun {
+  startedAt: number;
+  /** Set when the room reaches the day's end (adjourned) or the meeting ends on that day. */
+  endedAt: number | null;
+  /**
+   * The day's planned length when it started: the mark "on time" is measured against, so a
+   * re-balance that shortens the rest of the day brings the projected end back to it.
+   */
+  plannedMs: number;
+}
+
+/** The boxes a re-balance replaced, so one command can put them back. */
+export interface RebalanceUndo {
+  before: { itemId: string; durationMs: number }[];
+}
+
 export interface MeetingState {
   meetingId: string;
   status: MeetingStatus;
@@ -74,4 +91,8 @@ export interface MeetingState {
   topics: TopicProposal[];
   /** Closing: each participant's 1..10 rating of the meeting. */
   ratings: Record<string, number>;
+  /** Indexed by meeting day (0-based, see days.ts); a day not yet reached has no entry. */
+  dayRuns: DayRun[];
+  /** The last re-balance, until it is undone or another replaces it. */
+  rebalanceUndo: RebalanceUndo | null;
 }

@@ -1,6 +1,8 @@
 // Timer arithmetic and the running-late view. Pure: `now` always comes from the caller,
 // so the server, every client and the tests compute the same numbers from the same data.
 import { LIMITS } from '../limits.ts';
+import type { AgendaItem } from '../domain.ts';
+import { currentDay, dayRange, isAdjourned, isDayEnd, isWorkItem } from './days.ts';
 import type { MeetingState, TimerState } from './state.ts';
 
 /** A fresh timer for an item, counting from `now`. */
@@ -59,33 +61,58 @@ export function timeOnCurrentVisit(state: MeetingState, now: number): number {
 }
 
 export interface RunningLate {
-  /** Sum of every item's planned time box. */
+  /** The day the figures are for (the current one while live; 0 otherwise). */
+  day: number;
+  /**
+   * While live: the current day's planned length as it was when the day started (DayRun), so
+   * shortening the rest of the day brings a late day back on time. Otherwise the whole
+   * meeting's planned boxes.
+   */
   plannedMs: number;
-  /** When the meeting will end at this pace, counted from its start. */
+  /** When that day (or the meeting) will end at this pace, counted from its start. */
   projectedEndOffsetMs: number;
   /** projected - planned: > 0 late, <= 0 on time or early. */
   lateByMs: number;
 }
 
 /**
- * Projection = time spent on past items + max(planned, spent so far) for the current item
- * + planned time of the items still to come. Uses wall time, not the item timer: a paused
- * timer stops the countdown, not the clock on the wall.
+ * Per day: a day ends at its own day-end, and what ran late yesterday is not late today.
+ * Projection = time spent on the day's past items + max(planned, spent so far) for the current
+ * item + planned time of the day's items still to come. Uses wall time, not the item timer: a
+ * paused timer stops the countdown, not the clock on the wall. While adjourned, the closed day's
+ * actual time. Before the start and after the end: the whole meeting, day-ends aside.
  */
 export function runningLate(state: MeetingState, now: number): RunningLate {
-  const plannedMs = sum(state.agenda.map((item) => item.durationMs));
-  let projected = plannedMs;
-  if (state.status === 'ended') {
-    projected = sum(state.agenda.map((item) => item.spentMs));
-  } else if (state.status === 'live') {
+  if (state.status !== 'live') {
+    const items = state.agenda.filter((item) => !isDayEnd(item));
+    const plannedMs = sum(items.map((item) => item.durationMs));
+    const projected = state.status === 'ended' ? sum(items.map((item) => item.spentMs)) : plannedMs;
+    return { day: 0, plannedMs, projectedEndOffsetMs: projected, lateByMs: projected - plannedMs };
+  }
+  const day = currentDay(state);
+  const { from, to } = dayRange(state.agenda, day);
+  const items = state.agenda.slice(from, to);
+  const plannedMs = state.dayRuns[day]?.plannedMs ?? sum(items.map((item) => item.durationMs));
+  let projected: number;
+  if (isAdjourned(state)) {
+    projected = sum(items.map((item) => item.spentMs));
+  } else {
     const i = state.currentIndex;
-    const past = sum(state.agenda.slice(0, i).map((item) => item.spentMs));
+    const past = sum(state.agenda.slice(from, i).map((item) => item.spentMs));
     const current = state.agenda[i];
     const currentMs = current ? Math.max(current.durationMs, current.spentMs + timeOnCurrentVisit(state, now)) : 0;
-    const rest = sum(state.agenda.slice(i + 1).map((item) => item.durationMs));
+    const rest = sum(state.agenda.slice(i + 1, to).map((item) => item.durationMs));
     projected = past + currentMs + rest;
   }
-  return { plannedMs, projectedEndOffsetMs: projected, lateByMs: projected - plannedMs };
+  return { day, plannedMs, projectedEndOffsetMs: projected, lateByMs: projected - plannedMs };
+}
+
+/** Epoch ms the current day will end at this pace; null unless live on a day that has started. */
+export function projectedDayEnd(state: MeetingState, now: number): number | null {
+  if (state.status !== 'live') return null;
+  const late = runningLate(state, now);
+  const run = state.dayRuns[late.day];
+  return run ? run.startedAt + late.projectedEndOffsetMs : null;
 }
 
 export interface ProposedDuration {
@@ -96,39 +123,44 @@ export interface ProposedDuration {
 const MINUTE = 60_000;
 
 /**
- * Proposed shorter time boxes for the items after the current one, so the meeting ends on
- * time: each scaled by the same factor, none below LIMITS.agendaItemMinMs (the items
- * held at the minimum give up no more, the others share the rest). Rounded down to whole
- * minutes, which people can read on the projector and which never makes the meeting late.
- * [] when the meeting is not late, not live, or on its last item. When even the minimum
- * boxes cannot absorb the delay, every remaining item is proposed at the minimum.
+ * Proposed shorter time boxes for the rest of the current day, so the day ends on time: every
+ * remaining item that is not fixed and not a break scaled by the same factor, none below
+ * LIMITS.rebalanceMinMs (an item planned shorter keeps its box; items held at their floor give
+ * up no more, the others share the rest). Rounded down to whole minutes, which people can read
+ * on the projector and which never makes the day late. [] when the day is not late, not live,
+ * adjourned, or nothing after the current item can give time. When even the floors cannot
+ * absorb the delay, every such item is proposed at its floor.
  */
 export function rebalance(state: MeetingState, now: number): ProposedDuration[] {
-  if (state.status !== 'live') return [];
+  if (state.status !== 'live' || isAdjourned(state)) return [];
   const { lateByMs } = runningLate(state, now);
-  const remaining = state.agenda.slice(state.currentIndex + 1);
+  const { to } = dayRange(state.agenda, currentDay(state));
+  const remaining = state.agenda.slice(state.currentIndex + 1, to).filter((item) => isWorkItem(item) && !item.fixed);
   if (lateByMs <= 0 || remaining.length === 0) return [];
 
-  const min = LIMITS.agendaItemMinMs;
+  const floor = (item: AgendaItem) => Math.min(item.durationMs, LIMITS.rebalanceMinMs);
   const target = sum(remaining.map((item) => item.durationMs)) - lateByMs;
-  const atMin = new Set<string>();
+  const atFloor = new Set<string>();
   let factor = 0;
-  // Water-filling: clamp the items that would fall below the minimum, rescale the rest; at
+  // Water-filling: clamp the items that would fall below their floor, rescale the rest; at
   // most one pass per item because every pass either clamps one more item or stops.
   for (let pass = 0; pass <= remaining.length; pass++) {
-    const free = remaining.filter((item) => !atMin.has(item.id));
+    const free = remaining.filter((item) => !atFloor.has(item.id));
     const freePlanned = sum(free.map((item) => item.durationMs));
-    factor = freePlanned > 0 ? Math.max(0, target - atMin.size * min) / freePlanned : 0;
-    const newlyClamped = free.filter((item) => item.durationMs * factor < min);
+    const held = sum(remaining.filter((item) => atFloor.has(item.id)).map(floor));
+    factor = freePlanned > 0 ? Math.max(0, target - held) / freePlanned : 0;
+    const newlyClamped = free.filter((item) => item.durationMs * factor < floor(item));
     if (newlyClamped.length === 0) break;
-    for (const item of newlyClamped) atMin.add(item.id);
+    for (const item of newlyClamped) atFloor.add(item.id);
   }
-  return remaining.map((item) => ({
-    itemId: item.id,
-    durationMs: atMin.has(item.id)
-      ? min
-      : Math.min(item.durationMs, Math.max(min, Math.floor((item.durationMs * factor) / MINUTE) * MINUTE)),
-  }));
+  return remaining
+    .map((item) => ({
+      itemId: item.id,
+      durationMs: atFloor.has(item.id)
+        ? floor(item)
+        : Math.min(item.durationMs, Math.max(floor(item), Math.floor((item.durationMs * factor) / MINUTE) * MINUTE)),
+    }))
+    .filter((p, i) => p.durationMs !== remaining[i]?.durationMs);
 }
 
 function sum(values: number[]): number {

@@ -27,6 +27,8 @@ export const KIND_LABEL: Record<AgendaItemKind, string> = {
   'new-goals': 'New goals',
   closing: 'Closing',
   custom: 'Custom',
+  break: 'Break',
+  'day-end': 'End of day',
 };
 
 /** Only same-app paths may be used as a post-login destination (no open redirects). */

@@ -1,5 +1,5 @@
 // Is the meeting on schedule? From the shared projection (wall time, not item timers).
-import { runningLate } from '../../../../shared/meeting/timer.ts';
+import { projectedDayEnd, runningLate } from '../../../../shared/meeting/timer.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useServerNow } from '../../hooks/useServerNow.ts';
 import { formatMinutes, formatTimeOfDay } from '../../lib/time.ts';
@@ -20,13 +20,15 @@ export function RunningLate({ state }: { state: MeetingState }) {
   if (state.status !== 'live') {
     return <p className="running-late muted">Planned length: {formatMinutes(plannedMs)}</p>;
   }
+  // Per day: the projection counts from the current day's start (shared/meeting/timer.ts).
+  const projectedEnd = projectedDayEnd(state, now);
   const late = lateByMs >= ON_TIME_MARGIN_MS;
   const early = lateByMs <= -ON_TIME_MARGIN_MS;
   const text = late ? `Running ${formatMinutes(lateByMs)} late` : early ? `${formatMinutes(lateByMs)} ahead of plan` : 'On time';
   return (
     <p className={`running-late ${late ? 'is-late' : 'on-time'}`}>
       <strong>{text}</strong>
-      {state.startedAt !== null && <span className="muted"> · projected end {formatTimeOfDay(state.startedAt + projectedEndOffsetMs)}</span>}
+      {projectedEnd !== null && <span className="muted"> · projected end {formatTimeOfDay(projectedEnd)}</span>}
     </p>
   );
 }
