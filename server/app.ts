@@ -13,6 +13,7 @@ import { userFromCookieHeader } from './auth/sessions.ts';
 import { onMeetingEnded } from './services/meetingEnd.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
 import { docIndexer } from './services/searchIndex.ts';
+import { createLiveAccess } from './services/liveAccess.ts';
 import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
 import { mailJobRunner } from './mail/jobs.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -71,7 +72,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   let notifier: RecordsNotifier = noRecordsNotifier;
   const records: RecordsNotifier = { changed: (groupId, kind) => notifier.changed(groupId, kind) };
-  const app = createHttpApp({ storage, records, mailer, allowedOrigins, secureCookies, log, ops, clientDir: config.serveClient ? config.clientDir : null });
+  // Rights changes reach open connections on every node (the access channel rides on relaySub).
+  const live = createLiveAccess(log, redis ? { pub: redis.pub, sub: redis.relaySub } : undefined);
+  const app = createHttpApp({ storage, records, mailer, live, allowedOrigins, secureCookies, log, ops, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
   const channel = attachMeetingChannel(server, {
     storage,
@@ -102,6 +105,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     limits: config.collabLimits,
     relay,
   });
+  live.attach({ recheckUser: (userId) => collab.recheck(userId), kickUser: (userId) => collab.kick(userId) });
+  live.attach(channel.access);
   metrics.setMailCounts(() => mail.counts());
   metrics.setLive({
     meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,

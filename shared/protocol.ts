@@ -40,6 +40,12 @@ export interface JoinResult {
   serverNow: number;
 }
 
+export interface AccessChange {
+  meetingId: string;
+  you: JoinResult['you'] | null;
+  allowed: GroupAction[];
+}
+
 export interface CommandPayload {
   meetingId: string;
   command: MeetingCommand;
@@ -64,6 +70,13 @@ export interface ServerToClientEvents {
   'room:presence': (payload: { meetingId: string; presence: PresenceEntry[] }) => void;
   /** The group's goals, figures or resources changed over HTTP; sent to each of its open meetings. */
   'records:changed': (payload: { meetingId: string; kind: RecordsKind }) => void;
+  /**
+   * The caller's rights in this meeting changed while connected (removed from the group, role
+   * changed, signed out everywhere). `you: null`: no access any more; this socket has already
+   * left the meeting's room and gets none of its events. Otherwise the new role and actions
+   * (e.g. now an observer: read-only).
+   */
+  'access:changed': (payload: AccessChange) => void;
   /** For events that carry no ack: unknown event names, malformed frames. */
   'peerboard:error': (payload: { error: ApiError }) => void;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { commitmentsDocName, notesDocName, privateDocName } from '../../shared/collab/docNames.ts';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
-import { ORIGIN, connectClient, startCollabServer, synced, upgradeStatus, type CollabServer } from './testkit.ts';
+import { ORIGIN, connectClient, startCollabServer, storedDoc, synced, upgradeStatus, waitFor, type CollabServer } from './testkit.ts';
 
 const rights = { m1: { alice: 'write', bob: 'write', olga: 'read' }, m2: { mallory: 'write' } } as const;
 const at = (name: string) => '/' + encodeURIComponent(name);
@@ -105,6 +105,35 @@ describe('collab access', () => {
     expect(alice.provider.wsconnected).toBe(true);
     bob.destroy();
     alice.destroy();
+  });
+
+  it('recheck() after a rights change: a writer kept, a reader-now connection stays open read-only, a removed one gets 4403', async () => {
+    // Rights the test changes, as storage would after PATCH/DELETE of a membership.
+    const live: Record<string, Record<string, 'write' | 'read'>> = { m3: { wes: 'write', rae: 'write', rex: 'write' } };
+    const own = await startCollabServer({ rights: live });
+    try {
+      const name = commitmentsDocName('m3');
+      const [wes, rae, rex] = (['wes', 'rae', 'rex'] as const).map((u) => connectClient(own, name, u));
+      await Promise.all([wes, rae, rex].map((c) => synced(c!)));
+      const reClosed = new Promise<number>((resolve) => rex!.provider.on('connection-close', (e: CloseEvent | null) => e && resolve(e.code)));
+      live.m3!.rae = 'read';
+      delete live.m3!.rex;
+      expect(await own.collab.recheck('wes')).toEqual({ kept: 1, restricted: 0, closed: 0 });
+      expect(await own.collab.recheck('rae')).toEqual({ kept: 0, restricted: 1, closed: 0 });
+      expect(await own.collab.recheck('rex')).toEqual({ kept: 0, restricted: 0, closed: 1 });
+      expect(await reClosed).toBe(COLLAB_CLOSE.forbidden);
+      // Rae still reads, but her edits are dropped: a marker from Wes after hers arrives alone.
+      rae!.text.insert(0, 'RAE;');
+      wes!.text.insert(0, 'marker;');
+      await waitFor(() => rae!.text.toString().includes('marker;'), 'marker reached the reader');
+      await waitFor(async () => (await storedDoc(own.storage, name)).text.includes('marker;'), 'marker stored');
+      expect(wes!.text.toString()).not.toContain('RAE');
+      expect((await storedDoc(own.storage, name)).text).not.toContain('RAE');
+      expect(rae!.provider.wsconnected).toBe(true);
+      [wes, rae, rex].forEach((c) => c!.destroy());
+    } finally {
+      await own.close();
+    }
   });
 
   it('loads no doc for refused connections', async () => {

@@ -46,8 +46,9 @@ export interface ConnectionInfo {
 
 export class Connection implements RoomClient {
   readonly userId: string;
-  readonly readOnly: boolean;
   readonly docName: string;
+  /** Made read-only while connected (became an observer): later updates are dropped. */
+  private restricted = false;
   private closed = false;
   private alive = true;
   /** Messages this client originates (echoes excluded). */
@@ -68,7 +69,7 @@ export class Connection implements RoomClient {
     private readonly onRefused: (reason: RefusedReason) => void = () => {},
   ) {
     this.userId = info.userId;
-    this.readOnly = info.readOnly;
+    this.restricted = info.readOnly;
     this.docName = info.docName;
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.frames = new TokenBucket(limits.framesPerSecond, limits.frameBurst);
@@ -94,6 +95,20 @@ export class Connection implements RoomClient {
     }, limits.pingIntervalMs);
     this.pingTimer.unref();
     room.join(this);
+  }
+
+  /** Observers' updates are dropped, never stored or relayed (docRoom.ts). */
+  get readOnly(): boolean {
+    return this.restricted;
+  }
+
+  /** Access narrowed to reading (live revocation): from now on every update of this client is dropped. */
+  restrict(): void {
+    this.restricted = true;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   send(message: Uint8Array): void {

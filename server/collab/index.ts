@@ -35,8 +35,12 @@
  * applied or relayed); their sync step 1 is answered, so they receive the doc and every later
  * edit. Their awareness is relayed, so they show as present (their cursor cannot move text).
  *
- * Authorization is checked once, at connect. A right taken away later (member removed) applies
- * at the next connect, or at once if the server calls kick(userId, meetingId).
+ * Authorization is checked at connect, and again whenever the server says a user's rights
+ * changed (recheck(userId), called by server/services/liveAccess.ts on every node): each of
+ * their connections is re-authorized; 'write' stays, 'read' stays open read-only (later updates
+ * dropped, never stored or relayed), anything less is closed with 4403. A connection whose
+ * upgrade was in flight during a recheck is re-checked as soon as it is open. kick(userId)
+ * closes all of a user's connections (sign-out everywhere, account deleted).
  *
  * Note for the server: socket.io's engine.io ends upgrade requests on other paths after 1 s
  * unless `destroyUpgrade: false` is passed to the socket.io Server; a slow storage load could
@@ -92,6 +96,17 @@ export interface CollabHandle {
   connectionCount(): number;
   /** Closes the user's connections (to one meeting's docs, or all) with 4403; returns how many. */
   kick(userId: string, meetingId?: string): number;
+  /**
+   * The user's rights changed (storage already says so): re-authorizes each of their
+   * connections. Resolves once every one is kept, made read-only or closed with 4403.
+   */
+  recheck(userId: string): Promise<RecheckOutcome>;
+}
+
+export interface RecheckOutcome {
+  kept: number;
+  restricted: number;
+  closed: number;
 }
 
 interface Refusal {
@@ -138,6 +153,30 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   let closing = false;
+  /** Counts rechecks and kicks: an upgrade authorized before one of them is re-checked once open. */
+  let revocations = 0;
+
+  /** Re-authorizes one open connection; 'kept', 'restricted' or 'closed'. */
+  async function recheckConnection(c: Connection): Promise<keyof RecheckOutcome> {
+    const doc = parseDocName(c.docName);
+    let right: DocRight;
+    try {
+      right = doc ? await deps.authorizeDoc(c.userId, doc) : 'none';
+    } catch (err) {
+      // Unknown rights are no rights: the provider reconnects and is checked at the upgrade.
+      log('collab: re-checking access failed; connection closed', { doc: c.docName, error: String(err) });
+      c.close(COLLAB_CLOSE.tryAgainLater, 'checking access failed; reconnect');
+      return 'closed';
+    }
+    if (c.isClosed) return 'closed';
+    if (right === 'write') return 'kept';
+    if (right === 'read') {
+      c.restrict();
+      return 'restricted';
+    }
+    c.close(COLLAB_CLOSE.forbidden, 'access revoked while connected');
+    return 'closed';
+  }
 
   /** Runs the checks; returns a refusal or the accepted doc with the user's right. */
   async function check(
@@ -164,6 +203,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
   }
 
   async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer, segment: string): Promise<void> {
+    const revocationsBefore = revocations;
     const result = await check(req, segment);
     if ('status' in result) {
       refuse(socket, result);
@@ -192,7 +232,10 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       upgraded = true;
       socket.off('close', onClose);
       const info = { userId: result.userId, docName: result.name, readOnly: result.right !== 'write' };
-      connections.add(new Connection(ws, room, info, limits, log, (c) => connections.delete(c), deps.onRefused));
+      const connection = new Connection(ws, room, info, limits, log, (c) => connections.delete(c), deps.onRefused);
+      connections.add(connection);
+      // Rights may have changed while this upgrade was being checked: check again.
+      if (revocations !== revocationsBefore) void recheckConnection(connection);
     });
   }
 
@@ -220,14 +263,22 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
     docCount: () => rooms.size,
     connectionCount: () => connections.size,
     kick(userId, meetingId) {
+      revocations++;
       let n = 0;
       for (const c of [...connections]) {
         if (c.userId !== userId) continue;
         if (meetingId !== undefined && parseDocName(c.docName)?.meetingId !== meetingId) continue;
-        c.close(COLLAB_CLOSE.forbidden, 'access revoked');
+        c.close(COLLAB_CLOSE.forbidden, 'access revoked while connected');
         n++;
       }
       return n;
+    },
+    async recheck(userId) {
+      revocations++;
+      const outcome: RecheckOutcome = { kept: 0, restricted: 0, closed: 0 };
+      const mine = [...connections].filter((c) => c.userId === userId);
+      for (const r of await Promise.all(mine.map(recheckConnection))) outcome[r]++;
+      return outcome;
     },
   };
 }

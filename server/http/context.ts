@@ -4,6 +4,7 @@ import type { User } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { userFromCookieHeader } from '../auth/sessions.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { LiveAccess } from '../services/liveAccess.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import type { Storage } from '../storage/types.ts';
 
@@ -17,6 +18,8 @@ export interface HttpDeps {
   secureCookies: boolean;
   /** Queues mail (invitations, resets, recaps); held for the outbox when SMTP is not configured. */
   mailer: Mailer;
+  /** Applies a rights change to open connections on every node (services/liveAccess.ts). */
+  live: LiveAccess;
 }
 
 export function loadUser(storage: Storage) {

@@ -54,10 +54,18 @@ function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   throw new DomainError('bad_request', `${issue?.path.join('.') || 'payload'}: ${issue?.message ?? 'invalid'}`);
 }
 
+/** What live revocation (services/liveAccess.ts) does to this node's meeting sockets. */
+export interface ChannelAccess {
+  /** Re-checks each meeting the user's sockets joined: out of the room when refused, told either way. */
+  recheckUser(userId: string): Promise<void>;
+  /** Takes the user's sockets out of every meeting (told first) and disconnects them. */
+  kickUser(userId: string): void;
+}
+
 export function attachMeetingChannel(
   server: http.Server,
   deps: ChannelDeps,
-): { io: MeetingServer; rooms: MeetingRooms; records: RecordsNotifier } {
+): { io: MeetingServer; rooms: MeetingRooms; records: RecordsNotifier; access: ChannelAccess } {
   const { storage, log } = deps;
   const io: MeetingServer = new Server(server, {
     maxHttpBufferSize: LIMITS.socketPayloadMaxBytes,
@@ -119,6 +127,41 @@ export function attachMeetingChannel(
   const announceLater = (meetingId: string) =>
     void announcePresence(meetingId).catch((e: unknown) => log.warn('presence not announced', { meetingId, err: String(e) }));
 
+  /** Counts rights changes: a join authorized before one of them is re-checked once in the room. */
+  let revocations = 0;
+  const leaveMeeting = async (socket: MeetingSocket, meetingId: string) => {
+    const { [meetingId]: _left, ...rest } = socket.data.meetings;
+    socket.data.meetings = rest;
+    await socket.leave(meetingRoom(meetingId));
+    announceLater(meetingId);
+  };
+  /** Re-checks every meeting this socket is in; a refused one is left before the socket is told. */
+  const recheckSocket = async (socket: MeetingSocket) => {
+    for (const meetingId of [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null)) {
+      const standing = await rooms.standing(socket.data.userId, meetingId);
+      if (!standing) await leaveMeeting(socket, meetingId);
+      socket.emit('access:changed', { meetingId, you: standing?.you ?? null, allowed: standing?.allowed ?? [] });
+    }
+  };
+  const localSocketsOf = (userId: string) => [...io.of('/').sockets.values()].filter((s) => s.data.userId === userId);
+  const access: ChannelAccess = {
+    async recheckUser(userId) {
+      revocations++;
+      await Promise.all(localSocketsOf(userId).map(recheckSocket));
+    },
+    kickUser(userId) {
+      revocations++;
+      for (const socket of localSocketsOf(userId)) {
+        for (const meetingId of [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null)) {
+          void socket.leave(meetingRoom(meetingId));
+          socket.emit('access:changed', { meetingId, you: null, allowed: [] });
+          announceLater(meetingId);
+        }
+        socket.disconnect(true);
+      }
+    },
+  };
+
   io.on('connection', (socket: MeetingSocket) => {
     const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
     // Every line about this socket carries its id (and the user), like a request id.
@@ -155,9 +198,12 @@ export function attachMeetingChannel(
     socket.on('room:join', (payload, ack) =>
       handle(ack, async () => {
         const p = parse(joinPayloadSchema, payload);
+        const revocationsBefore = revocations;
         const joined = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
         socket.data.meetings = { ...socket.data.meetings, [p.meetingId]: { mode: p.mode, projector: p.projector ?? false } };
         await socket.join(meetingRoom(p.meetingId));
+        // Rights changed while this join was authorized: check again now that the socket is in.
+        if (revocations !== revocationsBefore) void recheckSocket(socket).catch(() => undefined);
         announceLater(p.meetingId);
         return { ...joined, presence: await presenceOf(p.meetingId, 'local') };
       }),
@@ -212,5 +258,5 @@ export function attachMeetingChannel(
     },
   };
 
-  return { io, rooms, records };
+  return { io, rooms, records, access };
 }

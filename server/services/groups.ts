@@ -8,6 +8,7 @@ import { allowedActions, roleOf } from '../../shared/access/index.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 import { checkInviteRole } from './invites.ts';
+import type { LiveAccess } from './liveAccess.ts';
 import { addMember } from './members.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
@@ -73,21 +74,26 @@ export async function updateMember(
   groupId: string,
   memberId: string,
   patch: { role?: GroupMember['role']; company?: string | null },
+  live: LiveAccess,
 ): Promise<GroupMember[]> {
   await authorizeGroup(storage, userId, groupId, 'group.members.manage');
-  await storage.transaction(async (tx) => {
+  const roleChanged = await storage.transaction(async (tx) => {
     const existing = await tx.getMembership(groupId, memberId);
     if (!existing) throw new DomainError('not_found', 'That person is not in this group');
     const role = patch.role ?? existing.role;
     const company = patch.company === undefined ? existing.company : patch.company;
     await addMember(tx, groupId, memberId, role, company);
+    return role !== existing.role;
   });
+  // Committed: their open notes and meeting sockets follow the new role now, on every node.
+  if (roleChanged) await live.revokeUserInGroup(memberId, groupId);
   return storage.listMembers(groupId);
 }
 
-export async function removeMember(storage: Storage, userId: string, groupId: string, memberId: string): Promise<void> {
+export async function removeMember(storage: Storage, userId: string, groupId: string, memberId: string, live: LiveAccess): Promise<void> {
   await authorizeGroup(storage, userId, groupId, 'group.members.manage');
   if (!(await storage.removeMembership(groupId, memberId))) throw new DomainError('not_found', 'That person is not in this group');
+  await live.revokeUserInGroup(memberId, groupId);
 }
 
 export async function createTemplate(storage: Storage, userId: string, groupId: string, body: TemplateBody): Promise<AgendaTemplate> {

@@ -92,6 +92,23 @@ export class MeetingRooms {
     return { state, serverNow: this.now() };
   }
 
+  /**
+   * The user's standing in the meeting now, after a rights change (liveAccess.ts): their role and
+   * actions, or null when they may no longer join it.
+   */
+  async standing(userId: string, meetingId: string): Promise<Pick<JoinResult, 'you' | 'allowed'> | null> {
+    let authorized;
+    try {
+      authorized = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
+    } catch (e) {
+      if (e instanceof DomainError && e.code !== 'internal') return null;
+      throw e;
+    }
+    const { meeting, group, access } = authorized;
+    const state = await this.storage.getMeetingState(meetingId);
+    return { you: actorOf(access), allowed: allowedActions({ ...access, facilitating: state?.facilitatorId === userId }, group, meeting) };
+  }
+
   /** Registers work to do once a meeting has ended; the end command's ack waits for it. */
   onEnded(hook: MeetingEndedHook): void {
     this.endedHooks.push(hook);

@@ -10,7 +10,7 @@ import { currentUser, requireUser, route, type HttpDeps } from '../context.ts';
 import { WindowLimiter } from '../rateLimit.ts';
 import { parseBody } from '../validate.ts';
 
-export function authRoutes({ storage, secureCookies }: HttpDeps): Router {
+export function authRoutes({ storage, secureCookies, live }: HttpDeps): Router {
   const r = Router();
   const limiter = new WindowLimiter(LIMITS.loginAttemptsPerWindow, LIMITS.loginWindowMs);
 
@@ -52,6 +52,8 @@ export function authRoutes({ storage, secureCookies }: HttpDeps): Router {
     const signedIn = currentUser(res);
     const user = await accounts.acceptInvite(storage, String(req.params.token), parseBody(acceptInviteBody, req.body ?? {}), signedIn);
     if (!signedIn) await signIn(res, user.id);
+    // An existing member taking an invite with another role: their open connections follow it.
+    else await live.recheckUser(user.id);
     res.json(await accounts.me(storage, user));
   }));
 

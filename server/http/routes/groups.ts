@@ -31,10 +31,10 @@ export function groupRoutes(deps: HttpDeps): Router {
   r.patch('/groups/:id/members/:userId', route(async (req, res) => {
     const user = requireUser(res);
     const body = parseBody(memberPatchBody, req.body);
-    res.json(await groups.updateMember(storage, user.id, p(req.params.id), p(req.params.userId), body));
+    res.json(await groups.updateMember(storage, user.id, p(req.params.id), p(req.params.userId), body, deps.live));
   }));
   r.delete('/groups/:id/members/:userId', route(async (req, res) => {
-    await groups.removeMember(storage, requireUser(res).id, p(req.params.id), p(req.params.userId));
+    await groups.removeMember(storage, requireUser(res).id, p(req.params.id), p(req.params.userId), deps.live);
     res.status(204).end();
   }));
   r.post('/groups/:id/templates', route(async (req, res) => {
