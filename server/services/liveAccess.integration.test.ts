@@ -92,11 +92,13 @@ describe('live revocation', () => {
     again.provider.destroy();
   });
 
-  it("a removed member's socket is told and receives no further meeting:state (marker: the others get the next one)", async () => {
+  it("a removed member's socket is told and receives no further meeting:applied or meeting:state (marker: the others get the next one)", async () => {
     const rita = await newMember();
     const ritaSocket = await joined(rita.cookie);
     const watcher = await joined(seed.members[1]!.cookie);
+    // Every meeting event on the wire (deltas and full states), before any client-side following.
     const states: number[] = [];
+    ritaSocket.on('meeting:applied', (p) => states.push(p.version));
     ritaSocket.on('meeting:state', (p) => states.push(p.state.version));
     const told = nextEvent(ritaSocket, 'access:changed');
     const t0 = performance.now();
@@ -107,14 +109,17 @@ describe('live revocation', () => {
     const seenBefore = states.length;
 
     const coachSocket = sockets[0]!;
-    const marker = nextEvent(watcher, 'meeting:state', (p) => p.state.hands.some((h) => h.userId === seed.members[1]!.userId));
-    // A state change after the removal; then a marker state the watcher receives.
+    const watched: number[] = [];
+    watcher.on('meeting:applied', (p) => watched.push(p.version));
+    // A state change after the removal; then a marker change the watcher receives.
     expect((await emitAck(coachSocket, 'meeting:command', { meetingId, command: { type: 'timer.pause' } })).ok).toBe(true);
-    expect((await emitAck(watcher, 'meeting:command', { meetingId, command: { type: 'hand.raise' } })).ok).toBe(true);
-    await marker;
+    const raised = await emitAck(watcher, 'meeting:command', { meetingId, command: { type: 'hand.raise' } });
+    expect(raised.ok).toBe(true);
+    await waitUntil(() => watched.includes(raised.version), 'marker delta reached the watcher');
     // The removed socket is still connected (the server only took it out of the room) and got nothing.
     expect(ritaSocket.connected).toBe(true);
     expect(states.length).toBe(seenBefore);
+    expect(watched.length).toBeGreaterThanOrEqual(2);
     // And it cannot act in or rejoin the meeting.
     expect((await emitAck(ritaSocket, 'meeting:command', { meetingId, command: { type: 'hand.raise' } })).ok).toBe(false);
     expect((await emitAck(ritaSocket, 'room:join', { meetingId, mode: 'remote' })).ok).toBe(false);
