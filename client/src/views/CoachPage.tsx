@@ -6,6 +6,7 @@ import { errorMessage, http } from '../api/http.ts';
 import type { PersonRecord } from '../api/overview.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
+import { TableWrap } from '../components/TableWrap.tsx';
 
 
 const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
@@ -25,7 +26,7 @@ export function CoachPage() {
     <>
       <h1>{data.group.name}: coach's view</h1>
       <p><Link to={`/groups/${id}`}>Back to the group</Link></p>
-      <div className="table-wrap card section">
+      <TableWrap label="Members at a glance" className="card section">
         <table className="table" data-testid="coach-overview">
           <thead>
             <tr>
@@ -71,7 +72,7 @@ export function CoachPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { ProgressEditor } from '../components/goals/ProgressEditor.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 
 export function GoalsPage() {
   const { id = '' } = useParams();
@@ -61,7 +62,7 @@ export function GoalsPage() {
       {data && (
         <section className="card section" aria-labelledby="all-goals-h">
           <h2 id="all-goals-h">{canManage ? 'Every member at a glance' : 'The group’s goals'}</h2>
-          <div className="table-wrap">
+          <TableWrap label="Goals of every member">
             <table className="table" data-testid="goals-overview">
               <thead>
                 <tr>
@@ -101,7 +102,7 @@ export function GoalsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       )}
     </div>

@@ -5,13 +5,12 @@ import type { AttendanceMode } from '../../../shared/domain.ts';
 import { Alert } from '../components/Alert.tsx';
 import { AgendaList } from '../components/meeting/AgendaList.tsx';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
-import { CurrentItem } from '../components/meeting/CurrentItem.tsx';
+import { ConsoleBar } from '../components/meeting/ConsoleBar.tsx';
 import { FacilitatorConsole } from '../components/meeting/FacilitatorConsole.tsx';
 import { ItemStage } from '../components/items/ItemStage.tsx';
 import { HandQueue } from '../components/meeting/HandQueue.tsx';
 import { JoinModePrompt } from '../components/meeting/JoinModePrompt.tsx';
 import { PresenceList } from '../components/meeting/PresenceList.tsx';
-import { RunningLate } from '../components/meeting/RunningLate.tsx';
 import { useIsFacilitator } from '../hooks/useFacilitator.ts';
 import { useFacilitatorKeys } from '../hooks/useFacilitatorKeys.ts';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
@@ -91,29 +90,29 @@ export function MeetingPage() {
       {!state ? (
         !joinError && <p className="loading">Joining the meeting…</p>
       ) : (
-        <div className="meeting-grid">
-          <div className="stack">
-            <section aria-label="Current item" className={`card now-card status-${state.status}`}>
-              <CurrentItem state={state} />
-              <RunningLate state={state} />
-            </section>
-            {meeting && <ItemStage state={state} meeting={meeting} isFacilitator={isFacilitator} />}
-            {isFacilitator && <FacilitatorConsole state={state} />}
-            <section aria-labelledby="agenda-h" className="card section">
-              <h2 id="agenda-h">Agenda</h2>
-              <AgendaList state={state} canJump={isFacilitator} />
-            </section>
-            <section aria-label="Notes" className="card section notes">
-              <Suspense fallback={<p className="loading">Loading the notes…</p>}>
-                <NotesPanel state={state} />
-              </Suspense>
-            </section>
+        <>
+          <ConsoleBar state={state} isFacilitator={isFacilitator} />
+          {/* Side by side from a laptop up: the item and its controls left, hands and notes right. */}
+          <div className="meeting-grid">
+            <div className="stack meeting-main">
+              {meeting && <ItemStage state={state} meeting={meeting} isFacilitator={isFacilitator} />}
+              {isFacilitator && <FacilitatorConsole state={state} />}
+              <section aria-labelledby="agenda-h" className="card section">
+                <h2 id="agenda-h">Agenda</h2>
+                <AgendaList state={state} canJump={isFacilitator} />
+              </section>
+            </div>
+            <aside className="stack meeting-side" aria-label="People and notes">
+              <HandQueue state={state} isFacilitator={isFacilitator} />
+              <section aria-label="Notes" className="card section notes">
+                <Suspense fallback={<p className="loading">Loading the notes…</p>}>
+                  <NotesPanel state={state} />
+                </Suspense>
+              </section>
+              <PresenceList state={state} />
+            </aside>
           </div>
-          <aside className="stack" aria-label="People">
-            <HandQueue state={state} isFacilitator={isFacilitator} />
-            <PresenceList state={state} />
-          </aside>
-        </div>
+        </>
       )}
     </div>
   );

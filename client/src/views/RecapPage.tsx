@@ -19,15 +19,16 @@ import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 
 const kpiLabel = (key: string) => DEFAULT_KPIS.find((k) => k.key === key)?.label ?? key;
 
 const GOAL_STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
 
-function GoalTable({ goals, name }: { goals: Goal[]; name: (id: string) => string }) {
+function GoalTable({ goals, name, label }: { goals: Goal[]; name: (id: string) => string; label: string }) {
   if (goals.length === 0) return <p className="muted">None.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={label}>
       <table className="table">
         <thead>
           <tr><th scope="col">Member</th><th scope="col">Goal</th><th scope="col">Status</th><th scope="col">Comment</th></tr>
@@ -43,7 +44,7 @@ function GoalTable({ goals, name }: { goals: Goal[]; name: (id: string) => strin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -131,9 +132,9 @@ export function RecapPage() {
 
       <section className="card section" aria-labelledby="r-goals">
         <h2 id="r-goals">Goal review</h2>
-        <GoalTable goals={summary.review} name={name} />
+        <GoalTable goals={summary.review} name={name} label="Goals reviewed" />
         <h3>New goals</h3>
-        <GoalTable goals={summary.newGoals} name={name} />
+        <GoalTable goals={summary.newGoals} name={name} label="New goals" />
       </section>
 
       <section className="card section" aria-labelledby="r-hs">

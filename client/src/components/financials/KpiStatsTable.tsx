@@ -3,6 +3,7 @@
 // withheld (too few companies, k-anonymity) says so instead of showing numbers.
 import { formatKpiValue } from '../../../../shared/financials/kpis.ts';
 import type { KpiDefinition } from '../../../../shared/financials/types.ts';
+import { TableWrap } from '../TableWrap.tsx';
 
 export interface KpiStatsRow {
   kpi: KpiDefinition;
@@ -14,7 +15,7 @@ export interface KpiStatsRow {
 
 export function KpiStatsTable({ rows, showMine, medianLabel }: { rows: readonly KpiStatsRow[]; showMine: boolean; medianLabel: string }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label="Figures against the group">
       <table className="table">
         <thead>
           <tr>
@@ -48,6 +49,6 @@ export function KpiStatsTable({ rows, showMine, medianLabel }: { rows: readonly 
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

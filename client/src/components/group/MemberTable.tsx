@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { GroupMember } from '../../../../shared/domain.ts';
 import { Alert } from '../Alert.tsx';
 import { MemberRow } from './MemberRow.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 export function MemberTable({ groupId, members, canManage }: { groupId: string; members: GroupMember[]; canManage: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +14,7 @@ export function MemberTable({ groupId, members, canManage }: { groupId: string; 
       {members.length === 0 ? (
         <p className="muted">Nobody yet. Invite the group below.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Members">
           <table className="table">
             <thead>
               <tr>
@@ -29,7 +30,7 @@ export function MemberTable({ groupId, members, canManage }: { groupId: string; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

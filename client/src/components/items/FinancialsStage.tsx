@@ -11,6 +11,7 @@ import { BoxPlot } from './BoxPlot.tsx';
 import { LineChart } from '../me/LineChart.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
+import { TableWrap } from '../TableWrap.tsx';
 
 /** Charted for the member in focus: the numbers these groups compare first. */
 const CHARTED = ['total_revenue', 'gross_margin_pct', 'net_profit_pct'];
@@ -71,7 +72,7 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
         </div>
       )}
       {data && data.canSeeFigures && (
-        <div className="table-wrap">
+        <TableWrap label="Figures">
           {focus ? (
             <table className="table fin-table">
               <thead>
@@ -121,7 +122,7 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
               </tbody>
             </table>
           )}
-        </div>
+        </TableWrap>
       )}
     </div>
   );

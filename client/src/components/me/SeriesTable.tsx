@@ -1,12 +1,13 @@
 // The figures behind a LineChart as a table: the fallback for anyone who can't read the lines
 // (screen readers, print, colour blindness), folded away so the charts stay at a glance.
 import type { Series } from './LineChart.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 export function SeriesTable({ title, labels, series, format }: { title: string; labels: string[]; series: Series[]; format: (v: number) => string }) {
   return (
     <details className="series-table">
       <summary>{title} as a table</summary>
-      <div className="table-wrap">
+      <TableWrap label={title}>
         <table className="table">
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -31,7 +32,7 @@ export function SeriesTable({ title, labels, series, format }: { title: string; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </details>
   );
 }

@@ -1,4 +1,5 @@
-// One agenda item in the editor: rename, re-time, move, remove.
+// One agenda item in the editor: rename, re-time, move, remove (asked first; the editor offers
+// an undo afterwards).
 import { useState, type FormEvent } from 'react';
 import type { AgendaItem } from '../../../../shared/domain.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
@@ -9,12 +10,14 @@ interface Props {
   index: number;
   count: number;
   isCurrent: boolean;
+  onRemove: (item: AgendaItem, index: number) => void;
 }
 
-export function AgendaEditRow({ item, index, count, isCurrent }: Props) {
+export function AgendaEditRow({ item, index, count, isCurrent, onRemove }: Props) {
   const sendCommand = useStore((s) => s.sendCommand);
   const [title, setTitle] = useState(item.title);
   const [minutes, setMinutes] = useState(String(item.durationMs / 60_000));
+  const [confirming, setConfirming] = useState(false);
   const durationMs = Math.round(Number(minutes) * 60_000);
   const changed = title.trim() !== item.title || durationMs !== item.durationMs;
 
@@ -54,9 +57,21 @@ export function AgendaEditRow({ item, index, count, isCurrent }: Props) {
         <button type="button" className="btn btn-small" disabled={index === count - 1} onClick={() => move(index + 1)} aria-label={`Move ${item.title} down`}>
           ↓ Down
         </button>
-        <button type="button" className="btn btn-small btn-danger-outline" onClick={() => void sendCommand({ type: 'agenda.remove', itemId: item.id })} aria-label={`Remove ${item.title}`}>
-          Remove
-        </button>
+        {confirming ? (
+          <span className="confirm" role="group" aria-label={`Confirm removing ${item.title}`}>
+            <span>Remove this item?</span>
+            <button type="button" className="btn btn-small btn-danger" onClick={() => onRemove(item, index)}>
+              Yes, remove
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="btn btn-small btn-danger-outline" disabled={isCurrent} title={isCurrent ? 'The room is on this item' : undefined} onClick={() => setConfirming(true)} aria-label={`Remove ${item.title}`}>
+            Remove
+          </button>
+        )}
       </form>
     </li>
   );

@@ -1,11 +1,11 @@
-// Start, Back, Next, End (with a confirm step: ending is final for everyone).
+// Start, Back, Next; End (with a confirm step: ending is final for everyone) is its own control,
+// kept away from Next.
 import { useState } from 'react';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
 
 export function MeetingControls({ state }: { state: MeetingState }) {
   const sendCommand = useStore((s) => s.sendCommand);
-  const [confirmEnd, setConfirmEnd] = useState(false);
   const live = state.status === 'live';
   const atFirst = state.currentIndex <= 0;
   const atLast = state.currentIndex >= state.agenda.length - 1;
@@ -28,7 +28,15 @@ export function MeetingControls({ state }: { state: MeetingState }) {
       <button type="button" className="btn btn-primary btn-large" disabled={!live || atLast} onClick={() => void sendCommand({ type: 'agenda.next' })} aria-keyshortcuts="ArrowRight">
         Next
       </button>
-      <span className="spacer" />
+    </div>
+  );
+}
+
+export function EndMeetingButton() {
+  const sendCommand = useStore((s) => s.sendCommand);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  return (
+    <div className="button-row">
       {confirmEnd ? (
         <span className="confirm" role="group" aria-label="Confirm ending the meeting">
           <span>End the meeting for everyone?</span>

@@ -1,0 +1,29 @@
+// The strip that stays on screen while the page scrolls: what the room is on, its timer, and
+// for the facilitator Back / Next and the timer's controls, so they are never a scroll away.
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { CurrentItem } from './CurrentItem.tsx';
+import { MeetingControls } from './MeetingControls.tsx';
+import { RunningLate } from './RunningLate.tsx';
+import { TimerControls } from './TimerControls.tsx';
+
+export function ConsoleBar({ state, isFacilitator, onKeys }: { state: MeetingState; isFacilitator: boolean; onKeys?: () => void }) {
+  return (
+    <section aria-label="Current item" className={`card now-card console-bar status-${state.status}`} data-testid="console-bar">
+      <CurrentItem state={state} />
+      <div className="console-bar-row">
+        <RunningLate state={state} />
+        {isFacilitator && (
+          <div className="console-bar-controls" aria-label="Facilitator controls" role="group">
+            <MeetingControls state={state} />
+            <TimerControls state={state} />
+            {onKeys && state.status === 'live' && (
+              <button type="button" className="btn btn-quiet" onClick={onKeys} aria-keyshortcuts="?">
+                Keys <kbd aria-hidden="true">?</kbd>
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
