@@ -55,7 +55,7 @@ export async function richRoom() {
     for (const [n, text] of texts.entries()) {
       const goal: Goal = {
         id: `g-${i}-${n}`, groupId: seed.group.id, userId: seed.members[i]!.userId, quarter: REVIEWED_QUARTER, meetingId: null, text, target: '', dueDate: null,
-        status: 'open', comment: '', progress: '', carriedFromId: null, carriedCount: n === 0 && i === 0 ? 2 : 0, vague: false, createdAt: at, updatedAt: at,
+        status: 'open', comment: '', progress: '', progressAt: null, carriedFromId: null, carriedCount: n === 0 && i === 0 ? 2 : 0, vague: false, createdAt: at, updatedAt: at,
       };
       await srv.storage.createGoal(goal);
     }
