@@ -3,7 +3,8 @@
 // (see the table in index.ts); nothing a client sends can throw past this file.
 import type { RawData, WebSocket } from 'ws';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
-import type { CollabLog, DocRoom, RoomClient } from './docRoom.ts';
+import type { CollabLog, RoomClient } from './docRoom.ts';
+import type { DocEndpoint } from './filteredView.ts';
 import type { CollabLimits } from './limits.ts';
 import { decodeClientMessage, ProtocolError, type ClientMessage } from './messages.ts';
 
@@ -42,11 +43,14 @@ export interface ConnectionInfo {
   userId: string;
   docName: string;
   readOnly: boolean;
+  /** Synced with the doc's filtered view (observers outside the room), not the doc. */
+  filtered: boolean;
 }
 
 export class Connection implements RoomClient {
   readonly userId: string;
   readonly docName: string;
+  readonly filtered: boolean;
   /** Made read-only while connected (became an observer): later updates are dropped. */
   private restricted = false;
   private closed = false;
@@ -61,7 +65,7 @@ export class Connection implements RoomClient {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly room: DocRoom,
+    private readonly room: DocEndpoint,
     info: ConnectionInfo,
     private readonly limits: CollabLimits,
     private readonly log: CollabLog,
@@ -69,6 +73,7 @@ export class Connection implements RoomClient {
     private readonly onRefused: (reason: RefusedReason) => void = () => {},
   ) {
     this.userId = info.userId;
+    this.filtered = info.filtered;
     this.restricted = info.readOnly;
     this.docName = info.docName;
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);

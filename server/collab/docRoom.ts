@@ -18,6 +18,7 @@ import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import type { Storage } from '../storage/types.ts';
 import { AwarenessRelay, type AwarenessOutcome } from './awarenessRelay.ts';
 import { DocSync, ORIGIN_STORAGE } from './docSync.ts';
+import { FilteredView, type DocEndpoint } from './filteredView.ts';
 import type { CollabLimits } from './limits.ts';
 import { addsNothing, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
 import type { DocRelay, RelayMessage, RelaySubscription } from './relay.ts';
@@ -54,8 +55,10 @@ interface PendingUpdate {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-export class DocRoom {
+export class DocRoom implements DocEndpoint {
   private readonly clients = new Set<RoomClient>();
+  /** Observers outside the room read this instead (filteredView.ts); made on first use. */
+  private view: FilteredView | null = null;
   /** Cursors and names: ownership, echoes, coalesced relay to clients and nodes (awarenessRelay.ts). */
   private readonly awarenessRelay: AwarenessRelay;
   /** Connections that passed authorization and are about to join; they keep the room loaded. */
@@ -136,7 +139,7 @@ export class DocRoom {
     return this.clients.size;
   }
   get isEmpty(): boolean {
-    return this.clients.size === 0 && this.reservations === 0;
+    return this.clients.size === 0 && this.reservations === 0 && (this.view?.viewerCount ?? 0) === 0;
   }
   get isDestroyed(): boolean {
     return this.destroyed;
@@ -165,6 +168,16 @@ export class DocRoom {
   release(): void {
     this.reservations--;
     this.notifyIfEmpty();
+  }
+
+  /** The doc without what stays in the room, for 'read-filtered' connections (join it instead of the room). */
+  filtered(): FilteredView {
+    this.view ??= new FilteredView(this.name, this.doc, {
+      joined: () => this.reservations--,
+      left: () => this.notifyIfEmpty(),
+      refreshMs: this.deps.limits.filteredViewRefreshMs,
+    });
+    return this.view;
   }
 
   /** A reserved connection joins: it gets sync step 1 and the current awareness states. */
@@ -263,6 +276,7 @@ export class DocRoom {
     this.stopped = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.sync.stop();
+    this.view?.destroy();
     this.awarenessRelay.destroy();
     this.subscription?.close();
     this.doc.off('update', this.relayDocUpdate);

@@ -31,9 +31,12 @@
  *                         4400-4499 as permanent and stops reconnecting
  * A bad frame closes only its own socket; other clients and the process are unaffected.
  *
- * Observers ('read' right): their sync step 2 and update messages are dropped (never stored,
- * applied or relayed); their sync step 1 is answered, so they receive the doc and every later
- * edit. Their awareness is relayed, so they show as present (their cursor cannot move text).
+ * Observers in the room ('read' right): their sync step 2 and update messages are dropped (never
+ * stored, applied or relayed); their sync step 1 is answered, so they receive the doc and every
+ * later edit. Their awareness is relayed, so they show as present (their cursor cannot move text).
+ * Observers outside the room ('read-filtered', the default) are synced with the doc's filtered
+ * view instead (filteredView.ts): the same doc name, but a separate Yjs doc holding no block or
+ * commitment that stays in the room; nothing of theirs is applied, and no awareness flows either way.
  *
  * Authorization is checked at connect, and again whenever the server says a user's rights
  * changed (recheck(userId), called by server/services/liveAccess.ts on every node): each of
@@ -170,6 +173,8 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
     }
     if (c.isClosed) return 'closed';
     if (right === 'write') return 'kept';
+    // A filtered view never held more than a reader outside the room may see.
+    if (c.filtered && right === 'read-filtered') return 'kept';
     if (right === 'read') {
       c.restrict();
       return 'restricted';
@@ -231,8 +236,10 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
     wss.handleUpgrade(req, socket, head, (ws) => {
       upgraded = true;
       socket.off('close', onClose);
-      const info = { userId: result.userId, docName: result.name, readOnly: result.right !== 'write' };
-      const connection = new Connection(ws, room, info, limits, log, (c) => connections.delete(c), deps.onRefused);
+      const filtered = result.right === 'read-filtered';
+      const info = { userId: result.userId, docName: result.name, readOnly: result.right !== 'write', filtered };
+      const endpoint = filtered ? room.filtered() : room;
+      const connection = new Connection(ws, endpoint, info, limits, log, (c) => connections.delete(c), deps.onRefused);
       connections.add(connection);
       // Rights may have changed while this upgrade was being checked: check again.
       if (revocations !== revocationsBefore) void recheckConnection(connection);

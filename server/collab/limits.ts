@@ -38,6 +38,8 @@ export const COLLAB_LIMITS = {
   relayGapWaitMs: 250,
   /** A doc load waits at most this long for Redis to confirm its subscription (so a paused Redis does not block opening notes); it re-reads storage once confirmed. */
   relaySubscribeWaitMs: 500,
+  /** Observers' filtered view of a doc follows it at most this often: typing is batched, and a block marked "stays in the room" leaves the view within this time. */
+  filteredViewRefreshMs: 50,
   /** Awareness client ids one connection may control: the stock provider uses one; a few allow for reconnect races. */
   maxAwarenessClientsPerConnection: 8,
 } as const;

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import { notesDocName } from '../../shared/collab/docNames.ts';
+import { NOTES_FIELD } from '../../shared/notes/fromYjs.ts';
 import type { AccessChange } from '../../shared/protocol.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
 import { connectSocket, emitAck, joinGroup, nextEvent, seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
@@ -141,14 +142,23 @@ describe('live revocation', () => {
     expect(change.allowed).not.toContain('notes.write');
     expect(change.allowed).toContain('notes.read');
 
-    // Reopened as an observer: the doc arrives, edits do not land.
+    // Reopened as an observer: the notes arrive (as observers outside the room read them), edits do not land.
+    const notes = (doc: Y.Doc) => doc.getXmlFragment(NOTES_FIELD).toString();
+    const para = (t: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(t)]);
+      return p;
+    };
+    coach.doc.getXmlFragment(NOTES_FIELD).insert(0, [para('shared notes')]);
     const reader = client(rita.cookie);
-    await waitUntil(() => reader.provider.synced, 'observer synced');
-    expect(text(reader.doc)).toBe(text(coach.doc));
+    await waitUntil(() => reader.provider.synced && notes(reader.doc).includes('shared notes'), 'observer reads the notes');
+    reader.doc.getXmlFragment(NOTES_FIELD).insert(0, [para('OBSERVER-EDIT')]);
     reader.doc.getText('t').insert(0, 'OBSERVER-EDIT;');
+    coach.doc.getXmlFragment(NOTES_FIELD).insert(0, [para('marker2')]);
     coach.doc.getText('t').insert(0, 'marker2;');
-    await waitUntil(() => text(reader.doc).includes('marker2;'), 'marker reached the observer');
+    await waitUntil(() => notes(reader.doc).includes('marker2'), 'marker reached the observer');
     await waitUntil(async () => (await storedText()).includes('marker2;'), 'marker stored');
+    expect(notes(coach.doc)).not.toContain('OBSERVER-EDIT');
     expect(text(coach.doc)).not.toContain('OBSERVER-EDIT');
     expect(await storedText()).not.toContain('OBSERVER-EDIT');
     // Their socket stays in the meeting, now without the right to act.

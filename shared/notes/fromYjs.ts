@@ -23,6 +23,8 @@ type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
 
 const flag = (v: unknown) => v === true || v === 'true';
 const roomOnly = (el: Y.XmlElement) => flag(el.getAttribute('confidential'));
+/** Whether a node of the notes fragment (and everything inside it) stays in the room. */
+export const isRoomOnlyNode = roomOnly;
 
 function runs(text: Y.XmlText): Inline[] {
   return (text.toDelta() as Delta).flatMap((op): Inline[] => {
