@@ -2,6 +2,7 @@
 // with selectors; socket handlers and views call the actions it holds.
 import { create } from 'zustand';
 import { createConnectionSlice } from './connectionSlice.ts';
+import { createConsoleSlice } from './consoleSlice.ts';
 import { createGroupsSlice } from './groupsSlice.ts';
 import { createMeetingSlice } from './meetingSlice.ts';
 import { createRecordsSlice } from './recordsSlice.ts';
@@ -16,4 +17,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createMeetingSlice(...a),
   ...createConnectionSlice(...a),
   ...createRecordsSlice(...a),
+  ...createConsoleSlice(...a),
 }));

@@ -9,6 +9,7 @@ import type { GoalReviewSet } from '../../../../shared/records.ts';
 import { errorMessage, http } from '../../api/http.ts';
 import { ratePct } from '../goals/labels.ts';
 import { Alert } from '../Alert.tsx';
+import { goalForKeys } from '../../lib/facilitatorKeys.ts';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
 import { CarriedBadge } from '../goals/CarriedBadge.tsx';
@@ -25,7 +26,7 @@ interface Props {
   userId: string;
 }
 
-function GoalRow({ goal, owner, canReview, onError }: { goal: Goal; owner: string | null; canReview: boolean; onError: (m: string) => void }) {
+function GoalRow({ goal, owner, canReview, keyed, onError }: { goal: Goal; owner: string | null; canReview: boolean; keyed: boolean; onError: (m: string) => void }) {
   // What the facilitator is typing; null shows the stored comment, so a change made
   // elsewhere appears here unless one is being typed.
   const [draft, setDraft] = useState<string | null>(null);
@@ -37,7 +38,7 @@ function GoalRow({ goal, owner, canReview, onError }: { goal: Goal; owner: strin
     if (draft !== null && draft !== goal.comment && goal.status !== 'open') void review(goal.status);
   };
   return (
-    <li className={`goal goal-${goal.status}`}>
+    <li className={`goal goal-${goal.status}${keyed ? ' is-keyed' : ''}`} data-keyed={keyed || undefined}>
       <div>
         {owner && <span className="goal-owner">{owner}: </span>}
         <strong>{goal.text}</strong>
@@ -64,6 +65,8 @@ export function GoalReviewStage({ state, meetingId, companies, isFacilitator }: 
   const [err, setErr] = useState<string | null>(null);
   const goals = (data?.review ?? []).filter((g) => !state.focusUserId || g.userId === state.focusUserId);
   // Done counts 1, partly 0.5, over the goals reviewed so far (the shared rule).
+  // The goal the 1 / 2 / 3 keys mark (useFacilitatorKeys).
+  const keyedId = goalForKeys(goals, state.focusUserId)?.id;
   const rate = data && state.focusUserId ? completionRate(goals, state.focusUserId, data.reviewQuarter) : null;
   return (
     <div data-testid="goal-review">
@@ -77,7 +80,7 @@ export function GoalReviewStage({ state, meetingId, companies, isFacilitator }: 
         </p>
       )}
       {goals.length === 0 ? <p className="muted">No goals to review here.</p> : (
-        <ul className="goal-list">{goals.map((g) => <GoalRow key={g.id} goal={g} owner={state.focusUserId ? null : (companies.find((m) => m.userId === g.userId)?.name ?? null)} canReview={isFacilitator} onError={setErr} />)}</ul>
+        <ul className="goal-list">{goals.map((g) => <GoalRow key={g.id} goal={g} keyed={isFacilitator && g.id === keyedId} owner={state.focusUserId ? null : (companies.find((m) => m.userId === g.userId)?.name ?? null)} canReview={isFacilitator} onError={setErr} />)}</ul>
       )}
     </div>
   );

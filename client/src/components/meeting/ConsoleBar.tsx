@@ -1,12 +1,14 @@
 // The strip that stays on screen while the page scrolls: what the room is on, its timer, and
 // for the facilitator Back / Next and the timer's controls, so they are never a scroll away.
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { useStore } from '../../store/index.ts';
 import { CurrentItem } from './CurrentItem.tsx';
 import { MeetingControls } from './MeetingControls.tsx';
 import { RunningLate } from './RunningLate.tsx';
 import { TimerControls } from './TimerControls.tsx';
 
-export function ConsoleBar({ state, isFacilitator, onKeys }: { state: MeetingState; isFacilitator: boolean; onKeys?: () => void }) {
+export function ConsoleBar({ state, isFacilitator }: { state: MeetingState; isFacilitator: boolean }) {
+  const setKeySheetOpen = useStore((s) => s.setKeySheetOpen);
   return (
     <section aria-label="Current item" className={`card now-card console-bar status-${state.status}`} data-testid="console-bar">
       <CurrentItem state={state} />
@@ -16,9 +18,9 @@ export function ConsoleBar({ state, isFacilitator, onKeys }: { state: MeetingSta
           <div className="console-bar-controls" aria-label="Facilitator controls" role="group">
             <MeetingControls state={state} />
             <TimerControls state={state} />
-            {onKeys && state.status === 'live' && (
-              <button type="button" className="btn btn-quiet" onClick={onKeys} aria-keyshortcuts="?">
-                Keys <kbd aria-hidden="true">?</kbd>
+            {state.status !== 'ended' && (
+              <button type="button" className="btn btn-quiet" onClick={() => setKeySheetOpen(true)} aria-keyshortcuts="?">
+                Keys (?)
               </button>
             )}
           </div>

@@ -1,0 +1,67 @@
+// The facilitator's keys: one table that both the key handler and the "?" sheet read, so the
+// sheet never lists a key that does nothing; and the pure choices behind them (whose turn is
+// next, which goal a status key marks, which hot-seat stage follows).
+import { HOT_SEAT_STAGES } from '../../../shared/meeting/hotseat.ts';
+import type { HotSeatStage, MeetingState } from '../../../shared/meeting/state.ts';
+import type { AgendaItemKind } from '../../../shared/domain.ts';
+
+export type KeyAction = 'next' | 'back' | 'nextMember' | 'prevMember' | 'goalDone' | 'goalPartly' | 'goalNotDone' | 'nextStage' | 'callNext' | 'timer' | 'extend' | 'help';
+
+export interface KeyBinding {
+  action: KeyAction;
+  /** KeyboardEvent.key values (letters lower case; Shift is allowed for ? and +). */
+  keys: readonly string[];
+  /** How the sheet shows the key. */
+  shown: string;
+  label: string;
+}
+
+export const FACILITATOR_KEYS: readonly KeyBinding[] = [
+  { action: 'next', keys: ['ArrowRight'], shown: '→', label: 'Next item (before the meeting: start it)' },
+  { action: 'back', keys: ['ArrowLeft'], shown: '←', label: 'Previous item' },
+  { action: 'nextMember', keys: ['ArrowDown', 'j'], shown: '↓ or J', label: 'Next member in focus (opening, financial review, goal review, new goals)' },
+  { action: 'prevMember', keys: ['ArrowUp', 'k'], shown: '↑ or K', label: 'Previous member in focus (before the first: the whole group)' },
+  { action: 'goalDone', keys: ['1'], shown: '1', label: 'Goal review: the marked goal is done' },
+  { action: 'goalPartly', keys: ['2'], shown: '2', label: 'Goal review: the marked goal is partly done' },
+  { action: 'goalNotDone', keys: ['3'], shown: '3', label: 'Goal review: the marked goal is not done' },
+  { action: 'nextStage', keys: ['s'], shown: 'S', label: 'Hot seat: next stage' },
+  { action: 'callNext', keys: ['c'], shown: 'C', label: 'Give the floor to the first raised hand' },
+  { action: 'timer', keys: [' '], shown: 'Space', label: 'Start, pause or resume the timer' },
+  { action: 'extend', keys: ['+', '='], shown: '+', label: 'Add 5 minutes to the timer' },
+  { action: 'help', keys: ['?'], shown: '?', label: 'Show or hide this list of keys' },
+];
+
+export function actionForKey(key: string): KeyAction | null {
+  const k = key.length === 1 ? key.toLowerCase() : key;
+  return FACILITATOR_KEYS.find((b) => b.keys.includes(k))?.action ?? null;
+}
+
+/** Items where the room looks at one member at a time. */
+export const FOCUS_KINDS: readonly AgendaItemKind[] = ['opening', 'financials', 'goals', 'new-goals'];
+
+/**
+ * Who the room looks at after a step: from the whole group (null) down to the first member,
+ * then on; up from the first member back to the whole group. At the ends, undefined: no step.
+ */
+export function focusAfter(order: readonly string[], focusUserId: string | null, dir: 1 | -1): string | null | undefined {
+  const index = focusUserId === null ? -1 : order.indexOf(focusUserId);
+  const to = index + dir;
+  if (to < -1 || to >= order.length) return undefined;
+  return to === -1 ? null : order[to];
+}
+
+/** The goal the status keys mark: the member in focus's first goal not reviewed yet. */
+export function goalForKeys<G extends { userId: string; status: string }>(goals: readonly G[], focusUserId: string | null): G | undefined {
+  if (!focusUserId) return undefined;
+  return goals.find((g) => g.userId === focusUserId && g.status === 'open');
+}
+
+/** The hot-seat stage after the current one (the first when none has begun); undefined at the end. */
+export function nextHotSeatStage(state: MeetingState): { itemId: string; stage: HotSeatStage } | undefined {
+  const item = state.agenda[state.currentIndex];
+  if (!item || item.kind !== 'hotseat') return undefined;
+  const current = state.hotSeats[item.id]?.stage ?? null;
+  const at = current === null ? -1 : HOT_SEAT_STAGES.findIndex((s) => s.stage === current);
+  const next = HOT_SEAT_STAGES[at + 1];
+  return next ? { itemId: item.id, stage: next.stage } : undefined;
+}
