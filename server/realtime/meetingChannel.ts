@@ -1,4 +1,10 @@
 // socket.io meeting channel: validate -> authorize (in the service) -> call the room -> ack.
+// Rights are resolved once, when a socket joins a meeting (shared/access decides, through
+// MeetingRooms.join), and kept with the connection (socket.data.rights); commands use them
+// without reading storage. When someone's rights change, live revocation calls
+// `access.recheckUser(userId)` (services/liveAccess.ts): every socket of that user on this node
+// gets its kept rights replaced by freshly resolved ones, or leaves the meetings it may no
+// longer join. That is the one function that refreshes kept rights.
 import type http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -18,7 +24,7 @@ import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema, syncPayloa
 import { userFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
-import { MeetingRooms } from '../services/room.ts';
+import { MeetingRooms, type MeetingRights } from '../services/room.ts';
 import type { Storage } from '../storage/types.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
@@ -27,6 +33,8 @@ interface SocketData {
   name: string;
   /** Meetings this socket joined, with how it attends. Read across nodes by fetchSockets(). */
   meetings: Record<string, { mode: AttendanceMode; projector: boolean }>;
+  /** Rights per joined meeting, resolved at join, replaced by recheckUser (this node only). */
+  rights: Record<string, MeetingRights>;
 }
 type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -96,7 +104,7 @@ export function attachMeetingChannel(
         err.data = { code: 'unauthenticated' };
         return next(err);
       }
-      socket.data = { userId: user.id, name: user.name, meetings: {} };
+      socket.data = { userId: user.id, name: user.name, meetings: {}, rights: {} };
       next();
     } catch (e) {
       next(e as Error);
@@ -131,7 +139,9 @@ export function attachMeetingChannel(
   let revocations = 0;
   const leaveMeeting = async (socket: MeetingSocket, meetingId: string) => {
     const { [meetingId]: _left, ...rest } = socket.data.meetings;
+    const { [meetingId]: _rights, ...otherRights } = socket.data.rights;
     socket.data.meetings = rest;
+    socket.data.rights = otherRights;
     await socket.leave(meetingRoom(meetingId));
     announceLater(meetingId);
   };
@@ -140,6 +150,7 @@ export function attachMeetingChannel(
     for (const meetingId of [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null)) {
       const standing = await rooms.standing(socket.data.userId, meetingId);
       if (!standing) await leaveMeeting(socket, meetingId);
+      else if (socket.data.rights[meetingId]) socket.data.rights = { ...socket.data.rights, [meetingId]: standing.rights };
       socket.emit('access:changed', { meetingId, you: standing?.you ?? null, allowed: standing?.allowed ?? [] });
     }
   };
@@ -152,6 +163,7 @@ export function attachMeetingChannel(
     kickUser(userId) {
       revocations++;
       for (const socket of localSocketsOf(userId)) {
+        socket.data.rights = {};
         for (const meetingId of [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null)) {
           void socket.leave(meetingRoom(meetingId));
           socket.emit('access:changed', { meetingId, you: null, allowed: [] });
@@ -199,8 +211,9 @@ export function attachMeetingChannel(
       handle(ack, async () => {
         const p = parse(joinPayloadSchema, payload);
         const revocationsBefore = revocations;
-        const joined = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
+        const { result: joined, rights } = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
         socket.data.meetings = { ...socket.data.meetings, [p.meetingId]: { mode: p.mode, projector: p.projector ?? false } };
+        socket.data.rights = { ...socket.data.rights, [p.meetingId]: rights };
         await socket.join(meetingRoom(p.meetingId));
         // Rights changed while this join was authorized: check again now that the socket is in.
         if (revocations !== revocationsBefore) void recheckSocket(socket).catch(() => undefined);
@@ -212,10 +225,7 @@ export function attachMeetingChannel(
     socket.on('room:leave', (payload, ack) =>
       handle(ack, async () => {
         const p = parse(leavePayloadSchema, payload);
-        const { [p.meetingId]: _left, ...rest } = socket.data.meetings;
-        socket.data.meetings = rest;
-        await socket.leave(meetingRoom(p.meetingId));
-        announceLater(p.meetingId);
+        await leaveMeeting(socket, p.meetingId);
         return {};
       }),
     );
@@ -223,15 +233,16 @@ export function attachMeetingChannel(
     socket.on('meeting:command', (payload, ack) =>
       handle(ack, async () => {
         const p = parse(commandPayloadSchema, payload);
-        if (!socket.rooms.has(meetingRoom(p.meetingId))) throw new DomainError('forbidden', 'Join the meeting first');
-        return rooms.command(socket.data.userId, p.meetingId, p.command);
+        const rights = socket.data.rights[p.meetingId];
+        if (!rights) throw new DomainError('forbidden', 'Join the meeting first');
+        return rooms.command(rights, p.meetingId, p.command);
       }, deps.onCommand),
     );
 
     socket.on('meeting:sync', (payload, ack) =>
       handle(ack, async () => {
         const p = parse(syncPayloadSchema, payload);
-        if (!socket.rooms.has(meetingRoom(p.meetingId))) throw new DomainError('forbidden', 'Join the meeting first');
+        if (!socket.data.rights[p.meetingId]) throw new DomainError('forbidden', 'Join the meeting first');
         return rooms.snapshot(p.meetingId);
       }),
     );

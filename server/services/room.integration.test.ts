@@ -75,7 +75,7 @@ describe('meeting state compare-and-set', () => {
     // A storage whose every compare-and-set loses, as if another node always stored first.
     const losing = new Proxy(srv.storage, {
       get: (target, prop, receiver) =>
-        prop === 'saveMeetingState' ? async () => (saves++, false) : Reflect.get(target, prop, receiver),
+        prop === 'saveMeetingStates' ? async (batch: unknown[]) => (saves++, batch.map(() => false)) : Reflect.get(target, prop, receiver),
     });
     const before = await srv.storage.getMeetingState(meetingId);
     const { rooms, sent } = node(losing);

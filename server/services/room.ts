@@ -1,5 +1,10 @@
 // The live meeting room: applies commands through the shared reducer, stores every
 // change before anyone hears of it, and tells the transport to broadcast.
+// The node keeps each active meeting's state in memory and writes it by compare-and-set on the
+// version (MeetingStateWriter commits the writes of many rooms together); another node's write
+// shows up as a lost compare-and-set, and the command is applied again to the stored state.
+// Rights come from the caller (resolved once when a socket joins: resolveRights); a command is
+// acknowledged and broadcast only after its write committed.
 import type { AttendanceMode } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
@@ -8,7 +13,9 @@ import { apply } from '../../shared/meeting/reducer.ts';
 import { broadcastAsDelta, type AppliedStep, type MeetingDelta } from '../../shared/meeting/delta.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
+import type { Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
+import { MeetingStateWriter } from './stateWriter.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
 
@@ -38,6 +45,19 @@ export interface RoomOptions {
   saveDelayMs?: number;
 }
 
+/**
+ * Meeting states kept in memory per node. A state is a few KB; a node carrying more live
+ * meetings than this reads the least recently used ones back from storage when they act.
+ */
+export const MEETING_STATE_CACHE_MAX = 2_000;
+
+/** What a connection may do in one meeting: resolved when it joins (shared/access decides), kept with it. */
+export interface MeetingRights {
+  meetingId: string;
+  groupId: string;
+  access: Access;
+}
+
 /** Runs after a meeting's end is stored (carry-over of goals); reports its own failures. */
 export type MeetingEndedHook = (meetingId: string) => Promise<void>;
 
@@ -45,6 +65,9 @@ export class MeetingRooms {
   /** Per-meeting queue: commands for one meeting apply one at a time, in arrival order. */
   private queues = new Map<string, Promise<unknown>>();
   private endedHooks: MeetingEndedHook[] = [];
+  /** Last committed state per meeting, least recently used first (Map order). */
+  private states = new Map<string, MeetingState>();
+  private readonly writer: MeetingStateWriter;
 
   private readonly now: () => number;
   private readonly saveDelayMs: number;
@@ -56,47 +79,54 @@ export class MeetingRooms {
   ) {
     this.now = options.now ?? Date.now;
     this.saveDelayMs = options.saveDelayMs ?? 0;
+    this.writer = new MeetingStateWriter(storage);
   }
 
-  /** Authorizes and returns everything a late joiner needs; records attendance. */
-  async join(userId: string, meetingId: string, mode: AttendanceMode, projector: boolean): Promise<Omit<JoinResult, 'presence'>> {
+  /** Resolves a user's rights in a meeting (the group's meeting.join rule); strangers get not_found. */
+  async resolveRights(userId: string, meetingId: string): Promise<MeetingRights> {
+    const { meeting, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
+    return { meetingId, groupId: meeting.groupId, access };
+  }
+
+  /** Authorizes and returns everything a late joiner needs, and the rights to keep with the connection; records attendance. */
+  async join(userId: string, meetingId: string, mode: AttendanceMode, projector: boolean): Promise<{ result: Omit<JoinResult, 'presence'>; rights: MeetingRights }> {
     const { meeting, group, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
+    const rights: MeetingRights = { meetingId, groupId: meeting.groupId, access };
+    // A joiner gets the stored state, not this node's copy: another node may have written since.
+    let state = await this.load(meetingId);
     if (!projector && !isGuest(roleOf(access))) {
-      const current = await this.storage.getMeetingState(meetingId);
-      const entry = current?.attendance[userId];
-      if (current && current.status !== 'ended' && (!entry || entry.mode !== mode)) {
+      const entry = state.attendance[userId];
+      if (state.status !== 'ended' && (!entry || entry.mode !== mode)) {
         // Attendance is a side effect of joining; a refusal here must not block the join.
-        await this.command(userId, meetingId, { type: 'attendance.join', mode }).catch(() => undefined);
+        await this.command(rights, meetingId, { type: 'attendance.join', mode }).catch(() => undefined);
+        state = this.states.get(meetingId) ?? state;
       }
     }
-    const [state, members] = await Promise.all([
-      this.storage.getMeetingState(meetingId),
-      this.storage.listMembers(meeting.groupId),
-    ]);
-    if (!state) throw new DomainError('internal', 'Meeting state is missing');
-    const fresh = (await this.storage.getMeeting(meetingId)) ?? meeting;
+    const [members, fresh] = await Promise.all([this.storage.listMembers(meeting.groupId), this.storage.getMeeting(meetingId)]);
+    const current = fresh ?? meeting;
     return {
-      meeting: fresh,
-      state,
-      members,
-      you: actorOf(access),
-      allowed: allowedActions({ ...access, facilitating: state.facilitatorId === userId }, group, fresh),
-      serverNow: this.now(),
+      result: {
+        meeting: current,
+        state,
+        members,
+        you: actorOf(access),
+        allowed: allowedActions({ ...access, facilitating: state.facilitatorId === userId }, group, current),
+        serverNow: this.now(),
+      },
+      rights,
     };
   }
 
-  /** The full state for a client that lost track (a version gap), with the clock it was read at. */
+  /** The full state for a client that lost track (a version gap), read from storage (another node may have written). */
   async snapshot(meetingId: string): Promise<{ state: MeetingState; serverNow: number }> {
-    const state = await this.storage.getMeetingState(meetingId);
-    if (!state) throw new DomainError('not_found', 'No such meeting');
-    return { state, serverNow: this.now() };
+    return { state: await this.load(meetingId), serverNow: this.now() };
   }
 
   /**
    * The user's standing in the meeting now, after a rights change (liveAccess.ts): their role and
    * actions, or null when they may no longer join it.
    */
-  async standing(userId: string, meetingId: string): Promise<Pick<JoinResult, 'you' | 'allowed'> | null> {
+  async standing(userId: string, meetingId: string): Promise<(Pick<JoinResult, 'you' | 'allowed'> & { rights: MeetingRights }) | null> {
     let authorized;
     try {
       authorized = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
@@ -105,8 +135,12 @@ export class MeetingRooms {
       throw e;
     }
     const { meeting, group, access } = authorized;
-    const state = await this.storage.getMeetingState(meetingId);
-    return { you: actorOf(access), allowed: allowedActions({ ...access, facilitating: state?.facilitatorId === userId }, group, meeting) };
+    const state = this.states.get(meetingId) ?? (await this.storage.getMeetingState(meetingId));
+    return {
+      you: actorOf(access),
+      allowed: allowedActions({ ...access, facilitating: state?.facilitatorId === userId }, group, meeting),
+      rights: { meetingId, groupId: meeting.groupId, access },
+    };
   }
 
   /** Registers work to do once a meeting has ended; the end command's ack waits for it. */
@@ -114,9 +148,17 @@ export class MeetingRooms {
     this.endedHooks.push(hook);
   }
 
-  command(userId: string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
+  /**
+   * Applies a command for someone whose rights the caller resolved (resolveRights, kept with the
+   * connection); a user id resolves them here (tests, scripts).
+   */
+  command(who: MeetingRights | string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
     const prev = this.queues.get(meetingId) ?? Promise.resolve();
-    const run = prev.catch(() => undefined).then(() => this.applyCommand(userId, meetingId, command));
+    const run = prev.catch(() => undefined).then(async () => {
+      const rights = typeof who === 'string' ? await this.resolveRights(who, meetingId) : who;
+      if (rights.meetingId !== meetingId) throw new DomainError('forbidden', 'Join the meeting first');
+      return this.applyCommand(rights, command);
+    });
     this.queues.set(meetingId, run);
     void run.finally(() => {
       if (this.queues.get(meetingId) === run) this.queues.delete(meetingId);
@@ -124,34 +166,63 @@ export class MeetingRooms {
     return run;
   }
 
-  private async applyCommand(userId: string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
-    const { group, access } = await authorizeMeeting(this.storage, userId, meetingId, 'meeting.join');
-    if (command.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, group.id, command.userId, 'userId');
+  private async applyCommand({ meetingId, groupId, access }: MeetingRights, command: MeetingCommand): Promise<{ version: number }> {
+    if (command.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, groupId, command.userId, 'userId');
     // The reducer refuses everything after the end, so absentees are recorded just before it,
     // by the same actor, and stored in one state with the end (meetingEnd.ts).
-    const members = command.type === 'meeting.end' ? await this.storage.listMembers(group.id) : [];
+    const members = command.type === 'meeting.end' ? await this.storage.listMembers(groupId) : [];
+    const actor = actorOf(access);
+    let base = this.states.get(meetingId) ?? (await this.load(meetingId));
+    let fromStorage = !this.states.has(meetingId);
     // Compare-and-set: the save holds only over the version this command was applied to. If
-    // another command (this node or another) stored first, apply again to what it stored.
+    // another command (another node) stored first, apply again to what it stored.
     for (let attempt = 0; attempt < COMMAND_SAVE_ATTEMPTS; attempt++) {
-      const stored = await this.storage.getMeetingState(meetingId);
-      if (!stored) throw new DomainError('not_found', 'No such meeting');
-      let state = stored;
       const now = this.now();
-      const actor = actorOf(access);
-      const steps: AppliedStep[] = [...(command.type === 'meeting.end' ? absenteeCommands(stored, members) : []), command].map((c) => ({ command: c, actor }));
-      for (const { command: c } of steps) {
-        const result = apply(state, c, actor, now);
-        if (!result.ok) throw new DomainError(result.error.code, result.error.message);
+      const steps: AppliedStep[] = [...(command.type === 'meeting.end' ? absenteeCommands(base, members) : []), command].map((c) => ({ command: c, actor }));
+      let state = base;
+      let refusal: DomainError | null = null;
+      for (const step of steps) {
+        const result = apply(state, step.command, actor, now);
+        if (!result.ok) {
+          refusal = new DomainError(result.error.code, result.error.message);
+          break;
+        }
         state = result.state;
       }
+      if (refusal) {
+        // Refused over this node's copy: make sure it is not refused for being out of date.
+        if (fromStorage) throw refusal;
+        base = await this.load(meetingId);
+        fromStorage = true;
+        continue;
+      }
       if (this.saveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.saveDelayMs));
-      if (await this.storage.saveMeetingState(meetingId, state, stored.version)) {
+      if (await this.writer.save(meetingId, state, base.version)) {
+        this.remember(state);
         if (broadcastAsDelta(steps)) this.broadcaster.applied({ meetingId, version: state.version, serverNow: now, steps });
         else this.broadcaster.state(meetingId, state, now);
         if (command.type === 'meeting.end') await Promise.allSettled(this.endedHooks.map((hook) => hook(meetingId)));
         return { version: state.version };
       }
+      base = await this.load(meetingId);
+      fromStorage = true;
     }
     throw new DomainError('conflict', 'The meeting changed at the same time; try again');
+  }
+
+  /** Reads the stored state and keeps it as this node's copy. */
+  private async load(meetingId: string): Promise<MeetingState> {
+    const stored = await this.storage.getMeetingState(meetingId);
+    if (!stored) throw new DomainError('not_found', 'No such meeting');
+    this.remember(stored);
+    return stored;
+  }
+
+  private remember(state: MeetingState): void {
+    this.states.delete(state.meetingId);
+    // An ended meeting takes no more commands: nothing to keep.
+    if (state.status === 'ended') return;
+    this.states.set(state.meetingId, state);
+    if (this.states.size > MEETING_STATE_CACHE_MAX) this.states.delete(this.states.keys().next().value!);
   }
 }

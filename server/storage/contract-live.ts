@@ -87,6 +87,32 @@ export function meetingContract(s: () => Storage): void {
       expect(await s().getMeetingState('nope')).toBeNull();
     });
 
+    it('stores several meetings in one batch, each by its own compare-and-set', async () => {
+      const a = await meetingFixture(s());
+      const b = await meetingFixture(s());
+      const c = await meetingFixture(s());
+      const results = await s().saveMeetingStates([
+        { meetingId: a.meeting.id, state: meetingState(a.meeting.id, a.facilitator.id, 1, 'live'), expectedVersion: 0 },
+        { meetingId: b.meeting.id, state: meetingState(b.meeting.id, b.facilitator.id, 4, 'live'), expectedVersion: 3 }, // stored is 0
+        { meetingId: c.meeting.id, state: meetingState(c.meeting.id, c.facilitator.id, 2, 'ended'), expectedVersion: 0 },
+        { meetingId: 'nope', state: meetingState('nope', a.facilitator.id, 1, 'live'), expectedVersion: 0 },
+      ]);
+      expect(results).toEqual([true, false, true, false]);
+      expect((await s().getMeetingState(a.meeting.id))?.version).toBe(1);
+      expect((await s().getMeetingState(b.meeting.id))?.version).toBe(0);
+      expect((await s().getMeeting(b.meeting.id))?.status).toBe('scheduled');
+      expect((await s().getMeeting(c.meeting.id))?.status).toBe('ended');
+      expect(await s().saveMeetingStates([])).toEqual([]);
+      // A malformed save refuses the whole batch before anything is written.
+      await expect(
+        s().saveMeetingStates([
+          { meetingId: a.meeting.id, state: meetingState(a.meeting.id, a.facilitator.id, 2, 'live'), expectedVersion: 1 },
+          { meetingId: b.meeting.id, state: meetingState(b.meeting.id, b.facilitator.id, 0, 'live'), expectedVersion: 0 },
+        ]),
+      ).rejects.toThrow();
+      expect((await s().getMeetingState(a.meeting.id))?.version).toBe(1);
+    });
+
     it('lets exactly one of several concurrent writers over the same version win', async () => {
       const { meeting, facilitator } = await meetingFixture(s());
       const writers = [1, 2, 3, 4, 5, 6].map((n) => ({ ...meetingState(meeting.id, facilitator.id, 1, 'live'), currentIndex: n }));

@@ -4,7 +4,7 @@ import type { AgendaTemplate, AgendaTemplateItem, Meeting } from '../../shared/d
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { oneRow, patchRow, type SqlAccess } from './access.ts';
 import * as row from './rows.ts';
-import type { MeetingPatch, NewMeeting } from './types.ts';
+import type { MeetingPatch, MeetingStateSave, NewMeeting } from './types.ts';
 
 const MEETING_COLUMNS = {
   quarter: 'quarter',
@@ -83,17 +83,29 @@ export class MeetingsSql {
     return r && (JSON.parse(r.state) as MeetingState);
   }
   async saveMeetingState(meetingId: string, state: MeetingState, expectedVersion: number): Promise<boolean> {
-    if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
-    if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
+    const [saved] = await this.saveMeetingStates([{ meetingId, state, expectedVersion }]);
+    return saved!;
+  }
+  async saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]> {
+    for (const { meetingId, state, expectedVersion } of saves) {
+      if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
+      if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
+    }
+    if (saves.length === 0) return [];
+    const now = this.now();
     return this.q.atomic(async (db) => {
-      // Compare-and-set in one statement: it holds under concurrent writers on any node.
-      const changed = await db.run(
-        'UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?',
-        [state.version, JSON.stringify(state), this.now(), meetingId, expectedVersion],
-      );
-      if (changed === 0) return false;
-      await db.run('UPDATE meetings SET status = ? WHERE id = ?', [state.status, meetingId]);
-      return true;
+      const results: boolean[] = [];
+      for (const { meetingId, state, expectedVersion } of saves) {
+        // Compare-and-set in one statement: it holds under concurrent writers on any node.
+        const changed = await db.run(
+          'UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?',
+          [state.version, JSON.stringify(state), now, meetingId, expectedVersion],
+        );
+        // The meeting row mirrors the status; it changes twice in a meeting's life.
+        if (changed > 0) await db.run('UPDATE meetings SET status = ? WHERE id = ? AND status <> ?', [state.status, meetingId, state.status]);
+        results.push(changed > 0);
+      }
+      return results;
     });
   }
 }

@@ -109,6 +109,7 @@ export class SqlStorage implements Storage {
   listMeetings: Storage['listMeetings'] = (...a) => this.meetings.listMeetings(...a);
   getMeetingState: Storage['getMeetingState'] = (...a) => this.meetings.getMeetingState(...a);
   saveMeetingState: Storage['saveMeetingState'] = (...a) => this.meetings.saveMeetingState(...a);
+  saveMeetingStates: Storage['saveMeetingStates'] = (...a) => this.meetings.saveMeetingStates(...a);
 
   // collaborative documents (docs-sql.ts)
   appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.docs.appendDocUpdates(name, [update]);

@@ -101,6 +101,13 @@ export interface ResourceFilter {
 
 export type GoalPatch = Partial<Pick<Goal, 'text' | 'target' | 'dueDate' | 'status' | 'comment' | 'progress' | 'vague' | 'meetingId'>>;
 
+/** One compare-and-set of saveMeetingStates. */
+export interface MeetingStateSave {
+  meetingId: string;
+  state: MeetingState;
+  expectedVersion: number;
+}
+
 export interface Storage {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
@@ -207,6 +214,12 @@ export interface Storage {
    * Throws if state.version is not above expectedVersion.
    */
   saveMeetingState(meetingId: string, state: MeetingState, expectedVersion: number): Promise<boolean>;
+  /**
+   * Several compare-and-sets (of different meetings) committed in one transaction: the writes of
+   * many rooms within a tick. Each result is that save's saveMeetingState answer. If the
+   * transaction fails, it throws and none of them is stored.
+   */
+  saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]>;
 
   // collaborative documents (Yjs): an append-only update log plus an optional snapshot
   /** Appends one Yjs update; resolves once it is durable. Returns its sequence number. */

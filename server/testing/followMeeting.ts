@@ -13,10 +13,23 @@ export function followMeetings(socket: ClientSocket): void {
   const deliver = (meetingId: string, state: MeetingState, serverNow: number) => {
     for (const fn of socket.listeners('meeting:state') as StateListener[]) fn({ meetingId, state, serverNow });
   };
-  socket.on('meeting:state', ({ meetingId, state }) => {
+  // The join answer carries the state to follow from, as in the app.
+  const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => ClientSocket;
+  (socket as unknown as { emit: typeof emit }).emit = (event, ...args) => {
+    const ack = args.at(-1);
+    if (event === 'room:join' && typeof ack === 'function') {
+      args[args.length - 1] = (res: { ok: boolean; meeting?: { id: string }; state?: MeetingState }) => {
+        if (res.ok && res.meeting && res.state) keep(res.meeting.id, res.state);
+        (ack as (r: unknown) => void)(res);
+      };
+    }
+    return emit(event, ...args);
+  };
+  const keep = (meetingId: string, state: MeetingState) => {
     const prev = held.get(meetingId);
     if (!prev || prev.version <= state.version) held.set(meetingId, state);
-  });
+  };
+  socket.on('meeting:state', ({ meetingId, state }) => keep(meetingId, state));
   socket.on('meeting:applied', (delta) => {
     const result = followDelta(held.get(delta.meetingId) ?? null, delta);
     if (result.kind === 'applied') return deliver(delta.meetingId, result.state, delta.serverNow);

@@ -1,0 +1,58 @@
+// Group commit: saves of many rooms asked for in one tick reach storage as one batch; saves
+// asked for while a batch is being written form the next one; a failed commit fails its batch.
+import { describe, expect, it } from 'vitest';
+import { createMeetingState } from '../../shared/meeting/reducer.ts';
+import type { MeetingStateSave } from '../storage/types.ts';
+import { MeetingStateWriter } from './stateWriter.ts';
+
+const state = (meetingId: string, version: number) => ({ ...createMeetingState(meetingId, [], 'fac'), version });
+
+/** A storage whose commits finish when the test says so. */
+function storage() {
+  const batches: MeetingStateSave[][] = [];
+  const finish: ((fail?: Error) => void)[] = [];
+  return {
+    batches,
+    finish,
+    saveMeetingStates: (saves: readonly MeetingStateSave[]) =>
+      new Promise<boolean[]>((resolve, reject) => {
+        batches.push([...saves]);
+        finish.push((fail) => (fail ? reject(fail) : resolve(saves.map((s) => s.meetingId !== 'lost'))));
+      }),
+  };
+}
+
+const settled = () => new Promise((r) => setImmediate(r));
+
+describe('MeetingStateWriter', () => {
+  it('commits the saves of one tick together, and those asked for meanwhile in the next batch', async () => {
+    const s = storage();
+    const writer = new MeetingStateWriter(s);
+    const first = ['m1', 'm2', 'lost'].map((id) => writer.save(id, state(id, 1), 0));
+    await settled();
+    expect(s.batches.map((b) => b.map((x) => x.meetingId))).toEqual([['m1', 'm2', 'lost']]);
+    // While the first commit is open, more rooms write: they wait and go together.
+    const second = ['m3', 'm4'].map((id) => writer.save(id, state(id, 1), 0));
+    await settled();
+    expect(s.batches).toHaveLength(1);
+    s.finish[0]!();
+    expect(await Promise.all(first)).toEqual([true, true, false]);
+    await settled();
+    expect(s.batches.map((b) => b.map((x) => x.meetingId))).toEqual([['m1', 'm2', 'lost'], ['m3', 'm4']]);
+    s.finish[1]!();
+    expect(await Promise.all(second)).toEqual([true, true]);
+  });
+
+  it('a failed commit rejects every save of its batch, and the next batch still goes', async () => {
+    const s = storage();
+    const writer = new MeetingStateWriter(s);
+    const doomed = ['m1', 'm2'].map((id) => writer.save(id, state(id, 1), 0));
+    await settled();
+    s.finish[0]!(new Error('disk full'));
+    for (const p of doomed) await expect(p).rejects.toThrow('disk full');
+    const next = writer.save('m1', state('m1', 1), 0);
+    await settled();
+    s.finish[1]!();
+    expect(await next).toBe(true);
+  });
+});
