@@ -59,32 +59,72 @@ export const memberPatchBody = z.object({
 
 export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'Quarter must look like 2026-Q4');
 
-export const meetingBody = z.object({
+/** One meeting day in the meeting's zone; checkDays (shared/calendar/meetingDays.ts) checks the set. */
+export const meetingDayBody = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must look like 2026-10-15'),
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Start must look like 09:00'),
+  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'End must look like 17:00'),
+});
+
+/**
+ * The call link: https only (a call page is never plain http), no credentials in it. It is only
+ * ever rendered as a link's href and text, never as HTML.
+ */
+export const callUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'https:' && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'Must be an https link, e.g. https://meet.example.com/abc');
+
+const meetingFields = {
   quarter,
-  title: z.string().trim().min(1).max(LIMITS.agendaTitleMax).optional(),
+  title: z.string().trim().min(1).max(LIMITS.agendaTitleMax),
   startsAt: z.string().datetime({ offset: true }),
   timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Unknown time zone'),
-  location: z.string().trim().max(200).nullable().optional(),
-  onlineUrl: z.string().trim().url().max(500).refine((u) => /^https?:/i.test(u), 'Must be an http(s) link').nullable().optional(),
-  /** A saved template of the group; the standard template when omitted. */
-  templateId: z.string().min(1).max(64).optional(),
-  facilitatorId: z.string().min(1).max(64).optional(),
-});
+  location: z.string().trim().max(200).nullable(),
+  onlineUrl: callUrl.nullable(),
+  /** Days in timeZone; startsAt is then the first day's start. */
+  days: z.array(meetingDayBody).min(1).max(LIMITS.meetingDaysMax),
+};
+export const meetingBody = z
+  .object({
+    ...meetingFields,
+    title: meetingFields.title.optional(),
+    startsAt: meetingFields.startsAt.optional(),
+    location: meetingFields.location.optional(),
+    onlineUrl: meetingFields.onlineUrl.optional(),
+    days: meetingFields.days.optional(),
+    /** 'standard', 'two-day' (BUILT_IN_TEMPLATES) or a saved template of the group; 'standard' when omitted. */
+    templateId: z.string().min(1).max(64).optional(),
+    facilitatorId: z.string().min(1).max(64).optional(),
+  })
+  .refine((b) => b.startsAt !== undefined || b.days !== undefined, { message: 'Give startsAt or days', path: ['startsAt'] });
 export const recapFinalBody = z.object({ final: z.boolean() });
-export const meetingPatchBody = meetingBody.omit({ templateId: true, facilitatorId: true }).partial();
+export const meetingPatchBody = z.object(meetingFields).partial();
 
 export const templateBody = z.object({
   name: z.string().trim().min(1).max(LIMITS.groupNameMax),
+  /** Days are separated by 'day-end' entries; breaks are entries of kind 'break'. */
   items: z
     .array(
       z.object({
         kind: agendaKind,
         title: z.string().trim().min(1).max(LIMITS.agendaTitleMax),
         durationMs: z.number().int().min(LIMITS.agendaItemMinMs).max(LIMITS.agendaItemMaxMs),
+        fixed: z.boolean().optional(),
       }),
     )
     .min(1)
-    .max(LIMITS.agendaMaxItems),
+    .max(LIMITS.agendaMaxItems)
+    .refine((items) => items[0]?.kind !== 'day-end', 'A template cannot start with an end of day'),
 });
 
 function isTimeZone(tz: string): boolean {
@@ -102,6 +142,7 @@ export type AcceptInviteBody = z.infer<typeof acceptInviteBody>;
 export type GroupBody = z.infer<typeof groupBody>;
 export type CreateInviteBody = z.infer<typeof createInviteBody>;
 export type MeetingBody = z.infer<typeof meetingBody>;
+export type MeetingPatchBody = z.infer<typeof meetingPatchBody>;
 export type TemplateBody = z.infer<typeof templateBody>;
 
 // ---- responses ----

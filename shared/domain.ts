@@ -103,6 +103,16 @@ export interface AgendaTemplate {
 
 export type MeetingStatus = 'scheduled' | 'live' | 'ended';
 
+/** One meeting day as the group plans it, in the meeting's time zone. */
+export interface MeetingDay {
+  /** "2026-10-15" */
+  date: string;
+  /** "09:00" */
+  start: string;
+  /** "17:00" (same date) */
+  end: string;
+}
+
 export interface Meeting {
   id: string;
   groupId: string;
@@ -114,7 +124,13 @@ export interface Meeting {
   /** IANA zone the meeting is held in, e.g. "Europe/Berlin". */
   timeZone: string;
   location: string | null;
+  /** The call (Zoom, Teams, Meet, Jitsi...): an https URL, shown as a link and never as HTML. */
   onlineUrl: string | null;
+  /**
+   * The days, in order, in timeZone; startsAt is the first day's start. Empty for a meeting
+   * scheduled before days existed (then startsAt is all there is).
+   */
+  days: MeetingDay[];
   status: MeetingStatus;
   createdAt: string;
   /** When the facilitator marked the recap final (members had their chance to correct notes). */

@@ -2,6 +2,7 @@
 // quarterly meetings (run through the real reducer), their figures and goals (records.ts),
 // the links and files shared at their topics (resources.ts), and one upcoming meeting; plus a peer-led online group with one upcoming meeting.
 import type { GroupMember, GroupRole } from '../../shared/domain.ts';
+import { dayLengthsMs, daysFromStart } from '../../shared/calendar/meetingDays.ts';
 import { apply, createMeetingState } from '../../shared/meeting/reducer.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
@@ -110,7 +111,8 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
   const meeting = async (groupId: string, quarter: string, startsAt: number, facilitatorId: string, past: string[] | null, location: string | null, onlineUrl: string | null) => {
     const id = newId();
     const state = createMeetingState(id, agendaFromTemplate(STANDARD_TEMPLATE, newId), facilitatorId);
-    const m = { id, groupId, quarter, title: `Quarterly meeting ${quarter}`, startsAt: new Date(startsAt).toISOString(), timeZone: 'Europe/Berlin', location, onlineUrl };
+    const days = daysFromStart(startsAt, 'Europe/Berlin', dayLengthsMs(state.agenda));
+    const m = { id, groupId, quarter, title: `Quarterly meeting ${quarter}`, startsAt: new Date(startsAt).toISOString(), timeZone: 'Europe/Berlin', location, onlineUrl, days };
     await storage.createMeeting(m, state);
     // A past meeting is replayed through the real reducer so its record looks like a real one.
     if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt, await storage.listMembers(groupId)), state.version);

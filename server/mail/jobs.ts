@@ -5,7 +5,7 @@ import { buildCalendar } from '../../shared/calendar/ics.ts';
 import type { Group, GroupMember, Meeting } from '../../shared/domain.ts';
 import type { MemberReadiness } from '../../shared/readiness.ts';
 import type { MailJob, Storage } from '../storage/types.ts';
-import { toEvent } from '../services/calendar.ts';
+import { toEvents } from '../services/calendar.ts';
 import { commitmentsOf } from '../services/overview.ts';
 import { meetingReadiness } from '../services/readiness.ts';
 import { meetingReminderMail, overdueMail, prepReminderMail } from './compose.ts';
@@ -78,7 +78,7 @@ export function mailJobRunner(mailer: Mailer) {
       const found = await upcoming(tx, job, now);
       if (!found) return;
       const { meeting, group } = found;
-      const ics = buildCalendar(`${group.name}: ${meeting.title}`, [await toEvent(tx, meeting, group, mailer.link(''))]);
+      const ics = buildCalendar(`${group.name}: ${meeting.title}`, await toEvents(tx, meeting, group, mailer.link('')));
       for (const m of await tx.listMembers(group.id)) {
         const text = meetingReminderMail({ name: m.name, group, meeting, meetingUrl: mailer.link(`/meetings/${meeting.id}`) });
         const attachments = [{ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }];

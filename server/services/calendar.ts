@@ -2,34 +2,52 @@
 import { buildCalendar, type CalendarEvent } from '../../shared/calendar/ics.ts';
 import type { Group, Meeting } from '../../shared/domain.ts';
 import type { Storage } from '../storage/types.ts';
+import { dayBounds } from '../../shared/calendar/zoned.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { authorizeMeeting } from './meetings.ts';
 import { me } from './accounts.ts';
 
 /** Planned length of the meeting: the sum of its agenda's time boxes (4 hours if unknown). */
-async function plannedMs(storage: Storage, meetingId: string): Promise<number> {
+async function plannedMs(storage: Pick<Storage, 'getMeetingState'>, meetingId: string): Promise<number> {
   const state = await storage.getMeetingState(meetingId);
   const total = state?.agenda.reduce((sum, item) => sum + item.durationMs, 0) ?? 0;
   return total > 0 ? total : 4 * 60 * 60_000;
 }
 
-export async function toEvent(storage: Storage, meeting: Meeting, group: Group, origin: string): Promise<CalendarEvent> {
-  return {
-    uid: `${meeting.id}@peerboard`,
-    start: meeting.startsAt,
-    durationMs: await plannedMs(storage, meeting.id),
-    summary: `${group.name}: ${meeting.title}`,
-    description: `Peerboard meeting (${meeting.quarter}). Open it at ${origin}/meetings/${meeting.id}`,
+/**
+ * One event per meeting day, each from its start to its end in the meeting's zone (written in
+ * UTC). Day 1 keeps the meeting's UID, so calendars that imported a one-day meeting before
+ * days existed update it; later days are `<id>-day<n>@peerboard`. A meeting scheduled before
+ * days existed is one event of its planned agenda length.
+ */
+export async function toEvents(storage: Pick<Storage, 'getMeetingState'>, meeting: Meeting, group: Group, origin: string): Promise<CalendarEvent[]> {
+  const common = {
+    description: `Peerboard meeting (${meeting.quarter}, times in ${meeting.timeZone}). Open it at ${origin}/meetings/${meeting.id}${meeting.onlineUrl ? `\nCall: ${meeting.onlineUrl}` : ''}`,
     location: meeting.location ?? meeting.onlineUrl,
     url: meeting.onlineUrl ?? `${origin}/meetings/${meeting.id}`,
     stamp: meeting.createdAt,
   };
+  const summary = `${group.name}: ${meeting.title}`;
+  const days = meeting.days.map((day) => dayBounds(day, meeting.timeZone));
+  if (days.length === 0 || days.some((d) => d === null)) {
+    return [{ ...common, uid: `${meeting.id}@peerboard`, start: meeting.startsAt, durationMs: await plannedMs(storage, meeting.id), summary }];
+  }
+  return days.map((bounds, i) => {
+    const { startMs, endMs } = bounds as { startMs: number; endMs: number };
+    return {
+      ...common,
+      uid: i === 0 ? `${meeting.id}@peerboard` : `${meeting.id}-day${i + 1}@peerboard`,
+      start: new Date(startMs).toISOString(),
+      durationMs: endMs - startMs,
+      summary: days.length > 1 ? `${summary} (day ${i + 1} of ${days.length})` : summary,
+    };
+  });
 }
 
 export async function meetingCalendar(storage: Storage, userId: string, meetingId: string, origin: string): Promise<string> {
   const { meeting, group } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
-  return buildCalendar(`${group.name}: ${meeting.title}`, [await toEvent(storage, meeting, group, origin)]);
+  return buildCalendar(`${group.name}: ${meeting.title}`, await toEvents(storage, meeting, group, origin));
 }
 
 /** Every scheduled meeting from now on, across the user's groups (organisers: their networks' groups). */
@@ -40,8 +58,11 @@ export async function userCalendar(storage: Storage, userId: string, origin: str
   const events: CalendarEvent[] = [];
   for (const { group } of groups) {
     for (const meeting of await storage.listMeetings(group.id)) {
-      if (meeting.status === 'ended' || Date.parse(meeting.startsAt) + 24 * 60 * 60_000 < now) continue;
-      events.push(await toEvent(storage, meeting, group, origin));
+      if (meeting.status === 'ended') continue;
+      // Days still to come (and today's): a two-day meeting stays in the feed until its last day.
+      for (const event of await toEvents(storage, meeting, group, origin)) {
+        if (Date.parse(event.start) + 24 * 60 * 60_000 >= now) events.push(event);
+      }
     }
   }
   events.sort((a, b) => a.start.localeCompare(b.start));

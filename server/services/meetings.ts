@@ -1,9 +1,10 @@
 // Scheduling meetings and reading them; the live room is in room.ts.
-import type { MeetingBody, MeetingDetail } from '../../shared/api.ts';
-import type { Group, Meeting } from '../../shared/domain.ts';
+import type { MeetingBody, MeetingDetail, MeetingPatchBody } from '../../shared/api.ts';
+import type { AgendaItem, AgendaTemplateItem, Group, Meeting, MeetingDay } from '../../shared/domain.ts';
+import { checkDays, dayLengthsMs, daysFromStart, firstStartIso } from '../../shared/calendar/meetingDays.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
-import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
+import { agendaFromTemplate, BUILT_IN_TEMPLATES, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
 import { authorizeGroup, requireRight, type Access } from '../auth/policy.ts';
 import { allowedActions, takesPart, roleOf, type GroupAction } from '../../shared/access/index.ts';
 import { newId } from '../auth/tokens.ts';
@@ -40,29 +41,53 @@ function callerRights(access: Access, group: Group, meeting: Meeting, facilitato
   return { role: roleOf(access), allowed: allowedActions(subject, group, meeting) };
 }
 
+/** The agenda items of a built-in template ('standard', 'two-day') or one of the group's own. */
+async function templateItems(storage: Pick<Storage, 'getTemplate'>, groupId: string, templateId: string | undefined): Promise<readonly AgendaTemplateItem[]> {
+  if (templateId === undefined) return STANDARD_TEMPLATE;
+  if (Object.hasOwn(BUILT_IN_TEMPLATES, templateId)) return BUILT_IN_TEMPLATES[templateId as keyof typeof BUILT_IN_TEMPLATES].items;
+  const t = await storage.getTemplate(templateId);
+  if (!t || t.groupId !== groupId) throw new DomainError('bad_request', 'templateId: no such template in this group');
+  return t.items;
+}
+
+/**
+ * startsAt and days agree: given days, startsAt is the first day's start; given only startsAt,
+ * the days follow on consecutive dates at the same time, each as long as its agenda day. The
+ * agenda and the schedule have as many days as each other.
+ */
+function schedule(body: { startsAt?: string; days?: MeetingDay[] }, timeZone: string, agenda: readonly Pick<AgendaItem, 'kind' | 'durationMs'>[]): { startsAt: string; days: MeetingDay[] } {
+  const lengths = dayLengthsMs(agenda);
+  if (body.days) {
+    const problem = checkDays(body.days, timeZone);
+    if (problem) throw new DomainError('bad_request', problem);
+    if (body.days.length !== lengths.length) {
+      throw new DomainError('bad_request', `days: the agenda has ${lengths.length} day(s), ${body.days.length} given`);
+    }
+    return { startsAt: firstStartIso(body.days, timeZone) as string, days: body.days };
+  }
+  const startMs = Date.parse(body.startsAt as string);
+  return { startsAt: new Date(startMs).toISOString(), days: daysFromStart(startMs, timeZone, lengths) };
+}
+
 export async function createMeeting(storage: Storage, userId: string, groupId: string, body: MeetingBody): Promise<MeetingDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'meeting.create');
-  let items = STANDARD_TEMPLATE;
-  if (body.templateId) {
-    const t = await storage.getTemplate(body.templateId);
-    if (!t || t.groupId !== groupId) throw new DomainError('bad_request', 'templateId: no such template in this group');
-    items = t.items;
-  }
+  const items = await templateItems(storage, groupId, body.templateId);
   const facilitatorId = body.facilitatorId ?? userId;
   if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId, 'facilitatorId');
   const id = newId();
+  const agenda = agendaFromTemplate(items, newId);
   const meeting = await storage.createMeeting(
     {
       id,
       groupId,
       quarter: body.quarter,
       title: body.title ?? `Quarterly meeting ${body.quarter}`,
-      startsAt: new Date(body.startsAt).toISOString(),
+      ...schedule(body, body.timeZone, agenda),
       timeZone: body.timeZone,
       location: body.location ?? null,
       onlineUrl: body.onlineUrl ?? null,
     },
-    createMeetingState(id, agendaFromTemplate(items, newId), facilitatorId),
+    createMeetingState(id, agenda, facilitatorId),
   );
   await scheduleMeetingMail(storage, meeting);
   const members = await storage.listMembers(groupId);
@@ -81,17 +106,27 @@ export async function updateMeeting(
   storage: Storage,
   userId: string,
   meetingId: string,
-  patch: Partial<Omit<MeetingBody, 'templateId' | 'facilitatorId'>>,
+  patch: MeetingPatchBody,
 ): Promise<Meeting> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   requireRight('meeting.edit', access, group, meeting);
-  const updated = await storage.updateMeeting(meetingId, {
-    ...patch,
-    ...(patch.startsAt ? { startsAt: new Date(patch.startsAt).toISOString() } : {}),
-  });
+  const { startsAt, days, ...rest } = patch;
+  const moved = startsAt !== undefined || days !== undefined || (patch.timeZone !== undefined && patch.timeZone !== meeting.timeZone);
+  let when = {};
+  if (moved) {
+    const state = await storage.getMeetingState(meetingId);
+    const zone = patch.timeZone ?? meeting.timeZone;
+    // Days are wall times in the zone: a new zone keeps them and moves the instant.
+    const source = days ? { days } : startsAt ? { startsAt } : meeting.days.length > 0 ? { days: meeting.days } : { startsAt: meeting.startsAt };
+    if (source.startsAt && meeting.days.length > 1 && !days) {
+      throw new DomainError('bad_request', 'days: a meeting of several days is moved by giving its days');
+    }
+    when = schedule(source, zone, state?.agenda ?? []);
+  }
+  const updated = await storage.updateMeeting(meetingId, { ...rest, ...when });
   if (!updated) throw new DomainError('not_found', 'No such meeting');
   // Moved: the reminders move with it.
-  if (patch.startsAt) await scheduleMeetingMail(storage, updated);
+  if (moved) await scheduleMeetingMail(storage, updated);
   return updated;
 }
 

@@ -52,6 +52,7 @@ export function newMeeting(groupId: string, startsAt = '2026-10-01T07:30:00.000Z
     timeZone: 'Europe/Berlin',
     location: 'Hotel Adlon, Berlin',
     onlineUrl: null,
+    days: [],
   };
 }
 

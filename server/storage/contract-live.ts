@@ -27,6 +27,17 @@ export function meetingContract(s: () => Storage): void {
       expect(await s().getMeetingState(m.id)).toEqual(state);
     });
 
+    it('stores a meeting\'s days and replaces them on patch', async () => {
+      const { group: g } = await group(s());
+      const days = [{ date: '2026-10-24', start: '09:00', end: '17:00' }, { date: '2026-10-26', start: '08:30', end: '15:15' }];
+      const m = { ...newMeeting(g.id), days };
+      const meeting = await s().createMeeting(m, meetingState(m.id, 'fac'));
+      expect((await s().getMeeting(m.id))?.days).toEqual(days);
+      const moved = [{ date: '2026-11-05', start: '10:00', end: '18:00' }];
+      expect(await s().updateMeeting(m.id, { days: moved, startsAt: '2026-11-05T09:00:00.000Z' })).toEqual({ ...meeting, days: moved, startsAt: '2026-11-05T09:00:00.000Z' });
+      expect((await s().listMeetings(g.id)).map((x) => x.days)).toEqual([moved]);
+    });
+
     it('writes neither row when the meeting cannot be created', async () => {
       const m = newMeeting('no-such-group');
       await expect(s().createMeeting(m, meetingState(m.id, 'fac'))).rejects.toThrow();

@@ -15,6 +15,7 @@ const MEETING_COLUMNS = {
   onlineUrl: 'online_url',
   status: 'status',
   recapFinalAt: 'recap_final_at',
+  days: 'days',
 } as const;
 
 export class MeetingsSql {
@@ -53,9 +54,9 @@ export class MeetingsSql {
     const meeting: Meeting = { ...m, status: state.status, createdAt: this.now(), recapFinalAt: null };
     await this.q.atomic(async (db) => {
       await db.run(
-        `INSERT INTO meetings (id, group_id, quarter, title, starts_at, time_zone, location, online_url, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [m.id, m.groupId, m.quarter, m.title, m.startsAt, m.timeZone, m.location, m.onlineUrl, meeting.status, meeting.createdAt],
+        `INSERT INTO meetings (id, group_id, quarter, title, starts_at, time_zone, location, online_url, days, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [m.id, m.groupId, m.quarter, m.title, m.startsAt, m.timeZone, m.location, m.onlineUrl, JSON.stringify(m.days), meeting.status, meeting.createdAt],
       );
       await db.run('INSERT INTO meeting_states (meeting_id, version, state, updated_at) VALUES (?, ?, ?, ?)', [
         m.id,
@@ -71,7 +72,8 @@ export class MeetingsSql {
     return r && row.toMeeting(r);
   }
   async updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting | null> {
-    await patchRow(this.q, 'meetings', id, MEETING_COLUMNS, { ...patch });
+    const { days, ...rest } = patch;
+    await patchRow(this.q, 'meetings', id, MEETING_COLUMNS, { ...rest, ...(days !== undefined && { days: JSON.stringify(days) }) });
     return this.getMeeting(id);
   }
   async listMeetings(groupId: string): Promise<Meeting[]> {

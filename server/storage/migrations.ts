@@ -215,6 +215,12 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE goals SET progress_at = updated_at WHERE progress <> '';
     `,
   },
+  {
+    id: 35,
+    name: 'meeting days',
+    // JSON MeetingDay[] in the meeting's zone; NULL for meetings scheduled before days existed.
+    sql: 'ALTER TABLE meetings ADD COLUMN days TEXT;',
+  },
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

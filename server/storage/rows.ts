@@ -9,6 +9,7 @@ import type {
   Invite,
   Leadership,
   Meeting,
+  MeetingDay,
   MeetingFormat,
   MeetingStatus,
   Network,
@@ -143,6 +144,8 @@ export interface MeetingRow {
   status: string;
   created_at: string;
   recap_final_at?: string | null;
+  /** JSON MeetingDay[]; NULL for meetings scheduled before days existed (migration 35). */
+  days?: string | null;
 }
 export const toMeeting = (r: MeetingRow): Meeting => ({
   id: r.id,
@@ -153,6 +156,7 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
   timeZone: r.time_zone,
   location: r.location,
   onlineUrl: r.online_url,
+  days: r.days ? (JSON.parse(r.days) as MeetingDay[]) : [],
   status: r.status as MeetingStatus,
   createdAt: r.created_at,
   recapFinalAt: r.recap_final_at ?? null,

@@ -9,6 +9,7 @@ import type {
   Invite,
   Leadership,
   Meeting,
+  MeetingDay,
   MeetingFormat,
   MeetingStatus,
   Network,
@@ -56,6 +57,7 @@ export interface NewMeeting {
   timeZone: string;
   location: string | null;
   onlineUrl: string | null;
+  days: MeetingDay[];
 }
 
 export interface MeetingPatch {
@@ -65,6 +67,7 @@ export interface MeetingPatch {
   timeZone?: string;
   location?: string | null;
   onlineUrl?: string | null;
+  days?: MeetingDay[];
   status?: MeetingStatus;
   recapFinalAt?: string | null;
 }

@@ -1,4 +1,5 @@
 // Calendar helpers for scheduling: quarters, IANA zones, and wall-clock-in-a-zone to instant.
+import { zonedToInstant } from '../../../shared/calendar/zoned.ts';
 
 /** The quarter after the one `now` falls in, as "2026-Q4". */
 export function nextQuarter(now = new Date()): string {
@@ -17,35 +18,15 @@ export function timeZones(): string[] {
   return all.includes(own) ? all : [own, ...all];
 }
 
-/** Offset of `zone` from UTC at the instant `utcMs`, in ms (e.g. +3_600_000 for Berlin in winter). */
-function zoneOffsetMs(utcMs: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
 /**
- * "2026-10-15T09:00" (a datetime-local value) read as wall time in `zone` -> ISO instant.
- * Two passes settle the offset across a DST change. null when the input is not a date-time.
+ * "2026-10-15T09:00" (a datetime-local value) read as wall time in `zone` -> ISO instant, by
+ * @date-fns/tz (shared/calendar/zoned.ts) so DST changes are the library's, not ours. null when
+ * the input is not a date-time.
  */
 export function zonedLocalToIso(local: string, zone: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let utc = wall - zoneOffsetMs(wall, zone);
-  utc = wall - zoneOffsetMs(utc, zone);
-  return new Date(utc).toISOString();
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(local);
+  const ms = m ? zonedToInstant(m[1] as string, m[2] as string, zone) : null;
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 /** A meeting's start as people in its zone read it, e.g. "Thu, 15 Oct 2026, 09:00 (Europe/Berlin)". */
