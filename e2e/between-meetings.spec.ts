@@ -50,6 +50,9 @@ describe('between meetings', () => {
     await form.getByLabel('Headcount', { exact: true }).fill('12');
     await form.getByLabel('Cash on hand', { exact: true }).fill('250000');
     await form.getByLabel('Coach only: Cash on hand').check();
+    // Money is entered in the group's currency and grouped once the field is left.
+    expect(await form.getByLabel('Cash on hand', { exact: true }).inputValue()).toBe('250,000');
+    expect(await form.locator('#unit-cash_on_hand').textContent()).toBe('EUR');
     await form.getByRole('button', { name: 'Save figures' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toContain(`You have 3 figures for ${quarter}`);
 
@@ -64,7 +67,7 @@ describe('between meetings', () => {
     expect(await seriousA11yViolations(max)).toEqual([]);
     await input.setInputFiles(csv(`quarter,kpi,value\n${quarter},total_revenue,1200000\n${quarter},new_clients,4\n`));
     await expect.poll(() => importer.getByRole('status').textContent()).toContain('Imported 2 figures');
-    await expect.poll(() => form.getByLabel('Total revenue', { exact: true }).inputValue()).toBe('1200000');
+    await expect.poll(() => form.getByLabel('Total revenue', { exact: true }).inputValue()).toBe('1,200,000');
     expect(await form.getByLabel('Coach only: Cash on hand').isChecked()).toBe(true);
 
     // Mia sees Max's revenue in the group but never his coach-only cash.

@@ -116,7 +116,8 @@ describe('financial review', () => {
     await poll(() => focusOf(wall)).toBe('Max One · One GmbH — 2026-Q3');
     // Against his own history and the group: revenue +9.1 % QoQ, +20 % YoY, tied second.
     await poll(() => row(mia, 'Total revenue')).toEqual(['€1.2M', '+9.1 %', '+20 %', '€1.2M', expect.any(String), '2 of 3', expect.anything()]);
-    expect(await row(mia, 'Gross margin')).toEqual(['40.0 %', '+5.3 %', '+11.1 %', '35.0 %', '32.5 % – 37.5 %', '1 of 3', expect.any(String)]);
+    // A margin changes in points: 38 % -> 40 % is +2 pp (not +5.3 %), 36 % a year ago +4 pp.
+    expect(await row(mia, 'Gross margin')).toEqual(['40.0 %', '+2 pp', '+4 pp', '35.0 %', '32.5 % – 37.5 %', '1 of 3', expect.any(String)]);
     expect(await mia.getByRole('img', { name: 'Gross margin: group from 30.0 % to 40.0 %, middle half 32.5 % to 37.5 %, median 35.0 %; Max One 40.0 %' }).count()).toBe(1);
     // His line, and the group's median quarter by quarter (Max alone in 2025-Q3; 1.1, 1.25, 1.4 M in 2026-Q2).
     expect(await mia.getByRole('img', { name: 'Total revenue of Max One, with the group median: Max One €1M, €1.1M, €1.2M; group median €1M, €1.3M, €1.2M' }).count()).toBe(1);
@@ -176,7 +177,7 @@ describe('financial review', () => {
     await poll(() => form.getByLabel('Gross margin', { exact: true }).inputValue()).toBe('30');
     await form.getByLabel('Gross margin', { exact: true }).fill('45');
     await form.getByRole('button', { name: 'Save figures' }).click();
-    await poll(async () => (await row(mia, 'Gross margin')).slice(0, 6)).toEqual(['40.0 %', '+5.3 %', '+11.1 %', '40.0 %', expect.any(String), '2 of 3']);
+    await poll(async () => (await row(mia, 'Gross margin')).slice(0, 6)).toEqual(['40.0 %', '+2 pp', '+4 pp', '40.0 %', expect.any(String), '2 of 3']);
     await tab.close();
 
     // The coach opens the group's numbers to observers (group page, in another tab): Otto sees

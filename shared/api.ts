@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { AGENDA_KINDS } from './domain.ts';
+import { isCurrencyCode } from './financials/format.ts';
 import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
@@ -30,6 +31,16 @@ export const acceptInviteBody = z.object({
   company: company.optional(),
 });
 
+/** An ISO 4217 code Intl can format, e.g. "EUR", "CHF", "USD". */
+export const currencyCode = z.string().trim().toUpperCase().refine(isCurrencyCode, 'Currency must be an ISO 4217 code such as EUR, CHF or USD');
+
+/** PATCH /api/networks/:id: fields left out keep their value. */
+export const networkPatchBody = z
+  .object({ name: z.string().trim().min(1).max(LIMITS.groupNameMax), currency: currencyCode })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'Send name or currency');
+export type NetworkPatchBody = z.infer<typeof networkPatchBody>;
+
 const groupFields = {
   name: z.string().trim().min(1).max(LIMITS.groupNameMax),
   leadership: z.enum(['coach-led', 'peer-led']),
@@ -37,11 +48,14 @@ const groupFields = {
   tags: z.array(z.string().trim().min(1).max(LIMITS.tagMax)).max(LIMITS.tagsMax),
   /** Let observers see members' figures (off by default: financials stay in the room). */
   observersSeeFinancials: z.boolean(),
+  /** The group's own currency, overriding the network's; null: the network's. */
+  currency: currencyCode.nullable(),
 };
 export const groupBody = z.object({
   ...groupFields,
   tags: groupFields.tags.default([]),
   observersSeeFinancials: groupFields.observersSeeFinancials.optional(),
+  currency: groupFields.currency.optional(),
 });
 // Built from the plain fields, not groupBody.partial(): zod 4 applies a default inside
 // .partial(), so a rename would have reset the tags to [].
@@ -178,6 +192,10 @@ export interface GroupDetail {
   members: GroupMember[];
   meetings: Meeting[];
   templates: AgendaTemplate[];
+  /** The currency the group's money is in: its own, else its network's. */
+  currency: string;
+  /** The network's currency (network benchmarks are in it). */
+  networkCurrency: string;
 }
 export interface MeetingDetail {
   meeting: Meeting;

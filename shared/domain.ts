@@ -16,6 +16,8 @@ export interface User {
 export interface Network {
   id: string;
   name: string;
+  /** ISO 4217 code money is shown in across the network (groups may override); EUR by default. */
+  currency: string;
   createdAt: string;
 }
 
@@ -31,6 +33,8 @@ export interface Group {
   tags: string[];
   /** Observers see members' figures only when the group allows it ("stays in the room" by default). */
   observersSeeFinancials: boolean;
+  /** The group's own currency (ISO 4217), overriding the network's; null: the network's. */
+  currency: string | null;
   createdAt: string;
 }
 

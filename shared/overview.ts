@@ -24,6 +24,8 @@ export interface MyGroupOverview extends PersonRecord {
   role: GroupRole | 'organiser';
   /** Per KPI: my figure and the group median, quarter by quarter (what I may see). */
   figures: { kpiKey: string; label: string; points: { quarter: string; mine: number | null; median: number | null }[] }[];
+  /** The currency the group's money is in (its own, else its network's). */
+  currency: string;
   /** Ended meetings, newest first, for recaps. */
   pastMeetings: Meeting[];
 }

@@ -81,6 +81,8 @@ export interface GroupFinancials {
   medians: Record<string, { quarter: string; median: number | null }[]>;
   /** false for observers of a group that keeps its figures from them: views, stats and history are empty. */
   canSeeFigures: boolean;
+  /** ISO 4217 code the money KPIs are in: the group's own currency, else its network's. */
+  currency: string;
 }
 
 export interface ReviewResult {
@@ -123,6 +125,8 @@ export interface SummaryFinancials {
   quarter: string;
   /** false for observers of a group that keeps its figures from them: both lists are empty. */
   canSeeFigures: boolean;
+  /** ISO 4217 code the money KPIs are in (as in GroupFinancials). */
+  currency: string;
   /** Group median per KPI that has figures this viewer may see, over those figures. */
   medians: { kpiKey: string; label: string; median: number | null; n: number }[];
   /** Per member company and KPI: rank now and the quarter before (1 = best); change > 0 moved up. */

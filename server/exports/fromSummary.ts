@@ -22,7 +22,7 @@ function commitmentLine(c: Commitment, name: (id: string) => string): string {
 function financialBlocks(f: SummaryFinancials): RecapBlock[] {
   if (!f.canSeeFigures) return [{ kind: 'paragraph', text: 'This group keeps its figures from observers.' }];
   if (f.medians.length === 0) return [{ kind: 'paragraph', text: 'No figures for this quarter.' }];
-  return [{ kind: 'list', items: plainItems(f.medians.map((m) => `${m.label}: group median ${formatKpiByKey(m.kpiKey, m.median)} (${m.n} companies)`)) }];
+  return [{ kind: 'list', items: plainItems(f.medians.map((m) => `${m.label}: group median ${formatKpiByKey(m.kpiKey, m.median, f.currency)} (${m.n} companies)`)) }];
 }
 
 /** A link with its address; a file by name (its bytes stay behind the group's sign-in). */

@@ -18,6 +18,7 @@ import { overviewRoutes } from './routes/overview.ts';
 import { financialsRoutes } from './routes/financials.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
+import { networkRoutes } from './routes/networks.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { readinessRoutes } from './routes/readiness.ts';
@@ -42,6 +43,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(mailRoutes(deps));
   api.use(readinessRoutes(deps));
   api.use(groupRoutes(deps));
+  api.use(networkRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(searchRoutes(deps));

@@ -297,7 +297,7 @@ describe('network benchmarks', () => {
     const headcount = (v: number, coachOnly = false) => ({ figures: [{ kpiKey: 'headcount', value: v, coachOnly }] });
     for (const [i, m] of seed.members.entries()) await put(m, figuresPath(QB), headcount(10 + i));
     await put(beta.member, `/api/groups/${beta.group.id}/figures/${QB}`, headcount(20));
-    expect(await bench()).toEqual({ kpiKey: 'headcount', quarter: QB, companies: 4, stats: null });
+    expect(await bench()).toEqual({ kpiKey: 'headcount', quarter: QB, companies: 4, stats: null, currency: null });
 
     const fifth = await joinGroup(srv.url, seed.organiser, beta.group.id, 'Fifth Founder', 'member', 'Fifth Company');
     await put(fifth, `/api/groups/${beta.group.id}/figures/${QB}`, headcount(30, true));
@@ -309,6 +309,7 @@ describe('network benchmarks', () => {
       quarter: QB,
       companies: 5,
       stats: { n: 5, q1: 11, median: 12, q3: 20, min: null, max: null },
+      currency: null,
     });
   });
 });

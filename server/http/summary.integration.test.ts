@@ -77,7 +77,7 @@ describe('financial highlights', () => {
   });
 
   it('are empty for an observer unless the group opens its figures to observers', async () => {
-    expect((await summaryOf(seed.observer)).financials).toEqual({ quarter: '2026-Q3', canSeeFigures: false, medians: [], ranks: [] });
+    expect((await summaryOf(seed.observer)).financials).toEqual({ quarter: '2026-Q3', canSeeFigures: false, currency: 'EUR', medians: [], ranks: [] });
     await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersSeeFinancials: true });
     try {
       const s = await summaryOf(seed.observer);

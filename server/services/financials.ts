@@ -5,6 +5,7 @@ import { parseCsvRecords, parseFiguresCsv, type CsvError } from '../../shared/fi
 import { customKpiDefinition, DEFAULT_KPIS, kpiValueSchema, type CustomKpiInput } from '../../shared/financials/kpis.ts';
 import type { KpiDefinition, KpiFigure, NetworkBenchmark } from '../../shared/financials/types.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { DEFAULT_CURRENCY, effectiveCurrency } from '../../shared/financials/format.ts';
 import type { FiguresBody, GroupFinancials } from '../../shared/records.ts';
 import { authorizeGroup, resolveAccess } from '../auth/policy.ts';
 import { can, hasCompany } from '../../shared/access/index.ts';
@@ -121,20 +122,26 @@ export async function importFigures(
 export async function builtGroupFinancials(storage: Storage, userId: string, groupId: string, quarter: string, forRoom = false): Promise<BuiltReview> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'financials.read');
   const from = historyStart(quarter);
-  const [kpis, members, stamp] = await Promise.all([kpisOf(storage, groupId), storage.listMembers(groupId), storage.figuresStamp(groupId, { fromQuarter: from, toQuarter: quarter })]);
+  const [kpis, members, stamp, network] = await Promise.all([
+    kpisOf(storage, groupId),
+    storage.listMembers(groupId),
+    storage.figuresStamp(groupId, { fromQuarter: from, toQuarter: quarter }),
+    storage.getNetwork(group.networkId),
+  ]);
+  const currency = effectiveCurrency(group, network);
   const companies = members.filter((m) => hasCompany(m.role));
   const seesFigures = can('financials.figures', access, group);
   const seesCoachOnly = !forRoom && can('financials.coachOnly', access, group);
   // Who the review is built for: what differs between readers is only which coach-only figures show.
   const audience = !seesFigures ? 'none' : forRoom ? 'room' : seesCoachOnly ? 'coach' : `member:${userId}`;
-  const fingerprint = JSON.stringify([stamp, kpis, companies.map((m) => [m.userId, m.name, m.company])]);
+  const fingerprint = JSON.stringify([stamp, kpis, companies.map((m) => [m.userId, m.name, m.company]), currency]);
   return financialsCache(storage).getOrBuild(`${groupId}|${quarter}|${audience}`, fingerprint, async () => {
     if (!seesFigures) {
       const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
-      return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false };
+      return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false, currency };
     }
     const stored = await storage.listFigures(groupId, { fromQuarter: from, toQuarter: quarter });
-    return buildFinancials(quarter, kpis, companies, stored, forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly });
+    return { ...buildFinancials(quarter, kpis, companies, stored, forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly }), currency };
   });
 }
 
@@ -154,5 +161,8 @@ async function authorizeNetworkBenchmarks(storage: Storage, userId: string, netw
 export async function networkBenchmarks(storage: Storage, userId: string, networkId: string, quarter: string): Promise<NetworkBenchmark[]> {
   await authorizeNetworkBenchmarks(storage, userId, networkId);
   // Network-wide, so only the shared defaults: a group's own KPIs mean nothing elsewhere.
-  return buildNetworkBenchmarks(quarter, DEFAULT_KPIS, await storage.listFiguresInNetwork(networkId, quarter));
+  const [figures, network, groups] = await Promise.all([storage.listFiguresInNetwork(networkId, quarter), storage.getNetwork(networkId), storage.listGroupsInNetwork(networkId)]);
+  const currency = network?.currency ?? DEFAULT_CURRENCY;
+  const inCurrency = new Set(groups.filter((g) => effectiveCurrency(g, network) === currency).map((g) => g.id));
+  return buildNetworkBenchmarks(quarter, DEFAULT_KPIS, figures, { currency, inCurrency });
 }

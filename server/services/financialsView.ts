@@ -4,6 +4,7 @@
 import { DERIVED_KPIS, deriveFigures } from '../../shared/financials/kpis.ts';
 import { groupStats, memberViews, networkBenchmark } from '../../shared/financials/benchmark.ts';
 import { addQuarters } from '../../shared/financials/quarters.ts';
+import { DEFAULT_CURRENCY } from '../../shared/financials/format.ts';
 import type { KpiDefinition, KpiFigure, KpiGroupStats, NetworkBenchmark } from '../../shared/financials/types.ts';
 import type { GroupMember } from '../../shared/domain.ts';
 import type { FinancialsMember, GroupFinancials } from '../../shared/records.ts';
@@ -72,7 +73,7 @@ export function buildFinancials(
   companies: readonly GroupMember[],
   stored: readonly KpiFigure[],
   viewer: Viewer,
-): GroupFinancials {
+): Omit<GroupFinancials, 'currency'> {
   const ids = new Set(companies.map((m) => m.userId));
   // Figures of people who are no longer member companies stay stored but leave the review.
   const figures = withDerived(visibleTo(viewer, stored.filter((f) => ids.has(f.userId))));
@@ -91,7 +92,7 @@ export function buildFinancials(
   const ofKpi = (key: string) => byKpi.get(key) ?? [];
 
   const userIds = companies.map((m) => m.userId);
-  const views = new Map(kpis.map((k) => [k.key, memberViews(k.key, quarter, userIds, ofKpi(k.key), k.direction)]));
+  const views = new Map(kpis.map((k) => [k.key, memberViews(k.key, quarter, userIds, ofKpi(k.key), k.direction, k.unit)]));
   const members: FinancialsMember[] = companies.map((m) => ({
     userId: m.userId,
     name: m.name,
@@ -132,19 +133,29 @@ function medianHistory(kpis: readonly KpiDefinition[], ofKpi: (key: string) => r
 /**
  * Network benchmarks over one value per company: coach-only figures never count, derived KPIs
  * are computed per member, and where a company reports in several groups the first member
- * (by id, so the choice is stable) speaks for it.
+ * (by id, so the choice is stable) speaks for it. Money is compared in one currency only: a
+ * money KPI counts the figures of groups in the network's currency (`inCurrency`), never a
+ * group that keeps its books in another one.
  */
-export function buildNetworkBenchmarks(quarter: string, kpis: readonly KpiDefinition[], stored: readonly NetworkFigure[]): NetworkBenchmark[] {
+export function buildNetworkBenchmarks(
+  quarter: string,
+  kpis: readonly KpiDefinition[],
+  stored: readonly NetworkFigure[],
+  money?: { currency: string; inCurrency: ReadonlySet<string> },
+): NetworkBenchmark[] {
+  const unitOf = new Map(kpis.map((k) => [k.key, k.unit]));
   const companyOf = new Map(stored.map((f) => [f.userId, f.company?.trim().toLowerCase() || `user:${f.userId}`]));
   const open = withDerived(stored.filter((f) => !f.coachOnly)).sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   const byCompany = new Map<string, Map<string, number>>();
   for (const f of open) {
+    if (money && unitOf.get(f.kpiKey) === 'currency' && !money.inCurrency.has(f.groupId)) continue;
     const company = companyOf.get(f.userId)!;
     const values = byCompany.get(company) ?? new Map<string, number>();
     if (!values.has(f.kpiKey)) values.set(f.kpiKey, f.value);
     byCompany.set(company, values);
   }
-  return kpis.map((k) =>
-    networkBenchmark(k.key, quarter, [...byCompany.values()].flatMap((v) => (v.has(k.key) ? [v.get(k.key)!] : []))),
-  );
+  return kpis.map((k) => ({
+    ...networkBenchmark(k.key, quarter, [...byCompany.values()].flatMap((v) => (v.has(k.key) ? [v.get(k.key)!] : []))),
+    currency: k.unit === 'currency' ? (money?.currency ?? DEFAULT_CURRENCY) : null,
+  }));
 }

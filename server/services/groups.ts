@@ -3,6 +3,7 @@ import type { CreatedInvite, CreateInviteBody, GroupBody, GroupDetail, TemplateB
 import type { AgendaTemplate, Group, GroupMember } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { DEFAULT_CURRENCY, effectiveCurrency } from '../../shared/financials/format.ts';
 import { authorizeGroup } from '../auth/policy.ts';
 import { allowedActions, roleOf } from '../../shared/access/index.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
@@ -33,18 +34,22 @@ export async function updateGroup({ storage, records }: RecordsDeps, userId: str
   const group = await storage.updateGroup(groupId, patch);
   if (!group) throw new DomainError('not_found', 'No such group');
   // Who may see the figures changed: observers in an open meeting refetch them at once.
-  if (group.observersSeeFinancials !== before.observersSeeFinancials) records.changed(groupId, 'figures');
+  // So does a new currency: the review reads its money in it at once.
+  if (group.observersSeeFinancials !== before.observersSeeFinancials || group.currency !== before.currency) records.changed(groupId, 'figures');
   return group;
 }
 
 export async function groupDetail(storage: Storage, userId: string, groupId: string): Promise<GroupDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.read');
-  const [members, meetings, templates] = await Promise.all([
+  const [members, meetings, templates, network] = await Promise.all([
     storage.listMembers(groupId),
     storage.listMeetings(groupId),
     storage.listTemplates(groupId),
+    storage.getNetwork(group.networkId),
   ]);
-  return { group, role: roleOf(access), allowed: allowedActions(access, group), members, meetings, templates };
+  const currency = effectiveCurrency(group, network);
+  const networkCurrency = network?.currency ?? DEFAULT_CURRENCY;
+  return { group, role: roleOf(access), allowed: allowedActions(access, group), members, meetings, templates, currency, networkCurrency };
 }
 
 export async function createInvite(

@@ -1,6 +1,7 @@
 // The record that holds people accountable, at a glance: "my page" for a member (goals across
 // quarters, completion trend, open commitments, my numbers against the group's median, my
 // attendance) and the coach's view of every member of a group (with overdue commitments).
+import { effectiveCurrency } from '../../shared/financials/format.ts';
 import { readCommitments } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import type { Group, Meeting } from '../../shared/domain.ts';
@@ -65,7 +66,8 @@ export async function myOverview(storage: Storage, userId: string, today = new D
     const membership = await storage.getMembership(group.id, userId);
     const { ended, person } = await records(storage, group, can('notes.roomOnly', access, group), today);
     const figures = hasCompany(role) ? await myFigures(storage, userId, group.id) : [];
-    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, pastMeetings: ended });
+    const currency = effectiveCurrency(group, await storage.getNetwork(group.networkId));
+    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, currency, pastMeetings: ended });
   }
   return out;
 }

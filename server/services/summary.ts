@@ -40,7 +40,7 @@ export function financialHighlights(current: GroupFinancials, previous: GroupFin
       return [{ userId: m.userId, name: m.name, kpiKey, rank, previousRank: before, change: rank !== null && before !== null ? before - rank : null }];
     }),
   );
-  return { quarter: current.quarter, canSeeFigures: current.canSeeFigures, medians, ranks };
+  return { quarter: current.quarter, canSeeFigures: current.canSeeFigures, currency: current.currency, medians, ranks };
 }
 
 function reviewedFiguresQuarter(meetingQuarter: string): string {

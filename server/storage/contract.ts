@@ -115,6 +115,19 @@ function accountContract(s: () => Storage): void {
       expect(await s().getNetwork('nope')).toBeNull();
     });
 
+    it('keeps a currency per network (EUR by default) and a group override (null: the network\'s)', async () => {
+      const n = await s().createNetwork({ id: uid('net'), name: 'Swiss' });
+      expect(n.currency).toBe('EUR');
+      expect(await s().updateNetwork(n.id, { currency: 'CHF' })).toMatchObject({ name: 'Swiss', currency: 'CHF' });
+      expect(await s().updateNetwork(n.id, {})).toMatchObject({ currency: 'CHF' });
+      expect(await s().updateNetwork('nope', { currency: 'USD' })).toBeNull();
+      const { group: g } = await group(s(), { network: (await s().getNetwork(n.id))! });
+      expect(g.currency).toBeNull();
+      expect(await s().updateGroup(g.id, { currency: 'USD' })).toMatchObject({ currency: 'USD' });
+      expect((await s().getGroup(g.id))?.currency).toBe('USD');
+      expect(await s().updateGroup(g.id, { currency: null })).toMatchObject({ currency: null });
+    });
+
     it('records organisers idempotently and lists their networks by name', async () => {
       const [ada, bob] = [await user(s()), await user(s())];
       const zurich = await s().createNetwork({ id: uid('net'), name: 'Zurich' });

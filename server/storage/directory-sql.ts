@@ -3,6 +3,7 @@
 import type { Group, GroupMember, GroupRole, Invite, Network, User } from '../../shared/domain.ts';
 import { oneRow, patchRow, type SqlAccess } from './access.ts';
 import * as row from './rows.ts';
+import { DEFAULT_CURRENCY } from '../../shared/financials/format.ts';
 import type { InviteRecord, NewGroup, SessionRecord, UserRecord } from './types.ts';
 
 const GROUP_COLUMNS = {
@@ -11,6 +12,7 @@ const GROUP_COLUMNS = {
   format: 'format',
   tags: 'tags',
   observersSeeFinancials: 'observers_see_financials',
+  currency: 'currency',
 } as const;
 
 export class DirectorySql {
@@ -64,10 +66,15 @@ export class DirectorySql {
 
   // networks and organisers
 
-  async createNetwork(n: { id: string; name: string }): Promise<Network> {
+  async createNetwork(n: { id: string; name: string; currency?: string }): Promise<Network> {
     const createdAt = this.now();
-    await this.q.run('INSERT INTO networks (id, name, created_at) VALUES (?, ?, ?)', [n.id, n.name, createdAt]);
-    return { id: n.id, name: n.name, createdAt };
+    const currency = n.currency ?? DEFAULT_CURRENCY;
+    await this.q.run('INSERT INTO networks (id, name, currency, created_at) VALUES (?, ?, ?, ?)', [n.id, n.name, currency, createdAt]);
+    return { id: n.id, name: n.name, currency, createdAt };
+  }
+  async updateNetwork(id: string, patch: { name?: string; currency?: string }): Promise<Network | null> {
+    await patchRow(this.q, 'networks', id, { name: 'name', currency: 'currency' }, patch);
+    return this.getNetwork(id);
   }
   async getNetwork(id: string): Promise<Network | null> {
     const r = await oneRow<row.NetworkRow>(this.q, 'SELECT * FROM networks WHERE id = ?', [id]);
@@ -96,13 +103,14 @@ export class DirectorySql {
   async createGroup(g: NewGroup & { id: string }): Promise<Group> {
     const createdAt = this.now();
     const observersSeeFinancials = g.observersSeeFinancials ?? false;
+    const currency = g.currency ?? null;
     await this.q.run(
-      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, createdAt],
+      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, currency, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, currency, createdAt],
     );
     const { id, networkId, name, leadership, format } = g;
-    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, createdAt };
+    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, createdAt };
   }
   async updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null> {
     const tags = patch.tags === undefined ? undefined : JSON.stringify(patch.tags);

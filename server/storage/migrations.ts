@@ -8,6 +8,7 @@ import { RESOURCES_MIGRATION } from './resources-sql.ts';
 import { SEARCH_MIGRATION } from './search-sql.ts';
 import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 import { MAIL_MIGRATION } from './mail-sql.ts';
+import { NETWORK_MIGRATIONS } from './network-migrations.ts';
 
 export interface Migration {
   id: number;
@@ -221,6 +222,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // JSON MeetingDay[] in the meeting's zone; NULL for meetings scheduled before days existed.
     sql: 'ALTER TABLE meetings ADD COLUMN days TEXT;',
   },
+  ...NETWORK_MIGRATIONS,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -50,9 +50,10 @@ export const toSession = (r: SessionRow): SessionRecord => ({
 export interface NetworkRow {
   id: string;
   name: string;
+  currency: string;
   created_at: string;
 }
-export const toNetwork = (r: NetworkRow): Network => ({ id: r.id, name: r.name, createdAt: r.created_at });
+export const toNetwork = (r: NetworkRow): Network => ({ id: r.id, name: r.name, currency: r.currency, createdAt: r.created_at });
 
 export interface GroupRow {
   id: string;
@@ -62,6 +63,7 @@ export interface GroupRow {
   format: string;
   tags: string;
   observers_see_financials: DbInt;
+  currency: string | null;
   created_at: string;
 }
 export const toGroup = (r: GroupRow): Group => ({
@@ -72,6 +74,7 @@ export const toGroup = (r: GroupRow): Group => ({
   format: r.format as MeetingFormat,
   tags: JSON.parse(r.tags) as string[],
   observersSeeFinancials: toInt(r.observers_see_financials) === 1,
+  currency: r.currency ?? null,
   createdAt: r.created_at,
 });
 

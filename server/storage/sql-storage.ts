@@ -55,6 +55,7 @@ export class SqlStorage implements Storage {
   deleteExpiredSessions: Storage['deleteExpiredSessions'] = (...a) => this.directory.deleteExpiredSessions(...a);
   createNetwork: Storage['createNetwork'] = (...a) => this.directory.createNetwork(...a);
   getNetwork: Storage['getNetwork'] = (...a) => this.directory.getNetwork(...a);
+  updateNetwork: Storage['updateNetwork'] = (...a) => this.directory.updateNetwork(...a);
   addOrganiser: Storage['addOrganiser'] = (...a) => this.directory.addOrganiser(...a);
   isOrganiser: Storage['isOrganiser'] = (...a) => this.directory.isOrganiser(...a);
   listOrganisedNetworks: Storage['listOrganisedNetworks'] = (...a) => this.directory.listOrganisedNetworks(...a);

@@ -47,6 +47,8 @@ export interface NewGroup {
   tags: string[];
   /** false when omitted. */
   observersSeeFinancials?: boolean;
+  /** null (the network's) when omitted. */
+  currency?: string | null;
 }
 
 export interface NewMeeting {
@@ -131,7 +133,9 @@ export interface Storage {
   deleteExpiredSessions(now: string): Promise<number>;
 
   // networks and organisers
-  createNetwork(n: { id: string; name: string }): Promise<Network>;
+  createNetwork(n: { id: string; name: string; currency?: string }): Promise<Network>;
+  /** Fields left out keep their value; null for an unknown network. */
+  updateNetwork(id: string, patch: { name?: string; currency?: string }): Promise<Network | null>;
   getNetwork(id: string): Promise<Network | null>;
   addOrganiser(networkId: string, userId: string): Promise<void>;
   isOrganiser(networkId: string, userId: string): Promise<boolean>;

@@ -14,6 +14,10 @@ import {
   GROUP_ACTIONS,
   roleOf,
   searchVisibilities,
+  checkNetwork,
+  NETWORK_ACTIONS,
+  type NetworkAction,
+  type NetworkSubject,
   type AccessGroup,
   type DocTarget,
   type GroupAction,
@@ -226,5 +230,34 @@ describe('meeting commands: role x command', () => {
 
   it('an unknown command is denied to everyone', () => {
     expect(authorizeCommand(state, 'meeting.delete', actors.coach)?.code).toBe('forbidden');
+  });
+});
+
+describe('network actions: every network role x action', () => {
+  const NET = {
+    organiser: { userId: 'n', organiser: true },
+    // Appointed by the first: holds exactly the same rights.
+    secondOrganiser: { userId: 'n2', organiser: true },
+    coach: { userId: 'c', organiser: false, coach: true, participant: true },
+    member: { userId: 'm', organiser: false, participant: true },
+    stranger: { userId: 's', organiser: false },
+  } satisfies Record<string, NetworkSubject>;
+  type NetPersona = keyof typeof NET;
+  const ORGANISERS: NetPersona[] = ['organiser', 'secondOrganiser'];
+  const NETWORK_TABLE: Record<NetworkAction, NetPersona[]> = {
+    'network.edit': ORGANISERS,
+    'network.organisers.invite': ORGANISERS,
+    'network.organisers.read': ORGANISERS,
+  };
+  it('the table names every network action', () => {
+    expect(Object.keys(NETWORK_TABLE).sort()).toEqual([...NETWORK_ACTIONS].sort());
+  });
+  const rows = NETWORK_ACTIONS.flatMap((a) => (Object.keys(NET) as NetPersona[]).map((p) => [a, p] as const));
+  it.each(rows)('%s by %s', (action, persona) => {
+    const code = checkNetwork(action, NET[persona])?.code ?? null;
+    expect(code).toBe(NETWORK_TABLE[action].includes(persona) ? null : 'forbidden');
+  });
+  it('an unknown network action is denied to everyone', () => {
+    expect(checkNetwork('network.delete' as NetworkAction, NET.organiser)?.code).toBe('forbidden');
   });
 });

@@ -127,8 +127,17 @@ describe('memberView', () => {
 
   it('a member without a figure has no value, change or rank', () => {
     expect(memberView('total_revenue', '2026-Q3', 'dan', figures, 'higher')).toEqual({
-      kpiKey: 'total_revenue', quarter: '2026-Q3', value: null, qoq: null, yoy: null, rank: null, of: 3,
+      kpiKey: 'total_revenue', quarter: '2026-Q3', value: null, qoq: null, yoy: null, qoqPoints: null, yoyPoints: null, rank: null, of: 3,
     });
+  });
+
+  it('a percent KPI also changes in points; other units never get points', () => {
+    const margins = [fig('ann', '2026-Q2', 44.8, 'gross_margin_pct'), fig('ann', '2026-Q3', 52.5, 'gross_margin_pct'), fig('ann', '2025-Q3', 50, 'gross_margin_pct')];
+    const v = memberView('gross_margin_pct', '2026-Q3', 'ann', margins, 'higher', 'percent');
+    expect(v.qoqPoints).toBeCloseTo(7.7);
+    expect(v.yoyPoints).toBeCloseTo(2.5);
+    expect(v.qoq).toBeCloseTo(0.1719, 3);
+    expect(memberView('total_revenue', '2026-Q3', 'ann', figures, 'higher', 'currency')).toMatchObject({ qoqPoints: null, yoyPoints: null });
   });
 
   it('uses the latest figure when a member has two for the same quarter', () => {

@@ -2,7 +2,8 @@
 // change over time, and k-anonymous network benchmarks.
 import { LIMITS } from '../limits.ts';
 import { previousQuarter, sameQuarterLastYear } from './quarters.ts';
-import type { KpiDirection, KpiFigure, KpiGroupStats, KpiMemberView, NetworkBenchmark } from './types.ts';
+import { pointsChange } from './format.ts';
+import type { KpiDirection, KpiFigure, KpiGroupStats, KpiMemberView, KpiUnit, NetworkBenchmark } from './types.ts';
 
 export interface Quartiles {
   q1: number;
@@ -108,7 +109,8 @@ function latestByUser(figures: readonly KpiFigure[], kpiKey: string, quarter: st
  * Every listed member's figure for a KPI with its own history (QoQ, YoY) and place in the
  * group, computed once for all of them (the group's figures are scanned three times, not three
  * times per member). `figures` are the group's figures the viewer may see, any KPI and quarter;
- * rank and `of` count the members with a figure for this KPI in this quarter.
+ * rank and `of` count the members with a figure for this KPI in this quarter. A percent KPI
+ * also gets its changes in points (a margin moving 44.8 -> 52.5 is +7.7 pp).
  */
 export function memberViews(
   kpiKey: string,
@@ -116,6 +118,7 @@ export function memberViews(
   userIds: readonly string[],
   figures: readonly KpiFigure[],
   direction: KpiDirection,
+  unit?: KpiUnit,
 ): Map<string, KpiMemberView> {
   const current = latestByUser(figures, kpiKey, quarter);
   const prev = latestByUser(figures, kpiKey, shifted(quarter, previousQuarter));
@@ -132,6 +135,8 @@ export function memberViews(
           value,
           qoq: relativeChange(value, prev.get(userId)),
           yoy: relativeChange(value, lastYear.get(userId)),
+          qoqPoints: unit === 'percent' ? pointsChange(value, prev.get(userId)) : null,
+          yoyPoints: unit === 'percent' ? pointsChange(value, lastYear.get(userId)) : null,
           rank: value === null ? null : (ranks.get(userId) ?? null),
           of: ranks.size,
         },
@@ -141,8 +146,8 @@ export function memberViews(
 }
 
 /** One member's view (see memberViews). */
-export function memberView(kpiKey: string, quarter: string, userId: string, figures: readonly KpiFigure[], direction: KpiDirection): KpiMemberView {
-  return memberViews(kpiKey, quarter, [userId], figures, direction).get(userId)!;
+export function memberView(kpiKey: string, quarter: string, userId: string, figures: readonly KpiFigure[], direction: KpiDirection, unit?: KpiUnit): KpiMemberView {
+  return memberViews(kpiKey, quarter, [userId], figures, direction, unit).get(userId)!;
 }
 
 /**

@@ -120,10 +120,10 @@ export function formatKpiValue(
 }
 
 /** A standard KPI's figure by key, compact ("€1.2M"); a group's own KPI as a plain number. */
-export function formatKpiByKey(kpiKey: string, value: number | null): string {
+export function formatKpiByKey(kpiKey: string, value: number | null, currency = 'EUR', locale = 'en'): string {
   const def = DEFAULT_KPIS.find((k) => k.key === kpiKey);
-  if (def) return formatKpiValue(def, value, 'EUR', 'en', 'compact');
-  return value === null || !Number.isFinite(value) ? '–' : new Intl.NumberFormat('en').format(value);
+  if (def) return formatKpiValue(def, value, currency, locale, 'compact');
+  return value === null || !Number.isFinite(value) ? '–' : new Intl.NumberFormat(locale).format(value);
 }
 
 /** Bounds per unit: wide enough for any real company, narrow enough to catch a slipped key. */

@@ -50,6 +50,9 @@ export interface KpiMemberView {
   /** Change against the previous quarter and the same quarter a year earlier, as fractions (0.1 = +10%). */
   qoq: number | null;
   yoy: number | null;
+  /** The same changes in percentage points (value − base), for percent KPIs only; else null. */
+  qoqPoints: number | null;
+  yoyPoints: number | null;
   /** 1 = best, direction-aware; ties share the better rank. null when the member has no figure. */
   rank: number | null;
   of: number;
@@ -62,4 +65,6 @@ export interface NetworkBenchmark {
   /** null when fewer companies than the cut-off reported: nothing is shown. */
   stats: Omit<KpiGroupStats, 'kpiKey' | 'quarter'> | null;
   companies: number;
+  /** For a money KPI, the currency its figures are in (the network's); null for other units. */
+  currency?: string | null;
 }

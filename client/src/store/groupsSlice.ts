@@ -46,7 +46,7 @@ export const createGroupsSlice: SliceCreator<GroupsSlice> = (set, get) => ({
   updateGroup: async (id, patch) => {
     const group = await api.updateGroup(id, patch);
     const detail = get().groupDetail;
-    if (detail?.group.id === id) set({ groupDetail: { ...detail, group } });
+    if (detail?.group.id === id) set({ groupDetail: { ...detail, group, currency: group.currency ?? detail.networkCurrency } });
     await get().refreshMe(); // the header lists and home page show the name too
   },
 

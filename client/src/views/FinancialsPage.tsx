@@ -78,7 +78,7 @@ export function FinancialsPage() {
       {isMember && data && (
         <section className="card section" aria-labelledby="fig-h">
           <h2 id="fig-h">My figures for {quarter}</h2>
-          <FigureForm groupId={id} quarter={quarter} kpis={data.kpis} mine={mine} onSaved={reload} />
+          <FigureForm groupId={id} quarter={quarter} kpis={data.kpis} mine={mine} currency={data.currency} onSaved={reload} />
         </section>
       )}
       {isMember && (
@@ -96,6 +96,7 @@ export function FinancialsPage() {
             <KpiStatsTable
               showMine
               medianLabel="Group median"
+              currency={data.currency}
               rows={data.kpis.map((k) => {
                 const s = data.stats[k.key];
                 return { kpi: k, mine: mine?.views[k.key]?.value, stats: { median: s?.median ?? null, q1: s?.q1 ?? null, q3: s?.q3 ?? null }, companies: s?.n ?? 0 };
@@ -105,7 +106,7 @@ export function FinancialsPage() {
         </section>
       )}
       {canManageKpis && data && <CustomKpiForm groupId={id} own={data.kpis.filter((k) => k.groupId)} onAdded={reload} />}
-      {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} />}
+      {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} networkCurrency={detail.networkCurrency} groupCurrency={data.currency} />}
     </div>
   );
 }

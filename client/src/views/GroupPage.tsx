@@ -69,7 +69,7 @@ export function GroupPage() {
           {canSchedule && <ScheduleMeetingForm groupId={group.id} templates={templates} />}
         </div>
         <div className="stack">
-          <GroupDetails group={group} role={role} canManage={canManage} />
+          <GroupDetails group={group} role={role} canManage={canManage} networkCurrency={detail.networkCurrency} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
           {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
           {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}

@@ -1,6 +1,7 @@
 // /meetings/:id/recap: the read-only record of a meeting — agenda as run, attendance, notes per
 // item, hot seats, commitments (mine first), goal results, new goals, resources shared, rating —
 // with downloads.
+import { viewerLocale } from '../lib/locale.ts';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../shared/api.ts';
@@ -114,7 +115,7 @@ export function RecapPage() {
         {!summary.financials.canSeeFigures ? <p className="muted">This group keeps its figures from observers.</p> : summary.financials.medians.length === 0 ? <p className="muted">No figures for this quarter.</p> : (
           <>
             <ul className="recap-list">
-              {summary.financials.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : formatKpiByKey(m.kpiKey, m.median)} ({m.n} companies)</li>)}
+              {summary.financials.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : formatKpiByKey(m.kpiKey, m.median, summary.financials.currency, viewerLocale())} ({m.n} companies)</li>)}
             </ul>
             {summary.financials.ranks.some((r) => r.change) && (
               <>

@@ -8,7 +8,7 @@ import { useSubmit, validate } from '../../hooks/useForm.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 
-const UNITS: Record<KpiUnit, string> = { count: 'A number', percent: 'Percent', currency: 'Money (EUR)', days: 'Days' };
+const UNITS: Record<KpiUnit, string> = { count: 'A number', percent: 'Percent', currency: 'Money (the group currency)', days: 'Days' };
 
 export function CustomKpiForm({ groupId, own, onAdded }: { groupId: string; own: readonly KpiDefinition[]; onAdded: () => void }) {
   const [label, setLabel] = useState('');

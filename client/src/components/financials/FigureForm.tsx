@@ -1,26 +1,26 @@
 // The signed-in member's own figures for one quarter: one number per enterable KPI, each
 // optionally "coach only". Derived KPIs (recurring share, revenue per employee) are computed.
 import { useEffect, useState, type FormEvent } from 'react';
+import { formatFigureInput, parseFigureInput } from '../../../../shared/financials/format.ts';
 import { kpiValueSchema } from '../../../../shared/financials/kpis.ts';
+import { viewerLocale } from '../../lib/locale.ts';
 import type { KpiDefinition, KpiUnit } from '../../../../shared/financials/types.ts';
 import type { FinancialsMember } from '../../../../shared/records.ts';
 import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
 import './financials.css';
 
-const UNIT: Record<KpiUnit, string> = { currency: 'EUR', percent: '%', count: 'number', days: 'days' };
+const UNIT: Record<Exclude<KpiUnit, 'currency'>, string> = { percent: '%', count: 'number', days: 'days' };
 
 interface Row {
   value: string;
   coachOnly: boolean;
 }
 
-function rowsFrom(kpis: KpiDefinition[], mine: FinancialsMember | undefined): Record<string, Row> {
+/** The stored figures as the inputs show them: grouped in the viewer's locale ("1,117,649"). */
+function rowsFrom(kpis: KpiDefinition[], mine: FinancialsMember | undefined, locale: string): Record<string, Row> {
   return Object.fromEntries(
-    kpis.map((k) => {
-      const v = mine?.views[k.key]?.value;
-      return [k.key, { value: v === null || v === undefined ? '' : String(v), coachOnly: mine?.coachOnlyKeys.includes(k.key) ?? false }];
-    }),
+    kpis.map((k) => [k.key, { value: formatFigureInput(mine?.views[k.key]?.value, locale), coachOnly: mine?.coachOnlyKeys.includes(k.key) ?? false }]),
   );
 }
 
@@ -29,16 +29,19 @@ interface Props {
   quarter: string;
   kpis: KpiDefinition[];
   mine: FinancialsMember | undefined;
+  /** The group's currency: the unit money is entered in. */
+  currency: string;
   onSaved: () => void;
 }
 
-export function FigureForm({ groupId, quarter, kpis, mine, onSaved }: Props) {
+export function FigureForm({ groupId, quarter, kpis, mine, currency, onSaved }: Props) {
   const enterable = kpis.filter((k) => !k.derived);
-  const [rows, setRows] = useState(() => rowsFrom(enterable, mine));
+  const locale = viewerLocale();
+  const [rows, setRows] = useState(() => rowsFrom(enterable, mine, locale));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // A new quarter or a refetch after saving/importing replaces what the form shows.
-  useEffect(() => setRows(rowsFrom(kpis.filter((k) => !k.derived), mine)), [kpis, mine]);
+  useEffect(() => setRows(rowsFrom(kpis.filter((k) => !k.derived), mine, locale)), [kpis, mine, locale]);
 
   const set = (key: string, patch: Partial<Row>) => setRows((r) => ({ ...r, [key]: { value: '', coachOnly: false, ...r[key], ...patch } }));
 
@@ -48,14 +51,14 @@ export function FigureForm({ groupId, quarter, kpis, mine, onSaved }: Props) {
     for (const k of enterable) {
       const row = rows[k.key];
       const had = mine?.views[k.key]?.value != null;
-      const text = row?.value.trim().replace(',', '.') ?? '';
-      if (text === '') {
+      const typed = parseFigureInput(row?.value ?? '', locale);
+      if (typed === null) {
         // An emptied field removes the stored figure; one never entered is left alone.
         if (had) figures.push({ kpiKey: k.key, value: null });
         continue;
       }
       // The server's unit and range rules, checked here first so a slip names its KPI at once.
-      const parsed = kpiValueSchema(k).safeParse(Number(text));
+      const parsed = kpiValueSchema(k).safeParse(typed);
       if (!parsed.success) {
         setMessage({ ok: false, text: parsed.error.issues[0]?.message ?? `${k.label} must be a number.` });
         return;
@@ -99,10 +102,15 @@ export function FigureForm({ groupId, quarter, kpis, mine, onSaved }: Props) {
                   inputMode="decimal"
                   value={rows[k.key]?.value ?? ''}
                   onChange={(e) => set(k.key, { value: e.target.value })}
+                  // Grouped once the member leaves the field, so 1117649 reads as 1,117,649.
+                  onBlur={(e) => {
+                    const n = parseFigureInput(e.target.value, locale);
+                    if (n !== null && Number.isFinite(n)) set(k.key, { value: formatFigureInput(n, locale) });
+                  }}
                   aria-describedby={`unit-${k.key}`}
                 />
               </td>
-              <td id={`unit-${k.key}`}>{UNIT[k.unit]}</td>
+              <td id={`unit-${k.key}`}>{k.unit === 'currency' ? currency : UNIT[k.unit]}</td>
               <td>
                 <input type="checkbox" aria-label={`Coach only: ${k.label}`} checked={rows[k.key]?.coachOnly ?? false} onChange={(e) => set(k.key, { coachOnly: e.target.checked })} />
               </td>

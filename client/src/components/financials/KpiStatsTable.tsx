@@ -2,6 +2,7 @@
 // how many companies reported. Used for the group and for the network; a row whose stats are
 // withheld (too few companies, k-anonymity) says so instead of showing numbers.
 import { formatKpiValue } from '../../../../shared/financials/kpis.ts';
+import { viewerLocale } from '../../lib/locale.ts';
 import type { KpiDefinition } from '../../../../shared/financials/types.ts';
 import { TableWrap } from '../TableWrap.tsx';
 
@@ -13,7 +14,9 @@ export interface KpiStatsRow {
   companies: number;
 }
 
-export function KpiStatsTable({ rows, showMine, medianLabel }: { rows: readonly KpiStatsRow[]; showMine: boolean; medianLabel: string }) {
+/** `currency`: what the money rows are in (the group's, or the network's for the network benchmark). */
+export function KpiStatsTable({ rows, showMine, medianLabel, currency }: { rows: readonly KpiStatsRow[]; showMine: boolean; medianLabel: string; currency: string }) {
+  const locale = viewerLocale();
   return (
     <TableWrap label="Figures against the group">
       <table className="table">
@@ -28,7 +31,7 @@ export function KpiStatsTable({ rows, showMine, medianLabel }: { rows: readonly 
         </thead>
         <tbody>
           {rows.map(({ kpi, mine, stats, companies }) => {
-            const f = (v: number | null | undefined) => formatKpiValue(kpi, v ?? null);
+            const f = (v: number | null | undefined) => formatKpiValue(kpi, v ?? null, currency, locale);
             return (
               <tr key={kpi.key}>
                 <th scope="row">{kpi.label}</th>

@@ -15,9 +15,14 @@ interface Props {
   quarter: string;
   /** My views by KPI key, for a member company; absent for a coach or organiser. */
   mine?: Readonly<Record<string, KpiMemberView>>;
+  /** The network's currency (the benchmark's money) and my group's (my figures' money). */
+  networkCurrency: string;
+  groupCurrency: string;
 }
 
-export function NetworkBenchmarks({ networkId, quarter, mine }: Props) {
+export function NetworkBenchmarks({ networkId, quarter, mine, networkCurrency, groupCurrency }: Props) {
+  // My money in another currency than the network's is no point of comparison: not shown beside it.
+  const comparable = (unit: string) => unit !== 'currency' || networkCurrency === groupCurrency;
   const [rows, setRows] = useState<NetworkBenchmark[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -35,15 +40,16 @@ export function NetworkBenchmarks({ networkId, quarter, mine }: Props) {
   return (
     <section className="card section" aria-labelledby="net-h" data-testid="network-benchmarks">
       <h2 id="net-h">Across the network in {quarter}</h2>
-      <p className="muted">Every company of every group in the network, each counted once. A KPI is shown only where at least {LIMITS.benchmarkMinCompanies} companies reported; coach-only figures never count.</p>
+      <p className="muted">Every company of every group in the network, each counted once. A KPI is shown only where at least {LIMITS.benchmarkMinCompanies} companies reported; coach-only figures never count. Money is in {networkCurrency}, from the groups that report in it.</p>
       <Alert message={error} />
       {rows && (
         <KpiStatsTable
           showMine={mine !== undefined}
           medianLabel="Network median"
+          currency={networkCurrency}
           rows={rows.flatMap((b) => {
             const kpi = DEFAULT_KPIS.find((k) => k.key === b.kpiKey);
-            return kpi ? [{ kpi, mine: mine?.[b.kpiKey]?.value, stats: b.stats, companies: b.companies }] : [];
+            return kpi ? [{ kpi, mine: comparable(kpi.unit) ? mine?.[b.kpiKey]?.value : undefined, stats: b.stats, companies: b.companies }] : [];
           })}
         />
       )}

@@ -5,7 +5,7 @@ import { FORMAT_LABEL, LEADERSHIP_LABEL, ROLE_LABEL } from '../../lib/labels.ts'
 import { useStore } from '../../store/index.ts';
 import { GroupForm } from './GroupForm.tsx';
 
-export function GroupDetails({ group, role, canManage }: { group: Group; role: Role; canManage: boolean }) {
+export function GroupDetails({ group, role, canManage, networkCurrency }: { group: Group; role: Role; canManage: boolean; networkCurrency: string }) {
   const [editing, setEditing] = useState(false);
   const updateGroup = useStore((s) => s.updateGroup);
   return (
@@ -14,6 +14,7 @@ export function GroupDetails({ group, role, canManage }: { group: Group; role: R
       {editing ? (
         <GroupForm
           initial={group}
+          networkCurrency={networkCurrency}
           submitLabel="Save group"
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {
@@ -32,6 +33,8 @@ export function GroupDetails({ group, role, canManage }: { group: Group; role: R
             <dd>{group.tags.length ? group.tags.join(', ') : 'None'}</dd>
             <dt>Figures</dt>
             <dd>{group.observersSeeFinancials ? 'Members, coach and observers' : 'Members and coach only'}</dd>
+            <dt>Currency</dt>
+            <dd>{group.currency ? `${group.currency} (the group's own)` : `${networkCurrency} (the network's)`}</dd>
             <dt>Your role</dt>
             <dd>{ROLE_LABEL[role]}</dd>
           </dl>

@@ -6,17 +6,20 @@ import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL } from '../../lib/labels.ts';
 import { parseTags } from '../../lib/tags.ts';
 import { Alert } from '../Alert.tsx';
+import { CurrencyOptions } from '../CurrencyOptions.tsx';
 import { Field } from '../Field.tsx';
 import { LabelOptions } from '../LabelOptions.tsx';
 
 interface Props {
   initial?: GroupBody;
+  /** The network's currency, offered as the group's default. */
+  networkCurrency: string;
   submitLabel: string;
   onSubmit: (body: GroupBody) => Promise<void>;
   onCancel?: () => void;
 }
 
-export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onCancel }: Props) {
   const { values, bind } = useFields({
     name: initial?.name ?? '',
     leadership: initial?.leadership ?? 'coach-led',
@@ -24,11 +27,13 @@ export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
     tags: initial?.tags.join(', ') ?? '',
   });
   const [observersSee, setObserversSee] = useState(initial?.observersSeeFinancials ?? false);
+  // '' = the network's currency (no override).
+  const [currency, setCurrency] = useState(initial?.currency ?? '');
   const { busy, error, setError, run } = useSubmit();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee })));
+    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee, currency: currency || null })));
   };
 
   return (
@@ -50,6 +55,12 @@ export function GroupForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
       </div>
       <Field label="Tags" hint="Comma-separated, e.g. IT services, Berlin">
         <input {...bind('tags')} />
+      </Field>
+      <Field label="Currency" hint="What the group's money (revenue, cash) is entered and shown in">
+        <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          <option value="">The network's ({networkCurrency})</option>
+          <CurrencyOptions />
+        </select>
       </Field>
       <label className="check">
         <input type="checkbox" checked={observersSee} onChange={(e) => setObserversSee(e.target.checked)} /> Observers may see the members' figures

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/http.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { GroupSummary } from './GroupSummary.tsx';
+import { NetworkSettings } from './NetworkSettings.tsx';
 import { NewGroupForm } from './NewGroupForm.tsx';
 
 export function NetworkSection({ network }: { network: Network }) {
@@ -24,6 +25,7 @@ export function NetworkSection({ network }: { network: Network }) {
       <p>
         <Link to={`/networks/${network.id}/outbox`}>Outbox: every mail sent (or, without SMTP, waiting to be) for this network</Link>
       </p>
+      <NetworkSettings network={network} />
       <Alert message={error} />
       {groups === undefined && !error && <p className="muted">Loading groups…</p>}
       {groups?.length === 0 && <p className="muted">No groups yet. Create the first one below.</p>}
@@ -34,7 +36,7 @@ export function NetworkSection({ network }: { network: Network }) {
           ))}
         </ul>
       )}
-      <NewGroupForm networkId={network.id} />
+      <NewGroupForm networkId={network.id} networkCurrency={network.currency} />
     </section>
   );
 }

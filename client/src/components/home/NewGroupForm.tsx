@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useStore } from '../../store/index.ts';
 import { GroupForm } from '../group/GroupForm.tsx';
 
-export function NewGroupForm({ networkId }: { networkId: string }) {
+export function NewGroupForm({ networkId, networkCurrency }: { networkId: string; networkCurrency: string }) {
   const createGroup = useStore((s) => s.createGroup);
   const navigate = useNavigate();
   return (
@@ -11,6 +11,7 @@ export function NewGroupForm({ networkId }: { networkId: string }) {
       <h3 id={`new-group-${networkId}`}>New group</h3>
       <GroupForm
         submitLabel="Create group"
+        networkCurrency={networkCurrency}
         onSubmit={async (body) => {
           const group = await createGroup(networkId, body);
           navigate(`/groups/${group.id}`);

@@ -1,7 +1,9 @@
 // Financial review: the focused member's numbers against their own history (QoQ, YoY) and the
 // group (median, quartiles, rank); with nobody in focus, the group summary table.
 import { Link } from 'react-router';
+import { formatKpiChange } from '../../../../shared/financials/format.ts';
 import { formatKpiValue } from '../../../../shared/financials/kpis.ts';
+import { viewerLocale } from '../../lib/locale.ts';
 import { previousQuarter } from '../../../../shared/financials/quarters.ts';
 import type { GroupMember } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
@@ -15,8 +17,6 @@ import { TableWrap } from '../TableWrap.tsx';
 
 /** Charted for the member in focus: the numbers these groups compare first. */
 const CHARTED = ['total_revenue', 'gross_margin_pct', 'net_profit_pct'];
-
-const change = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${Math.round(v * 1000) / 10} %`);
 
 interface Props {
   state: MeetingState;
@@ -32,9 +32,11 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
   const reviewed = previousQuarter(quarter);
   const { data, error } = useRecords<GroupFinancials>(`/api/groups/${groupId}/financials/${reviewed}`, 'figures');
   const focus = data?.members.find((m) => m.userId === state.focusUserId) ?? null;
+  const locale = viewerLocale();
+  const currency = data?.currency ?? 'EUR';
   const fmt = (key: string, v: number | null | undefined) => {
     const def = data?.kpis.find((k) => k.key === key);
-    return v === null || v === undefined || !def ? '–' : formatKpiValue(def, v, 'EUR', 'en', 'compact');
+    return v === null || v === undefined || !def ? '–' : formatKpiValue(def, v, currency, locale, 'compact');
   };
   return (
     <div data-testid="financials-view">
@@ -65,7 +67,7 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
                   { label: focus.name, color: '#1d4ed8', values: points.map((p) => p.value) },
                   { label: 'group median', color: '#6b7280', dashed: true, values: points.map((p) => data.medians[key]?.find((m) => m.quarter === p.quarter)?.median ?? null) },
                 ]}
-                format={(v) => formatKpiValue(def, v, 'EUR', 'en', 'compact')}
+                format={(v) => formatKpiValue(def, v, currency, locale, 'compact')}
               />
             );
           })}
@@ -90,8 +92,8 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
                         {/* Only the coach and the owner get these: a sign not to read the number out in the room. */}
                         {focus.coachOnlyKeys.includes(k.key) && <> <span className="badge">coach only</span></>}
                       </td>
-                      <td>{change(v?.qoq ?? null)}</td>
-                      <td>{change(v?.yoy ?? null)}</td>
+                      <td>{v ? formatKpiChange(k, v, 'qoq', locale) : '–'}</td>
+                      <td>{v ? formatKpiChange(k, v, 'yoy', locale) : '–'}</td>
                       <td>{fmt(k.key, s?.median)}</td>
                       <td>{s?.q1 != null && s?.q3 != null ? `${fmt(k.key, s.q1)} – ${fmt(k.key, s.q3)}` : '–'}</td>
                       <td>{v?.rank ? `${v.rank} of ${v.of}` : '–'}</td>

@@ -1,4 +1,5 @@
 // One group's part of "my page": goals, completion trend, commitments, numbers, attendance.
+import { viewerLocale } from '../../lib/locale.ts';
 import { hasCompany } from '../../../../shared/access/index.ts';
 import { Link } from 'react-router';
 import { DEFAULT_KPIS, formatKpiValue } from '../../../../shared/financials/kpis.ts';
@@ -24,6 +25,7 @@ export function GroupRecord({ g }: { g: MyGroupOverview }) {
   // A KPI nobody entered yet is noise on this page; the financial review shows the gaps.
   const figures = g.figures.filter((f) => f.points.some((p) => p.mine !== null || p.median !== null));
   const h = (part: string) => `g-${g.group.id}-${part}`;
+  const locale = viewerLocale();
   return (
     <section className="card section" aria-labelledby={h('name')}>
       <h2 id={h('name')}>
@@ -73,7 +75,7 @@ export function GroupRecord({ g }: { g: MyGroupOverview }) {
           <div className="chart-grid">
             {figures.map((f) => {
               const def = DEFAULT_KPIS.find((k) => k.key === f.kpiKey);
-              const fmt = (v: number) => (def ? formatKpiValue(def, v, 'EUR', 'en', 'compact') : String(v));
+              const fmt = (v: number) => (def ? formatKpiValue(def, v, g.currency, locale, 'compact') : String(v));
               const series: Series[] = [
                 { label: 'mine', color: '#1d4ed8', values: f.points.map((p) => p.mine) },
                 { label: 'group median', color: '#6b7280', dashed: true, values: f.points.map((p) => p.median) },

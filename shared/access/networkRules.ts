@@ -1,0 +1,40 @@
+// What a user may do in a network as a whole (not in one of its groups): one table, deny by
+// default. Group actions stay in groupRules.ts; these are the organiser's and the coach's.
+import type { ApiError } from '../errors.ts';
+
+/** One user's relation to one network. */
+export interface NetworkSubject {
+  userId: string;
+  /** Organises the network (any of its organisers: they all hold the same rights). */
+  organiser: boolean;
+  /** Coaches at least one of the network's groups. */
+  coach?: boolean;
+  /** Takes part in at least one group (coach or member company), so reads the network's shared things. */
+  participant?: boolean;
+}
+
+export const NETWORK_ACTIONS = [
+  // name, currency and other network-wide settings
+  'network.edit',
+  // appointing another organiser, who then may do all the first can
+  'network.organisers.invite',
+  'network.organisers.read',
+] as const;
+export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
+
+type NetworkRule = (s: NetworkSubject) => boolean;
+const isOrganiser: NetworkRule = (s) => s.organiser;
+
+const NETWORK_RULES: Record<NetworkAction, NetworkRule> = {
+  'network.edit': isOrganiser,
+  'network.organisers.invite': isOrganiser,
+  'network.organisers.read': isOrganiser,
+};
+
+/** null when allowed; otherwise `forbidden`. */
+export function checkNetwork(action: NetworkAction, s: NetworkSubject): ApiError | null {
+  const rule = Object.hasOwn(NETWORK_RULES, action) ? NETWORK_RULES[action] : undefined;
+  return rule && rule(s) ? null : { code: 'forbidden', message: `Your role may not do this (${action})` };
+}
+
+export const canNetwork = (action: NetworkAction, s: NetworkSubject): boolean => checkNetwork(action, s) === null;
