@@ -16,13 +16,11 @@
 import { randomUUID } from 'node:crypto';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { filteredEntries, filteredField } from '../../shared/collab/filtered.ts';
+import { filteredEntries, filteredField, VIEW_EPOCH_FIELD } from '../../shared/collab/filtered.ts';
 import { parseDocName } from '../../shared/collab/docNames.ts';
 import type { AwarenessOutcome, RoomClient, UpdateOutcome } from './docRoom.ts';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
 
-/** The array in a view doc naming its build (see above). */
-export const VIEW_EPOCH_FIELD = 'viewEpoch';
 
 /** What a connection talks to: the doc itself (DocRoom) or its filtered view. */
 export interface DocEndpoint {

@@ -9,6 +9,9 @@ import { COMMITMENTS_FIELD } from './commitments.ts';
 import type { DocKind } from './docNames.ts';
 import { isRoomOnlyNode, MAX_NOTE_DEPTH, NOTES_FIELD } from '../notes/fromYjs.ts';
 
+/** The array in a filtered view naming its build: one id per build (server/collab/filteredView.ts). */
+export const VIEW_EPOCH_FIELD = 'viewEpoch';
+
 export interface FilteredEntry {
   key: string;
   build(): Y.XmlElement | Y.XmlText | Y.Map<unknown>;

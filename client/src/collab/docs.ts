@@ -1,9 +1,16 @@
 // Realtime adapter for co-edited documents: one Y.Doc + stock WebsocketProvider + IndexedDB
 // copy per (user, doc name), shared by reference count. Views never touch providers directly.
+//
+// Observers outside the room read a filtered view of shared docs (docs/API.md, Collab endpoint):
+// such a handle keeps no IndexedDB copy (a guest's browser stores nothing of the meeting), and
+// deletes the full copy this user may hold from before (they are no longer in the room). The
+// view has its own Yjs ids per server build: a reconnect that merged two builds (two ids in
+// `viewEpoch`) marks the handle stale, and useCollabDoc opens a fresh one.
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_PATH, parseDocName } from '../../../shared/collab/docNames.ts';
+import { VIEW_EPOCH_FIELD } from '../../../shared/collab/filtered.ts';
 import { http, HttpError } from '../api/http.ts';
 import { userColor } from './userColor.ts';
 
@@ -35,6 +42,10 @@ const ACCESS_PROBE_MS = 10_000;
 
 export interface DocHandle {
   name: string;
+  /** The filtered view an observer outside the room reads (read-only, no offline copy). */
+  filtered: boolean;
+  /** Two server builds of a filtered view got merged: open a fresh handle. */
+  stale(): boolean;
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** Awareness identity, as other people's carets show it. */
@@ -53,10 +64,14 @@ const open = new Map<string, Entry>();
 
 const wsOrigin = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 
-function create(docName: string, me: CollabUser): Entry {
+/** The offline copy's database: keyed by user AND doc, so two accounts on one browser never share notes. */
+const localName = (me: CollabUser, docName: string) => `peerboard:${me.id}:${docName}`;
+
+function create(docName: string, me: CollabUser, filtered: boolean): Entry {
   const doc = new Y.Doc();
-  // Offline copy keyed by user AND doc, so two accounts on one browser never share notes.
-  const local = new IndexeddbPersistence(`peerboard:${me.id}:${docName}`, doc);
+  // A filtered reader is outside the room: no copy of the view, and none of the full doc either.
+  if (filtered) indexedDB.deleteDatabase(localName(me, docName));
+  const local = filtered ? null : new IndexeddbPersistence(localName(me, docName), doc);
   // The session cookie rides on the upgrade request; no token in the URL.
   // `meeting` is a routing hint: a load balancer hashes on it so a meeting's docs and room share a node.
   const meeting = parseDocName(docName)?.meetingId;
@@ -72,6 +87,7 @@ function create(docName: string, me: CollabUser): Entry {
   let status: SyncStatus = 'syncing';
   let denied = false;
   let lastLocalEdit = 0;
+  let stale = false;
   let recheck: ReturnType<typeof setTimeout> | undefined;
 
   const compute = (): SyncStatus => {
@@ -101,6 +117,14 @@ function create(docName: string, me: CollabUser): Entry {
   doc.on('update', onUpdate);
   provider.on('status', refresh);
   provider.on('sync', refresh);
+  if (filtered) {
+    provider.on('sync', (synced: boolean) => {
+      if (!synced || stale || doc.getArray(VIEW_EPOCH_FIELD).length <= 1) return;
+      stale = true;
+      provider.disconnect();
+      listeners.forEach((fn) => fn());
+    });
+  }
   provider.on('connection-close', refresh);
   // y-websocket stops reconnecting on 4400-4499 and emits 'closed'; remember why.
   provider.on('closed', () => {
@@ -134,6 +158,8 @@ function create(docName: string, me: CollabUser): Entry {
 
   const handle: DocHandle = {
     name: docName,
+    filtered,
+    stale: () => stale,
     doc,
     provider,
     user,
@@ -152,18 +178,23 @@ function create(docName: string, me: CollabUser): Entry {
       window.removeEventListener('online', goOnline);
       doc.off('update', onUpdate);
       provider.destroy();
-      void local.destroy();
+      void local?.destroy();
       doc.destroy();
     },
   };
 }
 
-/** Opens (or shares) a doc; call release when the view unmounts. */
-export function acquireDoc(docName: string, me: CollabUser): { handle: DocHandle; release: () => void } {
-  const key = `${me.id}\n${docName}`;
+/** Opens (or shares) a doc, filtered for an observer outside the room; call release when the view unmounts. */
+export function acquireDoc(docName: string, me: CollabUser, filtered = false): { handle: DocHandle; release: () => void } {
+  const key = `${me.id}\n${docName}\n${filtered ? 'filtered' : 'full'}`;
   let entry = open.get(key);
+  if (entry?.handle.stale()) {
+    // Its holders release it when they see it is stale; new ones get a fresh doc.
+    open.delete(key);
+    entry = undefined;
+  }
   if (!entry) {
-    entry = create(docName, me);
+    entry = create(docName, me, filtered);
     open.set(key, entry);
   }
   entry.refs++;
@@ -175,8 +206,8 @@ export function acquireDoc(docName: string, me: CollabUser): { handle: DocHandle
       if (released) return;
       released = true;
       setTimeout(() => {
-        if (--e.refs === 0 && open.get(key) === e) {
-          open.delete(key);
+        if (--e.refs === 0) {
+          if (open.get(key) === e) open.delete(key);
           e.destroy();
         }
       }, RELEASE_DELAY_MS);

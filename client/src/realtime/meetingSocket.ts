@@ -131,6 +131,14 @@ export function connectMeeting({ meetingId, mode, projector = false }: MeetingCo
   socket.on('room:presence', ({ meetingId: id, presence }) => store().presenceReceived(id, presence));
   socket.on('peerboard:error', ({ error }) => store().setCommandError(error));
   socket.on('records:changed', ({ meetingId: id, kind }) => id === meetingId && store().recordsChanged(kind));
+  socket.on('access:changed', (change) => {
+    store().accessChanged(change);
+    // Removed from the group: the server already took this socket out of the room; rejoining would be refused.
+    if (change.meetingId === meetingId && !change.you) {
+      clearTimeout(retryTimer);
+      socket.disconnect();
+    }
+  });
 
   store().setTransport({
     send: (command) =>

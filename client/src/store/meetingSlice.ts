@@ -7,7 +7,7 @@ import type { MeetingCommand } from '../../../shared/meeting/commands.ts';
 import { followDelta, type MeetingDelta } from '../../../shared/meeting/delta.ts';
 import { normalizeState } from '../../../shared/meeting/normalize.ts';
 import type { MeetingState } from '../../../shared/meeting/state.ts';
-import type { JoinResult, PresenceEntry } from '../../../shared/protocol.ts';
+import type { AccessChange, JoinResult, PresenceEntry } from '../../../shared/protocol.ts';
 import type { SliceCreator } from './types.ts';
 
 /** Server codes plus the two failures only a client can see. */
@@ -31,6 +31,8 @@ export interface MeetingSlice {
   you: JoinResult['you'] | null;
   /** The caller's rights in this meeting, as the server computed them (shared/access). */
   allowed: JoinResult['allowed'];
+  /** The server took the caller out of this meeting while connected (removed from the group). */
+  accessLost: boolean;
   /** serverNow - Date.now(), added to the local clock when computing timers. */
   serverOffset: number;
   joinError: ClientError | null;
@@ -44,6 +46,8 @@ export interface MeetingSlice {
   /** Follows a broadcast delta; 'resync' means the adapter must fetch the full state (meeting:sync). */
   meetingDeltaReceived: (delta: MeetingDelta) => 'applied' | 'stale' | 'resync';
   presenceReceived: (meetingId: string, presence: PresenceEntry[]) => void;
+  /** The server says the caller's rights changed (access:changed): new role and actions, or none. */
+  accessChanged: (change: AccessChange) => void;
   setJoinError: (error: ClientError | null) => void;
   setCommandError: (error: ClientError | null) => void;
   setTransport: (transport: MeetingTransport | null) => void;
@@ -62,6 +66,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
   presence: [],
   you: null,
   allowed: [],
+  accessLost: false,
   serverOffset: 0,
   joinError: null,
   commandError: null,
@@ -69,7 +74,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
 
   enterMeeting: (meetingId) => {
     if (get().meetingId === meetingId) return;
-    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], joinError: null, commandError: null });
+    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], accessLost: false, joinError: null, commandError: null });
   },
 
   meetingJoined: (result) => {
@@ -112,6 +117,13 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
 
   presenceReceived: (meetingId, presence) => {
     if (meetingId === get().meetingId) set({ presence });
+  },
+
+  accessChanged: ({ meetingId, you, allowed }) => {
+    if (meetingId !== get().meetingId) return;
+    // Removed: nothing of the meeting stays on screen.
+    if (!you) set({ you: null, allowed: [], accessLost: true, state: null, presence: [], members: [] });
+    else set({ you, allowed });
   },
 
   setJoinError: (joinError) => set({ joinError }),

@@ -18,6 +18,7 @@ import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { storedJoinMode, storeJoinMode } from '../lib/joinMode.ts';
 import { MODE_LABEL } from '../lib/labels.ts';
+import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 
 // The notes editor (TipTap, ProseMirror, Yjs) is the heaviest code of the app: not part of the
@@ -37,6 +38,9 @@ export function MeetingPage() {
   const commandError = useStore((s) => s.commandError);
   const setCommandError = useStore((s) => s.setCommandError);
   const isFacilitator = useIsFacilitator();
+  // Rights as the server last said (join answer, access:changed while connected).
+  const accessLost = useStore((s) => s.meetingId === id && s.accessLost);
+  const readOnly = useStore((s) => s.meetingId === id && s.you !== null && !allows(s, 'notes.write'));
   useMeetingConnection(id, mode);
   useFacilitatorKeys(isFacilitator && mode !== null);
   useTitle(meeting?.title ?? 'Meeting');
@@ -46,6 +50,19 @@ export function MeetingPage() {
     storeJoinMode(id, m);
     setMode(m);
   };
+
+  if (accessLost) {
+    return (
+      <div className="meeting">
+        <h1>No access</h1>
+        <p role="alert" data-testid="no-access">
+          You are no longer in this group, so this meeting and its notes are closed to you. Ask the group's coach if you think this
+          is a mistake.
+        </p>
+        <Link to="/">Back to your groups</Link>
+      </div>
+    );
+  }
 
   if (!mode) return <JoinModePrompt title="Join the meeting" onChoose={choose} />;
 
@@ -70,6 +87,11 @@ export function MeetingPage() {
           )}
         </div>
         <div className="meeting-head-side">
+          {readOnly && (
+            <span className="badge badge-warn read-only" data-testid="read-only" title="You follow this meeting as an observer: you can read, not edit">
+              Read-only
+            </span>
+          )}
           <ConnectionBadge />
           {meeting && (
             <>
