@@ -170,7 +170,7 @@ describe('a whole quarterly meeting', () => {
     // The summary, from the ended meeting, is right.
     await max.getByRole('link', { name: 'Read the summary of this meeting' }).click();
     const recap = max.getByTestId('recap');
-    await expect.poll(() => recap.textContent()).toContain('Rating: 8.5 / 10 from 2');
+    await expect.poll(() => recap.textContent()).toContain('Average 8.5 / 10 from 2 ratings.');
     const text = (await recap.textContent()) ?? '';
     expect(text).toContain('Hire a dispatcher');
     expect(text).toContain('Not done');

@@ -90,7 +90,9 @@ describe('closing', () => {
     // on every command, so moving the stored start back stands in for the minutes gone by.
     const stored = (await srv.storage.getMeetingState(meetingId))!;
     const startedAt = stored.startedAt! - LATE_AFTER_MS - 60_000;
-    expect(await srv.storage.saveMeetingState(meetingId, { ...stored, startedAt, itemEnteredAt: startedAt, version: stored.version + 1 }, stored.version)).toBe(true);
+    // Lateness counts from the day's start (meeting days): the first day's run moves back too.
+    const dayRuns = stored.dayRuns.map((run, i) => (i === 0 ? { ...run, startedAt } : run));
+    expect(await srv.storage.saveMeetingState(meetingId, { ...stored, startedAt, itemEnteredAt: startedAt, dayRuns, version: stored.version + 1 }, stored.version)).toBe(true);
     moe = await joinMeeting(browser, srv.url, meetingId, 'moe.three@example.com', 'In the room');
     await coach.locator('summary', { hasText: 'Attendance' }).click();
     const attendance = (name: string) => coach.getByLabel(`Attendance of ${name}`);
@@ -146,6 +148,9 @@ describe('closing', () => {
     expect(await rating(coach).innerText()).toContain('Not rated yet.');
     await coach.getByRole('button', { name: 'Rate 10' }).click();
     await expect.poll(() => rating(mia).innerText()).toContain('4 rated so far.');
+    // Anonymous: Mia's screen holds her own score only; the coach, who rated, his own.
+    expect(await rating(mia).innerText()).toContain('You rated 7.');
+    expect(await rating(mia).innerText()).not.toMatch(/rated (6|8|9|10)\b/);
     // No average anywhere before the end.
     for (const p of [coach, max, mia, moe]) expect(await rating(p).innerText()).not.toContain('Average');
     expect(await projector.locator('body').innerText()).not.toContain('Average');
@@ -167,7 +172,7 @@ describe('closing', () => {
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     for (const p of [max, mia, moe]) await expect.poll(() => currentItem(p)).toBe('Meeting ended');
-    for (const p of [max, coach]) await expect.poll(() => rating(p).innerText()).toContain('Average 8.5 / 10 from 4.');
+    for (const p of [max, coach]) await expect.poll(() => rating(p).innerText()).toContain('Average 8.5 / 10 from 4 ratings.');
     expect(await max.getByRole('button', { name: /^Rate / }).count()).toBe(0);
     expect(await itemsOf(readback(moe))).toEqual(['Max One: Send the new price list', 'Mia Two: Introduce Max to her bank']);
     const summary = async () => (await seed.coach.get(`/api/meetings/${meetingId}/summary`)).body as MeetingSummary;
@@ -183,8 +188,11 @@ describe('closing', () => {
   it('the summary shows the whole closing record, with what each reader may see', async () => {
     await mia.getByRole('link', { name: 'Read the summary of this meeting' }).click();
     const recap = mia.getByTestId('recap');
-    await expect.poll(() => recap.innerText()).toContain('Rating: 8.5 / 10 from 4');
+    await expect.poll(() => recap.innerText()).toContain('Average 8.5 / 10 from 4 ratings.');
     const text = await recap.innerText();
+    // Mia's own score beside the aggregate and the spread (four raters); nobody else's.
+    expect(text).toContain('You rated 7.');
+    expect(await mia.getByRole('list', { name: 'How many gave each score' }).getByRole('listitem').count()).toBe(10);
     // Agenda as run, with the closing's notes — the room's passage included for a member of the room.
     expect(text).toMatch(/Closing: \d+ of 15 min/);
     expect(text).toMatch(/Hot seat: 0 of 45 min/);
@@ -217,7 +225,8 @@ describe('closing', () => {
     expect(ottoNotes).not.toContain('selling the company');
     expect(otto.commitments.map((c) => c.what)).toEqual(['Send the new price list', 'Call the old bank']);
     expect(otto.financials.canSeeFigures).toBe(false);
-    expect(otto.rating).toEqual({ average: 8.5, count: 4 });
+    expect(otto.rating).toMatchObject({ average: 8.5, count: 4, mine: null });
+    expect(otto.rating.distribution?.reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it('turns a long read-back page by page on the wall, which cannot scroll', async () => {

@@ -81,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     allowedOrigins,
     log,
     onCommand: metrics.command,
+    clustered: redis !== null,
     commandSaveDelayMs: config.testCommandSaveDelayMs,
   });
   const { io } = channel;

@@ -53,6 +53,8 @@ export const LIMITS = {
   topicTitleMax: 200,
   /** Proposals per meeting: more than a day's hot seats could ever take. */
   topicsMax: 30,
+  /** The spread of meeting ratings shows from this many raters up: with two, each could tell the other's score. */
+  ratingDistributionMinRaters: 3,
   /** Custom KPIs a group may add beside the defaults. */
   customKpisMax: 20,
   /** Shared files: a procedure, a form or a slide deck fits; videos belong elsewhere (stored in the DB). */

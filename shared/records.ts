@@ -9,6 +9,7 @@ import type { KpiDefinition, KpiGroupStats, KpiMemberView } from './financials/t
 import { goalCreateSchema, goalReviewSchema } from './goals/carryOver.ts';
 import type { CompletionRate, Goal } from './goals/types.ts';
 import type { NoteBlock } from './notes/blocks.ts';
+import type { RatingSummary } from './meeting/state.ts';
 import type { LibraryResource } from './resources.ts';
 
 /** Progress notes a member keeps on a goal between meetings: a few lines, not a diary. */
@@ -145,8 +146,11 @@ export interface MeetingSummary {
   group: Group;
   agenda: { itemId: string; title: string; kind: AgendaItemKind; plannedMin: number; actualMin: number }[];
   attendance: { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode }[];
-  /** Average and count only: who gave which rating is not part of the record. */
-  rating: { average: number; count: number } | null;
+  /**
+   * Count, average and (from 3 raters) the spread, plus the viewer's own score: who gave
+   * which rating is not part of the record (shared/meeting/viewFor.ts).
+   */
+  rating: RatingSummary & { mine: number | null };
   /** Figures of the meeting's quarter. */
   financials: SummaryFinancials;
   review: Goal[];

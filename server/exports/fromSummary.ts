@@ -35,6 +35,13 @@ function resourceLine(r: LibraryResource): string {
  * `s` and `privateNotes` hold only what this recap may show; `roomOnlyIncluded` says the reader
  * asked for what stays in the room (the recap says so at the top).
  */
+/** The aggregate and the reader's own score; never anyone else's (shared/meeting/viewFor.ts). */
+function ratingLine(r: MeetingSummary['rating']): string {
+  if (r.count === 0 || r.average === null) return 'Not rated.';
+  const spread = r.distribution ? ` Scores given: ${r.distribution.flatMap((n, i) => (n ? [`${i + 1}: ${n}`] : [])).join(', ')}.` : '';
+  return `${r.average} / 10 from ${r.count} rating${r.count === 1 ? '' : 's'}.${spread}${r.mine !== null ? ` You rated ${r.mine}.` : ''}`;
+}
+
 export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | null, names: Map<string, string>, roomOnlyIncluded: boolean): RecapDoc {
   const name = (id: string) => names.get(id) ?? 'Former member';
   const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: s.meeting.timeZone }).format(new Date(s.meeting.startsAt));
@@ -77,7 +84,7 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
     },
     {
       heading: 'Rating',
-      blocks: [{ kind: 'paragraph', text: s.rating ? `${s.rating.average} / 10 from ${s.rating.count} ratings` : 'Not rated.' }],
+      blocks: [{ kind: 'paragraph', text: ratingLine(s.rating) }],
     },
   ];
   if (privateNotes?.length) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', blocks: privateNotes }] });

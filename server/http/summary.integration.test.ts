@@ -89,10 +89,11 @@ describe('financial highlights', () => {
 });
 
 describe('the rest of the record', () => {
-  it('rating is an average and a count, never who gave which', async () => {
+  it('rating is an average and a count (no spread from two raters) and my own score, never who gave which', async () => {
     const s = await summaryOf(seed.members[0]!);
-    expect(s.rating).toEqual({ average: 7.5, count: 2 });
+    expect(s.rating).toEqual({ average: 7.5, count: 2, distribution: null, mine: 9 });
     expect(JSON.stringify(s)).not.toContain('ratings');
+    expect((await summaryOf(seed.coach)).rating).toEqual({ average: 7.5, count: 2, distribution: null, mine: null });
   });
 
   it('lists hot seats with presenter and topic, and the resources shared at the meeting', async () => {

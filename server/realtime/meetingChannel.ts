@@ -26,6 +26,7 @@ import type { Logger } from '../log.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import { MeetingRooms, type MeetingRights } from '../services/room.ts';
 import type { Storage } from '../storage/types.ts';
+import { stateBroadcaster, type InterServerEvents } from './stateBroadcast.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 interface SocketData {
@@ -36,8 +37,8 @@ interface SocketData {
   /** Rights per joined meeting, resolved at join, replaced by recheckUser (this node only). */
   rights: Record<string, MeetingRights>;
 }
-type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface ChannelDeps {
   storage: Storage;
@@ -45,6 +46,8 @@ export interface ChannelDeps {
   log: Logger;
   /** Told each command's outcome (metrics). */
   onCommand?: (outcome: 'ok' | 'refused' | 'rate_limited') => void;
+  /** A Redis adapter is attached (REDIS_URL): states reach the other nodes' sockets through it. */
+  clustered?: boolean;
   /** Tests only: see RoomOptions.saveDelayMs. */
   commandSaveDelayMs?: number;
 }
@@ -85,9 +88,12 @@ export function attachMeetingChannel(
       cb(null, !origin || deps.allowedOrigins.includes(origin));
     },
   });
+  // Deltas go to the whole room (they name no ballot); a state never does: each viewer gets
+  // their own copy (stateBroadcast.ts).
+  const sendState = stateBroadcaster(io, deps.clustered ?? false);
   const rooms = new MeetingRooms(storage, {
     applied: (delta) => io.to(meetingRoom(delta.meetingId)).emit('meeting:applied', delta),
-    state: (meetingId, state, serverNow) => io.to(meetingRoom(meetingId)).emit('meeting:state', { meetingId, state, serverNow }),
+    state: (meetingId, state, serverNow) => sendState(meetingId, state, serverNow),
   }, { saveDelayMs: deps.commandSaveDelayMs });
 
   io.use(async (socket, next) => {
@@ -243,7 +249,7 @@ export function attachMeetingChannel(
       handle(ack, async () => {
         const p = parse(syncPayloadSchema, payload);
         if (!socket.data.rights[p.meetingId]) throw new DomainError('forbidden', 'Join the meeting first');
-        return rooms.snapshot(p.meetingId);
+        return rooms.snapshot(socket.data.userId, p.meetingId);
       }),
     );
 

@@ -4,6 +4,7 @@ import type { AgendaItem, AgendaTemplateItem, Group, Meeting, MeetingDay } from 
 import { checkDays, dayLengthsMs, daysFromStart, firstStartIso } from '../../shared/calendar/meetingDays.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
+import { viewFor } from '../../shared/meeting/viewFor.ts';
 import { agendaFromTemplate, BUILT_IN_TEMPLATES, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
 import { authorizeGroup, requireRight, type Access } from '../auth/policy.ts';
 import { allowedActions, takesPart, roleOf, type GroupAction } from '../../shared/access/index.ts';
@@ -92,14 +93,14 @@ export async function createMeeting(storage: Storage, userId: string, groupId: s
   await scheduleMeetingMail(storage, meeting);
   const members = await storage.listMembers(groupId);
   const state = (await storage.getMeetingState(id))!;
-  return { meeting, group, state, members, ...callerRights(access, group, meeting, state.facilitatorId) };
+  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId) };
 }
 
 export async function meetingDetail(storage: Storage, userId: string, meetingId: string): Promise<MeetingDetail> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const [state, members] = await Promise.all([storage.getMeetingState(meetingId), storage.listMembers(group.id)]);
   if (!state) throw new DomainError('internal', 'Meeting state is missing');
-  return { meeting, group, state, members, ...callerRights(access, group, meeting, state.facilitatorId) };
+  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId) };
 }
 
 export async function updateMeeting(

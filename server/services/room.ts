@@ -12,6 +12,7 @@ import { actorOf, allowedActions, isGuest, roleOf } from '../../shared/access/in
 import { apply } from '../../shared/meeting/reducer.ts';
 import { broadcastAsDelta, type AppliedStep, type MeetingDelta } from '../../shared/meeting/delta.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
+import { viewFor } from '../../shared/meeting/viewFor.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
 import type { Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
@@ -22,7 +23,8 @@ import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
 /**
  * What the room needs from a transport: tell everyone in the meeting what changed, as a delta
  * (the commands, replayed by each client with the shared reducer) or, for commands whose actor
- * stays secret (shared/meeting/delta.ts), as the state itself.
+ * stays secret (shared/meeting/delta.ts), as the state itself: the stored one, which the
+ * transport sends each viewer as viewFor(state, viewer) only.
  */
 export interface RoomBroadcaster {
   applied(delta: MeetingDelta): void;
@@ -107,7 +109,7 @@ export class MeetingRooms {
     return {
       result: {
         meeting: current,
-        state,
+        state: viewFor(state, userId),
         members,
         you: actorOf(access),
         allowed: allowedActions({ ...access, facilitating: state.facilitatorId === userId }, group, current),
@@ -117,9 +119,9 @@ export class MeetingRooms {
     };
   }
 
-  /** The full state for a client that lost track (a version gap), read from storage (another node may have written). */
-  async snapshot(meetingId: string): Promise<{ state: MeetingState; serverNow: number }> {
-    return { state: await this.load(meetingId), serverNow: this.now() };
+  /** The viewer's copy of the state for a client that lost track (a version gap), read from storage (another node may have written). */
+  async snapshot(userId: string, meetingId: string): Promise<{ state: MeetingState; serverNow: number }> {
+    return { state: viewFor(await this.load(meetingId), userId), serverNow: this.now() };
   }
 
   /**

@@ -5,8 +5,7 @@
 import { DomainError } from '../../shared/errors.ts';
 import { previousQuarter } from '../../shared/financials/quarters.ts';
 import { groupCompletion } from '../../shared/goals/completion.ts';
-import { averageRating } from '../../shared/meeting/hotseat.ts';
-import { normalizeState } from '../../shared/meeting/normalize.ts';
+import { viewFor } from '../../shared/meeting/viewFor.ts';
 import type { Group } from '../../shared/domain.ts';
 import type { GroupFinancials, MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
 import { can, hasCompany } from '../../shared/access/index.ts';
@@ -70,7 +69,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const stored = await storage.getMeetingState(meetingId);
   if (!stored) throw new DomainError('internal', 'Meeting state is missing');
-  const state = normalizeState(stored);
+  const state = viewFor(stored, userId);
   const viewer = { userId, inTheRoom: seesRoomOnly(access, group) };
   const [members, { reviewQuarter }] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting)]);
   const [review, newGoals, financials, resources, notes, commitments] = await Promise.all([
@@ -94,7 +93,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     attendance: Object.values(state.attendance)
       .map((a) => ({ ...person(a.userId), status: a.status, mode: a.mode }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    rating: averageRating(state),
+    rating: { ...state.ratingSummary, mine: state.ratings[userId] ?? null },
     financials,
     review,
     newGoals,

@@ -18,6 +18,8 @@ import {
   NETWORK_ACTIONS,
   type NetworkAction,
   type NetworkSubject,
+  seesBallot,
+  showsRatingDistribution,
   type AccessGroup,
   type DocTarget,
   type GroupAction,
@@ -259,5 +261,27 @@ describe('network actions: every network role x action', () => {
   });
   it('an unknown network action is denied to everyone', () => {
     expect(checkNetwork('network.delete' as NetworkAction, NET.organiser)?.code).toBe('forbidden');
+  });
+});
+
+describe('anonymous ballots (ratings, topic votes): viewer x caster', () => {
+  it.each([
+    // viewer, caster, sees it
+    ['m', 'm', true],
+    ['m', 'x', false],
+    // Coach, organiser and facilitator read aggregates only, like everyone else.
+    ['c', 'm', false],
+    ['n', 'm', false],
+    ['f', 'm', false],
+    ['o', 'm', false],
+    ['s', 'm', false],
+    // A copy for nobody (a projector-only screen) holds no ballot.
+    [null, 'm', false],
+  ] as const)('%s reads the ballot of %s: %s', (viewer, caster, sees) => {
+    expect(seesBallot(viewer, caster)).toBe(sees);
+  });
+
+  it.each([[0, false], [1, false], [2, false], [3, true], [12, true]] as const)('the spread of %i ratings shows: %s', (n, shows) => {
+    expect(showsRatingDistribution(n)).toBe(shows);
   });
 });

@@ -1,5 +1,6 @@
 // Who sees which content: collaborative docs, room-only blocks, search visibilities.
 import type { AgendaItemKind, GroupRole } from '../domain.ts';
+import { LIMITS } from '../limits.ts';
 import { can, type AccessGroup } from './groupRules.ts';
 import type { Subject } from './subject.ts';
 
@@ -42,3 +43,12 @@ export function searchVisibilities(s: Subject, g: AccessGroup): readonly SearchV
 export function canInviteRole(s: Subject, g: AccessGroup, role: GroupRole): boolean {
   return can(role === 'coach' ? 'group.invite.coach' : 'group.invite', s, g);
 }
+
+/**
+ * Anonymous ballots (meeting ratings, topic votes): one ballot is its caster's alone to read;
+ * coach, organiser and facilitator included, everyone else reads counts and averages only.
+ */
+export const seesBallot = (viewerId: string | null, casterId: string): boolean => viewerId !== null && viewerId === casterId;
+
+/** The spread of ratings shows only from LIMITS.ratingDistributionMinRaters raters up. */
+export const showsRatingDistribution = (raters: number): boolean => raters >= LIMITS.ratingDistributionMinRaters;

@@ -21,7 +21,17 @@ export {
   type ActorRole,
   type Right,
 } from './meetingCommands.ts';
-export { canInviteRole, docRight, searchVisibilities, sendsRoomOnly, type DocRight, type DocTarget, type SearchVisibility } from './content.ts';
+export {
+  canInviteRole,
+  docRight,
+  searchVisibilities,
+  seesBallot,
+  sendsRoomOnly,
+  showsRatingDistribution,
+  type DocRight,
+  type DocTarget,
+  type SearchVisibility,
+} from './content.ts';
 
 import type { Actor } from './meetingCommands.ts';
 import { roleOf, type Subject } from './subject.ts';

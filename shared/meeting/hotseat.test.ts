@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../domain.ts';
 import { LIMITS } from '../limits.ts';
 import { meetingCommandSchema, type MeetingCommand } from './commands.ts';
-import { averageRating, HOT_SEAT_STAGES, rankedTopics, stageDurationMs } from './hotseat.ts';
+import { HOT_SEAT_STAGES, rankedTopics, stageDurationMs, summarizeRatings } from './hotseat.ts';
 import { normalizeState } from './normalize.ts';
 import type { Actor } from '../access/index.ts';
 import { apply, createMeetingState } from './reducer.ts';
@@ -41,7 +41,7 @@ const live = (at: number, patch: Partial<MeetingState> = {}): MeetingState => ({
 const ended = (): MeetingState => ({ ...live(2), status: 'ended', timer: null, itemEnteredAt: null, endedAt: T0 + 90 * MIN });
 const seat: HotSeatState = { presenterId: 'p', topic: 'Pricing', proposalId: null, stage: null, stageStartedAt: null };
 const atStage = (stage: HotSeatState['stage']): Record<string, HotSeatState> => ({ hs: { ...seat, stage, stageStartedAt: T0 } });
-const topic = (id: string, userId = 'p', votes: string[] = []): TopicProposal => ({ id, userId, title: `Topic ${id}`, votes });
+const topic = (id: string, userId = 'p', votes: string[] = []): TopicProposal => ({ id, userId, title: `Topic ${id}`, votes, voteCount: votes.length });
 const hands = (...userIds: string[]) => userIds.map((userId, i) => ({ userId, raisedAt: T0 + i }));
 
 const run = (row: Row) => runRow(row, { actor: FAC, now: () => NOW });
@@ -151,7 +151,7 @@ const rows: Row[] = [
 
   // topic.propose
   { name: 'propose: a member before the meeting, under their own id', given: scheduled(), command: { type: 'topic.propose', id: 't1', title: 'Hiring' }, actor: MEMBER, ok: (s, ev) => {
-    expect(s.topics).toEqual([{ id: 't1', userId: 'm2', title: 'Hiring', votes: [] }]);
+    expect(s.topics).toEqual([{ id: 't1', userId: 'm2', title: 'Hiring', votes: [], voteCount: 0 }]);
     expect(ev).toEqual([{ type: 'topic.proposed', id: 't1' }]);
   } },
   { name: 'propose: a coach during the meeting, after the others', given: live(1, { topics: [topic('t1')] }), command: { type: 'topic.propose', id: 't2', title: 'Churn' }, actor: COACH, ok: (s) => {
@@ -164,9 +164,9 @@ const rows: Row[] = [
   { name: 'propose: after the end', given: ended(), command: { type: 'topic.propose', id: 't1', title: 'X' }, actor: MEMBER, error: 'meeting_ended' },
 
   // topic.vote
-  { name: 'vote: toggles on, under the caller', given: scheduled({ topics: [topic('t1')] }), command: { type: 'topic.vote', id: 't1' }, actor: MEMBER, ok: (s) => expect(s.topics[0]?.votes).toEqual(['m2']) },
-  { name: 'vote: a second vote takes it back, never counts twice', given: scheduled({ topics: [topic('t1', 'p', ['m2', 'm3'])] }), command: { type: 'topic.vote', id: 't1' }, actor: MEMBER, ok: (s) => expect(s.topics[0]?.votes).toEqual(['m3']) },
-  { name: 'vote: the proposer votes for their own topic during the meeting', given: live(0, { topics: [topic('t1')] }), command: { type: 'topic.vote', id: 't1' }, actor: PRESENTER, ok: (s) => expect(s.topics[0]?.votes).toEqual(['p']) },
+  { name: 'vote: toggles on, under the caller', given: scheduled({ topics: [topic('t1')] }), command: { type: 'topic.vote', id: 't1' }, actor: MEMBER, ok: (s) => expect(s.topics[0]).toMatchObject({ votes: ['m2'], voteCount: 1 }) },
+  { name: 'vote: a second vote takes it back, never counts twice', given: scheduled({ topics: [topic('t1', 'p', ['m2', 'm3'])] }), command: { type: 'topic.vote', id: 't1' }, actor: MEMBER, ok: (s) => expect(s.topics[0]).toMatchObject({ votes: ['m3'], voteCount: 1 }) },
+  { name: 'vote: the proposer votes for their own topic during the meeting', given: live(0, { topics: [topic('t1')] }), command: { type: 'topic.vote', id: 't1' }, actor: PRESENTER, ok: (s) => expect(s.topics[0]).toMatchObject({ votes: ['p'], voteCount: 1 }) },
   { name: 'vote: an unknown proposal', given: scheduled({ topics: [topic('t1')] }), command: { type: 'topic.vote', id: 'nope' }, actor: MEMBER, error: 'illegal_command' },
   { name: 'vote: an observer', given: scheduled({ topics: [topic('t1')] }), command: { type: 'topic.vote', id: 't1' }, actor: OBS, error: 'forbidden' },
 
@@ -182,9 +182,17 @@ const rows: Row[] = [
   // rating.submit
   { name: 'rate: stored under the caller', given: live(2), command: { type: 'rating.submit', score: 9 }, actor: MEMBER, ok: (s, ev) => {
     expect(s.ratings).toEqual({ m2: 9 });
-    expect(ev).toEqual([{ type: 'rating.submitted', userId: 'm2' }]);
+    expect(s.ratingSummary).toEqual({ count: 1, average: 9, distribution: null });
+    // The event does not name the rater either.
+    expect(ev).toEqual([{ type: 'rating.submitted' }]);
   } },
-  { name: 'rate: re-submitting replaces the earlier score', given: live(2, { ratings: { m2: 5, coach: 7 } }), command: { type: 'rating.submit', score: 10 }, actor: MEMBER, ok: (s) => expect(s.ratings).toEqual({ m2: 10, coach: 7 }) },
+  { name: 'rate: re-submitting replaces the earlier score', given: live(2, { ratings: { m2: 5, coach: 7 } }), command: { type: 'rating.submit', score: 10 }, actor: MEMBER, ok: (s) => {
+    expect(s.ratings).toEqual({ m2: 10, coach: 7 });
+    expect(s.ratingSummary).toEqual({ count: 2, average: 8.5, distribution: null });
+  } },
+  { name: 'rate: the third rater opens the spread', given: live(2, { ratings: { m3: 5, coach: 7 } }), command: { type: 'rating.submit', score: 7 }, actor: MEMBER, ok: (s) => {
+    expect(s.ratingSummary).toEqual({ count: 3, average: 6.3, distribution: [0, 0, 0, 0, 1, 0, 2, 0, 0, 0] });
+  } },
   { name: 'rate: a coach rates too', given: live(2), command: { type: 'rating.submit', score: 1 }, actor: COACH, ok: (s) => expect(s.ratings).toEqual({ coach: 1 }) },
   { name: 'rate: an observer', given: live(2), command: { type: 'rating.submit', score: 9 }, actor: OBS, error: 'forbidden' },
   { name: 'rate: before the start', given: scheduled(), command: { type: 'rating.submit', score: 9 }, actor: MEMBER, error: 'meeting_not_live' },
@@ -265,7 +273,7 @@ describe('peer-group commands', () => {
     step({ type: 'agenda.next' });
     step({ type: 'rating.submit', score: 9 }, MEMBER);
     step({ type: 'rating.submit', score: 6 }, COACH);
-    expect(averageRating(s)).toEqual({ average: 7.5, count: 2 });
+    expect(s.ratingSummary).toEqual({ average: 7.5, count: 2, distribution: null });
     step({ type: 'meeting.end' });
     expect(s.hotSeats.hs).toMatchObject({ presenterId: 'm2', topic: 'Hiring', proposalId: 't2', stage: 'commitments' });
   });
@@ -288,10 +296,10 @@ describe('peer-group commands', () => {
     expect(rankedTopics(scheduled())).toEqual([]);
   });
 
-  it('averages ratings to one decimal, null when nobody rated', () => {
-    expect(averageRating(scheduled({ ratings: { a: 8, b: 9, c: 6 } }))).toEqual({ average: 7.7, count: 3 });
-    expect(averageRating(scheduled({ ratings: { a: 10 } }))).toEqual({ average: 10, count: 1 });
-    expect(averageRating(scheduled())).toBeNull();
+  it('summarizes ratings: average to one decimal, the spread only from three raters', () => {
+    expect(summarizeRatings([8, 9, 6])).toEqual({ average: 7.7, count: 3, distribution: [0, 0, 0, 0, 0, 1, 0, 1, 1, 0] });
+    expect(summarizeRatings([10, 1])).toEqual({ average: 5.5, count: 2, distribution: null });
+    expect(summarizeRatings([])).toEqual({ average: null, count: 0, distribution: null });
   });
 });
 
@@ -319,6 +327,7 @@ describe('states stored before these fields existed', () => {
     const prior = JSON.parse(OLD_JSON);
     expect(s).toEqual({
       ...prior, focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {}, rebalanceUndo: null,
+      ratingSummary: { count: 0, average: null, distribution: null },
       // a live meeting from before days ran as one day from its start
       dayRuns: [{ startedAt: prior.startedAt, endedAt: null, plannedMs: prior.agenda.reduce((sum: number, i: { durationMs: number }) => sum + i.durationMs, 0) }],
     });
@@ -330,6 +339,10 @@ describe('states stored before these fields existed', () => {
     expect(normalizeState(s)).toBe(s);
     const partial = { ...old(), topics: [topic('t1')], speakerId: 'm2' };
     expect(normalizeState(partial)).toMatchObject({ topics: [topic('t1')], speakerId: 'm2', hotSeats: {}, ratings: {}, focusUserId: null });
+    // Topics and ratings stored before the counts existed get them from the ballots.
+    const { voteCount: _c, ...uncounted } = topic('t2', 'p', ['a', 'b']);
+    const counted = normalizeState({ ...old(), topics: [uncounted as TopicProposal], ratings: { a: 4, b: 6 } });
+    expect([counted.topics[0]?.voteCount, counted.ratingSummary]).toEqual([2, { count: 2, average: 5, distribution: null }]);
   });
 
   it.each<[string, MeetingCommand, Actor, (s: MeetingState) => void]>([
@@ -344,7 +357,7 @@ describe('states stored before these fields existed', () => {
     const result = apply(deepFreeze(old()), command, actor, NOW);
     if (!result.ok) throw new Error(`refused: ${result.error.message}`);
     expect(result.state.version).toBe(13);
-    for (const key of ['focusUserId', 'speakerId', 'hotSeats', 'topics', 'ratings'] as const) expect(result.state).toHaveProperty(key);
+    for (const key of ['focusUserId', 'speakerId', 'hotSeats', 'topics', 'ratings', 'ratingSummary'] as const) expect(result.state).toHaveProperty(key);
     check(result.state);
   });
 

@@ -3,8 +3,8 @@
 import type { ApiError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import type { MeetingCommand } from './commands.ts';
-import { ownerOrFacilitator, type Actor } from '../access/index.ts';
-import type { HotSeatStage, HotSeatState, MeetingState, TopicProposal } from './state.ts';
+import { ownerOrFacilitator, showsRatingDistribution, type Actor } from '../access/index.ts';
+import type { HotSeatStage, HotSeatState, MeetingState, RatingSummary, TopicProposal } from './state.ts';
 import { runningTimer } from './timer.ts';
 
 type Step = { state: MeetingState; events: { type: string; [k: string]: unknown }[] } | { error: ApiError };
@@ -118,7 +118,7 @@ export function setFocus(state: MeetingState, userId: string | null): Step {
 export function proposeTopic(state: MeetingState, c: Cmd<'topic.propose'>, actor: Actor): Step {
   if (state.topics.length >= LIMITS.topicsMax) return illegal(`There are already ${LIMITS.topicsMax} proposals.`);
   if (state.topics.some((t) => t.id === c.id)) return illegal('A proposal with that id already exists.');
-  const topic: TopicProposal = { id: c.id, userId: actor.userId, title: c.title, votes: [] };
+  const topic: TopicProposal = { id: c.id, userId: actor.userId, title: c.title, votes: [], voteCount: 0 };
   return ok({ ...state, topics: [...state.topics, topic] }, [{ type: 'topic.proposed', id: c.id }]);
 }
 
@@ -126,7 +126,7 @@ export function voteTopic(state: MeetingState, id: string, actor: Actor): Step {
   const topic = state.topics.find((t) => t.id === id);
   if (!topic) return illegal('There is no such topic proposal.');
   const votes = topic.votes.includes(actor.userId) ? topic.votes.filter((v) => v !== actor.userId) : [...topic.votes, actor.userId];
-  return ok({ ...state, topics: state.topics.map((t) => (t.id === id ? { ...t, votes } : t)) }, [{ type: 'topic.voted', id }]);
+  return ok({ ...state, topics: state.topics.map((t) => (t.id === id ? { ...t, votes, voteCount: votes.length } : t)) }, [{ type: 'topic.voted', id }]);
 }
 
 export function withdrawTopic(state: MeetingState, id: string, actor: Actor): Step {
@@ -142,17 +142,22 @@ export function withdrawTopic(state: MeetingState, id: string, actor: Actor): St
   return ok({ ...state, topics: state.topics.filter((t) => t.id !== id), hotSeats }, [{ type: 'topic.withdrawn', id }]);
 }
 
+// Applied only to the stored state: a viewer's copy lacks the others' ratings, and the server
+// sends the state (never the command) after a rating or a vote (viewFor.ts).
 export function rate(state: MeetingState, score: number, actor: Actor): Step {
-  return ok({ ...state, ratings: { ...state.ratings, [actor.userId]: score } }, [{ type: 'rating.submitted', userId: actor.userId }]);
+  const ratings = { ...state.ratings, [actor.userId]: score };
+  return ok({ ...state, ratings, ratingSummary: summarizeRatings(Object.values(ratings)) }, [{ type: 'rating.submitted' }]);
 }
 
 /** Most votes first; ties keep the order of proposal. */
 export function rankedTopics(state: MeetingState): TopicProposal[] {
-  return state.topics.map((t, i) => ({ t, i })).sort((a, b) => b.t.votes.length - a.t.votes.length || a.i - b.i).map(({ t }) => t);
+  return state.topics.map((t, i) => ({ t, i })).sort((a, b) => b.t.voteCount - a.t.voteCount || a.i - b.i).map(({ t }) => t);
 }
 
-export function averageRating(state: MeetingState): { average: number; count: number } | null {
-  const scores = Object.values(state.ratings);
-  if (scores.length === 0) return null;
-  return { average: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10, count: scores.length };
+/** Count, average to one decimal, and the spread only where it names nobody. */
+export function summarizeRatings(scores: readonly number[]): RatingSummary {
+  const count = scores.length;
+  const average = count === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / count) * 10) / 10;
+  const distribution = showsRatingDistribution(count) ? Array.from({ length: 10 }, (_, i) => scores.filter((s) => s === i + 1).length) : null;
+  return { count, average, distribution };
 }

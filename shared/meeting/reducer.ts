@@ -50,6 +50,7 @@ export function createMeetingState(meetingId: string, agenda: AgendaItem[], faci
     ratings: {},
     dayRuns: [],
     rebalanceUndo: null,
+    ratingSummary: { count: 0, average: null, distribution: null },
   };
 }
 

@@ -41,12 +41,29 @@ export interface HotSeatState {
   stageStartedAt: number | null;
 }
 
-/** A problem a member proposes for a hot seat; the group votes to rank them. */
+/**
+ * A problem a member proposes for a hot seat; the group votes to rank them. Votes are
+ * anonymous: the stored state lists every voter (a second vote takes one's vote back), a
+ * viewer's copy (viewFor.ts) only the viewer, if they voted. Everyone sees voteCount.
+ */
 export interface TopicProposal {
   id: string;
   userId: string;
   title: string;
   votes: string[];
+  /** How many voted for it (votes.length in the stored state). */
+  voteCount: number;
+}
+
+/**
+ * The meeting's rating as anyone may read it. distribution[i] is how many gave i + 1; it is
+ * null below LIMITS.ratingDistributionMinRaters raters (shared/access showsRatingDistribution).
+ */
+export interface RatingSummary {
+  count: number;
+  /** To one decimal; null while nobody has rated. */
+  average: number | null;
+  distribution: number[] | null;
 }
 
 /** When one meeting day actually ran (epoch ms): recap's actual times and the day's projection. */
@@ -89,10 +106,15 @@ export interface MeetingState {
   /** Keyed by agenda item id (items of kind 'hotseat'). */
   hotSeats: Record<string, HotSeatState>;
   topics: TopicProposal[];
-  /** Closing: each participant's 1..10 rating of the meeting. */
+  /**
+   * Closing: each participant's 1..10 rating of the meeting, by user id, in the stored state
+   * (so a rater can change theirs). A viewer's copy (viewFor.ts) holds only the viewer's own.
+   */
   ratings: Record<string, number>;
   /** Indexed by meeting day (0-based, see days.ts); a day not yet reached has no entry. */
   dayRuns: DayRun[];
   /** The last re-balance, until it is undone or another replaces it. */
   rebalanceUndo: RebalanceUndo | null;
+  /** The aggregate of `ratings`, kept by the reducer; what everyone reads. */
+  ratingSummary: RatingSummary;
 }

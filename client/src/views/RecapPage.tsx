@@ -21,6 +21,7 @@ import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
+import { RatingAggregate } from '../components/meeting/RatingAggregate.tsx';
 
 const kpiLabel = (key: string) => DEFAULT_KPIS.find((k) => k.key === key)?.label ?? key;
 
@@ -153,7 +154,8 @@ export function RecapPage() {
         <p>
           {summary.attendance.map((a) => `${a.name} (${a.status})`).join(', ') || 'No attendance recorded.'}
         </p>
-        <p>Rating: {summary.rating ? `${summary.rating.average} / 10 from ${summary.rating.count}` : 'not rated'}</p>
+        <h3>Rating</h3>
+        <RatingAggregate summary={summary.rating} mine={summary.rating.mine} showAverage />
       </section>
     </article>
   );

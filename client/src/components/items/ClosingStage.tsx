@@ -2,7 +2,7 @@
 // only once the meeting has ended, so early ratings don't steer later ones.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { averageRating } from '../../../../shared/meeting/hotseat.ts';
+import { RatingAggregate } from '../meeting/RatingAggregate.tsx';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { pageAt } from '../../lib/pages.ts';
@@ -52,8 +52,8 @@ export function CommitmentsReadBack({ meetingId, className, pageSize }: { meetin
 
 export function ClosingStage({ state, userId, canRate }: { state: MeetingState; userId: string; canRate: boolean }) {
   const sendCommand = useStore((s) => s.sendCommand);
-  const mine = state.ratings[userId];
-  const avg = averageRating(state);
+  // The server sends us our own rating only, beside the aggregate (shared/meeting/viewFor.ts).
+  const mine = state.ratings[userId] ?? null;
   const ended = state.status === 'ended';
   return (
     <div className="closing">
@@ -69,10 +69,8 @@ export function ClosingStage({ state, userId, canRate }: { state: MeetingState; 
             ))}
           </div>
         )}
-        <p>
-          {mine ? `You rated ${mine}.` : canRate && !ended ? 'Not rated yet.' : ''}{' '}
-          {avg && (ended ? <strong>Average {avg.average} / 10 from {avg.count}.</strong> : `${avg.count} rated so far.`)}
-        </p>
+        {mine === null && canRate && !ended && <p>Not rated yet. Ratings are anonymous: everyone sees the average, nobody sees who gave what.</p>}
+        <RatingAggregate summary={state.ratingSummary} mine={mine} showAverage={ended} />
       </div>
       {ended && (
         <p>

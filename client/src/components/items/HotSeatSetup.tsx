@@ -47,7 +47,7 @@ export function HotSeatSetup({ state, itemId, companies }: { state: MeetingState
             <option value="">Own topic</option>
             {ranked.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.title} ({t.votes.length})
+                {t.title} ({t.voteCount})
               </option>
             ))}
           </select>

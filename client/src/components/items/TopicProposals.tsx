@@ -29,11 +29,12 @@ export function TopicProposals({ state, canPropose, userId, isFacilitator }: Pro
       <h4>Proposed hot-seat topics</h4>
       <ol className="goal-list">
         {rankedTopics(state).map((t) => {
+          // Votes are anonymous: we hold the count and, if we voted, our own vote only.
           const voted = t.votes.includes(userId);
           return (
             <li key={t.id} className="topic">
               <span>
-                {t.title} <span className="muted">— {nameOf(t.userId)}, {t.votes.length} vote{t.votes.length === 1 ? '' : 's'}</span>
+                {t.title} <span className="muted">— {nameOf(t.userId)}, {t.voteCount} vote{t.voteCount === 1 ? '' : 's'}</span>
               </span>
               {open && (
                 <span className="button-row">
