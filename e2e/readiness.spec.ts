@@ -1,6 +1,7 @@
 // Preparation: the coach opens the readiness grid, reminds a member who is not ready; the
 // reminder (held in the organiser's outbox: no SMTP here) links to the right quarter's figures;
-// the member follows it, enters every figure, and the coach's grid turns to ready.
+// the member follows it, enters every figure, follows the mail's second link to write the
+// pre-meeting update, and the coach's grid turns to ready (green).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_KPIS } from '../shared/financials/kpis.ts';
@@ -48,11 +49,13 @@ describe('readiness', () => {
     expect(await seriousA11yViolations(organiser)).toEqual([]);
   });
 
-  it('a member follows the reminder\'s link, enters every figure, and the coach\'s grid turns to ready', async () => {
+  it('a member follows the reminder\'s links, enters every figure and the update, and the coach\'s grid turns to ready', async () => {
     const meetingId = (await seed.coach.get(`/api/groups/${g()}`)).body.meetings[0].id;
     expect((await seed.coach.post(`/api/meetings/${meetingId}/readiness/remind`, { userIds: [seed.members[1]!.userId] })).body).toEqual({ queued: 1 });
     const outbox = (await seed.organiser.get(`/api/networks/${seed.networkId}/outbox`)).body as { to: string; text: string }[];
-    const link = /https?:\/\/\S+\/financials\?quarter=2026-Q4/.exec(outbox.find((m) => m.to === 'mia.two@example.com')!.text)![0];
+    const mail = outbox.find((m) => m.to === 'mia.two@example.com')!.text;
+    const link = /https?:\/\/\S+\/financials\?quarter=2026-Q4/.exec(mail)![0];
+    const updateLink = new RegExp(`https?://\\S+/meetings/${meetingId}/update`).exec(mail)![0];
 
     const mia = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
     await login(mia, 'mia.two@example.com', PASSWORD);
@@ -62,11 +65,26 @@ describe('readiness', () => {
     await form.getByRole('button', { name: 'Save figures' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toContain('You have 9 figures for 2026-Q4');
 
+    // Figures alone are not ready: the update is still missing.
+    const before = (await seed.coach.get(`/api/meetings/${meetingId}/readiness`)).body.members.find((m: { name: string }) => m.name === 'Mia Two');
+    expect(before).toMatchObject({ figures: 'complete', updateSent: false, ready: false });
+    await mia.goto(new URL(updateLink).pathname);
+    await mia.getByLabel('Best since last time').fill('Closed our biggest managed-services deal');
+    await mia.getByLabel('What I need from the group').fill('Advice on hiring a service manager');
+    await mia.getByRole('button', { name: 'Send update' }).click();
+    await expect.poll(() => mia.getByTestId('update-page').getByRole('status').textContent()).toContain('Sent');
+    await screenshot(mia, 'update-page');
+    expect(await seriousA11yViolations(mia)).toEqual([]);
+
     const coach = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
     await login(coach, 'cora.coach@example.com', PASSWORD);
     await coach.goto(`/groups/${g()}`);
     const miaRow = coach.getByRole('region', { name: /^Readiness for/ }).getByRole('row', { name: /Mia Two/ });
     await expect.poll(() => miaRow.textContent()).toContain('✓ Ready');
     expect(await miaRow.textContent()).toContain('Complete (9 of 9)');
+    expect(await miaRow.textContent()).toContain('Sent');
+    // Green: the ready cell carries the ready colour.
+    expect(await miaRow.locator('.ready-yes').evaluate((el) => getComputedStyle(el).color)).not.toBe(await miaRow.locator('th').evaluate((el) => getComputedStyle(el).color));
+    await screenshot(coach, 'readiness-grid-ready');
   });
 });

@@ -65,6 +65,12 @@ export const LIMITS = {
   resourcesPerMeetingMax: 100,
   /** Titles: one line in the library list. */
   resourceTitleMax: 200,
+  /** Pre-meeting update prompts a group may keep: one screen of questions, read in a few minutes. */
+  updatePromptsMax: 8,
+  /** A prompt is a question on one line. */
+  updatePromptMax: 120,
+  /** One answer of a pre-meeting update: a short paragraph the room reads at the check-in. */
+  updateAnswerMax: 1_000,
   /** Links: longer than any real document URL, short enough to show. */
   resourceUrlMax: 2_000,
   /** File names: what common file systems allow. */

@@ -14,7 +14,7 @@ export type OptionalMailKind = (typeof OPTIONAL_MAIL_KINDS)[number];
 export const MAIL_KIND_LABELS: Record<MailKind, string> = {
   invite: 'Invitations',
   password_reset: 'Password reset',
-  prep_reminder: 'Reminders to enter figures and goal progress before a meeting',
+  prep_reminder: 'Reminders to enter figures, goal progress and your update before a meeting',
   meeting_reminder: 'The meeting the day before (with the call link and calendar entry)',
   recap: 'The recap once the meeting record is final',
   overdue: 'My overdue commitments, weekly',

@@ -15,7 +15,9 @@ export interface MemberReadiness {
   /** Goals under review, and how many of them have a progress note. */
   goalsTotal: number;
   goalsWithProgress: number;
-  /** Figures complete and every goal under review has progress. */
+  /** The pre-meeting update for this meeting is written (shared/updates.ts). */
+  updateSent: boolean;
+  /** Figures complete, every goal under review has progress, and the update is sent. */
   ready: boolean;
 }
 

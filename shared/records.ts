@@ -1,5 +1,6 @@
 // Request bodies (zod) and response shapes of the meeting's records: financial review, goals
 // and the meeting summary. docs/API.md documents the same contract.
+import type { MeetingUpdates } from './updates.ts';
 import { z } from 'zod';
 import type { Commitment } from './collab/commitments.ts';
 import type { AgendaItemKind, AttendanceMode, AttendanceStatus, Group, Meeting } from './domain.ts';
@@ -167,4 +168,6 @@ export interface MeetingSummary {
    */
   notes: SummaryNotes[];
   commitments: Commitment[];
+  /** Pre-meeting updates read at the check-in; empty for readers outside the room (updates.read). */
+  updates: MeetingUpdates['updates'];
 }

@@ -22,6 +22,7 @@ import {
   OutboxPage,
   ProjectorPage,
   RecapPage,
+  UpdatePage,
   ResetPasswordPage,
   ResourcesPage,
   SearchPage,
@@ -69,6 +70,7 @@ export function App() {
           <Route path="/groups/:id/figures" element={<FiguresRedirect />} />
           <Route path="/meetings/:id" element={<MeetingPage />} />
           <Route path="/meetings/:id/recap" element={<RecapPage />} />
+          <Route path="/meetings/:id/update" element={<UpdatePage />} />
           <Route path="/meetings/:id/summary" element={<SummaryRedirect />} />
           <Route path="/groups/:id/financials" element={<FinancialsPage />} />
           <Route path="/groups/:id/goals" element={<GoalsPage />} />

@@ -27,4 +27,5 @@ export const SummaryRedirect = page(() => import('./views/SummaryRedirect.tsx'),
 export const ForgotPasswordPage = page(() => import('./views/PasswordResetPages.tsx'), 'ForgotPasswordPage');
 export const ResetPasswordPage = page(() => import('./views/PasswordResetPages.tsx'), 'ResetPasswordPage');
 export const UnsubscribePage = page(() => import('./views/UnsubscribePage.tsx'), 'UnsubscribePage');
+export const UpdatePage = page(() => import('./views/UpdatePage.tsx'), 'UpdatePage');
 export const OutboxPage = page(() => import('./views/OutboxPage.tsx'), 'OutboxPage');

@@ -57,6 +57,14 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
         : [{ kind: 'paragraph', text: 'No attendance recorded.' }],
     },
     {
+      heading: 'Check-in updates',
+      blocks: s.updates.length ? [] : [{ kind: 'paragraph', text: 'No updates were sent.' }],
+      sections: s.updates.map((u) => ({
+        heading: u.name,
+        blocks: [{ kind: 'list', items: plainItems(u.answers.filter((a) => a.text).map((a) => `${a.label}: ${a.text}`)) }],
+      })),
+    },
+    {
       heading: 'Notes',
       blocks: s.notes.length ? [] : [{ kind: 'paragraph', text: 'No notes were taken.' }],
       sections: s.notes.map((n) => ({ heading: n.title, blocks: [{ kind: 'notes', blocks: n.blocks }] })),

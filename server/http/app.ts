@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
+import { updateRoutes } from './routes/updates.ts';
 
 export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null; ops: OpsDeps }): express.Express {
   const app = express();
@@ -42,6 +43,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(authRoutes(deps));
   api.use(mailRoutes(deps));
   api.use(readinessRoutes(deps));
+  api.use(updateRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(networkRoutes(deps));
   api.use(meetingRoutes(deps));

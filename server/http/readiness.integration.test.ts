@@ -24,6 +24,9 @@ beforeAll(async () => {
     expect(goal.status).toBe(201);
     if (progress) expect((await c.patch(`/api/goals/${goal.body.id}`, { progress })).status).toBe(200);
   }
+  // Max sends the pre-meeting update too; Moe sends one without figures or goals.
+  expect((await put(m1!, `/api/meetings/${meetingId}/updates/mine`, { answers: { best: 'Two new clients' } })).status).toBe(200);
+  expect((await put(seed.members[2]!, `/api/meetings/${meetingId}/updates/mine`, { answers: { need: 'A second opinion on pricing' } })).status).toBe(200);
 });
 afterAll(() => srv?.close());
 
@@ -32,12 +35,12 @@ describe('readiness grid', () => {
     const r = await seed.coach.get(`/api/meetings/${meetingId}/readiness`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ figuresQuarter: '2026-Q4', goalsQuarter: '2026-Q4' });
-    const rows = r.body.members.map((m: any) => [m.name, m.figures, m.figuresEntered, m.goalsWithProgress, m.goalsTotal, m.ready]);
+    const rows = r.body.members.map((m: any) => [m.name, m.figures, m.figuresEntered, m.goalsWithProgress, m.goalsTotal, m.updateSent, m.ready]);
     const expected = DEFAULT_KPIS.filter((k) => !k.derived).length;
     expect(rows).toEqual([
-      ['Max One', 'complete', expected, 1, 1, true],
-      ['Mia Two', 'partial', 2, 0, 1, false],
-      ['Moe Three', 'none', 0, 0, 0, false],
+      ['Max One', 'complete', expected, 1, 1, true, true],
+      ['Mia Two', 'partial', 2, 0, 1, false, false],
+      ['Moe Three', 'none', 0, 0, 0, true, false],
     ]);
   });
 
@@ -62,6 +65,9 @@ describe('readiness grid', () => {
     const mia = reminders.find((m: any) => m.to === 'mia.two@example.com');
     expect(mia.text).toContain('2 of');
     expect(mia.text).toContain(`/groups/${seed.group.id}/financials`);
+    expect(mia.text).toContain(`/meetings/${meetingId}/update`);
+    // Moe sent his update: his reminder does not ask for it again.
+    expect(reminders.find((m: any) => m.to === 'moe.three@example.com').text).not.toContain('/update');
     expect(mia.text).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{20,}/);
     // Coaches and members do not read the network's outbox.
     expect((await seed.coach.get(`/api/networks/${seed.networkId}/outbox`)).status).toBe(404);

@@ -39,7 +39,7 @@ The link works once, for ${o.validMinutes} minutes. If you did not ask, ignore t
   };
 }
 
-export function prepReminderMail(o: { name: string; group: Group; meeting: Meeting; row: MemberReadiness; figuresQuarter: string; links: { figures: string; goals: string; meeting: string } }): ComposedText {
+export function prepReminderMail(o: { name: string; group: Group; meeting: Meeting; row: MemberReadiness; figuresQuarter: string; links: { figures: string; goals: string; update: string; meeting: string } }): ComposedText {
   const todo: string[] = [];
   if (o.row.figures !== 'complete') {
     todo.push(`- Your figures for ${o.figuresQuarter}: ${o.row.figuresEntered} of ${o.row.figuresExpected} entered. Enter them: ${o.links.figures}`);
@@ -47,12 +47,13 @@ export function prepReminderMail(o: { name: string; group: Group; meeting: Meeti
   if (o.row.goalsWithProgress < o.row.goalsTotal) {
     todo.push(`- Progress on your goals: ${o.row.goalsWithProgress} of ${o.row.goalsTotal} updated. Update them: ${o.links.goals}`);
   }
+  if (!o.row.updateSent) todo.push(`- Your update for the check-in (best, worst, what you need). Write it: ${o.links.update}`);
   return {
     subject: `Prepare for ${o.meeting.title} (${o.group.name})`,
     text: `Hello ${o.name},
 
 ${o.group.name} meets on ${when(o.meeting)}. Before then, please:
-${todo.join('\n') || '- Check that your figures and goal progress are up to date.'}
+${todo.join('\n') || '- Check that your figures, goal progress and update are up to date.'}
 
 The meeting: ${o.links.meeting}`,
   };

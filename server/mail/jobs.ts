@@ -56,7 +56,7 @@ export async function queuePrepReminder(
   o: { meeting: Meeting; group: Group; row: MemberReadiness; member: GroupMember; figuresQuarter: string; dedupeKey: string },
 ): Promise<boolean> {
   const { meeting, group, row, member } = o;
-  const links = { figures: mailer.link(`/groups/${group.id}/financials?quarter=${o.figuresQuarter}`), goals: mailer.link(`/groups/${group.id}/goals`), meeting: mailer.link(`/meetings/${meeting.id}`) };
+  const links = { figures: mailer.link(`/groups/${group.id}/financials?quarter=${o.figuresQuarter}`), goals: mailer.link(`/groups/${group.id}/goals`), update: mailer.link(`/meetings/${meeting.id}/update`), meeting: mailer.link(`/meetings/${meeting.id}`) };
   const text = prepReminderMail({ name: member.name, group, meeting, row, figuresQuarter: o.figuresQuarter, links });
   return mailer.queue(db, { kind: 'prep_reminder', to: member.email, userId: member.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: o.dedupeKey });
 }

@@ -1,5 +1,5 @@
-// Who has prepared for a meeting: figures of the reviewed quarter and progress on the goals
-// under review. Used by the coach's grid, a member's own checklist and the reminder mails.
+// Who has prepared for a meeting: figures of the reviewed quarter, progress on the goals under
+// review and the pre-meeting update. Used by the coach's grid, a member's own checklist and the reminder mails.
 import { can, check, hasCompany } from '../../shared/access/index.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { isQuarter, previousQuarter } from '../../shared/financials/quarters.ts';
@@ -21,7 +21,8 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
     storage.listFigures(meeting.groupId, { fromQuarter: figuresQuarter, toQuarter: figuresQuarter }),
     kpisOf(storage, meeting.groupId),
   ]);
-  const goals = await storage.listGoals(meeting.groupId, { quarter: reviewQuarter });
+  const [goals, updates] = await Promise.all([storage.listGoals(meeting.groupId, { quarter: reviewQuarter }), storage.listMemberUpdates(meeting.id)]);
+  const sent = new Set(updates.map((u) => u.userId));
   const enterable = new Set(kpis.filter((k) => !k.derived).map((k) => k.key));
   const rows = members
     .filter((m) => hasCompany(m.role))
@@ -39,7 +40,8 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
         figuresExpected: enterable.size,
         goalsTotal: mine.length,
         goalsWithProgress: withProgress,
-        ready: figuresState === 'complete' && withProgress === mine.length,
+        updateSent: sent.has(m.userId),
+        ready: figuresState === 'complete' && withProgress === mine.length && sent.has(m.userId),
       };
     });
   return { meetingId: meeting.id, figuresQuarter, goalsQuarter: reviewQuarter, members: rows };

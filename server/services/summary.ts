@@ -16,6 +16,7 @@ import { reviewContext } from './goals.ts';
 import { authorizeMeeting } from './meetings.ts';
 import { libraryEntries } from './resources.ts';
 import { yjsSummaryDocs, type SummaryDocsReader } from './summaryDocs.ts';
+import { updatesOf } from './updates.ts';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -72,7 +73,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   const state = viewFor(stored, userId);
   const viewer = { userId, inTheRoom: seesRoomOnly(access, group) };
   const [members, { reviewQuarter }] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting)]);
-  const [review, newGoals, financials, resources, notes, commitments] = await Promise.all([
+  const [review, newGoals, financials, resources, notes, commitments, updates] = await Promise.all([
     storage.listGoals(group.id, { quarter: reviewQuarter }),
     storage.listGoals(group.id, { quarter: meeting.quarter }),
     // A meeting reviews the numbers of the quarter that ended before it (as the financial review does).
@@ -80,6 +81,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     libraryEntries(storage, group.id, meetingId),
     docs.readNotes(meetingId, state.agenda.map((i) => i.id), viewer),
     docs.readCommitments(meetingId, viewer),
+    updatesOf(storage, access, group, meetingId),
   ]);
   const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   // Someone who left the group since still appears in its record, by id.
@@ -106,5 +108,6 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     resources,
     notes: notes.map((n) => ({ itemId: n.itemId, title: titleOf.get(n.itemId) ?? '', blocks: n.blocks })),
     commitments,
+    updates,
   };
 }

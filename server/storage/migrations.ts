@@ -9,6 +9,7 @@ import { SEARCH_MIGRATION } from './search-sql.ts';
 import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 import { MAIL_MIGRATION } from './mail-sql.ts';
 import { NETWORK_MIGRATIONS } from './network-migrations.ts';
+import { UPDATES_MIGRATION } from './prep-sql.ts';
 
 export interface Migration {
   id: number;
@@ -223,6 +224,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: 'ALTER TABLE meetings ADD COLUMN days TEXT;',
   },
   ...NETWORK_MIGRATIONS,
+  UPDATES_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

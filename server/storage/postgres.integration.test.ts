@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
+import { runPrepContract } from './contract-prep.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
@@ -70,6 +71,7 @@ if (unreachable && onCi) {
   runSearchContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMailContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runPrepContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {

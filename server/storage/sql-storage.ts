@@ -11,6 +11,7 @@ import type { SqlDriver, SqlParam } from './driver.ts';
 import { InvitesSql } from './invites-sql.ts';
 import { MailSql } from './mail-sql.ts';
 import { MeetingsSql } from './meetings-sql.ts';
+import { PrepSql } from './prep-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { ResourcesSql } from './resources-sql.ts';
@@ -43,6 +44,7 @@ export class SqlStorage implements Storage {
   private readonly calendar = new CalendarSql(this.q);
   private readonly invites = new InvitesSql(this.q);
   private readonly mail = new MailSql(this.q, now);
+  private readonly prep = new PrepSql(this.q, now);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);
@@ -99,6 +101,12 @@ export class SqlStorage implements Storage {
   setMailPreference: Storage['setMailPreference'] = (...a) => this.mail.setMailPreference(...a);
   createUnsubscribeToken: Storage['createUnsubscribeToken'] = (...a) => this.mail.createUnsubscribeToken(...a);
   unsubscribeToken: Storage['unsubscribeToken'] = (...a) => this.mail.unsubscribeToken(...a);
+
+  // update prompts and pre-meeting updates (prep-sql.ts)
+  getUpdatePrompts: Storage['getUpdatePrompts'] = (...a) => this.prep.getUpdatePrompts(...a);
+  setUpdatePrompts: Storage['setUpdatePrompts'] = (...a) => this.prep.setUpdatePrompts(...a);
+  putMemberUpdate: Storage['putMemberUpdate'] = (...a) => this.prep.putMemberUpdate(...a);
+  listMemberUpdates: Storage['listMemberUpdates'] = (...a) => this.prep.listMemberUpdates(...a);
 
   // agenda templates, meetings and their live state (meetings-sql.ts)
   createTemplate: Storage['createTemplate'] = (...a) => this.meetings.createTemplate(...a);

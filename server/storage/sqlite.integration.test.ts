@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
+import { runPrepContract } from './contract-prep.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
@@ -23,6 +24,7 @@ runResourcesContract('sqlite file', async () => openSqliteStorage(join(dir, `db$
 runSearchContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runCalendarFeedContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMailContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runPrepContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 
 describe('sqlite storage', () => {
   it('keeps data across reopening the file, and openStorage migrates it', async () => {

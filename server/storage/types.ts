@@ -1,5 +1,6 @@
 // The one storage interface. SQLite and PostgreSQL implement it; contract.test-suite.ts runs
 // the same tests against both. All methods are async so either backend fits.
+import type { PrepStore } from './prep-sql.ts';
 import type {
   AgendaTemplate,
   AgendaTemplateItem,
@@ -113,7 +114,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage {
+export interface Storage extends PrepStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

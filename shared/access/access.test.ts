@@ -82,12 +82,16 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'resources.manage': { coachLed: LEADS, peerLed: LEADS },
   'readiness.read': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'readiness.remind': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'updates.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'updates.write': { coachLed: COMPANIES, peerLed: COMPANIES },
+  'updates.prompts': { coachLed: LEADS, peerLed: PARTICIPANTS },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
 const PHASES: Partial<Record<GroupAction, { statuses: MeetingStatus[]; code: string }>> = {
   'recap.finalize': { statuses: ['ended'], code: 'meeting_not_live' },
   'meeting.edit': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
+  'updates.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
 };
 
 const STATUSES: (MeetingStatus | undefined)[] = [undefined, 'scheduled', 'live', 'ended'];
@@ -120,6 +124,7 @@ describe('group actions: every role x action x meeting status', () => {
     expect([can('financials.figures', o, coachLed), can('financials.figures', o, open)]).toEqual([false, true]);
     expect(can('notes.write', o, open)).toBe(false);
     expect(can('benchmarks.read', o, open)).toBe(false);
+    expect([can('updates.read', o, coachLed), can('updates.read', o, open)]).toEqual([false, true]);
   });
 
   it('allowedActions lists exactly the allowed rows (what the client is sent)', () => {

@@ -58,6 +58,10 @@ export const GROUP_ACTIONS = [
   // row through 'goals.write' in the service)
   'readiness.read',
   'readiness.remind',
+  // pre-meeting updates: read at the check-in, written by each member company beforehand
+  'updates.read',
+  'updates.write',
+  'updates.prompts',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -119,6 +123,11 @@ const RULES: Record<GroupAction, Rule> = {
   'resources.manage': isLead,
   'readiness.read': isLeadOrPeer,
   'readiness.remind': isLeadOrPeer,
+  // Personal news and what a member needs stay in the room: observers only where let in.
+  'updates.read': inRoom,
+  'updates.write': isCompany,
+  // The group changes its prompts as it changes its agenda.
+  'updates.prompts': isLeadOrPeer,
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */
@@ -131,6 +140,11 @@ const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; e
   'meeting.edit': {
     statuses: ['scheduled', 'live'],
     error: { code: 'meeting_ended', message: 'This meeting has ended; its details are the record' },
+  },
+  // An update is written before the meeting (or at the latest during it); then it is the record.
+  'updates.write': {
+    statuses: ['scheduled', 'live'],
+    error: { code: 'meeting_ended', message: 'This meeting has ended; its updates are the record' },
   },
 };
 

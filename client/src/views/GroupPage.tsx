@@ -6,6 +6,7 @@ import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { InviteForm } from '../components/group/InviteForm.tsx';
 import { InvitesByMail } from '../components/group/InvitesByMail.tsx';
 import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
+import { UpdatePromptsEditor } from '../components/updates/UpdatePromptsEditor.tsx';
 import { MeetingLists } from '../components/group/MeetingLists.tsx';
 import { MemberTable } from '../components/group/MemberTable.tsx';
 import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
@@ -19,6 +20,7 @@ export function GroupPage() {
   const detail = useStore((s) => (s.groupDetail?.group.id === id ? s.groupDetail : null));
   const error = useStore((s) => s.groupError);
   const loadGroup = useStore((s) => s.loadGroup);
+  const userId = useStore((s) => s.me?.user.id ?? '');
   useTitle(detail?.group.name ?? 'Group');
 
   useEffect(() => {
@@ -62,11 +64,12 @@ export function GroupPage() {
         <Link to={`/groups/${group.id}/resources`}>Resource library</Link>
       </nav>
       <SearchBox groupId={group.id} />
-      {next && seesReadiness && <ReadinessGrid meeting={next} groupId={group.id} canRemind={allows(detail, 'readiness.remind')} />}
+      {next && seesReadiness && <ReadinessGrid meeting={next} groupId={group.id} canRemind={allows(detail, 'readiness.remind')} userId={userId} />}
       <div className="page-grid">
         <div className="stack">
           <MeetingLists meetings={meetings} />
           {canSchedule && <ScheduleMeetingForm groupId={group.id} templates={templates} />}
+          {allows(detail, 'updates.prompts') && <UpdatePromptsEditor groupId={group.id} />}
         </div>
         <div className="stack">
           <GroupDetails group={group} role={role} canManage={canManage} networkCurrency={detail.networkCurrency} />

@@ -13,6 +13,7 @@ import { errorMessage, http } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { NotesView } from '../components/notes/NotesView.tsx';
+import { UpdateAnswers } from '../components/updates/UpdateAnswers.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
 import { RecapResources } from '../components/recap/RecapResources.tsx';
 import { holdsRoomOnly } from '../components/recap/roomOnly.ts';
@@ -97,6 +98,18 @@ export function RecapPage() {
           </ul>
         )}
       </section>
+
+      {summary.updates.length > 0 && (
+        <section className="card section" aria-labelledby="r-updates" data-testid="recap-updates">
+          <h2 id="r-updates">Check-in updates</h2>
+          {summary.updates.map((u) => (
+            <section key={u.userId} aria-label={`Update of ${u.name}`}>
+              <h3>{u.name}</h3>
+              <UpdateAnswers answers={u.answers} />
+            </section>
+          ))}
+        </section>
+      )}
 
       <section className="card section" aria-labelledby="r-notes">
         <h2 id="r-notes">Notes</h2>

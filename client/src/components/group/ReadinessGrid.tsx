@@ -1,5 +1,5 @@
-// Before the next meeting: who has entered figures and goal progress, with a reminder per
-// member and one for everyone not ready. Members of a coach-led group see their own row only.
+// Before the next meeting: who has entered figures and goal progress and sent their update, with
+// a reminder per member and one for everyone not ready. Members of a coach-led group see their own row only.
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Meeting } from '../../../../shared/domain.ts';
@@ -11,7 +11,7 @@ import { Alert } from '../Alert.tsx';
 
 const FIGURES_WORDS: Record<FiguresReadiness, string> = { complete: 'Complete', partial: 'Partial', none: 'None' };
 
-export function ReadinessGrid({ meeting, groupId, canRemind }: { meeting: Meeting; groupId: string; canRemind: boolean }) {
+export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting: Meeting; groupId: string; canRemind: boolean; userId: string }) {
   const [grid, setGrid] = useState<MeetingReadiness | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
@@ -31,7 +31,7 @@ export function ReadinessGrid({ meeting, groupId, canRemind }: { meeting: Meetin
       <h2 id="readiness">Readiness for {meeting.title}</h2>
       <p className="muted">
         Figures for {grid.figuresQuarter}; progress on the goals of {grid.goalsQuarter}. <Link to={`/groups/${groupId}/financials?quarter=${grid.figuresQuarter}`}>Financials</Link> ·{' '}
-        <Link to={`/groups/${groupId}/goals`}>Goals</Link>
+        <Link to={`/groups/${groupId}/goals`}>Goals</Link> · <Link to={`/meetings/${meeting.id}/update`}>Updates</Link>
       </p>
       <table className="table readiness">
         <thead>
@@ -39,6 +39,7 @@ export function ReadinessGrid({ meeting, groupId, canRemind }: { meeting: Meetin
             <th scope="col">Member</th>
             <th scope="col">Figures</th>
             <th scope="col">Goal progress</th>
+            <th scope="col">Update</th>
             <th scope="col">Ready</th>
             {canRemind && <th scope="col">Remind</th>}
           </tr>
@@ -54,6 +55,15 @@ export function ReadinessGrid({ meeting, groupId, canRemind }: { meeting: Meetin
                 {FIGURES_WORDS[m.figures]} ({m.figuresEntered} of {m.figuresExpected})
               </td>
               <td>{m.goalsTotal === 0 ? 'No goals to review' : `${m.goalsWithProgress} of ${m.goalsTotal} updated`}</td>
+              <td>
+                {m.updateSent ? 'Sent' : 'Not yet'}
+                {m.userId === userId && (
+                  <>
+                    {' '}
+                    <Link to={`/meetings/${meeting.id}/update`}>{m.updateSent ? 'Edit my update' : 'Write my update'}</Link>
+                  </>
+                )}
+              </td>
               <td className={m.ready ? 'ready-yes' : 'ready-no'}>{m.ready ? '✓ Ready' : 'Not yet'}</td>
               {canRemind && (
                 <td>
@@ -75,7 +85,6 @@ export function ReadinessGrid({ meeting, groupId, canRemind }: { meeting: Meetin
       )}
       <Alert message={error} onDismiss={() => setError(null)} />
       {notice && <p role="status">{notice}</p>}
-      <p className="muted">RSVP and norms accepted are not tracked yet.</p>
     </section>
   );
 }

@@ -15,12 +15,14 @@ import { NewGoalsStage } from './NewGoalsStage.tsx';
 import { HotSeatStage } from './HotSeatStage.tsx';
 import { TopicProposals } from './TopicProposals.tsx';
 import { TopicsStage } from './TopicsStage.tsx';
+import { CheckInStage } from '../updates/CheckInStage.tsx';
 
 export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingState; meeting: Meeting; isFacilitator: boolean }) {
   const members = useStore((s) => s.members);
   const you = useStore((s) => s.you);
   const mayShare = useStore((s) => allows(s, 'resources.share'));
   const mayManage = useStore((s) => allows(s, 'resources.manage'));
+  const mayReadUpdates = useStore((s) => allows(s, 'updates.read'));
   const userId = you?.userId ?? '';
   const companies = members.filter((m) => hasCompany(m.role));
   // Proposing, voting and rating are one 'participant' right in the command table.
@@ -30,7 +32,8 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   let body = null;
   if (state.status === 'scheduled') body = <TopicProposals state={state} canPropose={participant} userId={userId} isFacilitator={isFacilitator} />;
   else if (state.status === 'live' && item) {
-    if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />;
+    if (item.kind === 'opening') body = mayReadUpdates && <CheckInStage state={state} meetingId={meeting.id} companies={companies} isFacilitator={isFacilitator} />;
+    else if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />;
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;

@@ -9,6 +9,7 @@ import { CommitmentsReadBack } from './ClosingStage.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
 import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
+import { ProjectorUpdate } from '../updates/ProjectorUpdate.tsx';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import './items.css';
 
@@ -32,6 +33,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
           </p>
         )}
         {item.kind === 'goals' && <ProjectorGoals state={state} />}
+        {item.kind === 'opening' && <ProjectorUpdate state={state} />}
         {seat?.presenterId && (
           <p className="projector-presenter" data-testid="projector-presenter">
             {nameOf(seat.presenterId)}: {seat.topic}
