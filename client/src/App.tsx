@@ -19,6 +19,7 @@ import {
   MeetingPage,
   MyPage,
   NotFoundPage,
+  OrganiserInvitePage,
   OutboxPage,
   ProjectorPage,
   RecapPage,
@@ -50,6 +51,7 @@ export function App() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/invite/:token" element={<InvitePage />} />
+        <Route path="/organiser-invite/:token" element={<OrganiserInvitePage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
         <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />

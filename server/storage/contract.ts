@@ -140,6 +140,19 @@ function accountContract(s: () => Storage): void {
       expect(await s().listOrganisedNetworks(ada.id)).toEqual([berlin, zurich]);
       expect(await s().listOrganisedNetworks(bob.id)).toEqual([]);
     });
+
+    it('lists organisers first appointed first, and uses an organiser invite once', async () => {
+      const [ada, bob] = [await user(s(), 'Ada'), await user(s(), 'Bob')];
+      const n = await s().createNetwork({ id: uid('net'), name: 'Two organisers' });
+      await s().addOrganiser(n.id, ada.id);
+      const invite = await s().createOrganiserInvite({ id: uid('oi'), networkId: n.id, tokenHash: uid('hash'), createdBy: ada.id, expiresAt: '2030-01-01T00:00:00.000Z' });
+      expect(invite).toMatchObject({ networkId: n.id, createdBy: ada.id, usedAt: null, usedBy: null });
+      expect(await s().getOrganiserInviteByTokenHash('nope')).toBeNull();
+      expect(await s().markOrganiserInviteUsed(invite.id, bob.id, '2026-01-01T00:00:00.000Z')).toBe(true);
+      expect(await s().markOrganiserInviteUsed(invite.id, ada.id, '2026-01-02T00:00:00.000Z')).toBe(false);
+      await s().addOrganiser(n.id, bob.id);
+      expect((await s().listOrganisers(n.id)).map((o) => o.name)).toEqual(['Ada', 'Bob']);
+    });
   });
 }
 

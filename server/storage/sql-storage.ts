@@ -12,6 +12,7 @@ import { InvitesSql } from './invites-sql.ts';
 import { MailSql } from './mail-sql.ts';
 import { MeetingsSql } from './meetings-sql.ts';
 import { PrepSql } from './prep-sql.ts';
+import { NetworkSql } from './network-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { ResourcesSql } from './resources-sql.ts';
@@ -45,6 +46,13 @@ export class SqlStorage implements Storage {
   private readonly invites = new InvitesSql(this.q);
   private readonly mail = new MailSql(this.q, now);
   private readonly prep = new PrepSql(this.q, now);
+  private readonly network = new NetworkSql(this.q, now);
+
+  // the network as a whole: organisers, organiser invites (network-sql.ts)
+  listOrganisers: Storage['listOrganisers'] = (...a) => this.network.listOrganisers(...a);
+  createOrganiserInvite: Storage['createOrganiserInvite'] = (...a) => this.network.createOrganiserInvite(...a);
+  getOrganiserInviteByTokenHash: Storage['getOrganiserInviteByTokenHash'] = (...a) => this.network.getOrganiserInviteByTokenHash(...a);
+  markOrganiserInviteUsed: Storage['markOrganiserInviteUsed'] = (...a) => this.network.markOrganiserInviteUsed(...a);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);

@@ -1,6 +1,7 @@
 // The one storage interface. SQLite and PostgreSQL implement it; contract.test-suite.ts runs
 // the same tests against both. All methods are async so either backend fits.
 import type { PrepStore } from './prep-sql.ts';
+import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
 import type {
   AgendaTemplate,
   AgendaTemplateItem,
@@ -140,6 +141,12 @@ export interface Storage extends PrepStore {
   getNetwork(id: string): Promise<Network | null>;
   addOrganiser(networkId: string, userId: string): Promise<void>;
   isOrganiser(networkId: string, userId: string): Promise<boolean>;
+  /** Every organiser of the network, the first appointed first. */
+  listOrganisers(networkId: string): Promise<NetworkOrganiser[]>;
+  createOrganiserInvite(i: { id: string; networkId: string; tokenHash: string; createdBy: string; expiresAt: string }): Promise<OrganiserInvite>;
+  getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null>;
+  /** Marks it used if it still is unused; false if someone used it first. */
+  markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
   listOrganisedNetworks(userId: string): Promise<Network[]>;
 
   // groups and memberships

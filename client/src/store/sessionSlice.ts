@@ -1,4 +1,6 @@
 // Who is signed in, whether the first-run set-up is still needed, and the auth actions.
+import type { AcceptOrganiserInviteBody } from '../../../shared/network.ts';
+import { networkApi } from '../api/network.ts';
 import type { AcceptInviteBody, MeResponse, SetupBody } from '../../../shared/api.ts';
 import { api } from '../api/endpoints.ts';
 import { HttpError } from '../api/http.ts';
@@ -18,6 +20,7 @@ export interface SessionSlice {
   logout: () => Promise<void>;
   setup: (body: SetupBody) => Promise<void>;
   acceptInvite: (token: string, body: AcceptInviteBody) => Promise<void>;
+  acceptOrganiserInvite: (token: string, body: AcceptOrganiserInviteBody) => Promise<void>;
 }
 
 let inFlight: Promise<void> | null = null;
@@ -79,6 +82,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   acceptInvite: async (token, body) => {
     const me = await api.acceptInvite(token, body);
+    set({ me, sessionStatus: 'signedIn' });
+  },
+
+  acceptOrganiserInvite: async (token, body) => {
+    const me = await networkApi.acceptOrganiserInvite(token, body);
     set({ me, sessionStatus: 'signedIn' });
   },
 });

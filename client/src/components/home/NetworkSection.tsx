@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/http.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { GroupSummary } from './GroupSummary.tsx';
+import { NetworkOrganisers } from './NetworkOrganisers.tsx';
 import { NetworkSettings } from './NetworkSettings.tsx';
 import { NewGroupForm } from './NewGroupForm.tsx';
 
@@ -25,6 +26,7 @@ export function NetworkSection({ network }: { network: Network }) {
       <p>
         <Link to={`/networks/${network.id}/outbox`}>Outbox: every mail sent (or, without SMTP, waiting to be) for this network</Link>
       </p>
+      <NetworkOrganisers networkId={network.id} />
       <NetworkSettings network={network} />
       <Alert message={error} />
       {groups === undefined && !error && <p className="muted">Loading groups…</p>}

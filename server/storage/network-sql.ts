@@ -1,0 +1,59 @@
+// The network as a whole in SQL: its organisers and the invitations to become one.
+import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
+import { oneRow, type SqlAccess } from './access.ts';
+
+interface OrganiserInviteRow {
+  id: string;
+  network_id: string;
+  token_hash: string;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  created_at: string;
+}
+
+const toInvite = (r: OrganiserInviteRow): OrganiserInvite => ({
+  id: r.id,
+  networkId: r.network_id,
+  createdBy: r.created_by,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  usedBy: r.used_by,
+  createdAt: r.created_at,
+});
+
+export class NetworkSql {
+  constructor(
+    private readonly q: SqlAccess,
+    private readonly now: () => string,
+  ) {}
+
+  async listOrganisers(networkId: string): Promise<NetworkOrganiser[]> {
+    const rows = await this.q.all<{ user_id: string; name: string; email: string; created_at: string }>(
+      `SELECT o.user_id, u.name, u.email, o.created_at FROM network_organisers o JOIN users u ON u.id = o.user_id
+       WHERE o.network_id = ? ORDER BY o.created_at, o.user_id`,
+      [networkId],
+    );
+    return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, since: r.created_at }));
+  }
+
+  async createOrganiserInvite(i: { id: string; networkId: string; tokenHash: string; createdBy: string; expiresAt: string }): Promise<OrganiserInvite> {
+    const createdAt = this.now();
+    await this.q.run(
+      'INSERT INTO organiser_invites (id, network_id, token_hash, created_by, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [i.id, i.networkId, i.tokenHash, i.createdBy, i.expiresAt, createdAt],
+    );
+    return { id: i.id, networkId: i.networkId, createdBy: i.createdBy, expiresAt: i.expiresAt, usedAt: null, usedBy: null, createdAt };
+  }
+
+  async getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null> {
+    const r = await oneRow<OrganiserInviteRow>(this.q, 'SELECT * FROM organiser_invites WHERE token_hash = ?', [tokenHash]);
+    return r && toInvite(r);
+  }
+
+  /** false when someone used it first. */
+  async markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean> {
+    return (await this.q.run('UPDATE organiser_invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL', [at, userId, id])) === 1;
+  }
+}
