@@ -4,7 +4,9 @@
 // Persistence ordering (the invariant: the in-memory doc holds only what storage holds):
 //   1. A client's update is validated and queued; nothing is applied or relayed yet.
 //   2. The worker writes everything queued (updates arriving in the same tick form one batch)
-//      with one appendDocUpdates call, i.e. one transaction.
+//      with one append; the registry's group commit (rooms.ts) puts the appends of every doc
+//      asked for in the same tick, or while the previous commit is under way, into one
+//      transaction. The append resolves only once that transaction committed.
 //   3. Only after that resolves are the updates applied to the doc; the doc's 'update' event
 //      relays them to the other clients, and the relay publishes them, with their storage
 //      seqs, to other nodes. Other nodes' updates arrive stored already (docSync.ts).
@@ -41,6 +43,8 @@ export interface RoomDeps {
   limits: CollabLimits;
   log: CollabLog;
   relay?: DocRelay | undefined;
+  /** Appends a doc's updates durably, answering the last seq; default storage.appendDocUpdates (rooms.ts batches docs). */
+  append?: ((docName: string, updates: Uint8Array[]) => Promise<number>) | undefined;
   /** Told after stored updates became visible (search indexing); must not throw or block. */
   onStored?: ((docName: string, doc: Y.Doc) => void) | undefined;
 }
@@ -312,10 +316,8 @@ export class DocRoom implements DocEndpoint {
         const batch = this.queue.slice();
         let seq: number;
         try {
-          seq = await this.deps.storage.appendDocUpdates(
-            this.name,
-            batch.map((p) => p.update),
-          );
+          const updates = batch.map((p) => p.update);
+          seq = await (this.deps.append ? this.deps.append(this.name, updates) : this.deps.storage.appendDocUpdates(this.name, updates));
         } catch (err) {
           failures++;
           const delay = Math.min(this.deps.limits.writeRetryBaseMs * 2 ** (failures - 1), this.deps.limits.writeRetryMaxMs);

@@ -1,6 +1,8 @@
 // The loaded docs of this process: loads each doc once (concurrent connections share the load),
 // keeps it while anyone is connected, and unloads it a grace period after the last one left,
 // after a final flush and compaction.
+import { GroupCommit } from '../storage/groupCommit.ts';
+import type { DocAppend } from '../storage/types.ts';
 import { DocRoom, type RoomDeps } from './docRoom.ts';
 
 export class DocRegistry {
@@ -9,7 +11,12 @@ export class DocRegistry {
   private readonly graceTimers = new Map<DocRoom, NodeJS.Timeout>();
   private closing = false;
 
-  constructor(private readonly deps: RoomDeps) {
+  private readonly deps: RoomDeps;
+
+  constructor(deps: RoomDeps) {
+    // One transaction for the appends of every doc arriving within a tick (docRoom.ts, step 2).
+    const appends = new GroupCommit<DocAppend, number>((batch) => deps.storage.appendDocBatch(batch));
+    this.deps = { ...deps, append: deps.append ?? ((docName, updates) => appends.add({ docName, updates })) };
     // Messages may have been lost while the relay was disconnected: every doc re-reads storage.
     deps.relay?.onResync(() => {
       for (const room of this.loaded.values()) void room.resync();

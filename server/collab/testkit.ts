@@ -10,7 +10,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { openSqliteStorage } from '../storage/sqlite.ts';
-import type { Storage } from '../storage/types.ts';
+import type { DocAppend, Storage } from '../storage/types.ts';
 import { attachCollab, type CollabHandle, type CollabOptions } from './index.ts';
 import { docRight, type AccessGroup, type DocTarget } from '../../shared/access/index.ts';
 import type { ParsedDocName } from '../../shared/collab/docNames.ts';
@@ -25,8 +25,10 @@ export interface Faults {
   /** loadDoc calls that reached the real storage. */
   loadCalls: number;
   failAppend: boolean;
-  /** Sizes of appendDocUpdates batches that reached the real storage. */
+  /** Sizes of each doc's append (appendDocUpdates, or one entry of appendDocBatch) that reached the real storage. */
   appendBatches: number[];
+  /** Docs per appendDocBatch transaction that reached the real storage. */
+  appendTransactions: number[];
 }
 
 /** The real storage with switchable failures in the doc methods. */
@@ -47,6 +49,15 @@ function withFaults(storage: Storage, faults: Faults): Storage {
           const seq = await target.appendDocUpdates(name, updates);
           faults.appendBatches.push(updates.length);
           return seq;
+        };
+      }
+      if (prop === 'appendDocBatch') {
+        return async (appends: DocAppend[]) => {
+          if (faults.failAppend) throw new Error('injected write failure');
+          const seqs = await target.appendDocBatch(appends);
+          faults.appendTransactions.push(appends.length);
+          for (const a of appends) faults.appendBatches.push(a.updates.length);
+          return seqs;
         };
       }
       const value: unknown = Reflect.get(target, prop, receiver);
@@ -99,7 +110,7 @@ export async function startCollabServer(opts: {
   options?: CollabOptions;
 }): Promise<CollabServer> {
   const storage = opts.storage ?? (await openTestStorage());
-  const faults: Faults = { failLoad: false, loadDelayMs: 0, loadCalls: 0, failAppend: false, appendBatches: [] };
+  const faults: Faults = { failLoad: false, loadDelayMs: 0, loadCalls: 0, failAppend: false, appendBatches: [], appendTransactions: [] };
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const logs: { msg: string; meta?: object }[] = [];
   const refused: string[] = [];

@@ -79,6 +79,7 @@ export function createMetrics(): Metrics {
             (v: unknown) => {
               end({ outcome: 'ok' });
               if (prop === 'appendDocUpdates') updates.inc((args[1] as unknown[]).length);
+              if (prop === 'appendDocBatch') updates.inc((args[0] as { updates: unknown[] }[]).reduce((n, a) => n + a.updates.length, 0));
               return v;
             },
             (e: unknown) => {

@@ -1,7 +1,7 @@
 // The live meeting room: applies commands through the shared reducer, stores every
 // change before anyone hears of it, and tells the transport to broadcast.
 // The node keeps each active meeting's state in memory and writes it by compare-and-set on the
-// version (MeetingStateWriter commits the writes of many rooms together); another node's write
+// version (a GroupCommit commits the writes of many rooms together); another node's write
 // shows up as a lost compare-and-set, and the command is applied again to the stored state.
 // Rights come from the caller (resolved once when a socket joins: resolveRights); a command is
 // acknowledged and broadcast only after its write committed.
@@ -15,8 +15,8 @@ import type { MeetingState } from '../../shared/meeting/state.ts';
 import { viewFor } from '../../shared/meeting/viewFor.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
 import type { Access } from '../auth/policy.ts';
-import type { Storage } from '../storage/types.ts';
-import { MeetingStateWriter } from './stateWriter.ts';
+import type { MeetingStateSave, Storage } from '../storage/types.ts';
+import { GroupCommit } from '../storage/groupCommit.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
 
@@ -69,7 +69,7 @@ export class MeetingRooms {
   private endedHooks: MeetingEndedHook[] = [];
   /** Last committed state per meeting, least recently used first (Map order). */
   private states = new Map<string, MeetingState>();
-  private readonly writer: MeetingStateWriter;
+  private readonly writer: GroupCommit<MeetingStateSave, boolean>;
 
   private readonly now: () => number;
   private readonly saveDelayMs: number;
@@ -81,7 +81,7 @@ export class MeetingRooms {
   ) {
     this.now = options.now ?? Date.now;
     this.saveDelayMs = options.saveDelayMs ?? 0;
-    this.writer = new MeetingStateWriter(storage);
+    this.writer = new GroupCommit((saves) => storage.saveMeetingStates(saves));
   }
 
   /** Resolves a user's rights in a meeting (the group's meeting.join rule); strangers get not_found. */
@@ -199,7 +199,7 @@ export class MeetingRooms {
         continue;
       }
       if (this.saveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.saveDelayMs));
-      if (await this.writer.save(meetingId, state, base.version)) {
+      if (await this.writer.add({ meetingId, state, expectedVersion: base.version })) {
         this.remember(state);
         if (broadcastAsDelta(steps)) this.broadcaster.applied({ meetingId, version: state.version, serverNow: now, steps });
         else this.broadcaster.state(meetingId, state, now);

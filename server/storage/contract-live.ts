@@ -264,6 +264,27 @@ export function docContract(s: () => Storage): void {
       expect((await s().loadDoc('doc-b')).updates).toEqual([bytes(9)]);
     });
 
+    it('appends to several documents in one batch, answering each entry its last seq in the order given', async () => {
+      await s().appendDocUpdate('batch-b', bytes(1));
+      const lasts = await s().appendDocBatch([
+        { docName: 'batch-c', updates: [bytes(1), bytes(2)] },
+        { docName: 'batch-b', updates: [bytes(2)] },
+        { docName: 'batch-a', updates: [] },
+      ]);
+      expect(lasts).toEqual([2, 2, 0]);
+      expect((await s().loadDoc('batch-c')).updates.map((u) => Array.from(u))).toEqual([[1], [2]]);
+      expect((await s().loadDoc('batch-b')).updates.map((u) => Array.from(u))).toEqual([[1], [2]]);
+      expect(await s().appendDocBatch([])).toEqual([]);
+      // Two batches naming the same docs in opposite orders, at once (two nodes): both commit.
+      const [one, two] = await Promise.all([
+        s().appendDocBatch([{ docName: 'batch-x', updates: [bytes(1)] }, { docName: 'batch-y', updates: [bytes(1)] }]),
+        s().appendDocBatch([{ docName: 'batch-y', updates: [bytes(2)] }, { docName: 'batch-x', updates: [bytes(2)] }]),
+      ]);
+      expect([one![0], two![1]].sort()).toEqual([1, 2]);
+      expect((await s().loadDoc('batch-x')).lastSeq).toBe(2);
+      expect((await s().loadDoc('batch-y')).lastSeq).toBe(2);
+    });
+
     it('gives concurrent appends distinct sequence numbers and loses none', async () => {
       const seqs = await Promise.all(Array.from({ length: 20 }, (_, i) => s().appendDocUpdate('busy', bytes(i))));
       expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

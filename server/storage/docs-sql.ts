@@ -3,7 +3,7 @@
 import type { SqlAccess } from './access.ts';
 import type { Dialect } from './driver.ts';
 import * as row from './rows.ts';
-import type { DocMerge, StoredDoc } from './types.ts';
+import type { DocAppend, DocMerge, StoredDoc } from './types.ts';
 
 /** First key of the PostgreSQL advisory lock a compaction takes (the second is the doc name's hash). */
 const DOC_COMPACTION_LOCK = 0x50424443; // "PBDC"
@@ -16,20 +16,33 @@ export class DocsSql {
 
   /** Returns the seq of the last update appended (the current last seq if updates is empty). */
   async appendDocUpdates(docName: string, updates: Uint8Array[]): Promise<number> {
+    const [last] = await this.appendDocBatch([{ docName, updates }]);
+    return last!;
+  }
+  /** Several docs' appends in one transaction; each entry's last seq, in order. */
+  async appendDocBatch(appends: readonly DocAppend[]): Promise<number[]> {
+    if (appends.length === 0) return [];
+    // Head rows are locked in name order, so two nodes' batches never wait on each other in a cycle.
+    const order = appends.map((_, i) => i).sort((a, b) => (appends[a]!.docName < appends[b]!.docName ? -1 : appends[a]!.docName > appends[b]!.docName ? 1 : a - b));
     return this.q.atomic(async (db) => {
-      // Bumping the head row locks it until commit: appends to one doc commit in seq order.
-      const [head] = await db.all<{ last_seq: row.DbInt }>(
-        `INSERT INTO doc_heads (doc_name, last_seq) VALUES (?, ?)
-         ON CONFLICT (doc_name) DO UPDATE SET last_seq = doc_heads.last_seq + excluded.last_seq
-         RETURNING last_seq`,
-        [docName, updates.length],
-      );
-      const last = row.toInt(head?.last_seq);
-      let seq = last - updates.length;
-      for (const u of updates) {
-        await db.run('INSERT INTO doc_updates (doc_name, seq, data) VALUES (?, ?, ?)', [docName, ++seq, u]);
+      const lasts: number[] = new Array<number>(appends.length);
+      for (const i of order) {
+        const { docName, updates } = appends[i]!;
+        // Bumping the head row locks it until commit: appends to one doc commit in seq order.
+        const [head] = await db.all<{ last_seq: row.DbInt }>(
+          `INSERT INTO doc_heads (doc_name, last_seq) VALUES (?, ?)
+           ON CONFLICT (doc_name) DO UPDATE SET last_seq = doc_heads.last_seq + excluded.last_seq
+           RETURNING last_seq`,
+          [docName, updates.length],
+        );
+        const last = row.toInt(head?.last_seq);
+        let seq = last - updates.length;
+        for (const u of updates) {
+          await db.run('INSERT INTO doc_updates (doc_name, seq, data) VALUES (?, ?, ?)', [docName, ++seq, u]);
+        }
+        lasts[i] = last;
       }
-      return last;
+      return lasts;
     });
   }
   async loadDoc(docName: string, afterSeq = 0): Promise<StoredDoc> {

@@ -131,6 +131,7 @@ export class SqlStorage implements Storage {
   // collaborative documents (docs-sql.ts)
   appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.docs.appendDocUpdates(name, [update]);
   appendDocUpdates: Storage['appendDocUpdates'] = (name, updates) => this.docs.appendDocUpdates(name, updates);
+  appendDocBatch: Storage['appendDocBatch'] = (appends) => this.docs.appendDocBatch(appends);
   loadDoc: Storage['loadDoc'] = (name, afterSeq) => this.docs.loadDoc(name, afterSeq);
   compactDoc: Storage['compactDoc'] = (name, merge) => this.docs.compactDoc(name, merge);
   listDocNames: Storage['listDocNames'] = (prefix) => this.docs.listDocNames(prefix);

@@ -108,6 +108,12 @@ export interface ResourceFilter {
 
 export type GoalPatch = Partial<Pick<Goal, 'text' | 'target' | 'dueDate' | 'status' | 'comment' | 'progress' | 'vague' | 'meetingId'>>;
 
+/** One doc's updates in appendDocBatch. */
+export interface DocAppend {
+  docName: string;
+  updates: Uint8Array[];
+}
+
 /** One compare-and-set of saveMeetingStates. */
 export interface MeetingStateSave {
   meetingId: string;
@@ -241,6 +247,12 @@ export interface Storage extends PrepStore {
   appendDocUpdate(docName: string, update: Uint8Array): Promise<number>;
   /** Appends several updates in one transaction (batched writes within a tick). */
   appendDocUpdates(docName: string, updates: Uint8Array[]): Promise<number>;
+  /**
+   * appendDocUpdates for several docs in one transaction (the notes of many docs arriving within
+   * a tick); answers each entry's last seq, in order. If the transaction fails, it throws and
+   * nothing is stored.
+   */
+  appendDocBatch(appends: readonly DocAppend[]): Promise<number[]>;
   /**
    * The snapshot (if any) and every update stored after it, in order; updates hold the gapless
    * seqs lastSeq-updates.length+1..lastSeq. With afterSeq (a reader that holds everything up to

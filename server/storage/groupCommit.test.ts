@@ -1,9 +1,9 @@
-// Group commit: saves of many rooms asked for in one tick reach storage as one batch; saves
+// Group commit: writes of many rooms asked for in one tick reach storage as one batch; writes
 // asked for while a batch is being written form the next one; a failed commit fails its batch.
 import { describe, expect, it } from 'vitest';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
-import type { MeetingStateSave } from '../storage/types.ts';
-import { MeetingStateWriter } from './stateWriter.ts';
+import type { MeetingStateSave } from './types.ts';
+import { GroupCommit } from './groupCommit.ts';
 
 const state = (meetingId: string, version: number) => ({ ...createMeetingState(meetingId, [], 'fac'), version });
 
@@ -24,15 +24,15 @@ function storage() {
 
 const settled = () => new Promise((r) => setImmediate(r));
 
-describe('MeetingStateWriter', () => {
+describe('GroupCommit', () => {
   it('commits the saves of one tick together, and those asked for meanwhile in the next batch', async () => {
     const s = storage();
-    const writer = new MeetingStateWriter(s);
-    const first = ['m1', 'm2', 'lost'].map((id) => writer.save(id, state(id, 1), 0));
+    const writer = new GroupCommit((saves: MeetingStateSave[]) => s.saveMeetingStates(saves));
+    const first = ['m1', 'm2', 'lost'].map((id) => writer.add({ meetingId: id, state: state(id, 1), expectedVersion: 0 }));
     await settled();
     expect(s.batches.map((b) => b.map((x) => x.meetingId))).toEqual([['m1', 'm2', 'lost']]);
     // While the first commit is open, more rooms write: they wait and go together.
-    const second = ['m3', 'm4'].map((id) => writer.save(id, state(id, 1), 0));
+    const second = ['m3', 'm4'].map((id) => writer.add({ meetingId: id, state: state(id, 1), expectedVersion: 0 }));
     await settled();
     expect(s.batches).toHaveLength(1);
     s.finish[0]!();
@@ -45,12 +45,12 @@ describe('MeetingStateWriter', () => {
 
   it('a failed commit rejects every save of its batch, and the next batch still goes', async () => {
     const s = storage();
-    const writer = new MeetingStateWriter(s);
-    const doomed = ['m1', 'm2'].map((id) => writer.save(id, state(id, 1), 0));
+    const writer = new GroupCommit((saves: MeetingStateSave[]) => s.saveMeetingStates(saves));
+    const doomed = ['m1', 'm2'].map((id) => writer.add({ meetingId: id, state: state(id, 1), expectedVersion: 0 }));
     await settled();
     s.finish[0]!(new Error('disk full'));
     for (const p of doomed) await expect(p).rejects.toThrow('disk full');
-    const next = writer.save('m1', state('m1', 1), 0);
+    const next = writer.add({ meetingId: 'm1', state: state('m1', 1), expectedVersion: 0 });
     await settled();
     s.finish[1]!();
     expect(await next).toBe(true);
