@@ -7,6 +7,13 @@ import type { Logger } from './log.ts';
 
 /** Longest pause between reconnect attempts: after an outage, nodes are back within a second. */
 export const REDIS_RECONNECT_MAX_MS = 1_000;
+/**
+ * Commands one client holds while Redis does not answer (down, or paused with the connection
+ * open): past this many, new commands fail at once instead of queueing. A failed publish is
+ * logged and costs nothing lasting (other nodes read notes back from storage; a revocation
+ * still applies at the next connect), so an outage cannot grow a node's memory without bound.
+ */
+export const REDIS_COMMANDS_QUEUE_MAX = 10_000;
 /** One 'Redis unavailable' line per client per this long, not one per reconnect attempt. */
 const ERROR_LOG_EVERY_MS = 10_000;
 
@@ -22,6 +29,7 @@ export interface RedisConnections {
 export async function connectRedis(url: string, log: Logger): Promise<RedisConnections> {
   const pub = createClient({
     url,
+    commandsQueueMaxLength: REDIS_COMMANDS_QUEUE_MAX,
     socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, REDIS_RECONNECT_MAX_MS) },
   });
   const sub = pub.duplicate();

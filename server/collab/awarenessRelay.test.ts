@@ -91,4 +91,23 @@ describe('AwarenessRelay', () => {
     expect(published).toHaveLength(2);
     expect(r.awareness.getStates().has(here.doc.clientID)).toBe(false);
   });
+
+  it("relayed awareness from another node cannot move or erase a cursor this node's client controls; other ids apply", () => {
+    vi.useFakeTimers();
+    const { r, clients } = setup(true);
+    const a = person('a');
+    clients.add(a.client);
+    r.receive(a.client, a.set({ cursor: 1 }), [a.entry()]);
+    // Another node claims a's client id with a newer clock, and removes it; plus one of its own clients.
+    const forger = new Awareness(new Y.Doc());
+    forger.clientID = a.doc.clientID;
+    forger.setLocalState({ cursor: 999 });
+    forger.setLocalState({ cursor: 998 });
+    forger.setLocalState({ cursor: 997 });
+    r.receiveRelayed(encodeAwarenessUpdate(forger, [a.doc.clientID]));
+    const remote = person('remote');
+    r.receiveRelayed(remote.set({ cursor: 5 }));
+    expect(r.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: 1 });
+    expect(r.awareness.getStates().get(remote.doc.clientID)).toEqual({ cursor: 5 });
+  });
 });

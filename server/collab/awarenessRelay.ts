@@ -15,7 +15,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type * as Y from 'yjs';
 import { ORIGIN_RELAY } from './docSync.ts';
 import type { CollabLimits } from './limits.ts';
-import { encodeAwareness, type AwarenessEntry } from './messages.ts';
+import { decodeAwarenessUpdate, encodeAwareness, encodeAwarenessEntries, type AwarenessEntry } from './messages.ts';
 import type { DocRelay } from './relay.ts';
 import type { CollabLog } from './storedDoc.ts';
 
@@ -102,11 +102,18 @@ export class AwarenessRelay {
     if (owned.length > 0 && !this.stopped) removeAwarenessStates(this.awareness, owned, null);
   }
 
-  /** Another node's clients' awareness. */
+  /**
+   * Another node's clients' awareness. Ownership-checked like a client's: entries for client ids
+   * a connection on this node controls are dropped (another node, or anyone publishing on the
+   * doc's channel, cannot move or erase this node's clients' cursors); the rest is applied.
+   */
   receiveRelayed(update: Uint8Array): void {
     if (this.stopped) return;
     try {
-      applyAwarenessUpdate(this.awareness, update, ORIGIN_RELAY);
+      const entries = decodeAwarenessUpdate(update);
+      const foreign = entries.filter((e) => !this.owner.has(e.clientId));
+      if (foreign.length === 0) return;
+      applyAwarenessUpdate(this.awareness, foreign.length === entries.length ? update : encodeAwarenessEntries(foreign), ORIGIN_RELAY);
     } catch (err) {
       this.deps.log('collab: relayed awareness failed to apply', { doc: this.deps.name, error: String(err) });
     }

@@ -127,6 +127,18 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
+/** An awareness update of the given entries (the inverse of decodeAwarenessUpdate). */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 // Server -> client messages.
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -20,8 +20,10 @@
  *
  * Both resolve once this node's connections are dealt with (so an HTTP answer sent after them
  * means: done here). With Redis (REDIS_URL) the request is also published on
- * ACCESS_CHANNEL; every node subscribes and acts on the connections it holds. A publish that
- * fails (Redis down) is logged; other nodes then apply the change at their clients' next connect.
+ * ACCESS_CHANNEL; every node subscribes and acts on the connections it holds. While Redis is
+ * down or paused the Redis client queues the publish (bounded, server/redis.ts); one it refuses
+ * is retried every ACCESS_REPUBLISH_MS (at most ACCESS_REPUBLISH_MAX kept), so other nodes
+ * still act once Redis is back. New connections are always checked against storage anyway.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.ts';
@@ -45,6 +47,10 @@ export interface LiveAccess {
 
 /** The Redis pub/sub channel of access changes. */
 export const ACCESS_CHANNEL = 'peerboard:access';
+/** Retry period of access changes Redis refused to take (queue full or failing). */
+export const ACCESS_REPUBLISH_MS = 1_000;
+/** Access changes kept for retry: far more than membership edits in an outage; oldest dropped past it. */
+export const ACCESS_REPUBLISH_MAX = 1_000;
 
 type AccessMessage =
   | { from: string; kind: 'recheck'; userId: string; groupId: string | null }
@@ -79,12 +85,21 @@ export function createLiveAccess(log: Logger, redis?: { pub: RedisClient; sub: R
       }
     }
   };
-  const publish = async (m: AccessMessage) => {
+  const unpublished: AccessMessage[] = [];
+  let retryTimer: NodeJS.Timeout | null = null;
+  const publish = async (m: AccessMessage, retry = false) => {
     if (!redis) return;
     try {
       await redis.pub.publish(ACCESS_CHANNEL, JSON.stringify(m));
     } catch (err) {
-      log.warn('live access: not published to other nodes', { kind: m.kind, userId: m.userId, err: String(err) });
+      if (!retry) log.warn('live access: not published to other nodes yet; will retry', { kind: m.kind, userId: m.userId, err: String(err) });
+      unpublished.push(m);
+      if (unpublished.length > ACCESS_REPUBLISH_MAX) log.error('live access: dropped an unpublished change', { userId: unpublished.shift()?.userId });
+      retryTimer ??= setTimeout(() => {
+        retryTimer = null;
+        for (const again of unpublished.splice(0)) void publish(again, true);
+      }, ACCESS_REPUBLISH_MS);
+      retryTimer.unref();
     }
   };
 
