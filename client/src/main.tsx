@@ -8,6 +8,7 @@ import { App } from './App.tsx';
 import './styles.css';
 import './styles/meeting.css';
 import './styles/projector.css';
+import './styles/days.css';
 import './styles/afterwards.css';
 
 const root = document.getElementById('root');

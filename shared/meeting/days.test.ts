@@ -56,13 +56,16 @@ const rows: Row[] = [
     command: NEXT, now: DAY1 + 115 * MIN, ok: (s, ev) => {
       expect(isAdjourned(s)).toBe(true);
       expect(s).toMatchObject({ status: 'live', currentIndex: at('eod'), timer: null, itemEnteredAt: null });
-      expect(s.dayRuns).toEqual([{ startedAt: DAY1, endedAt: DAY1 + 115 * MIN, plannedMs: 105 * MIN }]);
+      expect(s.dayRuns).toEqual([{ startedAt: DAY1, endedAt: DAY1 + 115 * MIN, plannedMs: 105 * MIN, attendance: {} }]);
       expect(spent(s)).toMatchObject({ a: 40, b: 30, coffee: 15, c: 30, eod: 0 });
       expect(ev).toContainEqual({ type: 'meeting.adjourned', day: 0, at: DAY1 + 115 * MIN });
     } },
   { name: 'resume next morning: nothing accrued overnight, day 2 starts then', given: adjourned(), command: NEXT, now: DAY2, ok: (s, ev) => {
     expect(spent(s)).toMatchObject({ a: 40, b: 30, coffee: 15, c: 30, eod: 0, d: 0 });
-    expect(s.dayRuns).toEqual([{ startedAt: DAY1, endedAt: DAY1 + 115 * MIN, plannedMs: 105 * MIN }, { startedAt: DAY2, endedAt: null, plannedMs: 120 * MIN }]);
+    expect(s.dayRuns).toEqual([
+      { startedAt: DAY1, endedAt: DAY1 + 115 * MIN, plannedMs: 105 * MIN, attendance: {} },
+      { startedAt: DAY2, endedAt: null, plannedMs: 120 * MIN, attendance: {} },
+    ]);
     expect(s.timer).toEqual({ itemId: 'd', durationMs: 60 * MIN, runningSince: DAY2, elapsedMs: 0 });
     expect(ev).toContainEqual({ type: 'meeting.resumed', day: 1, at: DAY2 });
   } },
@@ -71,7 +74,7 @@ const rows: Row[] = [
   { name: 'adjourned: no current item to give time to', given: adjourned(), command: { type: 'agenda.borrow', ms: 10 * MIN }, now: DAY1 + 20 * HOUR, error: 'illegal_command' },
   { name: 'end on day 2 books the last visit and closes day 2', given: drive(onDay2(), [[NEXT, DAY2 + 70 * MIN], [NEXT, DAY2 + 110 * MIN]]), command: { type: 'meeting.end' }, now: DAY2 + 135 * MIN, ok: (s) => {
     expect(spent(s)).toMatchObject({ a: 40, d: 70, e: 40, f: 25 });
-    expect(s.dayRuns[1]).toEqual({ startedAt: DAY2, endedAt: DAY2 + 135 * MIN, plannedMs: 120 * MIN });
+    expect(s.dayRuns[1]).toEqual({ startedAt: DAY2, endedAt: DAY2 + 135 * MIN, plannedMs: 120 * MIN, attendance: {} });
   } },
   { name: 'a break runs a timer of its own box like any item', given: drive(scheduled(), [[{ type: 'meeting.start' }, DAY1], [NEXT, DAY1 + 30 * MIN]]), command: NEXT, now: DAY1 + 60 * MIN, ok: (s) => {
     expect(s.timer).toEqual({ itemId: 'coffee', durationMs: 15 * MIN, runningSince: DAY1 + 60 * MIN, elapsedMs: 0 });
@@ -83,6 +86,26 @@ const rows: Row[] = [
   { name: 'joining day 2 15 minutes after its start is late', given: onDay2(), command: { type: 'attendance.join', mode: 'room' }, actor: MEMBER, now: DAY2 + 15 * MIN, ok: (s) => {
     expect(s.attendance.m2?.status).toBe('late');
   } },
+  // attendance per day
+  { name: 'day 2: a member present on day 1 joins again, recorded for day 2 too', given: drive(drive(scheduled(), [[{ type: 'attendance.join', mode: 'room' }, DAY1 - 5 * MIN]], MEMBER), [
+    [{ type: 'meeting.start' }, DAY1], [NEXT, DAY1 + 40 * MIN], [NEXT, DAY1 + 70 * MIN], [NEXT, DAY1 + 85 * MIN], [NEXT, DAY1 + 115 * MIN], [NEXT, DAY2],
+  ]),
+    command: { type: 'attendance.join', mode: 'room' }, actor: MEMBER, now: DAY2 + 2 * MIN, ok: (s) => {
+      expect(s.dayRuns.map((r) => r.attendance)).toEqual([{ m2: 'present' }, { m2: 'present' }]);
+    } },
+  { name: 'day attendance: remote on day 2, late on day 1 stays on day 1', given: drive(scheduled(), [[{ type: 'meeting.start' }, DAY1], [{ type: 'attendance.join', mode: 'room' }, DAY1 + 20 * MIN]], FAC),
+    command: { type: 'attendance.join', mode: 'remote' }, actor: FAC, now: DAY1 + 25 * MIN, ok: (s) => {
+      expect(s.dayRuns[0]?.attendance?.fac).toBe('late');
+    } },
+  { name: 'adjourned: joining records no day', given: adjourned(), command: { type: 'attendance.join', mode: 'remote' }, actor: MEMBER, now: DAY1 + 20 * HOUR, ok: (s) => {
+    expect(s.dayRuns.map((r) => r.attendance)).toEqual([{}]);
+    expect(s.attendance.m2?.status).toBe('remote');
+  } },
+  { name: 'the facilitator sets a day-2 status without touching day 1', given: drive(onDay2(), []), command: { type: 'attendance.set', userId: 'm2', status: 'absent' }, now: DAY2 + 30 * MIN, ok: (s) => {
+    expect(s.dayRuns.map((r) => r.attendance)).toEqual([{}, { m2: 'absent' }]);
+  } },
+  { name: 'rating on day 1 of 2 is refused: the closing rating is asked at the end of the last day', given: drive(scheduled(), [[{ type: 'meeting.start' }, DAY1]]), command: { type: 'rating.submit', score: 8 }, actor: MEMBER, now: DAY1 + 60 * MIN, error: 'illegal_command' },
+  { name: 'rating on the last day is accepted', given: onDay2(), command: { type: 'rating.submit', score: 8 }, actor: MEMBER, now: DAY2 + 60 * MIN, ok: (s) => expect(s.ratings).toEqual({ m2: 8 }) },
   { name: 'fixed flag set through agenda.update', given: scheduled(), command: { type: 'agenda.update', itemId: 'b', fixed: true }, ok: (s) => expect(s.agenda[1]?.fixed).toBe(true) },
   { name: 'fixed flag on an added item', given: scheduled(), command: { type: 'agenda.add', item: { id: 'guest', kind: 'custom', title: 'Guest speaker', durationMs: 45 * MIN, fixed: true } }, ok: (s) => {
     expect(s.agenda.at(-1)).toMatchObject({ id: 'guest', fixed: true });

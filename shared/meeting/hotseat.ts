@@ -6,6 +6,7 @@ import type { MeetingCommand } from './commands.ts';
 import { ownerOrFacilitator, showsRatingDistribution, type Actor } from '../access/index.ts';
 import type { HotSeatStage, HotSeatState, MeetingState, RatingSummary, TopicProposal } from './state.ts';
 import { runningTimer } from './timer.ts';
+import { currentDay, dayCount } from './days.ts';
 
 type Step = { state: MeetingState; events: { type: string; [k: string]: unknown }[] } | { error: ApiError };
 type Cmd<T extends string> = Extract<MeetingCommand, { type: T }>;
@@ -145,6 +146,10 @@ export function withdrawTopic(state: MeetingState, id: string, actor: Actor): St
 // Applied only to the stored state: a viewer's copy lacks the others' ratings, and the server
 // sends the state (never the command) after a rating or a vote (viewFor.ts).
 export function rate(state: MeetingState, score: number, actor: Actor): Step {
+  // The closing rating is asked at the end of the last day: a day-1 "closing" rates nothing yet.
+  if (currentDay(state) < dayCount(state.agenda) - 1) {
+    return { error: { code: 'illegal_command', message: 'The meeting is rated on its last day, at the closing.' } };
+  }
   const ratings = { ...state.ratings, [actor.userId]: score };
   return ok({ ...state, ratings, ratingSummary: summarizeRatings(Object.values(ratings)) }, [{ type: 'rating.submitted' }]);
 }

@@ -179,7 +179,9 @@ function start(state: MeetingState, now: number): Step {
   const first = state.agenda[0];
   if (!first) return illegal('The agenda is empty: add an item before starting the meeting.');
   if (isDayEnd(first)) return illegal('The agenda starts with an end of day: move it after the first day\'s items.');
-  const dayRuns = [{ startedAt: now, endedAt: null, plannedMs: dayPlannedMs(state.agenda, 0) }];
+  // Whoever joined before the start is at day 1 from its first minute.
+  const early = Object.fromEntries(Object.values(state.attendance).filter((a) => a.joinedAt !== null).map((a) => [a.userId, a.status]));
+  const dayRuns = [{ startedAt: now, endedAt: null, plannedMs: dayPlannedMs(state.agenda, 0), attendance: early }];
   return done(
     peer.enterHotSeat({ ...state, status: 'live', currentIndex: 0, startedAt: now, itemEnteredAt: now, timer: runningTimer(first.id, first.durationMs, now), dayRuns }, now),
     [{ type: 'meeting.started', at: now }, { type: 'item.entered', itemId: first.id }],
@@ -332,32 +334,51 @@ function takeHandDown(state: MeetingState, userId: string, eventType: string, no
  */
 function join(state: MeetingState, { mode }: Cmd<'attendance.join'>, actor: Actor, now: number): Step {
   const before = state.attendance[actor.userId];
+  const day = currentDay(state);
+  const run = state.status === 'live' ? state.dayRuns[day] : undefined;
+  // Late counts from the start of the day the room is on, not of the meeting's first day.
+  const dayStart = run?.startedAt ?? state.startedAt;
+  const late = state.status === 'live' && dayStart !== null && now - dayStart > LATE_AFTER_MS;
   let entry: AttendanceEntry;
   if (!before || before.joinedAt === null) {
-    // Late counts from the start of the day the room is on, not of the meeting's first day.
-    const dayStart = state.dayRuns[currentDay(state)]?.startedAt ?? state.startedAt;
-    const late = state.status === 'live' && dayStart !== null && now - dayStart > LATE_AFTER_MS;
     const status: AttendanceStatus = mode === 'remote' ? 'remote' : late ? 'late' : 'present';
     entry = { userId: actor.userId, mode, status, joinedAt: now };
   } else if (before.mode === mode) {
-    return done(state, []);
+    entry = before;
   } else {
     const status: AttendanceStatus = before.status === 'late' ? 'late' : mode === 'remote' ? 'remote' : 'present';
     entry = { ...before, mode, status };
   }
-  return done({ ...state, attendance: { ...state.attendance, [actor.userId]: entry } }, [
+  // The day's own record: set by the first join of the day (a later switch of place updates
+  // it, a late arrival stays late), never while adjourned.
+  const dayBefore = run?.attendance?.[actor.userId];
+  const dayStatus: AttendanceStatus | undefined =
+    !run || isAdjourned(state) ? undefined
+    : dayBefore === undefined ? (mode === 'remote' ? 'remote' : late ? 'late' : 'present')
+    : dayBefore === 'late' || dayBefore === 'absent' ? dayBefore
+    : mode === 'remote' ? 'remote' : 'present';
+  const dayChanged = dayStatus !== undefined && dayStatus !== dayBefore;
+  if (entry === before && !dayChanged) return done(state, []);
+  const dayRuns = dayChanged ? withDayAttendance(state, day, actor.userId, dayStatus) : state.dayRuns;
+  return done({ ...state, attendance: { ...state.attendance, [actor.userId]: entry }, dayRuns }, [
     { type: 'attendance.changed', userId: actor.userId, status: entry.status, mode: entry.mode },
   ]);
 }
 
-/** The facilitator's correction wins. 'remote' and 'present' also say where the person is. */
+/** The facilitator's correction wins, for the meeting and for the day the room is on. */
 function setAttendance(state: MeetingState, { userId, status }: Cmd<'attendance.set'>): Step {
   const before = state.attendance[userId];
   const mode = status === 'remote' ? 'remote' : status === 'present' ? 'room' : (before?.mode ?? 'room');
   const entry: AttendanceEntry = { userId, status, mode, joinedAt: before?.joinedAt ?? null };
-  return done({ ...state, attendance: { ...state.attendance, [userId]: entry } }, [
+  const day = currentDay(state);
+  const dayRuns = state.status === 'live' && state.dayRuns[day] ? withDayAttendance(state, day, userId, status) : state.dayRuns;
+  return done({ ...state, attendance: { ...state.attendance, [userId]: entry }, dayRuns }, [
     { type: 'attendance.changed', userId, status, mode },
   ]);
+}
+
+function withDayAttendance(state: MeetingState, day: number, userId: string, status: AttendanceStatus): MeetingState['dayRuns'] {
+  return state.dayRuns.map((r, d) => (d === day ? { ...r, attendance: { ...r.attendance, [userId]: status } } : r));
 }
 
 function done(state: MeetingState, events: MeetingEvent[]): Step {

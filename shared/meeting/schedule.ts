@@ -27,7 +27,7 @@ export function dayRunsAfterMove(state: MeetingState, to: number, now: number): 
     events.push({ type: 'meeting.adjourned', day, at: now });
   } else {
     const run = runs[day];
-    if (!run) runs[day] = { startedAt: now, endedAt: null, plannedMs: dayPlannedMs(state.agenda, day) };
+    if (!run) runs[day] = { startedAt: now, endedAt: null, plannedMs: dayPlannedMs(state.agenda, day), attendance: {} };
     else run.endedAt = null;
     if (state.currentIndex >= 0 && isDayEnd(state.agenda[state.currentIndex])) events.push({ type: 'meeting.resumed', day, at: now });
   }

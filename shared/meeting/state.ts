@@ -76,6 +76,12 @@ export interface DayRun {
    * re-balance that shortens the rest of the day brings the projected end back to it.
    */
   plannedMs: number;
+  /**
+   * Who attended that day and how (present / remote / late; absent: not listed). A first join
+   * on the day records it, late counted from that day's start; the facilitator corrects it.
+   * Missing on days run before per-day attendance existed.
+   */
+  attendance?: Record<string, AttendanceStatus>;
 }
 
 /** The boxes a re-balance replaced, so one command can put them back. */

@@ -3,6 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { AttendanceMode } from '../../../shared/domain.ts';
 import { PROTOCOL_VERSION } from '../../../shared/limits.ts';
+import { currentDay, isAdjourned } from '../../../shared/meeting/days.ts';
 import type { MeetingState } from '../../../shared/meeting/state.ts';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../../shared/protocol.ts';
 import { useStore } from '../store/index.ts';
@@ -48,8 +49,12 @@ export function connectMeeting({ meetingId, mode, projector = false }: MeetingCo
     const you = store().you;
     if (projector || !you || state.status === 'ended') return;
     const entry = state.attendance[you.userId];
-    const key = `${state.status}:${mode}`;
-    if ((entry && entry.joinedAt !== null && entry.mode === mode) || attendanceTried.has(key)) return;
+    // Each meeting day records its own attendance: someone connected overnight joins day 2 too.
+    const day = currentDay(state);
+    const run = state.status === 'live' && !isAdjourned(state) ? state.dayRuns[day] : undefined;
+    const dayMissing = run !== undefined && run.attendance !== undefined && run.attendance[you.userId] === undefined;
+    const key = `${state.status}:${mode}:${run ? day : ''}`;
+    if ((entry && entry.joinedAt !== null && entry.mode === mode && !dayMissing) || attendanceTried.has(key)) return;
     attendanceTried.add(key);
     void store().sendCommand({ type: 'attendance.join', mode }, { silent: true });
   };

@@ -12,6 +12,7 @@ import { KeySheet } from '../components/meeting/KeySheet.tsx';
 import { HandQueue } from '../components/meeting/HandQueue.tsx';
 import { JoinModePrompt } from '../components/meeting/JoinModePrompt.tsx';
 import { PresenceList } from '../components/meeting/PresenceList.tsx';
+import { MeetingInfo } from '../components/meeting/MeetingInfo.tsx';
 import { useIsFacilitator } from '../hooks/useFacilitator.ts';
 import { useFacilitatorKeys } from '../hooks/useFacilitatorKeys.ts';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
@@ -85,6 +86,7 @@ export function MeetingPage() {
               )}
             </p>
           )}
+          {meeting && meeting.status !== 'ended' && <MeetingInfo meeting={meeting} />}
         </div>
         <div className="meeting-head-side">
           {readOnly && (

@@ -4,6 +4,8 @@ import { lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
 import { TimerDisplay } from '../components/meeting/TimerDisplay.tsx';
+import { DayStatus } from '../components/meeting/DayStatus.tsx';
+import { isAdjourned } from '../../../shared/meeting/days.ts';
 import { ProjectorItem } from '../components/items/ProjectorItem.tsx';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useNames } from '../hooks/useNames.ts';
@@ -56,8 +58,9 @@ export function ProjectorPage() {
             <h1 className={`projector-title ${titleSize(statusHeadline(state))}`} data-testid="current-item">
               {statusHeadline(state)}
             </h1>
-            {live && <TimerDisplay state={state} className="projector-timer" />}
-            {live && <ProjectorItem state={state} meeting={meeting} />}
+            <DayStatus state={state} meeting={meeting} wall className="projector-day" />
+            {live && !isAdjourned(state) && <TimerDisplay state={state} className="projector-timer" />}
+            {live && !isAdjourned(state) && <ProjectorItem state={state} meeting={meeting} />}
             {live && showNotes && (
               <Suspense fallback={null}>
                 <ProjectorNotes state={state} />

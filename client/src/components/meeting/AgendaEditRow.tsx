@@ -31,6 +31,7 @@ export function AgendaEditRow({ item, index, count, isCurrent, onRemove }: Props
       durationMs: durationMs !== item.durationMs ? durationMs : undefined,
     });
   };
+  const toggleFixed = () => void sendCommand({ type: 'agenda.update', itemId: item.id, fixed: !item.fixed });
   const move = (toIndex: number) => void sendCommand({ type: 'agenda.move', itemId: item.id, toIndex });
 
   return (
@@ -48,6 +49,11 @@ export function AgendaEditRow({ item, index, count, isCurrent, onRemove }: Props
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}
         />
+        {item.kind !== 'day-end' && item.kind !== 'break' && (
+          <label className="inline-check" title="A fixed item keeps its time when the day is re-balanced">
+            <input type="checkbox" checked={item.fixed === true} onChange={toggleFixed} aria-label={`${item.title} is fixed`} /> Fixed
+          </label>
+        )}
         <button type="submit" className="btn btn-small" disabled={!changed} aria-label={`Save item ${index + 1}`}>
           Save
         </button>

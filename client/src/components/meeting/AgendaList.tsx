@@ -7,6 +7,8 @@ import { useServerNow } from '../../hooks/useServerNow.ts';
 import { KIND_LABEL } from '../../lib/labels.ts';
 import { formatMinutes } from '../../lib/time.ts';
 import { useStore } from '../../store/index.ts';
+import { dayCount, dayOf } from '../../../../shared/meeting/days.ts';
+import { formatTime, plannedStarts } from '../../lib/meetingTime.ts';
 
 function actualMs(state: MeetingState, item: AgendaItem, index: number, now: number): number {
   return item.spentMs + (index === state.currentIndex ? timeOnCurrentVisit(state, now) : 0);
@@ -16,12 +18,25 @@ export function AgendaList({ state, canJump }: { state: MeetingState; canJump: b
   const now = useServerNow();
   const sendCommand = useStore((s) => s.sendCommand);
   const live = state.status === 'live';
+  const meeting = useStore((s) => s.meeting);
+  // Planned clock times in the meeting's zone, from each day's scheduled start.
+  const starts = plannedStarts(state.agenda, meeting);
+  const multiDay = dayCount(state.agenda) > 1;
   return (
     <ol className="agenda" data-testid="agenda">
       {state.agenda.map((item, i) => {
         const isCurrent = live && i === state.currentIndex;
         const spent = actualMs(state, item, i, now);
         const over = spent > item.durationMs;
+        const start = starts[i] ?? null;
+        const firstOfDay = multiDay && (i === 0 || state.agenda[i - 1]?.kind === 'day-end');
+        if (item.kind === 'day-end') {
+          return (
+            <li key={item.id} className={`agenda-day-end ${isCurrent ? 'is-current' : ''}`} aria-current={isCurrent ? 'step' : undefined}>
+              {item.title} · day {dayOf(state.agenda, i) + 2} follows
+            </li>
+          );
+        }
         return (
           <li key={item.id} className={`agenda-item ${isCurrent ? 'is-current' : ''} ${live && i < state.currentIndex ? 'is-done' : ''}`} aria-current={isCurrent ? 'step' : undefined}>
             <span className="agenda-index" aria-hidden="true">
@@ -36,9 +51,16 @@ export function AgendaList({ state, canJump }: { state: MeetingState; canJump: b
                 item.title
               )}
               <span className="agenda-kind">{KIND_LABEL[item.kind]}</span>
+              {item.fixed && <span className="agenda-kind agenda-fixed" title="Keeps its time when the day is re-balanced">Fixed</span>}
             </span>
             <span className="agenda-times">
-              <span>{formatMinutes(item.durationMs)} planned</span>
+              {start !== null && meeting && (
+                <span className="agenda-clock">
+                  {firstOfDay ? `Day ${dayOf(state.agenda, i) + 1} · ` : ''}
+                  {formatTime(start, meeting.timeZone)}
+                </span>
+              )}
+              <span data-testid="planned">{formatMinutes(item.durationMs)} planned</span>
               {spent > 0 && <span className={over ? 'text-over' : ''}>{formatMinutes(spent)} actual</span>}
             </span>
           </li>

@@ -6,12 +6,16 @@ import { CurrentItem } from './CurrentItem.tsx';
 import { MeetingControls } from './MeetingControls.tsx';
 import { RunningLate } from './RunningLate.tsx';
 import { TimerControls } from './TimerControls.tsx';
+import { DayStatus } from './DayStatus.tsx';
+import { ScheduleTools } from './ScheduleTools.tsx';
 
 export function ConsoleBar({ state, isFacilitator }: { state: MeetingState; isFacilitator: boolean }) {
   const setKeySheetOpen = useStore((s) => s.setKeySheetOpen);
+  const meeting = useStore((s) => s.meeting);
   return (
     <section aria-label="Current item" className={`card now-card console-bar status-${state.status}`} data-testid="console-bar">
       <CurrentItem state={state} />
+      <DayStatus state={state} meeting={meeting} />
       <div className="console-bar-row">
         <RunningLate state={state} />
         {isFacilitator && (
@@ -26,6 +30,7 @@ export function ConsoleBar({ state, isFacilitator }: { state: MeetingState; isFa
           </div>
         )}
       </div>
+      {isFacilitator && <ScheduleTools state={state} />}
     </section>
   );
 }

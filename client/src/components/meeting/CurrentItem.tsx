@@ -18,7 +18,7 @@ export function CurrentItem({ state }: { state: MeetingState }) {
         </h2>
         {next && <p className="now-next">{state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}</p>}
       </div>
-      {current && <TimerDisplay state={state} />}
+      {current && current.kind !== 'day-end' && <TimerDisplay state={state} />}
     </div>
   );
 }

@@ -3,6 +3,14 @@
 import { useState } from 'react';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
+import { currentDay, isAdjourned, isDayEnd } from '../../../../shared/meeting/days.ts';
+
+/** Next says what it does at a day's end: adjourn, or resume the next day. */
+function nextLabel(state: MeetingState): string {
+  if (isAdjourned(state)) return `Resume day ${currentDay(state) + 2}`;
+  if (isDayEnd(state.agenda[state.currentIndex + 1])) return `Adjourn until day ${currentDay(state) + 2}`;
+  return 'Next';
+}
 
 export function MeetingControls({ state }: { state: MeetingState }) {
   const sendCommand = useStore((s) => s.sendCommand);
@@ -26,7 +34,7 @@ export function MeetingControls({ state }: { state: MeetingState }) {
         Back
       </button>
       <button type="button" className="btn btn-primary btn-large" disabled={!live || atLast} onClick={() => void sendCommand({ type: 'agenda.next' })} aria-keyshortcuts="ArrowRight">
-        Next
+        {nextLabel(state)}
       </button>
     </div>
   );

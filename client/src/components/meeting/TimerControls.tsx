@@ -2,13 +2,15 @@
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { TIMER_TOGGLE_LABEL, timerPhase, timerToggleCommand } from '../../lib/timerToggle.ts';
 import { useStore } from '../../store/index.ts';
+import { isAdjourned } from '../../../../shared/meeting/days.ts';
 
 /** The one-click extension; the facilitator presses again for more. */
 const EXTEND_MS = 5 * 60_000;
 
 export function TimerControls({ state }: { state: MeetingState }) {
   const sendCommand = useStore((s) => s.sendCommand);
-  if (state.status !== 'live') return null;
+  // Adjourned between days: there is no timer to run.
+  if (state.status !== 'live' || isAdjourned(state)) return null;
   const phase = timerPhase(state);
   return (
     <div className="button-row" role="group" aria-label="Timer">
