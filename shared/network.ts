@@ -37,3 +37,24 @@ export interface OrganiserInvitePreview {
 /** Accepting: signed in, nothing; otherwise the new account's fields (as for a group invite). */
 export const acceptOrganiserInviteBody = acceptInviteBody.omit({ company: true });
 export type AcceptOrganiserInviteBody = z.infer<typeof acceptOrganiserInviteBody>;
+
+/** One group on the coach's page: what needs the coach's attention, and how the group trends. */
+export interface CoachedGroup {
+  groupId: string;
+  groupName: string;
+  /** Scheduled meetings from now on, soonest first (at most 3). */
+  upcoming: { meetingId: string; title: string; quarter: string; startsAt: string; timeZone: string }[];
+  /** For the next scheduled meeting: how many member companies are ready, of how many; null without one. */
+  readiness: { meetingId: string; ready: number; total: number; notReady: string[] } | null;
+  /** Open commitments past their date, from the group's held meetings (most overdue first). */
+  overdue: { meetingId: string; text: string; who: string; whoName: string; due: string }[];
+  /** Goal completion per quarter over every member's reviewed goals (done 1, partly 0.5), oldest first. */
+  completion: { quarter: string; rate: number | null; reviewed: number }[];
+  /** The meeting rating of each held meeting, oldest first (average null while nobody rated). */
+  ratings: { meetingId: string; quarter: string; average: number | null; count: number }[];
+}
+
+/** GET /api/me/coaching: every group the caller coaches, by name. */
+export interface CoachingOverview {
+  groups: CoachedGroup[];
+}

@@ -8,6 +8,7 @@ import { PageLoading } from './components/PageLoading.tsx';
 import { Shell } from './components/Shell.tsx';
 import {
   CoachPage,
+  CoachingPage,
   FiguresRedirect,
   FinancialsPage,
   ForgotPasswordPage,
@@ -64,6 +65,7 @@ export function App() {
         >
           <Route path="/" element={<HomePage />} />
           <Route path="/me" element={<MyPage />} />
+          <Route path="/coaching" element={<CoachingPage />} />
           <Route path="/me/mail" element={<MyPage />} />
           <Route path="/networks/:id/outbox" element={<OutboxPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />

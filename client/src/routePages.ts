@@ -29,4 +29,5 @@ export const ResetPasswordPage = page(() => import('./views/PasswordResetPages.t
 export const UnsubscribePage = page(() => import('./views/UnsubscribePage.tsx'), 'UnsubscribePage');
 export const UpdatePage = page(() => import('./views/UpdatePage.tsx'), 'UpdatePage');
 export const OutboxPage = page(() => import('./views/OutboxPage.tsx'), 'OutboxPage');
+export const CoachingPage = page(() => import('./views/CoachingPage.tsx'), 'CoachingPage');
 export const OrganiserInvitePage = page(() => import('./views/OrganiserInvitePage.tsx'), 'OrganiserInvitePage');

@@ -85,6 +85,7 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'updates.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'updates.write': { coachLed: COMPANIES, peerLed: COMPANIES },
   'updates.prompts': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'group.coaching': { coachLed: LEADS, peerLed: LEADS },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */

@@ -62,6 +62,8 @@ export const GROUP_ACTIONS = [
   'updates.read',
   'updates.write',
   'updates.prompts',
+  // The group on the coach's page across groups (readiness, overdue commitments, trends).
+  'group.coaching',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -128,6 +130,8 @@ const RULES: Record<GroupAction, Rule> = {
   'updates.write': isCompany,
   // The group changes its prompts as it changes its agenda.
   'updates.prompts': isLeadOrPeer,
+  // Whoever leads the group: its coach, or an organiser (the coach's page lists coached groups).
+  'group.coaching': isLead,
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */

@@ -1,4 +1,5 @@
 // Home: the groups I belong to, and for organisers their networks' groups.
+import { Link } from 'react-router';
 import { GroupSummary } from '../components/home/GroupSummary.tsx';
 import { NetworkSection } from '../components/home/NetworkSection.tsx';
 import { RecentRecaps } from '../components/home/RecentRecaps.tsx';
@@ -13,6 +14,11 @@ export function HomePage() {
   return (
     <>
       <h1>My groups</h1>
+      {me.groups.some((g) => g.role === 'coach') && (
+        <p>
+          <Link to="/coaching">Coaching: every group you coach at a glance</Link>
+        </p>
+      )}
       <RecentRecaps />
       <section aria-labelledby="my-groups" className="section">
         <h2 id="my-groups">Groups you belong to</h2>

@@ -4,6 +4,7 @@ import { networkPatchBody } from '../../../shared/api.ts';
 import { acceptOrganiserInviteBody } from '../../../shared/network.ts';
 import { createSession, sessionCookie } from '../../auth/sessions.ts';
 import * as accounts from '../../services/accounts.ts';
+import { coachingOverview } from '../../services/coaching.ts';
 import * as networks from '../../services/networks.ts';
 import * as organisers from '../../services/organisers.ts';
 import { currentUser, requireUser, route, type HttpDeps } from '../context.ts';
@@ -16,6 +17,10 @@ export function networkRoutes(deps: HttpDeps): Router {
 
   r.patch('/networks/:id', route(async (req, res) => {
     res.json(await networks.updateNetwork(deps, requireUser(res).id, p(req.params.id), parseBody(networkPatchBody, req.body)));
+  }));
+
+  r.get('/me/coaching', route(async (_req, res) => {
+    res.json(await coachingOverview(storage, requireUser(res).id));
   }));
 
   r.get('/networks/:id/organisers', route(async (req, res) => {
