@@ -30,6 +30,17 @@ afterAll(async () => {
 });
 
 const currentItem = (page: Page) => page.getByTestId('current-item');
+/** Runs the page's (installed) clock forward, then lets the renders those timers scheduled land
+ *  (React schedules with MessageChannel, which the clock does not fake). The same helper shows a
+ *  running timer change, so a paused one staying put is a real observation. */
+async function tick(page: Page, ms: number) {
+  await page.clock.runFor(ms);
+  await page.evaluate(() => new Promise<void>((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => r();
+    ch.port2.postMessage(null);
+  }));
+}
 
 describe('a whole agenda in three browsers', () => {
   it('facilitator drives, member and projector follow, live', async () => {
@@ -39,6 +50,8 @@ describe('a whole agenda in three browsers', () => {
     const coach = await coachCtx.newPage();
     const member = await memberCtx.newPage();
     const projector = await projCtx.newPage();
+    // Playwright's clock: timer ticks are driven by runFor(), not by waiting in real time.
+    await projector.clock.install();
 
     await login(coach, 'cora.coach@example.com', PASSWORD);
     await login(member, 'max.one@example.com', PASSWORD);
@@ -60,7 +73,7 @@ describe('a whole agenda in three browsers', () => {
     for (const p of [coach, member, projector]) await expect.poll(() => currentItem(p).textContent()).toContain(titles[0]);
     // The projector counts down on its own from the timer data.
     const t1 = await projector.getByTestId('timer').textContent();
-    await projector.waitForTimeout(1_300);
+    await tick(projector, 1_300);
     expect(await projector.getByTestId('timer').textContent()).not.toBe(t1);
 
     // Raise hand: the facilitator and the projector see it; the facilitator calls on the member.
@@ -85,7 +98,7 @@ describe('a whole agenda in three browsers', () => {
     await coach.keyboard.press('Space');
     await expect.poll(() => coach.getByRole('button', { name: 'Resume timer' }).count()).toBe(1);
     const paused = await projector.getByTestId('timer').textContent();
-    await projector.waitForTimeout(1_300);
+    await tick(projector, 1_300);
     expect(await projector.getByTestId('timer').textContent()).toBe(paused);
 
     // Screenshots of the console and the projector at both sizes.
@@ -110,7 +123,9 @@ describe('a whole agenda in three browsers', () => {
     // A member can't drive the room: the keyboard does nothing for them.
     await member.locator('body').click();
     await member.keyboard.press('ArrowLeft');
-    await member.waitForTimeout(500);
+    // Positive sentinel: the member's next action (a raised hand) reaches the wall; the item has not moved.
+    await member.getByRole('button', { name: 'Raise hand' }).click();
+    await expect.poll(() => projector.getByTestId('hand-queue').textContent()).toContain('Max One');
     expect(await currentItem(projector).textContent()).toContain(titles[titles.length - 1]);
 
     await coach.getByRole('button', { name: 'End meeting' }).click();

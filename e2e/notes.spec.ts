@@ -141,7 +141,10 @@ describe('co-edited notes', () => {
     await a.getByTestId('private-notes-editor').locator('.ProseMirror').click();
     await a.keyboard.type('Only for me: ask Mia about her bank.');
     await expect.poll(() => status(a)).toBe('Saved');
-    await b.waitForTimeout(800);
+    // Positive sentinel: a shared line typed after the private one reaches B; the private one never does.
+    await toEnd(a);
+    await a.keyboard.type(' Shared after the private note.');
+    await expect.poll(() => text(b)).toContain('Shared after the private note.');
     expect(await b.locator('body').innerText()).not.toContain('Only for me');
 
     expect(await seriousA11yViolations(a)).toEqual([]);

@@ -17,6 +17,7 @@ import { connectSocket, emitAck, joinGroup, seedGroup } from '../server/testing/
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { currentItem, driveRoom, itemsOf, joinMeeting, openProjector, patientPolls, type RoomDriver } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
+import { step } from './support/steps.ts';
 import { notesToText } from '../shared/notes/text.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
@@ -74,7 +75,7 @@ const readback = (p: Page) => p.getByTestId('commitments-readback');
 const rating = (p: Page) => p.getByTestId('rating');
 
 describe('closing', () => {
-  it('attendance: present and remote from where people joined, late after ten minutes, a correction in the console', async () => {
+  const attendanceTaken = step(async () => {
     [coach, max, mia, projector] = await Promise.all([
       joinMeeting(browser, srv.url, meetingId, 'cora.coach@example.com', 'In the room'),
       joinMeeting(browser, srv.url, meetingId, 'max.one@example.com', 'In the room'),
@@ -113,7 +114,8 @@ describe('closing', () => {
     expect(await attendance('Max One').inputValue()).toBe('late');
   });
 
-  it('commitments are read back on the wall and in the closing view; a dropped one is not', async () => {
+  const commitmentsReadBack = step(async () => {
+    await attendanceTaken();
     // Max writes his own; Mia writes hers and keeps it in the room; Max drops a third.
     const add = async (p: Page, what: string) => {
       const form = p.getByRole('form', { name: 'Add a commitment' });
@@ -134,7 +136,8 @@ describe('closing', () => {
     expect(await projector.getByRole('heading', { name: 'Commitments' }).count()).toBe(1);
   });
 
-  it('everyone rates 1–10; a rating can be changed; no average until the end', async () => {
+  const rated = step(async () => {
+    await commitmentsReadBack();
     await max.getByRole('button', { name: 'Rate 6' }).click();
     await expect.poll(() => rating(max).innerText()).toContain('You rated 6.');
     await max.getByRole('button', { name: 'Rate 9' }).click();
@@ -168,7 +171,8 @@ describe('closing', () => {
     expect(await seriousA11yViolations(mia)).toEqual([]);
   });
 
-  it('at the end: the average shows, attendance is final (the member who never came is absent)', async () => {
+  const ended = step(async () => {
+    await rated();
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     for (const p of [max, mia, moe]) await expect.poll(() => currentItem(p)).toBe('Meeting ended');
@@ -185,7 +189,8 @@ describe('closing', () => {
     ]);
   });
 
-  it('the summary shows the whole closing record, with what each reader may see', async () => {
+  const summaryRead = step(async () => {
+    await ended();
     await mia.getByRole('link', { name: 'Read the summary of this meeting' }).click();
     const recap = mia.getByTestId('recap');
     await expect.poll(() => recap.innerText()).toContain('Average 8.5 / 10 from 4 ratings.');
@@ -253,5 +258,11 @@ describe('closing', () => {
     doc.provider.destroy();
     drive.close();
   });
+
+  it('attendance: present and remote from where people joined, late after ten minutes, a correction in the console', attendanceTaken);
+  it('commitments are read back on the wall and in the closing view; a dropped one is not', commitmentsReadBack);
+  it('everyone rates 1–10; a rating can be changed; no average until the end', rated);
+  it('at the end: the average shows, attendance is final (the member who never came is absent)', ended);
+  it('the summary shows the whole closing record, with what each reader may see', summaryRead);
 });
 

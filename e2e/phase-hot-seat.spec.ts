@@ -11,6 +11,7 @@ import { seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { clockSeconds, currentItem, driveRoom, itemsOf, joinMeeting, openProjector, patientPolls, type RoomDriver } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
+import { step } from './support/steps.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -48,7 +49,7 @@ async function expectCountdown(p: Page, boxMinutes: number) {
 }
 
 describe('the hot seat', () => {
-  it('before the meeting, members propose topics and the most-voted ranks first', async () => {
+  const proposed = step(async () => {
     [coach, max, mia, moe, projector] = await Promise.all([
       joinMeeting(browser, srv.url, meetingId, 'cora.coach@example.com', 'In the room'),
       joinMeeting(browser, srv.url, meetingId, 'max.one@example.com', 'In the room'),
@@ -84,7 +85,8 @@ describe('the hot seat', () => {
     expect(await max.getByRole('button', { name: 'Remove my vote for Hiring a second technician' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('the facilitator seats the top proposal; each stage has its own time box, countdown and rule, here and on the wall', async () => {
+  const seated = step(async () => {
+    await proposed();
 
     // The meeting starts; the facilitator takes the room straight to the hot seat.
     await coach.getByRole('button', { name: 'Start meeting' }).click();
@@ -125,7 +127,8 @@ describe('the hot seat', () => {
     await expectCountdown(projector, 10);
   });
 
-  it('hands queue in the order they went up, for everyone and the wall; one is lowered; speakers are called in turn', async () => {
+  const handsCalled = step(async () => {
+    await seated();
 
     // Hands in the order they went up, the same on every screen and on the wall.
     const queue = (p: Page) => itemsOf(p.getByTestId('hand-queue'));
@@ -167,7 +170,8 @@ describe('the hot seat', () => {
     await expectCountdown(projector, 14);
   });
 
-  it('two people write the presenter’s commitments at once; both stay; the facilitator makes one a goal in one click', async () => {
+  const committed = step(async () => {
+    await handsCalled();
 
     // Commitments: the last stage, 8 minutes, and the wall reads the commitments back.
     await coach.getByRole('button', { name: 'Next stage' }).click();
@@ -208,4 +212,9 @@ describe('the hot seat', () => {
     expect(await seriousA11yViolations(projector)).toEqual([]);
     expect(await seriousA11yViolations(max)).toEqual([]);
   });
+
+  it('before the meeting, members propose topics and the most-voted ranks first', proposed);
+  it('the facilitator seats the top proposal; each stage has its own time box, countdown and rule, here and on the wall', seated);
+  it('hands queue in the order they went up, for everyone and the wall; one is lowered; speakers are called in turn', handsCalled);
+  it('two people write the presenter’s commitments at once; both stay; the facilitator makes one a goal in one click', committed);
 });
