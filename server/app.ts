@@ -9,7 +9,8 @@ import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { parseMeetingRoom } from '../shared/protocol.ts';
 import { attachCollab } from './collab/index.ts';
 import { attachMeetingChannel } from './realtime/meetingChannel.ts';
-import { userFromCookieHeader } from './auth/sessions.ts';
+import { signedInFromCookieHeader } from './auth/sessions.ts';
+import { sessionSockets, type SessionSockets } from './realtime/sessionSockets.ts';
 import { onMeetingEnded } from './services/meetingEnd.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
 import { docIndexer } from './services/searchIndex.ts';
@@ -35,7 +36,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The clock of login throttling (tests move it instead of waiting). */
+  now?: () => number;
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const metrics = createMetrics();
   const storage = metrics.instrument(
@@ -74,7 +80,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const records: RecordsNotifier = { changed: (groupId, kind) => notifier.changed(groupId, kind) };
   // Rights changes reach open connections on every node (the access channel rides on relaySub).
   const live = createLiveAccess(log, redis ? { pub: redis.pub, sub: redis.relaySub } : undefined);
-  const app = createHttpApp({ storage, records, mailer, live, allowedOrigins, secureCookies, log, ops, clientDir: config.serveClient ? config.clientDir : null });
+  // Like records: the sockets to close when sessions end exist only once the channel does.
+  let closer: SessionSockets | null = null;
+  const endedSessions: SessionSockets = { ended: (ids) => closer?.ended(ids) };
+  const app = createHttpApp({ storage, records, mailer, live, allowedOrigins, secureCookies, log, ops, sessionSockets: endedSessions, now: options.now, clientDir: config.serveClient ? config.clientDir : null });
   server.on('request', app);
   const channel = attachMeetingChannel(server, {
     storage,
@@ -96,8 +105,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     storage,
     allowedOrigins,
     authenticate: async (req) => {
-      const user = await userFromCookieHeader(storage, req.headers.cookie);
-      return user && { userId: user.id };
+      const signedIn = await signedInFromCookieHeader(storage, req.headers.cookie);
+      return signedIn && { userId: signedIn.user.id, sessionId: signedIn.session.id };
     },
     authorizeDoc: (userId, doc) => authorizeDoc(storage, userId, doc),
     log: (msg, meta) => log.warn(msg, meta),
@@ -108,6 +117,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   live.attach({ recheckUser: (userId) => collab.recheck(userId), kickUser: (userId) => collab.kick(userId) });
   live.attach(channel.access);
+  closer = sessionSockets(io, collab);
   metrics.setMailCounts(() => mail.counts());
   metrics.setLive({
     meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,

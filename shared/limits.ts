@@ -30,9 +30,21 @@ export const LIMITS = {
   socketPayloadMaxBytes: 64 * 1024,
   /** Minimum password length; with scrypt, length matters more than composition rules. */
   passwordMinLength: 10,
-  /** Login attempts per email+IP per window before we answer 429. */
+  /** Password-reset requests per email+IP per window (in memory) before we answer 429. */
   loginAttemptsPerWindow: 10,
   loginWindowMs: 15 * 60_000,
+  /** Failed sign-ins on one account, from any address, before each further try must wait. */
+  loginFreeFailuresPerAccount: 5,
+  /** Failed sign-ins from one address, on any account, before waits start: higher, since a venue's Wi-Fi is shared. */
+  loginFreeFailuresPerAddress: 20,
+  /** The first wait after the free failures; each further failure doubles it. */
+  loginFirstDelayMs: 1_000,
+  /** The longest wait: never a lockout, the right password gets through after at most this. */
+  loginMaxDelayMs: 15 * 60_000,
+  /** A counter is forgotten this long after its last failure (longer than the longest wait). */
+  loginFailureMemoryMs: 60 * 60_000,
+  /** A session's "last seen" is written at most this often: one write per request would be waste. */
+  sessionTouchIntervalMs: 5 * 60_000,
   /** Meeting commands per socket per second; a held-down key must not flood the room. */
   commandsPerSecond: 20,
   /** Names and companies: enough for real names, short enough for the projector. */

@@ -2,28 +2,57 @@
 import { parse as parseCookie, serialize } from 'cookie';
 import type { User } from '../../shared/domain.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import type { Storage } from '../storage/types.ts';
-import { hashToken, newToken } from './tokens.ts';
+import type { SessionRecord, Storage } from '../storage/types.ts';
+import { hashToken, newId, newToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'pb_session';
+/** Longest User-Agent kept: enough to name the browser and system on the account page. */
+const USER_AGENT_MAX = 300;
 
-export async function createSession(storage: Storage, userId: string, now = Date.now()): Promise<string> {
+export async function createSession(
+  storage: Storage,
+  userId: string,
+  opts: { userAgent?: string; now?: number } = {},
+): Promise<{ token: string; id: string }> {
   const token = newToken();
+  const id = newId();
   await storage.createSession({
     tokenHash: hashToken(token),
+    id,
     userId,
-    expiresAt: new Date(now + LIMITS.sessionTtlMs).toISOString(),
+    userAgent: (opts.userAgent ?? '').slice(0, USER_AGENT_MAX),
+    expiresAt: new Date((opts.now ?? Date.now()) + LIMITS.sessionTtlMs).toISOString(),
   });
-  return token;
+  return { token, id };
+}
+
+export interface SignedIn {
+  user: User;
+  session: SessionRecord;
+}
+
+/**
+ * The signed-in user and their session for a Cookie header, or null (no cookie, unknown or
+ * expired session). Refreshes the session's "last seen" when it is older than the touch interval.
+ */
+export async function signedInFromCookieHeader(storage: Storage, cookieHeader: string | undefined, now = Date.now()): Promise<SignedIn | null> {
+  const token = sessionTokenFrom(cookieHeader);
+  if (!token) return null;
+  const session = await storage.getSession(hashToken(token));
+  if (!session || Date.parse(session.expiresAt) <= now) return null;
+  const user = await storage.getUser(session.userId);
+  if (!user) return null;
+  if (Date.parse(session.lastSeenAt) <= now - LIMITS.sessionTouchIntervalMs) {
+    const at = new Date(now).toISOString();
+    await storage.touchSession(session.tokenHash, at);
+    session.lastSeenAt = at;
+  }
+  return { user, session };
 }
 
 /** The signed-in user for a Cookie header, or null (no cookie, unknown or expired session). */
 export async function userFromCookieHeader(storage: Storage, cookieHeader: string | undefined): Promise<User | null> {
-  const token = sessionTokenFrom(cookieHeader);
-  if (!token) return null;
-  const session = await storage.getSession(hashToken(token));
-  if (!session || Date.parse(session.expiresAt) <= Date.now()) return null;
-  return storage.getUser(session.userId);
+  return (await signedInFromCookieHeader(storage, cookieHeader))?.user ?? null;
 }
 
 export function sessionTokenFrom(cookieHeader: string | undefined): string | null {

@@ -41,6 +41,8 @@ export type RefusedReason = 'rate_limited' | 'awareness_not_owned' | 'malformed'
 
 export interface ConnectionInfo {
   userId: string;
+  /** The session the connection signed in with (ended sessions are closed with 4401). */
+  sessionId?: string;
   docName: string;
   readOnly: boolean;
   /** Synced with the doc's filtered view (observers outside the room), not the doc. */
@@ -49,6 +51,7 @@ export interface ConnectionInfo {
 
 export class Connection implements RoomClient {
   readonly userId: string;
+  readonly sessionId: string | undefined;
   readonly docName: string;
   readonly filtered: boolean;
   /** Made read-only while connected (became an observer): later updates are dropped. */
@@ -73,6 +76,7 @@ export class Connection implements RoomClient {
     private readonly onRefused: (reason: RefusedReason) => void = () => {},
   ) {
     this.userId = info.userId;
+    this.sessionId = info.sessionId;
     this.filtered = info.filtered;
     this.restricted = info.readOnly;
     this.docName = info.docName;

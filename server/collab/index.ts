@@ -27,6 +27,8 @@
  *   1011 internal error   unexpected server error while handling a message
  *   1013 try again later  the doc's write queue is full (storage down) or the client reads
  *                         too slowly; its edits are not lost, it resends them on reconnect
+ *   4401 signed out       the connection's session was ended (endSessions(): sign out
+ *                         everywhere, a session ended on the account page, password changed)
  *   4403 forbidden        access revoked while connected (kick()); the stock provider treats
  *                         4400-4499 as permanent and stops reconnecting
  * A bad frame closes only its own socket; other clients and the process are unaffected.
@@ -70,8 +72,8 @@ export { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 
 export interface CollabDeps {
   storage: Storage;
-  /** The signed-in user from the upgrade request's cookie, or null. */
-  authenticate(req: http.IncomingMessage): Promise<{ userId: string } | null>;
+  /** The signed-in user (and their session) from the upgrade request's cookie, or null. */
+  authenticate(req: http.IncomingMessage): Promise<{ userId: string; sessionId?: string } | null>;
   /** The user's right on a parsed doc, from the access module (shared/access docRight). */
   authorizeDoc(userId: string, doc: ParsedDocName): Promise<DocRight>;
   /** Allowed Origin header values (the public origin); anything else is refused. */
@@ -99,6 +101,8 @@ export interface CollabHandle {
   connectionCount(): number;
   /** Closes the user's connections (to one meeting's docs, or all) with 4403; returns how many. */
   kick(userId: string, meetingId?: string): number;
+  /** Closes the connections opened with these sessions with 4401; returns how many. */
+  endSessions(sessionIds: string[]): number;
   /**
    * The user's rights changed (storage already says so): re-authorizes each of their
    * connections. Resolves once every one is kept, made read-only or closed with 4403.
@@ -187,13 +191,13 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
   async function check(
     req: http.IncomingMessage,
     segment: string,
-  ): Promise<Refusal | { doc: ParsedDocName; name: string; userId: string; right: Exclude<DocRight, 'none'> }> {
+  ): Promise<Refusal | { doc: ParsedDocName; name: string; userId: string; sessionId?: string; right: Exclude<DocRight, 'none'> }> {
     const doc = decodeSegment(segment);
     if (!doc) return refusal(400, 'bad_request', 'not a valid document name');
     const origin = req.headers.origin;
     if (!origin || !deps.allowedOrigins.includes(origin)) return refusal(403, 'forbidden', 'origin not allowed');
     if (closing) return refusal(503, 'internal', 'server is shutting down');
-    let user: { userId: string } | null;
+    let user: { userId: string; sessionId?: string } | null;
     let right: DocRight;
     try {
       user = await deps.authenticate(req);
@@ -204,7 +208,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       return refusal(503, 'internal', 'try again later');
     }
     if (right === 'none') return refusal(403, 'forbidden', 'no access to this document');
-    return { doc, name: formatDocName(doc), userId: user.userId, right };
+    return { doc, name: formatDocName(doc), userId: user.userId, sessionId: user.sessionId, right };
   }
 
   async function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer, segment: string): Promise<void> {
@@ -237,7 +241,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       upgraded = true;
       socket.off('close', onClose);
       const filtered = result.right === 'read-filtered';
-      const info = { userId: result.userId, docName: result.name, readOnly: result.right !== 'write', filtered };
+      const info = { userId: result.userId, sessionId: result.sessionId, docName: result.name, readOnly: result.right !== 'write', filtered };
       const endpoint = filtered ? room.filtered() : room;
       const connection = new Connection(ws, endpoint, info, limits, log, (c) => connections.delete(c), deps.onRefused);
       connections.add(connection);
@@ -286,6 +290,16 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       const mine = [...connections].filter((c) => c.userId === userId);
       for (const r of await Promise.all(mine.map(recheckConnection))) outcome[r]++;
       return outcome;
+    },
+    endSessions(sessionIds) {
+      const ended = new Set(sessionIds);
+      let n = 0;
+      for (const c of [...connections]) {
+        if (c.sessionId === undefined || !ended.has(c.sessionId)) continue;
+        c.close(COLLAB_CLOSE.signedOut, 'signed out');
+        n++;
+      }
+      return n;
     },
   };
 }

@@ -2,11 +2,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { User } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { userFromCookieHeader } from '../auth/sessions.ts';
+import { signedInFromCookieHeader } from '../auth/sessions.ts';
+import type { SessionSockets } from '../realtime/sessionSockets.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { LiveAccess } from '../services/liveAccess.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
-import type { Storage } from '../storage/types.ts';
+import type { SessionRecord, Storage } from '../storage/types.ts';
 
 export interface HttpDeps {
   storage: Storage;
@@ -20,12 +21,18 @@ export interface HttpDeps {
   mailer: Mailer;
   /** Applies a rights change to open connections on every node (services/liveAccess.ts). */
   live: LiveAccess;
+  /** Closes the sockets and /collab connections of ended sessions, on every node. */
+  sessionSockets: SessionSockets;
+  /** The clock of login throttling and sessions (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export function loadUser(storage: Storage) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.user = await userFromCookieHeader(storage, req.headers.cookie);
+      const signedIn = await signedInFromCookieHeader(storage, req.headers.cookie);
+      res.locals.user = signedIn?.user ?? null;
+      res.locals.session = signedIn?.session ?? null;
       next();
     } catch (e) {
       next(e);
@@ -35,6 +42,11 @@ export function loadUser(storage: Storage) {
 
 export function currentUser(res: Response): User | null {
   return (res.locals.user as User | null | undefined) ?? null;
+}
+
+/** The session the request came with (set alongside the user). */
+export function currentSession(res: Response): SessionRecord | null {
+  return (res.locals.session as SessionRecord | null | undefined) ?? null;
 }
 
 export function requireUser(res: Response): User {

@@ -27,6 +27,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       logOf(res, log).error('request failed', { method: req.method, err: String(err?.stack ?? err) });
     }
     if (res.headersSent) return;
+    // A throttled request says when to come back (login throttling, server/auth/loginThrottle.ts).
+    if (code === 'rate_limited' && typeof details?.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(details.retryAfterSeconds));
     res.status(HTTP_STATUS[code]).json({ error: { code, message, ...(details ? { details } : {}) } });
   };
 }

@@ -21,24 +21,29 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.ts';
 import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema, syncPayloadSchema } from '../../shared/protocolSchemas.ts';
-import { userFromCookieHeader } from '../auth/sessions.ts';
+import { signedInFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import { MeetingRooms, type MeetingRights } from '../services/room.ts';
 import type { Storage } from '../storage/types.ts';
 import { stateBroadcaster, type InterServerEvents } from './stateBroadcast.ts';
+import { sessionRoom, type SessionEndedEvents } from './sessionSockets.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 interface SocketData {
   userId: string;
+  /** The session the socket signed in with; its room (sessionRoom) lets that session be ended. */
+  sessionId: string;
   name: string;
   /** Meetings this socket joined, with how it attends. Read across nodes by fetchSockets(). */
   meetings: Record<string, { mode: AttendanceMode; projector: boolean }>;
   /** Rights per joined meeting, resolved at join, replaced by recheckUser (this node only). */
   rights: Record<string, MeetingRights>;
 }
-type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** Server-side events between nodes (over the Redis adapter). */
+type NodeEvents = InterServerEvents & SessionEndedEvents;
+type MeetingSocket = Socket<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
+export type MeetingServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketData>;
 
 export interface ChannelDeps {
   storage: Storage;
@@ -104,13 +109,14 @@ export function attachMeetingChannel(
       return next(err);
     }
     try {
-      const user = await userFromCookieHeader(storage, socket.handshake.headers.cookie);
-      if (!user) {
+      const signedIn = await signedInFromCookieHeader(storage, socket.handshake.headers.cookie);
+      if (!signedIn) {
         const err = new Error('Sign in first') as Error & { data: unknown };
         err.data = { code: 'unauthenticated' };
         return next(err);
       }
-      socket.data = { userId: user.id, name: user.name, meetings: {}, rights: {} };
+      const { user, session } = signedIn;
+      socket.data = { userId: user.id, sessionId: session.id, name: user.name, meetings: {}, rights: {} };
       next();
     } catch (e) {
       next(e as Error);
@@ -184,6 +190,7 @@ export function attachMeetingChannel(
     const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
     // Every line about this socket carries its id (and the user), like a request id.
     const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
+    void socket.join(sessionRoom(socket.data.sessionId));
     socketLog.debug('socket connected');
     socket.on('disconnect', (reason) => socketLog.debug('socket disconnected', { reason }));
     /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */

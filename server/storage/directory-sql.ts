@@ -4,7 +4,7 @@ import type { Group, GroupMember, GroupRole, Invite, Network, User } from '../..
 import { oneRow, patchRow, type SqlAccess } from './access.ts';
 import * as row from './rows.ts';
 import { DEFAULT_CURRENCY } from '../../shared/financials/format.ts';
-import type { InviteRecord, NewGroup, SessionRecord, UserRecord } from './types.ts';
+import type { InviteRecord, NewGroup, NewSession, SessionRecord, UserRecord } from './types.ts';
 
 const GROUP_COLUMNS = {
   name: 'name',
@@ -45,12 +45,16 @@ export class DirectorySql {
 
   // sessions
 
-  async createSession(s: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
-    await this.q.run('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)', [
+  async createSession(s: NewSession): Promise<void> {
+    const at = this.now();
+    await this.q.run('INSERT INTO sessions (token_hash, id, user_id, user_agent, expires_at, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       s.tokenHash,
+      s.id ?? s.tokenHash.slice(0, 16),
       s.userId,
+      s.userAgent ?? '',
       s.expiresAt,
-      this.now(),
+      at,
+      at,
     ]);
   }
   async getSession(tokenHash: string): Promise<SessionRecord | null> {

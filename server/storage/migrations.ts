@@ -10,6 +10,7 @@ import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 import { MAIL_MIGRATION } from './mail-sql.ts';
 import { NETWORK_MIGRATIONS } from './network-migrations.ts';
 import { UPDATES_MIGRATION } from './prep-sql.ts';
+import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 
 export interface Migration {
   id: number;
@@ -225,6 +226,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...NETWORK_MIGRATIONS,
   UPDATES_MIGRATION,
+  ACCOUNTS_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

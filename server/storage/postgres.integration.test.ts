@@ -7,6 +7,7 @@ import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
+import { runAccountsContract } from './contract-accounts.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
@@ -72,6 +73,7 @@ if (unreachable && onCi) {
   runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMailContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runPrepContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runAccountsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {

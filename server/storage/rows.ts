@@ -36,15 +36,21 @@ export const toUserRecord = (r: UserRow): UserRecord => ({ ...toUser(r), passwor
 
 export interface SessionRow {
   token_hash: string;
+  id: string;
   user_id: string;
+  user_agent: string;
   expires_at: string;
   created_at: string;
+  last_seen_at: string | null;
 }
 export const toSession = (r: SessionRow): SessionRecord => ({
   tokenHash: r.token_hash,
+  id: r.id,
   userId: r.user_id,
+  userAgent: r.user_agent,
   expiresAt: r.expires_at,
   createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at ?? r.created_at,
 });
 
 export interface NetworkRow {

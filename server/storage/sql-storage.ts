@@ -4,6 +4,7 @@
 // store per area (directory, meetings, docs, records, resources, search, calendar).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlAccess } from './access.ts';
+import { AccountsSql } from './accounts-sql.ts';
 import { CalendarSql } from './calendar-sql.ts';
 import { DirectorySql } from './directory-sql.ts';
 import { DocsSql } from './docs-sql.ts';
@@ -47,6 +48,7 @@ export class SqlStorage implements Storage {
   private readonly mail = new MailSql(this.q, now);
   private readonly prep = new PrepSql(this.q, now);
   private readonly network = new NetworkSql(this.q, now);
+  private readonly accounts = new AccountsSql(this.q);
 
   // the network as a whole: organisers, organiser invites (network-sql.ts)
   listOrganisers: Storage['listOrganisers'] = (...a) => this.network.listOrganisers(...a);
@@ -63,6 +65,16 @@ export class SqlStorage implements Storage {
   getSession: Storage['getSession'] = (...a) => this.directory.getSession(...a);
   deleteSession: Storage['deleteSession'] = (...a) => this.directory.deleteSession(...a);
   deleteExpiredSessions: Storage['deleteExpiredSessions'] = (...a) => this.directory.deleteExpiredSessions(...a);
+
+  // sessions on the account page, login throttling (accounts-sql.ts)
+  listSessionsOfUser: Storage['listSessionsOfUser'] = (...a) => this.accounts.listSessionsOfUser(...a);
+  touchSession: Storage['touchSession'] = (...a) => this.accounts.touchSession(...a);
+  deleteSessionOfUser: Storage['deleteSessionOfUser'] = (...a) => this.accounts.deleteSessionOfUser(...a);
+  deleteOtherSessions: Storage['deleteOtherSessions'] = (...a) => this.accounts.deleteOtherSessions(...a);
+  getLoginThrottles: Storage['getLoginThrottles'] = (...a) => this.accounts.getLoginThrottles(...a);
+  setLoginThrottle: Storage['setLoginThrottle'] = (...a) => this.accounts.setLoginThrottle(...a);
+  deleteLoginThrottle: Storage['deleteLoginThrottle'] = (...a) => this.accounts.deleteLoginThrottle(...a);
+  deleteLoginThrottlesBefore: Storage['deleteLoginThrottlesBefore'] = (...a) => this.accounts.deleteLoginThrottlesBefore(...a);
   createNetwork: Storage['createNetwork'] = (...a) => this.directory.createNetwork(...a);
   getNetwork: Storage['getNetwork'] = (...a) => this.directory.getNetwork(...a);
   updateNetwork: Storage['updateNetwork'] = (...a) => this.directory.updateNetwork(...a);

@@ -31,9 +31,31 @@ export interface UserRecord extends User {
 export interface SessionRecord {
   /** sha256 of the cookie token; the token itself is never stored. */
   tokenHash: string;
+  /** Public id, shown on the account page and used to end this session; not a secret. */
+  id: string;
   userId: string;
+  /** The browser's User-Agent when the session was opened ('' when none was sent). */
+  userAgent: string;
   expiresAt: string;
   createdAt: string;
+  /** Last use, refreshed at most every LIMITS.sessionTouchIntervalMs. */
+  lastSeenAt: string;
+}
+
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  expiresAt: string;
+  /** Defaults to a prefix of tokenHash (kept for callers that do not care). */
+  id?: string;
+  userAgent?: string;
+}
+
+/** Failed sign-ins counted under one throttle key (a hashed account or address). */
+export interface LoginThrottle {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
 }
 
 export interface InviteRecord extends Invite {
@@ -135,10 +157,29 @@ export interface Storage extends PrepStore {
   countUsers(): Promise<number>;
 
   // sessions
-  createSession(s: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  createSession(s: NewSession): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<number>;
+
+  // account security (accounts-sql.ts)
+  /** The user's unexpired sessions at `now`, most recently used first. */
+  listSessionsOfUser(userId: string, now: string): Promise<SessionRecord[]>;
+  touchSession(tokenHash: string, at: string): Promise<void>;
+  /** Ends one of the user's sessions by its public id; false when the user has no such session. */
+  deleteSessionOfUser(userId: string, id: string): Promise<boolean>;
+  /** Ends every session of the user but the one kept; the public ids of those ended, sorted. */
+  deleteOtherSessions(userId: string, keepTokenHash: string): Promise<string[]>;
+  /** The counters stored for these keys (absent keys have none), sorted by key. */
+  getLoginThrottles(keys: string[]): Promise<LoginThrottle[]>;
+  /**
+   * Compare-and-set: writes `next` only if the stored counter is still `expected` (null: no row
+   * yet). False when another attempt changed it first; the caller reads again.
+   */
+  setLoginThrottle(next: LoginThrottle, expected: LoginThrottle | null): Promise<boolean>;
+  deleteLoginThrottle(key: string): Promise<void>;
+  /** Forgets counters whose last failure is before `at`; how many. */
+  deleteLoginThrottlesBefore(at: string): Promise<number>;
 
   // networks and organisers
   createNetwork(n: { id: string; name: string; currency?: string }): Promise<Network>;

@@ -16,6 +16,8 @@ export const COLLAB_CLOSE = {
   internalError: 1011,
   /** The doc's storage is behind (write queue full) or the client reads too slowly; reconnect later, nothing is lost. */
   tryAgainLater: 1013,
+  /** The session was ended while connected (signed out elsewhere, password changed); do not reconnect. */
+  signedOut: 4401,
   /** Access was revoked while connected (e.g. removed from the group); do not reconnect. */
   forbidden: 4403,
 } as const;

@@ -35,7 +35,7 @@ export function networkRoutes(deps: HttpDeps): Router {
   r.post('/organiser-invites/:token/accept', route(async (req, res) => {
     const signedIn = currentUser(res);
     const user = await organisers.acceptOrganiserInvite(storage, p(req.params.token), parseBody(acceptOrganiserInviteBody, req.body ?? {}), signedIn);
-    if (!signedIn) res.setHeader('Set-Cookie', sessionCookie(await createSession(storage, user.id), secureCookies));
+    if (!signedIn) res.setHeader('Set-Cookie', sessionCookie((await createSession(storage, user.id, { userAgent: req.get('user-agent') })).token, secureCookies));
     // Already signed in: open meeting connections pick up the organiser's rights.
     else await live.recheckUser(user.id);
     res.json(await accounts.me(storage, user));
