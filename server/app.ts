@@ -14,7 +14,7 @@ import { sessionSockets, type SessionSockets } from './realtime/sessionSockets.t
 import { onMeetingEnded } from './services/meetingEnd.ts';
 import { authorizeDoc } from './services/notesAccess.ts';
 import { docIndexer } from './services/searchIndex.ts';
-import { createLiveAccess } from './services/liveAccess.ts';
+import { createLiveAccess, type LiveAccess } from './services/liveAccess.ts';
 import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
 import { mailJobRunner } from './mail/jobs.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -32,6 +32,8 @@ export interface RunningServer {
   metrics: Metrics;
   /** The mail worker: stop() drains nothing new and waits for the send in flight; counts() for metrics. */
   mail: MailQueue;
+  /** Live access (services/liveAccess.ts): applies a rights change or a kick to open connections on every node. */
+  live: LiveAccess;
   /** Stops accepting, flushes pending writes, closes storage. */
   close(): Promise<void>;
 }
@@ -163,5 +165,5 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       server.closeAllConnections();
       await storage.close();
     })());
-  return { server, storage, port, origin, log, metrics, mail, close };
+  return { server, storage, port, origin, log, metrics, mail, live, close };
 }

@@ -164,4 +164,18 @@ describe('live revocation', () => {
     // Their socket stays in the meeting, now without the right to act.
     expect((await emitAck(ritaSocket, 'meeting:command', { meetingId, command: { type: 'hand.raise' } })).error.code).toBe('forbidden');
   });
+
+  it('kickUser (sign out everywhere, account deleted): every notes connection closes 4403, every socket is told and disconnected', async () => {
+    const kim = await newMember();
+    const kimSocket = await joined(kim.cookie);
+    const kimDoc = client(kim.cookie);
+    await waitUntil(() => kimDoc.provider.synced, 'synced');
+    const closed = closedWith(kimDoc.provider);
+    const told = nextEvent(kimSocket, 'access:changed');
+    const gone = new Promise<string>((resolve) => kimSocket.once('disconnect', (reason) => resolve(reason)));
+    await srv.live.kickUser(kim.userId, 'signed_out');
+    expect(await closed).toBe(COLLAB_CLOSE.forbidden);
+    expect(await told).toEqual({ meetingId, you: null, allowed: [] });
+    expect(await gone).toBe('io server disconnect');
+  });
 });

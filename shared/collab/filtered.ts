@@ -19,6 +19,12 @@ export interface FilteredEntry {
 
 type XmlNode = Y.XmlElement | Y.XmlText;
 
+/**
+ * Joins parts into one key, each prefixed with its length: unambiguous, and a parent's key holds
+ * its children's keys as they are (JSON-quoting them again would double the escapes per level).
+ */
+const joinKey = (parts: string[]): string => parts.map((p) => `${p.length}:${p}`).join('');
+
 function sortedAttrs(el: Y.XmlElement): [string, unknown][] {
   return Object.entries(el.getAttributes() as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -41,7 +47,7 @@ function noteEntry(node: unknown, depth: number): FilteredEntry | null {
   const attrs = sortedAttrs(node);
   const children = (node.toArray() as unknown[]).map((c) => noteEntry(c, depth + 1)).filter((c): c is FilteredEntry => c !== null);
   return {
-    key: 'E' + JSON.stringify([node.nodeName, attrs, children.map((c) => c.key)]),
+    key: 'E' + joinKey([node.nodeName, JSON.stringify(attrs), ...children.map((c) => c.key)]),
     build: () => {
       const el = new Y.XmlElement(node.nodeName);
       for (const [k, v] of attrs) el.setAttribute(k, v as string);

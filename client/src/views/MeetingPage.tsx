@@ -57,8 +57,8 @@ export function MeetingPage() {
       <div className="meeting">
         <h1>No access</h1>
         <p role="alert" data-testid="no-access">
-          You are no longer in this group, so this meeting and its notes are closed to you. Ask the group's coach if you think this
-          is a mistake.
+          You no longer have access to this meeting and its notes (you were removed from the group, or signed out everywhere). Ask
+          the group's coach if you think this is a mistake.
         </p>
         <Link to="/">Back to your groups</Link>
       </div>
