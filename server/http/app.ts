@@ -19,6 +19,7 @@ import { financialsRoutes } from './routes/financials.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { networkRoutes } from './routes/networks.ts';
+import { companyRoutes } from './routes/companies.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { readinessRoutes } from './routes/readiness.ts';
@@ -46,6 +47,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(updateRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(networkRoutes(deps));
+  api.use(companyRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(searchRoutes(deps));

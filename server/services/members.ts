@@ -30,4 +30,8 @@ export async function addMember(
     role,
     company: hasCompany(role) ? (company ?? existing?.company ?? null) : null,
   });
+  // A member company with a profile in this network: the membership points to it.
+  const group = hasCompany(role) ? await tx.getGroup(groupId) : null;
+  const profile = group && (await tx.companyOfOwner(group.networkId, userId));
+  if (group && profile) await tx.linkMemberships(group.networkId, userId, profile.id, profile.name);
 }

@@ -10,7 +10,9 @@ import type { RecordsDeps } from './recordsNotifier.ts';
 export async function networkSubject(storage: Pick<Storage, 'isOrganiser' | 'listGroupsOfUser'>, userId: string, networkId: string): Promise<NetworkSubject> {
   const [organiser, groups] = await Promise.all([storage.isOrganiser(networkId, userId), storage.listGroupsOfUser(userId)]);
   const here = groups.filter((g) => g.group.networkId === networkId);
-  return { userId, organiser, coach: here.some((g) => g.role === 'coach'), participant: here.some((g) => g.role === 'coach' || g.role === 'member') };
+  const coach = here.some((g) => g.role === 'coach');
+  const member = here.some((g) => g.role === 'member');
+  return { userId, organiser, coach, member, participant: coach || member };
 }
 
 /**

@@ -1,4 +1,4 @@
-// The network's migrations (ids 50-59): currency per network and per group, organiser invites.
+// The network's migrations (ids 50-59): currency per network and per group, organiser invites, company profiles.
 import type { Migration } from './migrations.ts';
 
 export const NETWORK_MIGRATIONS: readonly Migration[] = [
@@ -26,6 +26,42 @@ export const NETWORK_MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL
       );
       CREATE INDEX organiser_invites_network ON organiser_invites (network_id);
+    `,
+  },
+  {
+    id: 52,
+    name: 'company profiles, memberships pointing to them, non-competing checks',
+    sql: `
+      CREATE TABLE companies (
+        id TEXT PRIMARY KEY,
+        network_id TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        size_band TEXT NOT NULL,
+        revenue_band TEXT NOT NULL,
+        vertical TEXT NOT NULL,
+        business_model TEXT NOT NULL,
+        territory TEXT NOT NULL,
+        tools TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        -- One profile per owner and network: the owner-member's company.
+        UNIQUE (network_id, owner_id)
+      );
+      ALTER TABLE memberships ADD COLUMN company_id TEXT REFERENCES companies(id) ON DELETE SET NULL;
+      CREATE TABLE company_checks (
+        id TEXT PRIMARY KEY,
+        group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        company_id TEXT NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+        overlaps TEXT NOT NULL,
+        proposed_by TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        decision TEXT CHECK (decision IN ('invite', 'decline')),
+        reason TEXT,
+        decided_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        decided_at TEXT
+      );
+      CREATE INDEX company_checks_group ON company_checks (group_id);
     `,
   },
 ];

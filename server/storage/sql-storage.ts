@@ -14,6 +14,7 @@ import { MailSql } from './mail-sql.ts';
 import { MeetingsSql } from './meetings-sql.ts';
 import { PrepSql } from './prep-sql.ts';
 import { NetworkSql } from './network-sql.ts';
+import { CompaniesSql } from './companies-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { ResourcesSql } from './resources-sql.ts';
@@ -49,6 +50,19 @@ export class SqlStorage implements Storage {
   private readonly prep = new PrepSql(this.q, now);
   private readonly network = new NetworkSql(this.q, now);
   private readonly accounts = new AccountsSql(this.q);
+  private readonly companies = new CompaniesSql(this.q, now);
+
+  // company profiles and non-competing checks (companies-sql.ts)
+  saveCompany: Storage['saveCompany'] = (...a) => this.companies.saveCompany(...a);
+  companyOfOwner: Storage['companyOfOwner'] = (...a) => this.companies.companyOfOwner(...a);
+  getCompany: Storage['getCompany'] = (...a) => this.companies.getCompany(...a);
+  listCompaniesInNetwork: Storage['listCompaniesInNetwork'] = (...a) => this.companies.listCompaniesInNetwork(...a);
+  linkMemberships: Storage['linkMemberships'] = (...a) => this.companies.linkMemberships(...a);
+  listGroupCompanies: Storage['listGroupCompanies'] = (...a) => this.companies.listGroupCompanies(...a);
+  createCompanyCheck: Storage['createCompanyCheck'] = (...a) => this.companies.createCompanyCheck(...a);
+  getCompanyCheck: Storage['getCompanyCheck'] = (...a) => this.companies.getCompanyCheck(...a);
+  decideCompanyCheck: Storage['decideCompanyCheck'] = (...a) => this.companies.decideCompanyCheck(...a);
+  listCompanyChecks: Storage['listCompanyChecks'] = (...a) => this.companies.listCompanyChecks(...a);
 
   // the network as a whole: organisers, organiser invites (network-sql.ts)
   listOrganisers: Storage['listOrganisers'] = (...a) => this.network.listOrganisers(...a);

@@ -2,6 +2,7 @@
 // the same tests against both. All methods are async so either backend fits.
 import type { PrepStore } from './prep-sql.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
+import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type {
   AgendaTemplate,
   AgendaTemplateItem,
@@ -194,6 +195,20 @@ export interface Storage extends PrepStore {
   getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null>;
   /** Marks it used if it still is unused; false if someone used it first. */
   markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
+
+  // company profiles (one per owner and network) and non-competing checks (companies-sql.ts)
+  saveCompany(c: Omit<Company, 'createdAt' | 'updatedAt'>): Promise<Company>;
+  companyOfOwner(networkId: string, ownerId: string): Promise<Company | null>;
+  getCompany(id: string): Promise<Company | null>;
+  listCompaniesInNetwork(networkId: string): Promise<Company[]>;
+  /** Points the owner's member memberships in the network's groups to the company and its name. */
+  linkMemberships(networkId: string, ownerId: string, companyId: string, name: string): Promise<void>;
+  listGroupCompanies(groupId: string): Promise<Company[]>;
+  createCompanyCheck(k: { id: string; groupId: string; companyId: string; overlaps: CompanyOverlap[]; proposedBy: string; decision: CompanyDecision | null }): Promise<CompanyCheck>;
+  getCompanyCheck(id: string): Promise<CompanyCheck | null>;
+  /** Records the decision if none was taken yet; false otherwise. */
+  decideCompanyCheck(id: string, d: { decision: CompanyDecision; reason: string; decidedBy: string }): Promise<boolean>;
+  listCompanyChecks(groupId: string): Promise<CompanyCheck[]>;
   listOrganisedNetworks(userId: string): Promise<Network[]>;
 
   // groups and memberships

@@ -86,6 +86,9 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'updates.write': { coachLed: COMPANIES, peerLed: COMPANIES },
   'updates.prompts': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'group.coaching': { coachLed: LEADS, peerLed: LEADS },
+  'companies.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'companies.propose': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'companies.decide': { coachLed: LEADS, peerLed: LEADS },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
@@ -247,7 +250,7 @@ describe('network actions: every network role x action', () => {
     // Appointed by the first: holds exactly the same rights.
     secondOrganiser: { userId: 'n2', organiser: true },
     coach: { userId: 'c', organiser: false, coach: true, participant: true },
-    member: { userId: 'm', organiser: false, participant: true },
+    member: { userId: 'm', organiser: false, participant: true, member: true },
     stranger: { userId: 's', organiser: false },
   } satisfies Record<string, NetworkSubject>;
   type NetPersona = keyof typeof NET;
@@ -256,6 +259,8 @@ describe('network actions: every network role x action', () => {
     'network.edit': ORGANISERS,
     'network.organisers.invite': ORGANISERS,
     'network.organisers.read': ORGANISERS,
+    'network.company.own': ['member'],
+    'network.companies.read': [...ORGANISERS, 'coach'],
   };
   it('the table names every network action', () => {
     expect(Object.keys(NETWORK_TABLE).sort()).toEqual([...NETWORK_ACTIONS].sort());

@@ -64,6 +64,11 @@ export const GROUP_ACTIONS = [
   'updates.prompts',
   // The group on the coach's page across groups (readiness, overdue commitments, trends).
   'group.coaching',
+  // company profiles: peers read each other's; proposing a company runs the non-competing
+  // check; where profiles overlap the coach decides
+  'companies.read',
+  'companies.propose',
+  'companies.decide',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -132,6 +137,11 @@ const RULES: Record<GroupAction, Rule> = {
   'updates.prompts': isLeadOrPeer,
   // Whoever leads the group: its coach, or an organiser (the coach's page lists coached groups).
   'group.coaching': isLead,
+  // Who competes with whom is the room's business, not a guest's.
+  'companies.read': isParticipant,
+  'companies.propose': isLeadOrPeer,
+  // "The coach decides": an organiser may stand in; peers propose but do not decide.
+  'companies.decide': isLead,
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */

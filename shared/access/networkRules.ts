@@ -11,6 +11,8 @@ export interface NetworkSubject {
   coach?: boolean;
   /** Takes part in at least one group (coach or member company), so reads the network's shared things. */
   participant?: boolean;
+  /** A member company in at least one of the network's groups: has a company profile of its own. */
+  member?: boolean;
 }
 
 export const NETWORK_ACTIONS = [
@@ -19,16 +21,24 @@ export const NETWORK_ACTIONS = [
   // appointing another organiser, who then may do all the first can
   'network.organisers.invite',
   'network.organisers.read',
+  // a member company's own profile in this network
+  'network.company.own',
+  // the network's company profiles, to find and propose candidates for a group
+  'network.companies.read',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
 type NetworkRule = (s: NetworkSubject) => boolean;
 const isOrganiser: NetworkRule = (s) => s.organiser;
+const isMemberCompany: NetworkRule = (s) => s.member === true;
+const isOrganiserOrCoach: NetworkRule = (s) => s.organiser || s.coach === true;
 
 const NETWORK_RULES: Record<NetworkAction, NetworkRule> = {
   'network.edit': isOrganiser,
   'network.organisers.invite': isOrganiser,
   'network.organisers.read': isOrganiser,
+  'network.company.own': isMemberCompany,
+  'network.companies.read': isOrganiserOrCoach,
 };
 
 /** null when allowed; otherwise `forbidden`. */

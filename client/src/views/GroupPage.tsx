@@ -1,4 +1,6 @@
 // /groups/:id: details, members, invites and meetings of one group.
+import { CompanyChecks } from '../components/group/CompanyChecks.tsx';
+import { CompanyProfileForm } from '../components/group/CompanyProfileForm.tsx';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
@@ -74,6 +76,10 @@ export function GroupPage() {
         <div className="stack">
           <GroupDetails group={group} role={role} canManage={canManage} networkCurrency={detail.networkCurrency} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
+          {company && <CompanyProfileForm networkId={group.networkId} />}
+          {allows(detail, 'companies.propose') && (
+            <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={role === 'coach' || role === 'organiser'} />
+          )}
           {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
           {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
         </div>
