@@ -21,7 +21,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const COMMAND_EVERY_MS = 500;
 /** The latency the sweep looks for: a room feels live below it. */
 const P99_LIMIT_MS = 50;
-const IDLE_MS = 5_000;
+const IDLE_MS = 10_000;
+/** Pause between the last step and the idle measurement, so it does not count the load's tail. */
+const IDLE_SETTLE_MS = 5_000;
 
 interface Room {
   /** Sends the next command; resolves when it was sent (the ack is not waited for). */
@@ -182,8 +184,12 @@ const most = ROOM_STEPS[ROOM_STEPS.length - 1]!;
 const over = (name: string) => (capacity[name] === null ? `not passed at ${most}` : `passed at ${capacity[name]}`);
 console.log(`p99 > ${P99_LIMIT_MS} ms: bare ${over('bare')}, peerboard ${over('peerboard')}`);
 console.log(`payload per broadcast: ${pb.payloadBytes()} bytes (bare pads to the same)`);
-const idle = { bare: await coresOver(rb.pid, IDLE_MS), peerboard: await coresOver(pb.pid, IDLE_MS) };
-console.log(`idle with ${most} rooms connected: CPU bare ${fmt(idle.bare, 3)} / peerboard ${fmt(idle.peerboard, 3)} cores (${fmt(idle.peerboard / idle.bare)}x)`);
+// Idle: after the load has settled (last writes, GC), both measured over the same window.
+await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+const [idleBare, idlePb] = await Promise.all([coresOver(rb.pid, IDLE_MS), coresOver(pb.pid, IDLE_MS)]);
+const idle = { bare: idleBare, peerboard: idlePb };
+const perRoomMilli = (cores: number) => fmt((cores / most) * 1000, 3);
+console.log(`idle with ${most} rooms connected: CPU bare ${fmt(idle.bare, 3)} / peerboard ${fmt(idle.peerboard, 3)} cores (${fmt(idle.peerboard / idle.bare)}x); per room bare ${perRoomMilli(idle.bare)} / peerboard ${perRoomMilli(idle.peerboard)} millicores`);
 const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
 console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);
