@@ -119,7 +119,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   live.attach({ recheckUser: (userId) => collab.recheck(userId), kickUser: (userId) => collab.kick(userId) });
   live.attach(channel.access);
-  closer = sessionSockets(io, collab);
+  closer = sessionSockets(io, collab, Boolean(redis));
   metrics.setMailCounts(() => mail.counts());
   metrics.setLive({
     meetingRooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => parseMeetingRoom(r) !== null).length,

@@ -22,6 +22,8 @@ export const noSessionSockets: SessionSockets = { ended: () => undefined };
 export function sessionSockets(
   io: MeetingServer,
   collab: { endSessions(sessionIds: string[]): number },
+  /** Other nodes exist (Redis): tell them; the in-memory adapter has no server-side events. */
+  clustered: boolean,
 ): SessionSockets {
   // Another node ended sessions: close our collab connections of them (socket.io's own
   // sockets were reached through the adapter already).
@@ -33,7 +35,7 @@ export function sessionSockets(
       if (sessionIds.length === 0) return;
       io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
       collab.endSessions(sessionIds);
-      io.serverSideEmit('sessions:ended', { sessionIds });
+      if (clustered) io.serverSideEmit('sessions:ended', { sessionIds });
     },
   };
 }

@@ -1,8 +1,9 @@
-// /me: my record across my groups, and my calendar.
+// /me: my record across my groups, my calendar, mail, and where I am signed in.
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { overviewApi, type MyGroupOverview } from '../api/overview.ts';
 import { Alert } from '../components/Alert.tsx';
+import { AccountSecurity } from '../components/me/AccountSecurity.tsx';
 import { CalendarSection } from '../components/me/CalendarSection.tsx';
 import { GroupRecord } from '../components/me/GroupRecord.tsx';
 import { MailSettings } from '../components/me/MailSettings.tsx';
@@ -23,6 +24,7 @@ export function MyPage() {
       {groups?.map((g) => <GroupRecord key={g.group.id} g={g} />)}
       <CalendarSection />
       <MailSettings />
+      <AccountSecurity />
     </div>
   );
 }
