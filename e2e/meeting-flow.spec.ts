@@ -88,7 +88,7 @@ describe('a whole quarterly meeting', () => {
     await expect.poll(() => mia.getByTestId('financials-view').textContent()).toContain('3 of 3');
     expect(await mia.getByTestId('financials-view').textContent()).toContain('+11.1 %');
     expect(await mia.getByRole('img', { name: /Total revenue: group from .* Max One/ }).count()).toBe(1);
-    await expect.poll(() => projector.getByTestId('projector-figures').textContent()).toContain('rank 3 of 3');
+    await expect.poll(() => projector.getByTestId('projector-figures').textContent()).toContain('· 3 of 3');
     await mia.getByTestId('item-stage').scrollIntoViewIfNeeded();
     await screenshot(mia, 'financial-review-charts');
     expect(await seriousA11yViolations(mia)).toEqual([]);

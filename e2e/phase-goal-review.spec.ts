@@ -116,7 +116,7 @@ describe('goal review', () => {
     // Max's turn: everyone follows, the wall too; nothing reviewed yet.
     await coach.getByRole('button', { name: 'Next member' }).click();
     for (const p of [coach, max, mia]) await poll(() => focusOf(p)).toContain('Max One');
-    await poll(() => focusOf(wall)).toBe('Now: Max One');
+    await poll(() => focusOf(wall)).toBe('Now: Max One · One GmbH');
     await poll(() => wallGoal(wall, 'Hire a dispatcher')).toBe('Hire a dispatcher (carried ×1) — Not reviewed yet');
     expect(await wall.getByTestId('projector-goals').locator('li').count()).toBe(3);
     expect(await wall.getByTestId('projector-goals').textContent()).not.toContain('Completion');
@@ -156,7 +156,7 @@ describe('goal review', () => {
     // Mia's turn. Churn is marked not done, then corrected to done: its carry-over goes again.
     await coach.getByRole('button', { name: 'Next member' }).click();
     for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Mia Two');
-    await poll(() => focusOf(wall)).toBe('Now: Mia Two');
+    await poll(() => focusOf(wall)).toBe('Now: Mia Two · Two Ltd');
     await poll(() => wall.getByTestId('projector-goals').locator('li').count()).toBe(2);
     await review(coach, 'Sign ten managed-services contracts', 'Done', 'Twelve signed');
     await review(coach, 'Cut churn below 3 percent', 'Not done', 'Lost two big clients');
@@ -171,7 +171,7 @@ describe('goal review', () => {
     // Moe's turn, picked in the select: the last member, his goal left unreviewed.
     await coach.getByLabel('Member in focus').selectOption({ label: 'Moe Three' });
     for (const p of [max, mia]) await poll(() => focusOf(p)).toContain('Moe Three');
-    await poll(() => focusOf(wall)).toBe('Now: Moe Three');
+    await poll(() => focusOf(wall)).toBe('Now: Moe Three · Three AG');
     await poll(() => wallGoal(wall, 'Open a second office')).toBe('Open a second office — Not reviewed yet');
     await poll(() => coach.getByRole('button', { name: 'Next member' }).isDisabled()).toBe(true);
     await poll(() => rowText(mia, 'Open a second office')).toBe('Open a second office · Not reviewed yet');

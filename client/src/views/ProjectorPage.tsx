@@ -7,6 +7,7 @@ import { TimerDisplay } from '../components/meeting/TimerDisplay.tsx';
 import { DayStatus } from '../components/meeting/DayStatus.tsx';
 import { isAdjourned } from '../../../shared/meeting/days.ts';
 import { ProjectorItem } from '../components/items/ProjectorItem.tsx';
+import { hasWallData } from '../components/items/wallData.ts';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useNames } from '../hooks/useNames.ts';
 import { useTitle } from '../hooks/useTitle.ts';
@@ -38,12 +39,18 @@ export function ProjectorPage() {
 
   const live = state?.status === 'live';
   const next = state && (live ? state.agenda[state.currentIndex + 1] : state.status === 'scheduled' ? state.agenda[0] : undefined);
+  // With something to show (figures, goals, the hot seat, notes...) the title and timer share one
+  // line at the top and the item gets the screen; otherwise the timer fills it.
+  const dataMode = live && state !== null && (showNotes || hasWallData(state));
   const here = [...presence].sort((a, b) => a.name.localeCompare(b.name));
 
   return (
-    <main className="projector" data-testid="projector">
+    <main className={`projector${dataMode ? ' has-data' : ''}`} data-testid="projector">
       <div className="projector-top">
-        <span className="projector-meeting">{meeting?.title ?? 'Peerboard'}</span>
+        <span className="projector-meeting">
+          {meeting?.title ?? 'Peerboard'}
+          {live && state && ` · item ${state.currentIndex + 1} of ${state.agenda.length}`}
+        </span>
         <ConnectionBadge className="projector-badge" />
       </div>
       {joinError && (
@@ -54,12 +61,16 @@ export function ProjectorPage() {
       <div className="projector-stage">
         {state ? (
           <>
-            {live && <p className="projector-eyebrow">Item {state.currentIndex + 1} of {state.agenda.length}</p>}
-            <h1 className={`projector-title ${titleSize(statusHeadline(state))}`} data-testid="current-item">
-              {statusHeadline(state)}
-            </h1>
-            <DayStatus state={state} meeting={meeting} wall className="projector-day" />
-            {live && !isAdjourned(state) && <TimerDisplay state={state} className="projector-timer" />}
+            <div className="projector-head">
+              <div className="projector-head-text">
+                {live && <p className="projector-eyebrow">Item {state.currentIndex + 1} of {state.agenda.length}</p>}
+                <h1 className={`projector-title ${titleSize(statusHeadline(state))}`} data-testid="current-item">
+                  {statusHeadline(state)}
+                </h1>
+                <DayStatus state={state} meeting={meeting} wall className="projector-day" />
+              </div>
+              {live && !isAdjourned(state) && <TimerDisplay state={state} className="projector-timer" />}
+            </div>
             {live && !isAdjourned(state) && <ProjectorItem state={state} meeting={meeting} />}
             {live && showNotes && (
               <Suspense fallback={null}>
@@ -83,7 +94,8 @@ export function ProjectorPage() {
             <ul className="projector-names" data-testid="presence">
               {here.map((p) => (
                 <li key={p.userId}>
-                  {p.name} <span className="projector-mode">{MODE_LABEL[p.mode]}</span>
+                  {p.name}
+                  <span className="projector-mode"> {MODE_LABEL[p.mode]}</span>
                 </li>
               ))}
             </ul>

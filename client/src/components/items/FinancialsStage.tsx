@@ -14,6 +14,7 @@ import { LineChart } from '../me/LineChart.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
 import { TableWrap } from '../TableWrap.tsx';
+import { WallDifference } from './WallDifference.tsx';
 
 /** Charted for the member in focus: the numbers these groups compare first. */
 const CHARTED = ['total_revenue', 'gross_margin_pct', 'net_profit_pct'];
@@ -73,6 +74,7 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
           })}
         </div>
       )}
+      {isFacilitator && data && data.canSeeFigures && <WallDifference data={data} groupId={groupId} quarter={reviewed} />}
       {data && data.canSeeFigures && (
         <TableWrap label="Figures">
           {focus ? (

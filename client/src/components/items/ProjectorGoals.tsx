@@ -1,39 +1,73 @@
-// The wall during the goal review: the member in focus and their goals of last quarter, each
-// with its status as the facilitator sets it (live), carry-overs marked, and the completion rate.
+// Goals on the wall. Goal review: the member in focus's goals of last quarter, each with its
+// status as the facilitator sets it (live), carry-overs marked, progress and the completion
+// rate. New goals: the member in focus's goals for the coming quarter as they are written.
+// Nobody in focus: the whole group's list, grouped by member.
 import { completionRate } from '../../../../shared/goals/completion.ts';
-import type { GoalStatus } from '../../../../shared/goals/types.ts';
+import type { Goal, GoalStatus } from '../../../../shared/goals/types.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GoalReviewSet } from '../../../../shared/records.ts';
+import { useStore } from '../../store/index.ts';
 import { ratePct } from '../goals/labels.ts';
 import { ProgressNote } from '../goals/ProgressNote.tsx';
 import { useRecords } from './useRecords.ts';
 
 const STATUS: Record<GoalStatus, string> = { open: 'Not reviewed yet', done: 'Done', partly: 'Partly done', not_done: 'Not done' };
 
-export function ProjectorGoals({ state }: { state: MeetingState }) {
+function GoalLine({ goal, review }: { goal: Goal; review: boolean }) {
+  return (
+    <li className={`projector-goal goal-${goal.status}`}>
+      {goal.text}
+      {goal.carriedCount > 0 && <span className="projector-goal-carried"> (carried ×{goal.carriedCount})</span>}
+      {review ? <span className="projector-goal-status"> — {STATUS[goal.status]}</span> : goal.target && <span className="projector-goal-carried"> — {goal.target}</span>}
+      {review && <ProgressNote goal={goal} className="projector-goal-progress" />}
+    </li>
+  );
+}
+
+export function ProjectorGoals({ state, which }: { state: MeetingState; which: 'review' | 'new' }) {
   const { data } = useRecords<GoalReviewSet>(`/api/meetings/${state.meetingId}/goal-review`, 'goals');
+  const members = useStore((s) => s.members);
+  if (!data) return null;
+  const review = which === 'review';
+  const all = review ? data.review : data.new;
+  const quarter = review ? data.reviewQuarter : data.newQuarter;
   const userId = state.focusUserId;
-  // The whole group's goals are too many for the wall: it shows one member's at a time.
-  if (!data || !userId) return null;
-  const goals = data.review.filter((g) => g.userId === userId);
-  const rate = completionRate(goals, userId, data.reviewQuarter);
+  if (!userId) {
+    // Grouped by member, in the group's order; members without goals are left out.
+    const groups = members.map((m) => ({ member: m, goals: all.filter((g) => g.userId === m.userId) })).filter((x) => x.goals.length > 0);
+    return (
+      <div className="projector-goals wall-goal-groups" data-testid="projector-goals">
+        {groups.length === 0 ? (
+          <p className="projector-quiet">{review ? `No goals from ${quarter}` : `No goals for ${quarter} yet`}</p>
+        ) : (
+          groups.map(({ member, goals }) => (
+            <section key={member.userId} className="wall-goal-group" aria-label={member.name}>
+              <h2 className="wall-goal-owner">{member.name}</h2>
+              <ul className="projector-goal-list">
+                {goals.map((g) => (
+                  <GoalLine key={g.id} goal={g} review={review} />
+                ))}
+              </ul>
+            </section>
+          ))
+        )}
+      </div>
+    );
+  }
+  const goals = all.filter((g) => g.userId === userId);
+  const rate = review ? completionRate(goals, userId, quarter) : null;
   return (
     <div className="projector-goals" data-testid="projector-goals">
       {goals.length === 0 ? (
-        <p className="projector-quiet">No goals from {data.reviewQuarter}</p>
+        <p className="projector-quiet">{review ? `No goals from ${quarter}` : `No goals for ${quarter} yet`}</p>
       ) : (
         <ul className={`projector-goal-list${goals.length > 5 ? ' is-many' : ''}`}>
           {goals.map((g) => (
-            <li key={g.id} className={`projector-goal goal-${g.status}`}>
-              {g.text}
-              {g.carriedCount > 0 && <span className="projector-goal-carried"> (carried ×{g.carriedCount})</span>}
-              <span className="projector-goal-status"> — {STATUS[g.status]}</span>
-              <ProgressNote goal={g} className="projector-goal-progress" />
-            </li>
+            <GoalLine key={g.id} goal={g} review={review} />
           ))}
         </ul>
       )}
-      {rate.rate !== null && <p className="projector-goal-rate">Completion {ratePct(rate.rate)}</p>}
+      {rate && rate.rate !== null && <p className="projector-goal-rate">Completion {ratePct(rate.rate)}</p>}
     </div>
   );
 }
