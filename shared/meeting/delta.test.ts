@@ -8,6 +8,7 @@ import { broadcastAsDelta, followDelta, type AppliedStep, type MeetingDelta } fr
 import { apply, createMeetingState } from './reducer.ts';
 import type { MeetingState } from './state.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from './templates.ts';
+import { viewFor } from './viewFor.ts';
 
 const ACTORS: Actor[] = [
   { userId: 'fac', role: 'member' },
@@ -123,6 +124,20 @@ describe('following broadcast commands', () => {
         const { held, resyncs } = follow(initial(), broadcasts, (i) => states[i]!);
         expect(resyncs).toBe(0);
         expect(held).toEqual(final);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("each viewer following the broadcasts from its own copy reaches exactly its copy of the server state (anonymous ballots)", () => {
+    fc.assert(
+      fc.property(fc.array(sent, { maxLength: 80 }), fc.constantFrom(...ACTORS.map((a) => a.userId), null), (commands, viewer) => {
+        const { broadcasts, states, final } = serve(commands);
+        // The wire as this viewer gets it: deltas as they are, states as the viewer's copy.
+        const wire = broadcasts.map((b) => ('state' in b ? { state: viewFor(b.state, viewer) } : b));
+        const { held, resyncs } = follow(viewFor(initial(), viewer), wire, (i) => viewFor(states[i]!, viewer));
+        expect(resyncs).toBe(0);
+        expect(held).toEqual(viewFor(final, viewer));
       }),
       { numRuns: 300 },
     );
