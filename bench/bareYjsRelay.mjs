@@ -1,6 +1,6 @@
 // The bare baseline of the notes benchmarks as its own process (plain JavaScript): a ws server
 // that relays every binary frame to the other sockets of the same path. No auth, no storage,
-// no Yjs on the server. bench/notes.ts runs it beside Peerboard's compiled server.
+// no Yjs on the server. bench/notes.ts and bench/collab.ts run it beside Peerboard.
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 

@@ -1,12 +1,14 @@
 // `npm run bench:collab`: time from one client's keystroke to another client seeing it, on
 // Peerboard's collab endpoint (auth, store-before-relay in SQLite, server-side Y.Doc) beside a
-// bare ws relay, in the same run; both with the stock WebsocketProvider. Reports the ratio.
+// bare ws relay (bench/bareYjsRelay.mjs, its own process), in the same run; both with the
+// stock WebsocketProvider. Reports the ratio.
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { notesDocName } from '../shared/collab/docNames.ts';
 import { seedGroup, startTestServer } from '../server/testing/harness.ts';
-import { startBareYjsRelay } from './collabBaseline.ts';
+import { freePort } from '../server/testing/childServer.ts';
+import { spawnServer } from './proc.ts';
 import { ms, summarize } from './stats.ts';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 300);
@@ -69,18 +71,20 @@ async function peerboard(): Promise<number[]> {
   }
 }
 
+/** The bare relay of y-websocket frames (bench/bareYjsRelay.mjs: no auth, storage or Yjs). */
 async function bare(): Promise<number[]> {
-  const relay = await startBareYjsRelay();
+  const port = await freePort();
+  const relay = await spawnServer(['bench/bareYjsRelay.mjs'], { PORT: String(port) }, `http://127.0.0.1:${port}`);
   try {
-    return await measure(Array.from({ length: READERS + 1 }, () => provider(relay.url, 'doc', {})));
+    return await measure(Array.from({ length: READERS + 1 }, () => provider(`ws://127.0.0.1:${port}`, 'doc', {})));
   } finally {
-    await relay.close();
+    relay.kill('SIGKILL');
   }
 }
 
 const b = summarize(await bare());
 const p = summarize(await peerboard());
-console.log(`Keystroke -> seen by ${READERS} readers, ${EDITS} edits (loopback, one process, stock WebsocketProvider)`);
+console.log(`Keystroke -> seen by ${READERS} readers, ${EDITS} edits (loopback; Peerboard in this process, the bare relay in its own; stock WebsocketProvider)`);
 console.log(`  bare ws relay      : p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  mean ${ms(b.mean)}`);
 console.log(`  peerboard collab   : p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  mean ${ms(p.mean)}`);
 console.log(`  ratio peerboard/bare: p50 ${(p.p50 / b.p50).toFixed(2)}x  p95 ${(p.p95 / b.p95).toFixed(2)}x`);
