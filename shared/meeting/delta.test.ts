@@ -38,6 +38,9 @@ const command: fc.Arbitrary<MeetingCommand> = fc.oneof(
   fc.tuple(itemId, fc.integer({ min: 5, max: 90 })).map(([id, m]): MeetingCommand => ({ type: 'agenda.update', itemId: id, durationMs: m * MIN })),
   fc.constantFrom<MeetingCommand>({ type: 'timer.start' }, { type: 'timer.pause' }, { type: 'timer.resume' }, { type: 'timer.reset' }),
   fc.integer({ min: 1, max: 10 }).map((m): MeetingCommand => ({ type: 'timer.extend', ms: m * MIN })),
+  // Computed from the clock (re-balance): the server's time in the delta makes the replay equal.
+  fc.constantFrom<MeetingCommand>({ type: 'agenda.rebalance' }, { type: 'agenda.rebalance.undo' }),
+  fc.integer({ min: 1, max: 10 }).map((m): MeetingCommand => ({ type: 'agenda.borrow', ms: m * MIN })),
   someone.map((userId): MeetingCommand => ({ type: 'facilitator.handoff', userId })),
   fc.constantFrom<MeetingCommand>({ type: 'hand.raise' }, { type: 'hand.lower' }, { type: 'speaker.clear' }),
   someone.map((userId): MeetingCommand => ({ type: 'hand.clear', userId })),
