@@ -100,7 +100,8 @@ describe('collab access', () => {
     expect(srv.collab.kick('bob', 'm2')).toBe(0);
     expect(srv.collab.kick('bob', 'm1')).toBe(1);
     expect((await closed).code).toBe(COLLAB_CLOSE.forbidden);
-    await new Promise((r) => setTimeout(r, 300));
+    // The provider turned its reconnect off on the 44xx close (its scheduled retry is a no-op).
+    expect(bob.provider.shouldConnect).toBe(false);
     expect(bob.provider.wsconnected).toBe(false);
     expect(alice.provider.wsconnected).toBe(true);
     bob.destroy();

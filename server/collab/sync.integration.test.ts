@@ -27,6 +27,25 @@ const connect = (name: string, user: string, doc?: Y.Doc) => {
   return c;
 };
 
+/**
+ * Positive sentinel for what an observer sent before: the observer's awareness (relayed, unlike
+ * its edits), sent next on the same connection, reaches the member, so the server has handled
+ * everything the observer sent before it.
+ */
+async function observerSentinel(observer: TestClient, member: TestClient, n: number): Promise<void> {
+  observer.provider.awareness.setLocalStateField('sentinel', n);
+  await waitFor(() => member.provider.awareness.getStates().get(observer.doc.clientID)?.sentinel === n, `sentinel ${n} relayed`);
+}
+
+/** Positive sentinel both ways: a marker each client sets after the fact reaches the other. */
+async function crossSentinel(a: TestClient, b: TestClient): Promise<void> {
+  const mark = String(Math.random());
+  a.doc.getMap('sentinel').set('a', mark);
+  await waitFor(() => b.doc.getMap('sentinel').get('a') === mark, 'a marker reaches b');
+  b.doc.getMap('sentinel').set('b', mark);
+  await waitFor(() => a.doc.getMap('sentinel').get('b') === mark, 'b marker reaches a');
+}
+
 beforeEach(async () => {
   srv = await startCollabServer({ rights: { ...rights } });
 });
@@ -70,10 +89,10 @@ describe('collab sync', () => {
     a.text.insert(0, 'agenda notes');
     await waitFor(() => o.text.toString() === 'agenda notes', 'observer receives member edit');
     o.text.insert(0, 'OBSERVER WAS HERE ');
+    await observerSentinel(o, a, 1);
     // Alice keeps editing; her edit reaches the observer, the observer's never reaches her.
     a.text.insert(a.text.length, '!');
     await waitFor(() => o.text.toString().endsWith('agenda notes!'), 'observer receives later member edit');
-    await new Promise((r) => setTimeout(r, 200));
     expect(a.text.toString()).toBe('agenda notes!');
     // Not in the server's doc either: a late joiner and storage lack it.
     const c = connect(NOTES, 'carol');
@@ -84,9 +103,11 @@ describe('collab sync', () => {
     o.provider.disconnect();
     o.provider.connect();
     await synced(o);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(a.text.toString()).toBe('agenda notes!');
-    expect((await storedDoc(srv.storage, NOTES)).text).toBe('agenda notes!');
+    await observerSentinel(o, a, 2);
+    a.text.insert(a.text.length, '?');
+    await waitFor(() => o.text.toString().endsWith('agenda notes!?'), 'observer receives the member edit after its reconnect');
+    expect(a.text.toString()).toBe('agenda notes!?');
+    expect((await storedDoc(srv.storage, NOTES)).text).toBe('agenda notes!?');
   });
 
   it('presence: everyone (observers too) shows in awareness; nobody can overwrite another user\'s state', async () => {
@@ -109,8 +130,17 @@ describe('collab sync', () => {
     meta.clock += 1000;
     encoding.writeVarUint8Array(e, encodeAwarenessUpdate(forged, [a.doc.clientID]));
     raw.ws.send(encoding.toUint8Array(e));
-    await new Promise((r) => setTimeout(r, 200));
+    // Positive sentinel: Bob's own awareness, sent after the forgery on the same connection, reaches
+    // the observer; the forgery (handled first) did not.
+    const bobs = new Awareness(new Y.Doc());
+    bobs.setLocalState({ user: { name: 'Bob' } });
+    const own = encoding.createEncoder();
+    encoding.writeVarUint(own, 1);
+    encoding.writeVarUint8Array(own, encodeAwarenessUpdate(bobs, [bobs.clientID]));
+    raw.ws.send(encoding.toUint8Array(own));
+    await waitFor(() => o.provider.awareness.getStates().get(bobs.clientID)?.user?.name === 'Bob', 'observer sees bob');
     expect(o.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Alice');
+    bobs.destroy();
     forged.destroy();
     raw.ws.close();
     // When a client leaves, the others see it go.
@@ -133,8 +163,10 @@ describe('collab sync', () => {
       return encoding.toUint8Array(e);
     };
     const x = await openRaw(srv, NOTES, 'bob');
+    const storedBefore = (await srv.storage.loadDoc(NOTES)).updates.length;
     x.ws.send(frame(second)); // depends on `first`, which the server lacks: stays pending
-    await new Promise((r) => setTimeout(r, 100));
+    // Stored before it is applied: once in the log, the server holds it (pending) before y sends `first`.
+    await waitFor(async () => (await srv.storage.loadDoc(NOTES)).updates.length > storedBefore, 'second stored');
     const y = await openRaw(srv, NOTES, 'carol');
     await waitFor(() => y.messages.length > 0, 'y connected');
     y.ws.send(frame(first));
@@ -180,7 +212,7 @@ describe('collab sync', () => {
       b.provider.connect();
       await Promise.all([synced(a), synced(b)]);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await crossSentinel(a, b);
     expect(a.text.toString()).toBe('Call the bank by Friday. (offline edit)');
     expect(b.text.toString()).toBe('Call the bank by Friday. (offline edit)');
     expect((await storedDoc(srv.storage, commitmentsDocName('m1'))).text).toBe('Call the bank by Friday. (offline edit)');
@@ -200,7 +232,7 @@ describe('collab sync', () => {
     srv = await startCollabServer({ rights: { ...rights }, storage, port });
     await Promise.all([synced(a), synced(b)]);
     await waitFor(() => a.text.toString() === 'before restart. typed while down.', 'a gets the edit made while down');
-    await new Promise((r) => setTimeout(r, 100));
+    await crossSentinel(a, b);
     expect(b.text.toString()).toBe('before restart. typed while down.');
     expect((await storedDoc(srv.storage, name)).text).toBe('before restart. typed while down.');
   });
