@@ -77,6 +77,11 @@ export const LIMITS = {
   resourcesPerMeetingMax: 100,
   /** Titles: one line in the library list. */
   resourceTitleMax: 200,
+  /** A parking-lot item: one line on the list, with a short paragraph of detail. */
+  parkingTitleMax: 200,
+  parkingDetailMax: 2_000,
+  /** Open items a group's parking lot shows at most; a longer list is a backlog nobody reads. */
+  parkingOpenMax: 200,
   /** Pre-meeting update prompts a group may keep: one screen of questions, read in a few minutes. */
   updatePromptsMax: 8,
   /** A prompt is a question on one line. */

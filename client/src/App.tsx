@@ -25,6 +25,7 @@ import {
   ProjectorPage,
   RecapPage,
   UpdatePage,
+  ParkingPage,
   ResetPasswordPage,
   ResourcesPage,
   SearchPage,
@@ -79,6 +80,7 @@ export function App() {
           <Route path="/groups/:id/financials" element={<FinancialsPage />} />
           <Route path="/groups/:id/goals" element={<GoalsPage />} />
           <Route path="/groups/:id/resources" element={<ResourcesPage />} />
+          <Route path="/groups/:id/parking" element={<ParkingPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -27,6 +27,7 @@ export const SummaryRedirect = page(() => import('./views/SummaryRedirect.tsx'),
 export const ForgotPasswordPage = page(() => import('./views/PasswordResetPages.tsx'), 'ForgotPasswordPage');
 export const ResetPasswordPage = page(() => import('./views/PasswordResetPages.tsx'), 'ResetPasswordPage');
 export const UnsubscribePage = page(() => import('./views/UnsubscribePage.tsx'), 'UnsubscribePage');
+export const ParkingPage = page(() => import('./views/ParkingPage.tsx'), 'ParkingPage');
 export const UpdatePage = page(() => import('./views/UpdatePage.tsx'), 'UpdatePage');
 export const OutboxPage = page(() => import('./views/OutboxPage.tsx'), 'OutboxPage');
 export const CoachingPage = page(() => import('./views/CoachingPage.tsx'), 'CoachingPage');

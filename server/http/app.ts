@@ -26,6 +26,7 @@ import { readinessRoutes } from './routes/readiness.ts';
 import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { updateRoutes } from './routes/updates.ts';
+import { parkingRoutes } from './routes/parking.ts';
 
 export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null; ops: OpsDeps }): express.Express {
   const app = express();
@@ -45,6 +46,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(mailRoutes(deps));
   api.use(readinessRoutes(deps));
   api.use(updateRoutes(deps));
+  api.use(parkingRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(networkRoutes(deps));
   api.use(companyRoutes(deps));

@@ -11,6 +11,7 @@ import { newId } from '../auth/tokens.ts';
 import { scheduleOverdueDigest } from '../mail/jobs.ts';
 import type { Storage } from '../storage/types.ts';
 import { retryOnCarryRace, reviewContext } from './goals.ts';
+import { parkAfterMeeting } from './parking.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
 /**
@@ -52,6 +53,8 @@ export function onMeetingEnded({ storage, records }: RecordsDeps): (meetingId: s
     const copies = await carryIntoMeeting(storage, meetingId);
     const meeting = await storage.getMeeting(meetingId);
     if (meeting && copies.length > 0) records.changed(meeting.groupId, 'goals');
+    // Proposals the meeting left go on the parking lot, and on to the next meeting's proposals.
+    if (meeting && (await parkAfterMeeting(storage, meetingId)).parked > 0) records.changed(meeting.groupId, 'parking');
     // The meeting's commitments are now due somewhere: the group gets its weekly overdue digest.
     if (meeting) await scheduleOverdueDigest(storage, meeting.groupId, Date.now());
   };

@@ -10,6 +10,7 @@ import { authorizeGroup, requireRight, type Access } from '../auth/policy.ts';
 import { allowedActions, takesPart, roleOf, type GroupAction } from '../../shared/access/index.ts';
 import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
+import { seedProposals } from './parking.ts';
 import type { Storage } from '../storage/types.ts';
 
 /** Loads a meeting and checks the action on its group; strangers get not_found. */
@@ -91,6 +92,8 @@ export async function createMeeting(storage: Storage, userId: string, groupId: s
     createMeetingState(id, agenda, facilitatorId),
   );
   await scheduleMeetingMail(storage, meeting);
+  // Its hot-seat proposals start from the group's parking lot.
+  await seedProposals(storage, id, userId);
   const members = await storage.listMembers(groupId);
   const state = (await storage.getMeetingState(id))!;
   return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId) };

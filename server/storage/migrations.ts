@@ -11,6 +11,7 @@ import { MAIL_MIGRATION } from './mail-sql.ts';
 import { NETWORK_MIGRATIONS } from './network-migrations.ts';
 import { UPDATES_MIGRATION } from './prep-sql.ts';
 import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
+import { PARKING_MIGRATION } from './parking-sql.ts';
 
 export interface Migration {
   id: number;
@@ -227,6 +228,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...NETWORK_MIGRATIONS,
   UPDATES_MIGRATION,
   ACCOUNTS_MIGRATION,
+  PARKING_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

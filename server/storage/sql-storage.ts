@@ -15,6 +15,7 @@ import { MeetingsSql } from './meetings-sql.ts';
 import { PrepSql } from './prep-sql.ts';
 import { NetworkSql } from './network-sql.ts';
 import { CompaniesSql } from './companies-sql.ts';
+import { ParkingSql } from './parking-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { ResourcesSql } from './resources-sql.ts';
@@ -69,6 +70,7 @@ export class SqlStorage implements Storage {
   createOrganiserInvite: Storage['createOrganiserInvite'] = (...a) => this.network.createOrganiserInvite(...a);
   getOrganiserInviteByTokenHash: Storage['getOrganiserInviteByTokenHash'] = (...a) => this.network.getOrganiserInviteByTokenHash(...a);
   markOrganiserInviteUsed: Storage['markOrganiserInviteUsed'] = (...a) => this.network.markOrganiserInviteUsed(...a);
+  private readonly parking = new ParkingSql(this.q, now);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);
@@ -141,6 +143,12 @@ export class SqlStorage implements Storage {
   setUpdatePrompts: Storage['setUpdatePrompts'] = (...a) => this.prep.setUpdatePrompts(...a);
   putMemberUpdate: Storage['putMemberUpdate'] = (...a) => this.prep.putMemberUpdate(...a);
   listMemberUpdates: Storage['listMemberUpdates'] = (...a) => this.prep.listMemberUpdates(...a);
+
+  // the parking lot (parking-sql.ts)
+  createParkingItem: Storage['createParkingItem'] = (...a) => this.parking.createParkingItem(...a);
+  getParkingItem: Storage['getParkingItem'] = (...a) => this.parking.getParkingItem(...a);
+  listParkingItems: Storage['listParkingItems'] = (...a) => this.parking.listParkingItems(...a);
+  updateParkingItem: Storage['updateParkingItem'] = (...a) => this.parking.updateParkingItem(...a);
 
   // agenda templates, meetings and their live state (meetings-sql.ts)
   createTemplate: Storage['createTemplate'] = (...a) => this.meetings.createTemplate(...a);

@@ -3,6 +3,7 @@
 import type { PrepStore } from './prep-sql.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
 import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
+import type { ParkingStore } from './parking-sql.ts';
 import type {
   AgendaTemplate,
   AgendaTemplateItem,
@@ -144,7 +145,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage extends PrepStore {
+export interface Storage extends PrepStore, ParkingStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -89,6 +89,9 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'companies.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'companies.propose': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'companies.decide': { coachLed: LEADS, peerLed: LEADS },
+  'parking.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'parking.add': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'parking.manage': { coachLed: LEADS_OR_FACILITATOR, peerLed: PARTICIPANTS },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */

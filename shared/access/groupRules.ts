@@ -69,6 +69,11 @@ export const GROUP_ACTIONS = [
   'companies.read',
   'companies.propose',
   'companies.decide',
+  // the parking lot: read by the room, added to by participants, tidied by whoever runs the group
+  // (an item's author may resolve, drop or schedule their own, checked in the service)
+  'parking.read',
+  'parking.add',
+  'parking.manage',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -142,6 +147,10 @@ const RULES: Record<GroupAction, Rule> = {
   'companies.propose': isLeadOrPeer,
   // "The coach decides": an organiser may stand in; peers propose but do not decide.
   'companies.decide': isLead,
+  // What the room parked (hot-seat matters included) stays in the room.
+  'parking.read': inRoom,
+  'parking.add': isParticipant,
+  'parking.manage': (s, g) => isLeadOrPeer(s, g) || isLeadOrFacilitator(s, g),
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */

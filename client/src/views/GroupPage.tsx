@@ -64,6 +64,12 @@ export function GroupPage() {
         <Link to={`/groups/${group.id}/goals`}>Goals{company ? ': my progress and the group at a glance' : ' at a glance'}</Link>
         {' · '}
         <Link to={`/groups/${group.id}/resources`}>Resource library</Link>
+        {allows(detail, 'parking.read') && (
+          <>
+            {' · '}
+            <Link to={`/groups/${group.id}/parking`}>Parking lot</Link>
+          </>
+        )}
       </nav>
       <SearchBox groupId={group.id} />
       {next && seesReadiness && <ReadinessGrid meeting={next} groupId={group.id} canRemind={allows(detail, 'readiness.remind')} userId={userId} />}

@@ -16,6 +16,7 @@ import { HotSeatStage } from './HotSeatStage.tsx';
 import { TopicProposals } from './TopicProposals.tsx';
 import { TopicsStage } from './TopicsStage.tsx';
 import { CheckInStage } from '../updates/CheckInStage.tsx';
+import { ParkForm } from '../parking/ParkForm.tsx';
 
 export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingState; meeting: Meeting; isFacilitator: boolean }) {
   const members = useStore((s) => s.members);
@@ -23,6 +24,7 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   const mayShare = useStore((s) => allows(s, 'resources.share'));
   const mayManage = useStore((s) => allows(s, 'resources.manage'));
   const mayReadUpdates = useStore((s) => allows(s, 'updates.read'));
+  const mayPark = useStore((s) => allows(s, 'parking.add'));
   const userId = you?.userId ?? '';
   const companies = members.filter((m) => hasCompany(m.role));
   // Proposing, voting and rating are one 'participant' right in the command table.
@@ -40,12 +42,15 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
     else if (item.kind === 'topics') body = <TopicsStage meetingId={meeting.id} groupId={meeting.groupId} itemId={item.id} userId={userId} canShare={mayShare} canManage={mayManage} />;
     else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
   } else if (state.status === 'ended') body = <ClosingStage state={state} userId={userId} canRate={false} />;
-  if (!body) return null;
+  // Any live item (its notes, its hot seat) can park a matter for a later meeting.
+  const park = state.status === 'live' && item && mayPark ? <ParkForm key={item.id} meetingId={meeting.id} itemId={item.id} groupId={meeting.groupId} /> : null;
+  if (!body && !park) return null;
   return (
     <section aria-label="This item" className="card section" data-testid="item-stage">
       {/* Keyed by item: moving on to the next item gives its view a fresh start. */}
       <ErrorBoundary key={`${state.status}:${item?.id ?? ''}`} what="This item's view">
         {body}
+        {park}
       </ErrorBoundary>
     </section>
   );

@@ -35,6 +35,7 @@ export function TopicProposals({ state, canPropose, userId, isFacilitator }: Pro
             <li key={t.id} className="topic">
               <span>
                 {t.title} <span className="muted">— {nameOf(t.userId)}, {t.voteCount} vote{t.voteCount === 1 ? '' : 's'}</span>
+                {t.id.startsWith('park-') && <span className="badge">from the parking lot</span>}
               </span>
               {open && (
                 <span className="button-row">
