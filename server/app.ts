@@ -38,9 +38,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** In-process options, for tests only. */
 export interface ServerOptions {
   /** The clock of login throttling (tests move it instead of waiting). */
   now?: () => number;
+  /** The clock the meeting reducer is given, so a test can run a meeting over two days. */
+  meetingClock?: () => number;
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
@@ -94,6 +97,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     onCommand: metrics.command,
     clustered: redis !== null,
     commandSaveDelayMs: config.testCommandSaveDelayMs,
+    now: options.meetingClock,
   });
   const { io } = channel;
   notifier = channel.records;

@@ -142,10 +142,28 @@ export interface SummaryNotes {
   blocks: NoteBlock[];
 }
 
+/** One meeting day in the record: when it was planned and when it actually ran. */
+export interface RecapDay {
+  /** 1-based. */
+  day: number;
+  /** The scheduled date ("2026-10-24") if the meeting has one for this day. */
+  date: string | null;
+  /** ISO instants the day actually started and ended (adjourned or ended); null if it never ran. */
+  startedAt: string | null;
+  endedAt: string | null;
+  plannedMin: number;
+  /** Time spent on the day's items (breaks included), by the room's clock. */
+  actualMin: number;
+  /** That day's attendance (present / remote / late; absent: not listed); null before it was recorded per day. */
+  attendance: { userId: string; status: AttendanceStatus }[] | null;
+}
+
 export interface MeetingSummary {
   meeting: Meeting;
   group: Group;
   agenda: { itemId: string; title: string; kind: AgendaItemKind; plannedMin: number; actualMin: number }[];
+  /** Each meeting day as it ran (recapDays, shared/meeting/recapDays.ts). */
+  days: RecapDay[];
   attendance: { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode }[];
   /**
    * Count, average and (from 3 raters) the spread, plus the viewer's own score: who gave

@@ -1,5 +1,6 @@
 // A meeting summary (already filtered for its reader) as a recap document for Markdown/PDF.
 import type { Commitment } from '../../shared/collab/commitments.ts';
+import { instantToZoned } from '../../shared/calendar/zoned.ts';
 import { formatKpiByKey } from '../../shared/financials/kpis.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
@@ -50,6 +51,16 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
       heading: 'Agenda',
       blocks: [{ kind: 'table', header: ['Item', 'Planned (min)', 'Actual (min)'], rows: s.agenda.map((a) => [a.title, String(a.plannedMin), String(a.actualMin)]) }],
     },
+    ...(s.days.length > 1
+      ? [{
+          heading: `Days (times in ${s.meeting.timeZone})`,
+          blocks: [{
+            kind: 'table' as const,
+            header: ['Day', 'Started', 'Ended', 'Planned (min)', 'Actual (min)'],
+            rows: s.days.map((d) => [String(d.day), zonedStamp(d.startedAt, s.meeting.timeZone), zonedStamp(d.endedAt, s.meeting.timeZone), String(d.plannedMin), String(d.actualMin)]),
+          }],
+        }]
+      : []),
     {
       heading: 'Attendance',
       blocks: s.attendance.length
@@ -97,4 +108,11 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
   ];
   if (privateNotes?.length) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', blocks: privateNotes }] });
   return { title: `${s.group.name}: ${s.meeting.title}`, roomOnlyIncluded, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
+}
+
+/** "2026-10-24 09:02" in the meeting's zone; "–" for a day that never started or ended. */
+function zonedStamp(iso: string | null, zone: string): string {
+  if (!iso) return '–';
+  const { date, time } = instantToZoned(Date.parse(iso), zone);
+  return `${date} ${time}`;
 }

@@ -55,6 +55,8 @@ export interface ChannelDeps {
   clustered?: boolean;
   /** Tests only: see RoomOptions.saveDelayMs. */
   commandSaveDelayMs?: number;
+  /** Tests only: the meeting clock (RoomOptions.now), so a test can move through two days. */
+  now?: () => number;
 }
 
 function toApiError(e: unknown, log: Logger): ApiError {
@@ -99,7 +101,7 @@ export function attachMeetingChannel(
   const rooms = new MeetingRooms(storage, {
     applied: (delta) => io.to(meetingRoom(delta.meetingId)).emit('meeting:applied', delta),
     state: (meetingId, state, serverNow) => sendState(meetingId, state, serverNow),
-  }, { saveDelayMs: deps.commandSaveDelayMs });
+  }, { saveDelayMs: deps.commandSaveDelayMs, now: deps.now });
 
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { protocolVersion?: unknown } | undefined;

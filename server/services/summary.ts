@@ -6,6 +6,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { previousQuarter } from '../../shared/financials/quarters.ts';
 import { groupCompletion } from '../../shared/goals/completion.ts';
 import { viewFor } from '../../shared/meeting/viewFor.ts';
+import { recapDays } from '../../shared/meeting/recapDays.ts';
 import type { Group } from '../../shared/domain.ts';
 import type { GroupFinancials, MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
 import { can, hasCompany } from '../../shared/access/index.ts';
@@ -92,6 +93,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     meeting,
     group,
     agenda: state.agenda.map((i) => ({ itemId: i.id, title: i.title, kind: i.kind, plannedMin: minutes(i.durationMs), actualMin: minutes(i.spentMs) })),
+    days: recapDays(state, meeting.days),
     attendance: Object.values(state.attendance)
       .map((a) => ({ ...person(a.userId), status: a.status, mode: a.mode }))
       .sort((a, b) => a.name.localeCompare(b.name)),

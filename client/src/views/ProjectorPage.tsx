@@ -13,6 +13,7 @@ import { useNames } from '../hooks/useNames.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { statusHeadline } from '../lib/headline.ts';
 import { MODE_LABEL } from '../lib/labels.ts';
+import { formatMinutes } from '../lib/time.ts';
 import { useStore } from '../store/index.ts';
 
 // The notes editor loads only on the wall that shows notes (?notes=1).
@@ -80,6 +81,7 @@ export function ProjectorPage() {
             {next && (
               <p className="projector-next">
                 {state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}
+                {next.kind !== 'day-end' && ` · ${formatMinutes(next.durationMs)}`}
               </p>
             )}
           </>

@@ -16,6 +16,7 @@ import { NotesView } from '../components/notes/NotesView.tsx';
 import { UpdateAnswers } from '../components/updates/UpdateAnswers.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
 import { RecapResources } from '../components/recap/RecapResources.tsx';
+import { RecapDays } from '../components/recap/RecapDays.tsx';
 import { holdsRoomOnly } from '../components/recap/roomOnly.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
@@ -160,6 +161,8 @@ export function RecapPage() {
       </section>
 
       <RecapResources resources={summary.resources} groupId={summary.group.id} />
+
+      <RecapDays days={summary.days} meeting={summary.meeting} name={name} />
 
       <section className="card section" aria-labelledby="r-att">
         <h2 id="r-att">Agenda, attendance and rating</h2>
