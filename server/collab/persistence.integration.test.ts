@@ -90,7 +90,8 @@ describe('collab persistence', () => {
 
     s.faults.failAppend = true;
     a.text.insert(a.text.length, 'written while storage is down.');
-    await sleep(300);
+    // The event that matters: the server tried to store it and failed (it relays only what is stored).
+    await waitFor(() => s.logs.some((l) => l.msg.includes('storing updates failed')), 'the write failed');
     // Not stored, so not relayed: bob must not see it, nor may a late joiner.
     expect(b.text.toString()).toBe('stored first. ');
     expect((await storedDoc(s.storage, NOTES)).text).toBe('stored first. ');
@@ -206,7 +207,7 @@ describe('collab persistence', () => {
     await waitFor(async () => (await storedDoc(s.storage, name)).text === 'Hire a CFO by Q3.', 'stored');
     expect(s.collab.docCount()).toBe(1);
     a.provider.disconnect();
-    await sleep(50);
+    await waitFor(() => s.collab.connectionCount() === 0, 'the server saw alice go');
     expect(s.collab.docCount()).toBe(1); // still in its grace period
     await waitFor(() => s.collab.docCount() === 0, 'unloaded');
     const stored = await storedDoc(s.storage, name);
@@ -220,13 +221,17 @@ describe('collab persistence', () => {
   it('a client that comes back within the grace period keeps the doc loaded', async () => {
     const s = await start({ limits: { unloadGraceMs: 300 } });
     const a = connect(s, NOTES, 'alice');
-    await synced(a);
+    // A witness doc left after alice's: once it is unloaded, alice's grace period is over too.
+    const w = connect(s, commitmentsDocName('m1'), 'bob');
+    await Promise.all([synced(a), synced(w)]);
     a.provider.disconnect();
-    await sleep(100);
+    await waitFor(() => s.collab.connectionCount() === 1, 'the server saw alice go');
+    w.provider.disconnect();
     a.provider.connect();
     await synced(a);
-    await sleep(400);
-    expect(s.collab.docCount()).toBe(1);
+    await waitFor(() => s.collab.docCount() === 1, 'the witness doc unloaded after its grace period');
+    expect(s.collab.connectionCount()).toBe(1);
+    expect(a.provider.wsconnected).toBe(true);
   });
 
   it('close() flushes pending writes, compacts and closes sockets with 1001', async () => {
@@ -241,9 +246,11 @@ describe('collab persistence', () => {
     await waitFor(async () => (await storedDoc(s.storage, NOTES)).text === 'saved. ', 'first stored');
     s.faults.failAppend = true;
     a.text.insert(a.text.length, 'pending at shutdown.');
-    await sleep(100);
-    setTimeout(() => (s.faults.failAppend = false), 150);
-    await s.stop();
+    await waitFor(() => s.logs.some((l) => l.msg.includes('storing updates failed')), 'the write failed');
+    // Storage comes back while the server shuts down: the flush retries until it is written.
+    const stopping = s.stop();
+    s.faults.failAppend = false;
+    await stopping;
     expect(codes).toContain(COLLAB_CLOSE.goingAway);
     expect(await storedDoc(s.storage, NOTES)).toEqual({ text: 'saved. pending at shutdown.', logLength: 0, hasSnapshot: true });
   });

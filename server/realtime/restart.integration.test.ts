@@ -49,7 +49,8 @@ describe('server restart mid-meeting', () => {
 
     const code = await server.stop('SIGKILL');
     expect(code).toBeNull(); // killed by the signal, no clean shutdown
-    await new Promise((r) => setTimeout(r, 300));
+    // Both clients saw the server go before the new one starts (so they truly reconnect).
+    await Promise.all([coach, member].map((s) => (s.connected ? new Promise((r) => s.once('disconnect', r)) : undefined)));
     server = await startChildServer(port, dataDir);
 
     // Both clients reconnect by themselves and get the stored state back.
