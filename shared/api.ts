@@ -6,6 +6,7 @@ import { isCurrencyCode } from './financials/format.ts';
 import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
+import type { NormsStanding } from './norms.ts';
 
 const email = z.string().trim().toLowerCase().email().max(LIMITS.emailMax);
 const password = z.string().min(LIMITS.passwordMinLength, `Password must be at least ${LIMITS.passwordMinLength} characters`).max(200);
@@ -174,6 +175,8 @@ export interface SetupStatus {
   needed: boolean;
 }
 export interface InvitePreview {
+  /** Where the new member lands after joining (the group page asks for the norms first). */
+  groupId: string;
   groupName: string;
   networkName: string;
   role: GroupRole;
@@ -196,6 +199,8 @@ export interface GroupDetail {
   currency: string;
   /** The network's currency (network benchmarks are in it). */
   networkCurrency: string;
+  /** The caller and the group's norms: `mustAccept` means the group page waits for POST .../norms/accept. */
+  norms: NormsStanding;
 }
 export interface MeetingDetail {
   meeting: Meeting;

@@ -65,6 +65,8 @@ export const LIMITS = {
   topicTitleMax: 200,
   /** Proposals per meeting: more than a day's hot seats could ever take. */
   topicsMax: 30,
+  /** Each part of a group's norms: a few paragraphs, read on screen and on the wall. */
+  normsTextMax: 2_000,
   /** The spread of meeting ratings shows from this many raters up: with two, each could tell the other's score. */
   ratingDistributionMinRaters: 3,
   /** Custom KPIs a group may add beside the defaults. */

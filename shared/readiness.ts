@@ -17,8 +17,12 @@ export interface MemberReadiness {
   goalsWithProgress: number;
   /** The pre-meeting update for this meeting is written (shared/updates.ts). */
   updateSent: boolean;
-  /** Figures complete, every goal under review has progress, and the update is sent. */
+  /** Figures complete, every goal under review has progress, and the update is sent (the norms do not count here). */
   ready: boolean;
+  /** Their latest acceptance of the group's norms (ISO), null if never. */
+  normsAcceptedAt: string | null;
+  /** Accepted within the last 12 months (shared/norms.ts). */
+  normsCurrent: boolean;
 }
 
 export interface MeetingReadiness {

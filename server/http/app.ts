@@ -20,6 +20,7 @@ import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { companyRoutes } from './routes/companies.ts';
+import { normsRoutes } from './routes/norms.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { readinessRoutes } from './routes/readiness.ts';
@@ -48,6 +49,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(updateRoutes(deps));
   api.use(parkingRoutes(deps));
   api.use(groupRoutes(deps));
+  api.use(normsRoutes(deps));
   api.use(networkRoutes(deps));
   api.use(companyRoutes(deps));
   api.use(meetingRoutes(deps));

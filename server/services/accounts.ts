@@ -63,7 +63,7 @@ export async function previewInvite(storage: Storage, token: string, now = Date.
   const group = await storage.getGroup(invite.groupId);
   const network = group ? await storage.getNetwork(group.networkId) : null;
   if (!group || !network) throw new DomainError('not_found', 'This invite link is not valid');
-  return { groupName: group.name, networkName: network.name, role: invite.role, expiresAt: invite.expiresAt };
+  return { groupId: group.id, groupName: group.name, networkName: network.name, role: invite.role, expiresAt: invite.expiresAt };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Storage } from '../storage/types.ts';
 import { checkInviteRole } from './invites.ts';
 import type { LiveAccess } from './liveAccess.ts';
 import { addMember } from './members.ts';
+import { standingOf } from './norms.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
 async function requireOrganiser(storage: Storage, userId: string, networkId: string): Promise<void> {
@@ -41,15 +42,16 @@ export async function updateGroup({ storage, records }: RecordsDeps, userId: str
 
 export async function groupDetail(storage: Storage, userId: string, groupId: string): Promise<GroupDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.read');
-  const [members, meetings, templates, network] = await Promise.all([
+  const [members, meetings, templates, network, norms] = await Promise.all([
     storage.listMembers(groupId),
     storage.listMeetings(groupId),
     storage.listTemplates(groupId),
     storage.getNetwork(group.networkId),
+    standingOf(storage, access, groupId),
   ]);
   const currency = effectiveCurrency(group, network);
   const networkCurrency = network?.currency ?? DEFAULT_CURRENCY;
-  return { group, role: roleOf(access), allowed: allowedActions(access, group), members, meetings, templates, currency, networkCurrency };
+  return { group, role: roleOf(access), allowed: allowedActions(access, group), members, meetings, templates, currency, networkCurrency, norms };
 }
 
 export async function createInvite(

@@ -12,17 +12,20 @@ import type { Storage } from '../storage/types.ts';
 import { kpisOf } from './financials.ts';
 import { reviewContext } from './goals.ts';
 import { authorizeMeeting } from './meetings.ts';
+import { acceptanceRows } from './norms.ts';
 
 export async function meetingReadiness(storage: Storage, meeting: Meeting): Promise<MeetingReadiness> {
   const figuresQuarter = isQuarter(meeting.quarter) ? previousQuarter(meeting.quarter) : meeting.quarter;
-  const [{ reviewQuarter }, members, figures, kpis] = await Promise.all([
+  const [{ reviewQuarter }, members, figures, kpis, norms] = await Promise.all([
     reviewContext(storage, meeting),
     storage.listMembers(meeting.groupId),
     storage.listFigures(meeting.groupId, { fromQuarter: figuresQuarter, toQuarter: figuresQuarter }),
     kpisOf(storage, meeting.groupId),
+    acceptanceRows(storage, meeting.groupId),
   ]);
   const [goals, updates] = await Promise.all([storage.listGoals(meeting.groupId, { quarter: reviewQuarter }), storage.listMemberUpdates(meeting.id)]);
   const sent = new Set(updates.map((u) => u.userId));
+  const normsOf = new Map(norms.map((n) => [n.userId, n]));
   const enterable = new Set(kpis.filter((k) => !k.derived).map((k) => k.key));
   const rows = members
     .filter((m) => hasCompany(m.role))
@@ -42,6 +45,8 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
         goalsWithProgress: withProgress,
         updateSent: sent.has(m.userId),
         ready: figuresState === 'complete' && withProgress === mine.length && sent.has(m.userId),
+        normsAcceptedAt: normsOf.get(m.userId)?.acceptedAt ?? null,
+        normsCurrent: normsOf.get(m.userId)?.current ?? false,
       };
     });
   return { meetingId: meeting.id, figuresQuarter, goalsQuarter: reviewQuarter, members: rows };

@@ -12,6 +12,7 @@ import { NETWORK_MIGRATIONS } from './network-migrations.ts';
 import { UPDATES_MIGRATION } from './prep-sql.ts';
 import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 import { PARKING_MIGRATION } from './parking-sql.ts';
+import { NORMS_MIGRATION } from './norms-sql.ts';
 
 export interface Migration {
   id: number;
@@ -229,6 +230,7 @@ export const MIGRATIONS: readonly Migration[] = [
   UPDATES_MIGRATION,
   ACCOUNTS_MIGRATION,
   PARKING_MIGRATION,
+  NORMS_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -16,6 +16,7 @@ import { PrepSql } from './prep-sql.ts';
 import { NetworkSql } from './network-sql.ts';
 import { CompaniesSql } from './companies-sql.ts';
 import { ParkingSql } from './parking-sql.ts';
+import { NormsSql } from './norms-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { ResourcesSql } from './resources-sql.ts';
@@ -71,6 +72,7 @@ export class SqlStorage implements Storage {
   getOrganiserInviteByTokenHash: Storage['getOrganiserInviteByTokenHash'] = (...a) => this.network.getOrganiserInviteByTokenHash(...a);
   markOrganiserInviteUsed: Storage['markOrganiserInviteUsed'] = (...a) => this.network.markOrganiserInviteUsed(...a);
   private readonly parking = new ParkingSql(this.q, now);
+  private readonly norms = new NormsSql(this.q, now);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);
@@ -199,6 +201,13 @@ export class SqlStorage implements Storage {
   setCalendarFeed: Storage['setCalendarFeed'] = (userId, hash, at) => this.calendar.setCalendarFeed(userId, hash, at);
   deleteCalendarFeed: Storage['deleteCalendarFeed'] = (userId) => this.calendar.deleteCalendarFeed(userId);
   calendarFeedUser: Storage['calendarFeedUser'] = (hash) => this.calendar.calendarFeedUser(hash);
+
+  // group norms (norms-sql.ts)
+  getGroupNorms: Storage['getGroupNorms'] = (...a) => this.norms.getGroupNorms(...a);
+  setGroupNorms: Storage['setGroupNorms'] = (...a) => this.norms.setGroupNorms(...a);
+  acceptNorms: Storage['acceptNorms'] = (...a) => this.norms.acceptNorms(...a);
+  listNormsAcceptances: Storage['listNormsAcceptances'] = (...a) => this.norms.listNormsAcceptances(...a);
+  listUserNormsAcceptances: Storage['listUserNormsAcceptances'] = (...a) => this.norms.listUserNormsAcceptances(...a);
 
   static over(db: SqlDriver): SqlStorage {
     return new SqlStorage(db, true, new AsyncLocalStorage<TxFlag>());

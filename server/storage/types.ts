@@ -24,6 +24,7 @@ import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts'
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MailKind, MailStatus, OptionalMailKind } from '../../shared/mail.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
+import type { GroupNorms, NormsText } from '../../shared/norms.ts';
 import type { Resource } from '../../shared/resources.ts';
 
 export interface UserRecord extends User {
@@ -381,6 +382,17 @@ export interface Storage extends PrepStore, ParkingStore {
   deleteCalendarFeed(userId: string): Promise<boolean>;
   /** The user a feed secret belongs to, or null (unknown or revoked). */
   calendarFeedUser(tokenHash: string): Promise<string | null>;
+
+  // group norms (norms-sql.ts)
+  /** The group's own norms, or null while it uses the defaults. */
+  getGroupNorms(groupId: string): Promise<GroupNorms | null>;
+  setGroupNorms(groupId: string, text: NormsText, userId: string): Promise<GroupNorms>;
+  /** Records one acceptance (all are kept; the latest counts). */
+  acceptNorms(groupId: string, userId: string, at: string): Promise<void>;
+  /** Each user's latest acceptance in the group. */
+  listNormsAcceptances(groupId: string): Promise<{ userId: string; acceptedAt: string }[]>;
+  /** Every acceptance the user gave, in any group, oldest first. */
+  listUserNormsAcceptances(userId: string): Promise<{ groupId: string; acceptedAt: string }[]>;
 }
 
 export interface MailAttachment {

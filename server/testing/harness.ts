@@ -113,8 +113,12 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
-/** Joins a group through a real invite link from `inviter`, as a new account; returns it signed in. */
-export async function joinGroup(base: string, inviter: ApiClient, groupId: string, name: string, role: string, company?: string) {
+/**
+ * Joins a group through a real invite link from `inviter`, as a new account; returns it signed
+ * in. Members and observers accept the group's norms as they join (as the app asks them to),
+ * unless `acceptNorms` is false.
+ */
+export async function joinGroup(base: string, inviter: ApiClient, groupId: string, name: string, role: string, company?: string, acceptNorms = true) {
   const inv = await inviter.post(`/api/groups/${groupId}/invites`, { role });
   if (inv.status !== 201) throw new Error(`invite failed: ${JSON.stringify(inv.body)}`);
   const c = new ApiClient(base);
@@ -126,6 +130,10 @@ export async function joinGroup(base: string, inviter: ApiClient, groupId: strin
     ...(company ? { company } : {}),
   });
   if (r.status !== 200) throw new Error(`accept failed: ${JSON.stringify(r.body)}`);
+  if (acceptNorms && role !== 'coach') {
+    const accepted = await c.post(`/api/groups/${groupId}/norms/accept`);
+    if (accepted.status !== 200) throw new Error(`norms not accepted: ${JSON.stringify(accepted.body)}`);
+  }
   return Object.assign(c, { userId: r.body.user.id as string });
 }
 

@@ -18,6 +18,7 @@ import {
   NETWORK_ACTIONS,
   type NetworkAction,
   type NetworkSubject,
+  mustAcceptNorms,
   seesBallot,
   showsRatingDistribution,
   type AccessGroup,
@@ -297,5 +298,24 @@ describe('anonymous ballots (ratings, topic votes): viewer x caster', () => {
 
   it.each([[0, false], [1, false], [2, false], [3, true], [12, true]] as const)('the spread of %i ratings shows: %s', (n, shows) => {
     expect(showsRatingDistribution(n)).toBe(shows);
+  });
+});
+
+describe('group norms: who must accept them', () => {
+  it.each([
+    ['member', true],
+    ['facilitator', true],
+    ['observer', true],
+    ['observerFacilitating', true],
+    // The group's leads write them; an organiser who is not in the group has nothing to accept.
+    ['coach', false],
+    ['organiser', false],
+    ['stranger', false],
+  ] as const)('%s: %s', (persona, must) => {
+    expect(mustAcceptNorms(PERSONAS[persona])).toBe(must);
+  });
+
+  it('an organiser who is also a member of the group accepts as a member', () => {
+    expect(mustAcceptNorms({ userId: 'nm', groupRole: 'member', organiser: true })).toBe(true);
   });
 });

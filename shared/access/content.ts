@@ -52,3 +52,10 @@ export const seesBallot = (viewerId: string | null, casterId: string): boolean =
 
 /** The spread of ratings shows only from LIMITS.ratingDistributionMinRaters raters up. */
 export const showsRatingDistribution = (raters: number): boolean => raters >= LIMITS.ratingDistributionMinRaters;
+
+/**
+ * Who must accept the group's norms (on joining, then every 12 months): the members and the
+ * observers, who hear what is said in the room. The coach and organisers write them (peer-led
+ * groups: members write and accept them).
+ */
+export const mustAcceptNorms = (s: Subject): boolean => s.groupRole === 'member' || s.groupRole === 'observer';

@@ -24,6 +24,7 @@ export {
 export {
   canInviteRole,
   docRight,
+  mustAcceptNorms,
   searchVisibilities,
   seesBallot,
   sendsRoomOnly,

@@ -11,6 +11,8 @@ import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
 import { UpdatePromptsEditor } from '../components/updates/UpdatePromptsEditor.tsx';
 import { MeetingLists } from '../components/group/MeetingLists.tsx';
 import { MemberTable } from '../components/group/MemberTable.tsx';
+import { NormsGate } from '../components/group/NormsGate.tsx';
+import { NormsPanel } from '../components/group/NormsPanel.tsx';
 import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
 import { SearchBox } from '../components/search/SearchBox.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
@@ -41,6 +43,8 @@ export function GroupPage() {
   }
 
   const { group, role, members, meetings, templates } = detail;
+  // The server says whether the caller must (re)accept the norms first; the page waits for it.
+  if (detail.norms.mustAccept) return <NormsGate groupId={group.id} groupName={group.name} renewal={detail.norms.acceptedAt !== null} />;
   const canManage = allows(detail, 'group.members.manage');
   // Peer-led groups take turns facilitating, so any member may schedule (the server's rule).
   const canSchedule = allows(detail, 'meeting.create');
@@ -81,6 +85,7 @@ export function GroupPage() {
         </div>
         <div className="stack">
           <GroupDetails group={group} role={role} canManage={canManage} networkCurrency={detail.networkCurrency} />
+          <NormsPanel groupId={group.id} canEdit={allows(detail, 'group.norms.edit')} canReview={allows(detail, 'group.norms.review')} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
           {company && <CompanyProfileForm networkId={group.networkId} />}
           {allows(detail, 'companies.propose') && (

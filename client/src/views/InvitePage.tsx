@@ -43,7 +43,8 @@ export function InvitePage() {
     const body = me ? { company } : { name: form.name, email: form.email, password: form.password, company };
     void run(async () => {
       await acceptInvite(token, validate(acceptInviteBody, body));
-      navigate('/', { replace: true });
+      // Straight to the group: its page asks a new member to accept the group's norms first.
+      navigate(preview ? `/groups/${preview.groupId}` : '/', { replace: true });
     });
   };
 

@@ -9,6 +9,13 @@ import { mailApi } from '../../api/mail.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
 import { Alert } from '../Alert.tsx';
 
+/** The norms column: accepted and when, or why not (never, or more than twelve months ago). */
+function normsWords(acceptedAt: string | null, current: boolean): string {
+  if (!acceptedAt) return 'Not yet';
+  const day = new Date(acceptedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return current ? `✓ ${day}` : `Expired (${day})`;
+}
+
 const FIGURES_WORDS: Record<FiguresReadiness, string> = { complete: 'Complete', partial: 'Partial', none: 'None' };
 
 export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting: Meeting; groupId: string; canRemind: boolean; userId: string }) {
@@ -41,6 +48,7 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
             <th scope="col">Goal progress</th>
             <th scope="col">Update</th>
             <th scope="col">Ready</th>
+            <th scope="col">Norms accepted</th>
             {canRemind && <th scope="col">Remind</th>}
           </tr>
         </thead>
@@ -65,6 +73,9 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
                 )}
               </td>
               <td className={m.ready ? 'ready-yes' : 'ready-no'}>{m.ready ? '✓ Ready' : 'Not yet'}</td>
+              <td className={m.normsCurrent ? 'ready-yes' : 'ready-no'} data-testid="norms-accepted">
+                {normsWords(m.normsAcceptedAt, m.normsCurrent)}
+              </td>
               {canRemind && (
                 <td>
                   {!m.ready && (

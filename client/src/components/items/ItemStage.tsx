@@ -9,6 +9,7 @@ import { useStore } from '../../store/index.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import './items.css';
 import { ClosingStage } from './ClosingStage.tsx';
+import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { FinancialsStage } from './FinancialsStage.tsx';
 import { GoalReviewStage } from './GoalsStages.tsx';
 import { NewGoalsStage } from './NewGoalsStage.tsx';
@@ -34,7 +35,14 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   let body = null;
   if (state.status === 'scheduled') body = <TopicProposals state={state} canPropose={participant} userId={userId} isFacilitator={isFacilitator} />;
   else if (state.status === 'live' && item) {
-    if (item.kind === 'opening') body = mayReadUpdates && <CheckInStage state={state} meetingId={meeting.id} companies={companies} isFacilitator={isFacilitator} />;
+    if (item.kind === 'opening') {
+      body = (
+        <>
+          <ConfidentialityReminder groupId={meeting.groupId} />
+          {mayReadUpdates && <CheckInStage state={state} meetingId={meeting.id} companies={companies} isFacilitator={isFacilitator} />}
+        </>
+      );
+    }
     else if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />;
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;

@@ -9,6 +9,7 @@ import { useStore } from '../../store/index.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { CommitmentsReadBack } from './ClosingStage.tsx';
 import './items.css';
+import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
 import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorHotSeat } from './ProjectorHotSeat.tsx';
@@ -46,6 +47,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
   else if (item.kind === 'opening')
     body = (
       <>
+        {meeting && <ConfidentialityReminder groupId={meeting.groupId} wall />}
         {focusLine}
         <ProjectorUpdate state={state} />
       </>
