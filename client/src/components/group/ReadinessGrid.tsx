@@ -73,7 +73,7 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
                 )}
               </td>
               <td className={m.ready ? 'ready-yes' : 'ready-no'}>{m.ready ? '✓ Ready' : 'Not yet'}</td>
-              <td className={m.normsCurrent ? 'ready-yes' : 'ready-no'} data-testid="norms-accepted">
+              <td className={m.normsCurrent ? 'norms-current' : 'norms-due'} data-testid="norms-accepted">
                 {normsWords(m.normsAcceptedAt, m.normsCurrent)}
               </td>
               {canRemind && (
