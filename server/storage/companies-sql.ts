@@ -113,7 +113,7 @@ export class CompaniesSql {
 
   async createCompanyCheck(k: { id: string; groupId: string; companyId: string; overlaps: CompanyOverlap[]; proposedBy: string; decision: CompanyDecision | null }): Promise<CompanyCheck> {
     await this.q.run(
-      'INSERT INTO company_checks (id, group_id, company_id, overlaps, proposed_by, created_at, decision) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO company_checks (id, group_id, company_id, "overlaps", proposed_by, created_at, decision) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [k.id, k.groupId, k.companyId, JSON.stringify(k.overlaps), k.proposedBy, this.now(), k.decision],
     );
     return (await this.getCompanyCheck(k.id))!;

@@ -53,7 +53,7 @@ export const NETWORK_MIGRATIONS: readonly Migration[] = [
         id TEXT PRIMARY KEY,
         group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
         company_id TEXT NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
-        overlaps TEXT NOT NULL,
+        "overlaps" TEXT NOT NULL,
         proposed_by TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         created_at TEXT NOT NULL,
         decision TEXT CHECK (decision IN ('invite', 'decline')),
