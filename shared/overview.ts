@@ -28,4 +28,6 @@ export interface MyGroupOverview extends PersonRecord {
   currency: string;
   /** Ended meetings, newest first, for recaps. */
   pastMeetings: Meeting[];
+  /** The earliest meeting not yet ended (live or scheduled), for the home page; null if none. */
+  nextMeeting: Meeting | null;
 }

@@ -54,7 +54,8 @@ async function records(storage: Storage, group: Group, inTheRoom: boolean, today
     openCommitments: commitments.filter((c) => c.who === userId),
     attendance: states.map(({ m, s }) => ({ meetingId: m.id, quarter: m.quarter, title: m.title, status: s ? (normalizeState(s).attendance[userId]?.status ?? null) : null })),
   });
-  return { meetings, ended, person };
+  const next = meetings.filter((m) => m.status !== 'ended').sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null;
+  return { meetings, ended, next, person };
 }
 
 export async function myOverview(storage: Storage, userId: string, today = new Date().toISOString().slice(0, 10)): Promise<MyGroupOverview[]> {
@@ -64,10 +65,10 @@ export async function myOverview(storage: Storage, userId: string, today = new D
   for (const { group, role } of await storage.listGroupsOfUser(userId)) {
     const access = await resolveAccess(storage, userId, group);
     const membership = await storage.getMembership(group.id, userId);
-    const { ended, person } = await records(storage, group, can('notes.roomOnly', access, group), today);
+    const { ended, next, person } = await records(storage, group, can('notes.roomOnly', access, group), today);
     const figures = hasCompany(role) ? await myFigures(storage, userId, group.id) : [];
     const currency = effectiveCurrency(group, await storage.getNetwork(group.networkId));
-    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, currency, pastMeetings: ended });
+    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, currency, pastMeetings: ended, nextMeeting: next });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { GroupSummary } from '../components/home/GroupSummary.tsx';
 import { NetworkSection } from '../components/home/NetworkSection.tsx';
 import { RecentRecaps } from '../components/home/RecentRecaps.tsx';
+import { NextMeetings } from '../components/home/NextMeetings.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -19,6 +20,7 @@ export function HomePage() {
           <Link to="/coaching">Coaching: every group you coach at a glance</Link>
         </p>
       )}
+      <NextMeetings />
       <RecentRecaps />
       <section aria-labelledby="my-groups" className="section">
         <h2 id="my-groups">Groups you belong to</h2>

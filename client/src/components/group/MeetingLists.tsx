@@ -1,7 +1,8 @@
 // Upcoming (scheduled or live) meetings open the live room; past ones are the archive of recaps.
 import { Link } from 'react-router';
 import type { Meeting } from '../../../../shared/domain.ts';
-import { formatMeetingTime } from '../../lib/time.ts';
+import { meetingWhen } from '../../lib/meetingTime.ts';
+import { CallLink } from '../meeting/CallLink.tsx';
 import { MeetingArchive } from './MeetingArchive.tsx';
 
 function MeetingItem({ meeting }: { meeting: Meeting }) {
@@ -10,9 +11,10 @@ function MeetingItem({ meeting }: { meeting: Meeting }) {
       <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
       {meeting.status === 'live' && <span className="badge badge-live">Live now</span>}
       <span className="muted">
-        {meeting.quarter} · {formatMeetingTime(meeting.startsAt, meeting.timeZone)}
+        {meeting.quarter} · {meetingWhen(meeting)}
         {meeting.location && ` · ${meeting.location}`}
       </span>
+      <CallLink url={meeting.onlineUrl} className="btn btn-small" />
     </li>
   );
 }

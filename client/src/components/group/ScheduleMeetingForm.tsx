@@ -1,8 +1,11 @@
-// Schedule the next quarterly meeting: wall time in a chosen zone becomes an ISO instant.
-import { useMemo, type FormEvent } from 'react';
+// Schedule the next quarterly meeting: wall time in a chosen zone becomes an ISO instant; a
+// template of several days gets one row per day (date, start, end), pre-filled from its agenda.
+import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { meetingBody } from '../../../../shared/api.ts';
-import type { AgendaTemplate } from '../../../../shared/domain.ts';
+import type { AgendaTemplate, MeetingDay } from '../../../../shared/domain.ts';
+import { dayLengthsMs, daysFromStart } from '../../../../shared/calendar/meetingDays.ts';
+import { BUILT_IN_TEMPLATES } from '../../../../shared/meeting/templates.ts';
 import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
 import { browserTimeZone, nextQuarter, timeZones, zonedLocalToIso } from '../../lib/time.ts';
 import { useStore } from '../../store/index.ts';
@@ -23,6 +26,16 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
     templateId: '',
   });
   const { busy, error, setError, run } = useSubmit();
+  // Each day's date and hours, as the facilitator adjusted them (keyed by start+template).
+  const [edited, setEdited] = useState<{ key: string; days: MeetingDay[] } | null>(null);
+  const items = values.templateId === '' || values.templateId === 'standard' ? BUILT_IN_TEMPLATES.standard.items
+    : values.templateId === 'two-day' ? BUILT_IN_TEMPLATES['two-day'].items
+    : (templates.find((t) => t.id === values.templateId)?.items ?? BUILT_IN_TEMPLATES.standard.items);
+  const startIso = zonedLocalToIso(values.local, values.timeZone);
+  const key = `${values.local}|${values.timeZone}|${values.templateId}`;
+  const derived = startIso ? daysFromStart(Date.parse(startIso), values.timeZone, dayLengthsMs(items)) : [];
+  const days = edited && edited.key === key ? edited.days : derived;
+  const setDay = (i: number, patch: Partial<MeetingDay>) => setEdited({ key, days: days.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,6 +46,7 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
         quarter: values.quarter.trim(),
         title: values.title.trim() || undefined,
         startsAt,
+        ...(days.length > 1 || edited?.key === key ? { days } : {}),
         timeZone: values.timeZone,
         location: values.location.trim() || null,
         onlineUrl: values.onlineUrl.trim() || null,
@@ -79,7 +93,8 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
         </div>
         <Field label="Agenda template">
           <select {...bind('templateId')}>
-            <option value="">Standard</option>
+            <option value="">{BUILT_IN_TEMPLATES.standard.name}</option>
+            <option value="two-day">{BUILT_IN_TEMPLATES['two-day'].name}</option>
             {templates
               .filter((t) => t.groupId !== null)
               .map((t) => (
@@ -89,6 +104,24 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
               ))}
           </select>
         </Field>
+        {days.length > 1 && (
+          <fieldset className="days-editor" data-testid="days-editor">
+            <legend>Days (in {values.timeZone})</legend>
+            {days.map((d, i) => (
+              <div className="form-row" key={i}>
+                <Field label={`Day ${i + 1} date`}>
+                  <input type="date" required value={d.date} onChange={(e) => setDay(i, { date: e.target.value })} />
+                </Field>
+                <Field label={`Day ${i + 1} starts`}>
+                  <input type="time" required value={d.start} onChange={(e) => setDay(i, { start: e.target.value })} />
+                </Field>
+                <Field label={`Day ${i + 1} ends`}>
+                  <input type="time" required value={d.end} onChange={(e) => setDay(i, { end: e.target.value })} />
+                </Field>
+              </div>
+            ))}
+          </fieldset>
+        )}
         <Alert message={error} onDismiss={() => setError(null)} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Scheduling…' : 'Schedule meeting'}
