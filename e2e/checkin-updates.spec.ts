@@ -45,7 +45,7 @@ describe('check-in', () => {
     expect(await wall.getByTestId('projector-update').count()).toBe(0);
 
     await coach.getByRole('button', { name: 'Next member' }).click();
-    await expect.poll(() => wall.getByTestId('focus-member').textContent()).toBe('Now: Max One');
+    await expect.poll(() => wall.getByTestId('focus-member').textContent()).toBe('Now: Max One · One GmbH');
     await expect.poll(() => wall.getByTestId('projector-update').textContent()).toContain('Signed the hospital contract');
     const maxOnWall = await wall.getByTestId('projector-update').textContent();
     expect(maxOnWall).toContain('Worst since last timeLost our best technician');
