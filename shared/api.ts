@@ -51,12 +51,18 @@ const groupFields = {
   observersSeeFinancials: z.boolean(),
   /** The group's own currency, overriding the network's; null: the network's. */
   currency: currencyCode.nullable(),
+  /** Count observers in the room: they read "stays in the room" content (off by default). */
+  observersInRoom: z.boolean(),
+  /** Let observers follow hot-seat notes (off by default). */
+  observersSeeHotSeat: z.boolean(),
 };
 export const groupBody = z.object({
   ...groupFields,
   tags: groupFields.tags.default([]),
   observersSeeFinancials: groupFields.observersSeeFinancials.optional(),
   currency: groupFields.currency.optional(),
+  observersInRoom: groupFields.observersInRoom.optional(),
+  observersSeeHotSeat: groupFields.observersSeeHotSeat.optional(),
 });
 // Built from the plain fields, not groupBody.partial(): zod 4 applies a default inside
 // .partial(), so a rename would have reset the tags to [].

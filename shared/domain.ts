@@ -35,6 +35,10 @@ export interface Group {
   observersSeeFinancials: boolean;
   /** The group's own currency (ISO 4217), overriding the network's; null: the network's. */
   currency: string | null;
+  /** Observers count as in the room: they read "stays in the room" notes and commitments (off by default). */
+  observersInRoom: boolean;
+  /** Observers may follow hot-seat notes (off by default: a hot seat stays in the room). */
+  observersSeeHotSeat: boolean;
   createdAt: string;
 }
 

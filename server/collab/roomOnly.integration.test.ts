@@ -7,6 +7,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.ts';
 import { NOTES_FIELD } from '../../shared/notes/fromYjs.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
+import type { AccessChange } from '../../shared/protocol.ts';
 import { connectSocket, emitAck, seedGroup, startTestServer, type ClientSocket } from '../testing/harness.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -56,7 +57,7 @@ beforeAll(async () => {
   coachSocket = await connectSocket(srv.url, seed.coach.cookie);
   expect((await emitAck(coachSocket, 'room:join', { meetingId, mode: 'room' })).ok).toBe(true);
   expect((await emitAck(coachSocket, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);
-});
+}, 60_000);
 afterAll(async () => {
   providers.forEach((p) => p.destroy());
   coachSocket?.close();
@@ -122,5 +123,25 @@ describe('room-only content on /collab', () => {
     // A member still reads everything.
     const member = open(seed.members[1]!.cookie, notesName);
     await waitUntil(() => member.provider.synced && notesText(member.doc).includes(SECRET), 'member reads the room-only block');
+  });
+
+  it('the coach counts observers in the room: an open observer keeps reading and now may get the whole doc; turned off again, a whole-doc connection is closed 4403', async () => {
+    const told: AccessChange[] = [];
+    const obsSocket = await connectSocket(srv.url, seed.observer.cookie);
+    obsSocket.on('access:changed', (c) => told.push(c));
+    expect((await emitAck(obsSocket, 'room:join', { meetingId, mode: 'remote' })).ok).toBe(true);
+    const filtered = open(seed.observer.cookie, notesName);
+    await waitUntil(() => filtered.provider.synced, 'filtered view synced');
+    expect((await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersInRoom: true })).status).toBe(200);
+    expect(told.at(-1)?.allowed).toContain('notes.roomOnly');
+    expect(filtered.provider.wsconnected).toBe(true);
+    const whole = open(seed.observer.cookie, notesName);
+    await waitUntil(() => whole.provider.synced && notesText(whole.doc).includes(SECRET), 'observer in the room reads the room-only block');
+
+    const closed = new Promise<number>((resolve) => whole.provider.on('connection-close', (e: CloseEvent | null) => e && resolve(e.code)));
+    expect((await seed.coach.patch(`/api/groups/${seed.group.id}`, { observersInRoom: false })).status).toBe(200);
+    expect(await closed).toBe(4403);
+    expect(told.at(-1)?.allowed).not.toContain('notes.roomOnly');
+    obsSocket.close();
   });
 });

@@ -5,7 +5,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { DEFAULT_CURRENCY, effectiveCurrency } from '../../shared/financials/format.ts';
 import { authorizeGroup } from '../auth/policy.ts';
-import { allowedActions, roleOf } from '../../shared/access/index.ts';
+import { allowedActions, isGuest, roleOf } from '../../shared/access/index.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 import { checkInviteRole } from './invites.ts';
@@ -30,13 +30,24 @@ export async function createGroup(storage: Storage, userId: string, networkId: s
   return storage.createGroup({ id: newId(), networkId, ...body });
 }
 
-export async function updateGroup({ storage, records }: RecordsDeps, userId: string, groupId: string, patch: Partial<GroupBody>): Promise<Group> {
+export async function updateGroup(
+  { storage, records, live }: RecordsDeps & { live: LiveAccess },
+  userId: string,
+  groupId: string,
+  patch: Partial<GroupBody>,
+): Promise<Group> {
   const { group: before } = await authorizeGroup(storage, userId, groupId, 'group.edit');
   const group = await storage.updateGroup(groupId, patch);
   if (!group) throw new DomainError('not_found', 'No such group');
   // Who may see the figures changed: observers in an open meeting refetch them at once.
   // So does a new currency: the review reads its money in it at once.
   if (group.observersSeeFinancials !== before.observersSeeFinancials || group.currency !== before.currency) records.changed(groupId, 'figures');
+  // Whether observers are in the room, or follow hot-seat notes, changes what their open notes
+  // may show: each observer's connections are re-checked now, on every node.
+  if (group.observersInRoom !== before.observersInRoom || group.observersSeeHotSeat !== before.observersSeeHotSeat) {
+    const observers = (await storage.listMembers(groupId)).filter((m) => isGuest(m.role));
+    await Promise.all(observers.map((m) => live.revokeUserInGroup(m.userId, groupId)));
+  }
   return group;
 }
 

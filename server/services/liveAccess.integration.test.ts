@@ -52,7 +52,7 @@ beforeAll(async () => {
   docName = notesDocName(meetingId, item.id);
   const coach = await joined(seed.coach.cookie);
   expect((await emitAck(coach, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);
-});
+}, 60_000);
 afterAll(async () => {
   providers.forEach((p) => p.destroy());
   sockets.forEach((s) => s.close());

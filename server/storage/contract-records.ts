@@ -86,6 +86,20 @@ function groupSettingContract(s: () => Storage): void {
       expect((await s().getGroup(g.id))?.observersSeeFinancials).toBe(true);
     });
   });
+
+  describe('observers in the room, observers and hot-seat notes', () => {
+    it('are off unless the group turns them on, each on its own, and a patch of other fields keeps them', async () => {
+      const { group: g } = await group(s());
+      expect([g.observersInRoom, g.observersSeeHotSeat]).toEqual([false, false]);
+      expect(await s().getGroup(g.id)).toEqual(g);
+      expect(await s().updateGroup(g.id, { observersInRoom: true })).toEqual({ ...g, observersInRoom: true });
+      expect(await s().updateGroup(g.id, { observersSeeHotSeat: true, observersInRoom: false })).toEqual({ ...g, observersSeeHotSeat: true });
+      expect(await s().updateGroup(g.id, { name: 'Renamed' })).toEqual({ ...g, name: 'Renamed', observersSeeHotSeat: true });
+      const network = await s().createNetwork({ id: uid('net'), name: 'N' });
+      const open = await s().createGroup({ id: uid('g'), networkId: network.id, name: 'Open', leadership: 'coach-led', format: 'online', tags: [], observersInRoom: true, observersSeeHotSeat: true });
+      expect(await s().getGroup(open.id)).toMatchObject({ observersInRoom: true, observersSeeHotSeat: true });
+    });
+  });
 }
 
 function kpiContract(s: () => Storage): void {

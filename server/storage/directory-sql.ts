@@ -13,7 +13,11 @@ const GROUP_COLUMNS = {
   tags: 'tags',
   observersSeeFinancials: 'observers_see_financials',
   currency: 'currency',
+  observersInRoom: 'observers_in_room',
+  observersSeeHotSeat: 'observers_see_hot_seat',
 } as const;
+
+const flagColumn = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
 
 export class DirectorySql {
   constructor(
@@ -108,19 +112,22 @@ export class DirectorySql {
     const createdAt = this.now();
     const observersSeeFinancials = g.observersSeeFinancials ?? false;
     const currency = g.currency ?? null;
+    const observersInRoom = g.observersInRoom ?? false;
+    const observersSeeHotSeat = g.observersSeeHotSeat ?? false;
     await this.q.run(
-      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, currency, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, currency, createdAt],
+      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, currency, observers_in_room, observers_see_hot_seat, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, currency, observersInRoom ? 1 : 0, observersSeeHotSeat ? 1 : 0, createdAt],
     );
     const { id, networkId, name, leadership, format } = g;
-    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, createdAt };
+    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, observersInRoom, observersSeeHotSeat, createdAt };
   }
   async updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null> {
     const tags = patch.tags === undefined ? undefined : JSON.stringify(patch.tags);
     const seeFinancials = patch.observersSeeFinancials;
     const observersSeeFinancials = seeFinancials === undefined ? undefined : seeFinancials ? 1 : 0;
-    await patchRow(this.q, 'groups', id, GROUP_COLUMNS, { ...patch, tags, observersSeeFinancials });
+    const flags = { observersInRoom: flagColumn(patch.observersInRoom), observersSeeHotSeat: flagColumn(patch.observersSeeHotSeat) };
+    await patchRow(this.q, 'groups', id, GROUP_COLUMNS, { ...patch, tags, observersSeeFinancials, ...flags });
     return this.getGroup(id);
   }
   async getGroup(id: string): Promise<Group | null> {

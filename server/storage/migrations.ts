@@ -9,6 +9,7 @@ import { SEARCH_MIGRATION } from './search-sql.ts';
 import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 import { MAIL_MIGRATION } from './mail-sql.ts';
 import { NETWORK_MIGRATIONS } from './network-migrations.ts';
+import { ROOM_MIGRATIONS } from './room-migrations.ts';
 import { UPDATES_MIGRATION } from './prep-sql.ts';
 import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 import { PARKING_MIGRATION } from './parking-sql.ts';
@@ -231,6 +232,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ACCOUNTS_MIGRATION,
   PARKING_MIGRATION,
   NORMS_MIGRATION,
+  ...ROOM_MIGRATIONS,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

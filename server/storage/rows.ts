@@ -70,6 +70,8 @@ export interface GroupRow {
   tags: string;
   observers_see_financials: DbInt;
   currency: string | null;
+  observers_in_room: DbInt;
+  observers_see_hot_seat: DbInt;
   created_at: string;
 }
 export const toGroup = (r: GroupRow): Group => ({
@@ -81,6 +83,8 @@ export const toGroup = (r: GroupRow): Group => ({
   tags: JSON.parse(r.tags) as string[],
   observersSeeFinancials: toInt(r.observers_see_financials) === 1,
   currency: r.currency ?? null,
+  observersInRoom: toInt(r.observers_in_room) === 1,
+  observersSeeHotSeat: toInt(r.observers_see_hot_seat) === 1,
   createdAt: r.created_at,
 });
 

@@ -76,6 +76,10 @@ export interface NewGroup {
   observersSeeFinancials?: boolean;
   /** null (the network's) when omitted. */
   currency?: string | null;
+  /** false when omitted. */
+  observersInRoom?: boolean;
+  /** false when omitted. */
+  observersSeeHotSeat?: boolean;
 }
 
 export interface NewMeeting {

@@ -67,6 +67,7 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'notes.read': { coachLed: ALL, peerLed: ALL },
   'notes.write': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'notes.roomOnly': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
+  'notes.hotSeat': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'financials.read': { coachLed: ALL, peerLed: ALL },
   'financials.figures': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'financials.coachOnly': { coachLed: LEADS, peerLed: LEADS },
@@ -129,6 +130,7 @@ describe('group actions: every role x action x meeting status', () => {
     const open: AccessGroup = { ...coachLed, observersInRoom: true, observersSeeFinancials: true };
     const o = PERSONAS.observer;
     expect([can('notes.roomOnly', o, coachLed), can('notes.roomOnly', o, open)]).toEqual([false, true]);
+    expect([can('notes.hotSeat', o, open), can('notes.hotSeat', o, { ...coachLed, observersSeeHotSeat: true })]).toEqual([false, true]);
     expect([can('financials.figures', o, coachLed), can('financials.figures', o, open)]).toEqual([false, true]);
     expect(can('notes.write', o, open)).toBe(false);
     expect(can('benchmarks.read', o, open)).toBe(false);

@@ -25,7 +25,7 @@ export function docRight(s: Subject, g: AccessGroup, doc: DocTarget): DocRight {
   // A private doc belongs to its owner alone, whatever their role.
   if (doc.kind === 'private') return doc.ownerId === s.userId ? 'write' : 'none';
   if (can('notes.write', s, g)) return 'write';
-  if (doc.kind === 'notes' && doc.itemKind === 'hotseat' && g.observersSeeHotSeat !== true) return 'none';
+  if (doc.kind === 'notes' && doc.itemKind === 'hotseat' && !can('notes.hotSeat', s, g)) return 'none';
   return can('notes.roomOnly', s, g) ? 'read' : 'read-filtered';
 }
 

@@ -6,12 +6,7 @@ import type { ApiError } from '../errors.ts';
 import type { Subject } from './subject.ts';
 
 /** The group settings rights depend on. */
-export type AccessGroup = Pick<Group, 'leadership' | 'observersSeeFinancials'> & {
-  /** Observers count as in the room: they see "stays in the room" content (default false). */
-  observersInRoom?: boolean;
-  /** Observers may follow hot-seat notes (default false: a hot seat is room-only for guests). */
-  observersSeeHotSeat?: boolean;
-};
+export type AccessGroup = Pick<Group, 'leadership' | 'observersSeeFinancials'> & Partial<Pick<Group, 'observersInRoom' | 'observersSeeHotSeat'>>;
 
 /** The meeting an action is about, when it is about one. */
 export interface MeetingContext {
@@ -38,6 +33,8 @@ export const GROUP_ACTIONS = [
   'notes.write',
   // "Stays in the room" blocks and commitments, in every channel (collab, recap, search, wall).
   'notes.roomOnly',
+  // Hot-seat notes: room-only for observers unless the group opens them.
+  'notes.hotSeat',
   // the meeting's records: financial review and goals
   'financials.read',
   'financials.figures',
@@ -113,6 +110,7 @@ const RULES: Record<GroupAction, Rule> = {
   'notes.read': isMember,
   'notes.write': isParticipant,
   'notes.roomOnly': inRoom,
+  'notes.hotSeat': (s, g) => isParticipant(s, g) || (s.groupRole === 'observer' && g.observersSeeHotSeat === true),
   'financials.read': isMember,
   'financials.figures': seesFigures,
   // Others' coach-only figures; an owner always sees their own (checked in the service).

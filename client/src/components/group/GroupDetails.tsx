@@ -33,6 +33,11 @@ export function GroupDetails({ group, role, canManage, networkCurrency }: { grou
             <dd>{group.tags.length ? group.tags.join(', ') : 'None'}</dd>
             <dt>Figures</dt>
             <dd>{group.observersSeeFinancials ? 'Members, coach and observers' : 'Members and coach only'}</dd>
+            <dt>Observers</dt>
+            <dd>
+              {group.observersInRoom ? 'In the room (they read what stays in the room)' : 'Outside the room'}
+              {group.observersSeeHotSeat ? '; follow hot-seat notes' : '; no hot-seat notes'}
+            </dd>
             <dt>Currency</dt>
             <dd>{group.currency ? `${group.currency} (the group's own)` : `${networkCurrency} (the network's)`}</dd>
             <dt>Your role</dt>

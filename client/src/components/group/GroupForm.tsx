@@ -27,13 +27,15 @@ export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onC
     tags: initial?.tags.join(', ') ?? '',
   });
   const [observersSee, setObserversSee] = useState(initial?.observersSeeFinancials ?? false);
+  const [observersInRoom, setObserversInRoom] = useState(initial?.observersInRoom ?? false);
+  const [observersSeeHotSeat, setObserversSeeHotSeat] = useState(initial?.observersSeeHotSeat ?? false);
   // '' = the network's currency (no override).
   const [currency, setCurrency] = useState(initial?.currency ?? '');
   const { busy, error, setError, run } = useSubmit();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee, currency: currency || null })));
+    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee, currency: currency || null, observersInRoom, observersSeeHotSeat })));
   };
 
   return (
@@ -65,6 +67,14 @@ export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onC
       <label className="check">
         <input type="checkbox" checked={observersSee} onChange={(e) => setObserversSee(e.target.checked)} /> Observers may see the members' figures
         <small className="hint"> Off by default: figures stay with the members and the coach. "Coach only" figures never show to observers.</small>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={observersInRoom} onChange={(e) => setObserversInRoom(e.target.checked)} /> Observers are in the room
+        <small className="hint"> Off by default: observers never receive notes or commitments marked "stays in the room".</small>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={observersSeeHotSeat} onChange={(e) => setObserversSeeHotSeat(e.target.checked)} /> Observers may follow hot-seat notes
+        <small className="hint"> Off by default: a hot seat's notes stay with the members and the coach.</small>
       </label>
       <Alert message={error} onDismiss={() => setError(null)} />
       <div className="button-row">

@@ -15,6 +15,7 @@ const PRIVATE_LABEL = 'My private notes — only you can see these';
 export function NotesPanel({ state }: { state: MeetingState }) {
   const me = useStore((s) => s.me?.user ?? null);
   const canWrite = useStore((s) => allows(s, 'notes.write'));
+  const seesHotSeat = useStore((s) => allows(s, 'notes.hotSeat'));
   const members = useStore((s) => s.members);
   const [picked, setPicked] = useState<string>('current');
   const currentId = state.agenda[state.currentIndex]?.id ?? state.agenda[0]?.id ?? null;
@@ -23,8 +24,9 @@ export function NotesPanel({ state }: { state: MeetingState }) {
   const readOnly = !canWrite;
   const user = me ? { id: me.id, name: me.name } : null;
 
-  // Hot-seat notes stay in the room: readers outside it get no such doc (shared/access docRight).
-  const hidden = readOnly && state.agenda.find((i) => i.id === itemId)?.kind === 'hotseat';
+  // Hot-seat notes stay in the room: readers outside it get no such doc unless the group opens
+  // them (shared/access docRight, 'notes.hotSeat').
+  const hidden = !seesHotSeat && state.agenda.find((i) => i.id === itemId)?.kind === 'hotseat';
   const shared = useCollabDoc(itemId && !hidden ? notesDocName(state.meetingId, itemId) : null, user);
   const commitments = useCollabDoc(commitmentsDocName(state.meetingId), user);
   const mine = useCollabDoc(me ? privateDocName(state.meetingId, me.id) : null, user);
