@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import type { SessionsResponse } from '../../shared/sessions.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { openPostgresStorage } from '../storage/postgres.ts';
 import { startCluster, type Cluster } from '../testing/cluster.ts';
 import { ApiClient, connectSocket, emitAck, seedGroup, type ClientSocket } from '../testing/harness.ts';
 
@@ -139,6 +141,24 @@ describe('sessions on the account page', () => {
     const old = await new ApiClient(nodeB.url).post('/api/auth/login', { email, password: PASSWORD });
     expect(old.status).toBe(401);
     await signIn(nodeB, email, PHONE, 'a brand new passphrase');
+  });
+
+  it('a password reset by mail link ends every session of the account and closes its sockets', async () => {
+    const email = 'mia.two@example.com';
+    const c = await signIn(nodeA, email, FIREFOX);
+    const socket = await connectSocket(nodeB.url, c.cookie);
+    const gone = disconnected(socket);
+    // The link a reset mail carries (its token is only in the mail; the database holds its hash).
+    const storage = await openPostgresStorage(cluster.databaseUrl);
+    const token = newToken();
+    const userId = (await storage.getUserByEmail(email))!.id;
+    await storage.createPasswordReset({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    await storage.close();
+    const r = await new ApiClient(nodeA.url).post('/api/auth/password-reset/confirm', { token, password: 'reset to this passphrase' });
+    expect(r.status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+    expect((await c.get('/api/me')).status).toBe(401);
+    await signIn(nodeB, email, PHONE, 'reset to this passphrase');
   });
 
   it('signing out closes that session’s sockets', async () => {

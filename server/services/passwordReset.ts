@@ -19,13 +19,19 @@ export async function requestPasswordReset(deps: { storage: Storage; mailer: Mai
   await deps.mailer.queue(deps.storage, { kind: 'password_reset', to: user.email, userId: user.id, networkId: null, groupId: null, ...text, dedupeKey: `password_reset:${tokenHash}` });
 }
 
-/** Sets the new password and signs the user out everywhere; the link is spent either way. */
-export async function resetPassword(storage: Storage, token: string, password: string, now = Date.now()): Promise<void> {
+/**
+ * Sets the new password and signs the user out everywhere; the link is spent either way.
+ * Returns the ids of the sessions ended, whose sockets the caller closes.
+ */
+export async function resetPassword(storage: Storage, token: string, password: string, now = Date.now()): Promise<string[]> {
   const passwordHash = await hashPassword(password);
-  await storage.transaction(async (tx) => {
-    const userId = await tx.usePasswordReset(hashToken(token), new Date(now).toISOString());
+  return storage.transaction(async (tx) => {
+    const at = new Date(now).toISOString();
+    const userId = await tx.usePasswordReset(hashToken(token), at);
     if (!userId) throw new DomainError('invite_expired', 'This reset link is used up or has expired: ask for a new one');
     await tx.setPasswordHash(userId, passwordHash);
+    const ended = (await tx.listSessionsOfUser(userId, at)).map((s) => s.id);
     await tx.deleteSessionsOfUser(userId);
+    return ended;
   });
 }

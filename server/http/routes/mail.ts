@@ -27,7 +27,7 @@ export function mailRoutes(deps: HttpDeps): Router {
   }));
   r.post('/auth/password-reset/confirm', route(async (req, res) => {
     const { token, password } = parseBody(passwordResetConfirmBody, req.body);
-    await resetPassword(storage, token, password);
+    deps.sessionSockets.ended(await resetPassword(storage, token, password));
     res.status(204).end();
   }));
 
