@@ -21,6 +21,7 @@ import { groupRoutes } from './routes/groups.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { normsRoutes } from './routes/norms.ts';
+import { benchmarkRoutes } from './routes/benchmarks.ts';
 import { mailRoutes } from './routes/mail.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { readinessRoutes } from './routes/readiness.ts';
@@ -52,6 +53,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(normsRoutes(deps));
   api.use(networkRoutes(deps));
   api.use(companyRoutes(deps));
+  api.use(benchmarkRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));
   api.use(searchRoutes(deps));

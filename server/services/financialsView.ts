@@ -141,10 +141,28 @@ export function buildNetworkBenchmarks(
   quarter: string,
   kpis: readonly KpiDefinition[],
   stored: readonly NetworkFigure[],
-  money?: { currency: string; inCurrency: ReadonlySet<string> },
+  money?: NetworkMoney,
 ): NetworkBenchmark[] {
+  const byCompany = networkValuesByCompany(kpis, stored, money);
+  return kpis.map((k) => ({
+    ...networkBenchmark(k.key, quarter, [...byCompany.values()].flatMap((v) => (v.has(k.key) ? [v.get(k.key)!] : []))),
+    currency: k.unit === 'currency' ? (money?.currency ?? DEFAULT_CURRENCY) : null,
+  }));
+}
+
+/** The network's currency and the groups that report in it (money is compared in it alone). */
+export interface NetworkMoney {
+  currency: string;
+  inCurrency: ReadonlySet<string>;
+}
+
+/** The key a company is counted under across groups: its (profile) name, else its member. */
+export const companyKey = (f: Pick<NetworkFigure, 'userId' | 'company'>): string => f.company?.trim().toLowerCase() || `user:${f.userId}`;
+
+/** company key -> kpi key -> the one value that speaks for the company (see buildNetworkBenchmarks). */
+export function networkValuesByCompany(kpis: readonly KpiDefinition[], stored: readonly NetworkFigure[], money?: NetworkMoney): Map<string, Map<string, number>> {
   const unitOf = new Map(kpis.map((k) => [k.key, k.unit]));
-  const companyOf = new Map(stored.map((f) => [f.userId, f.company?.trim().toLowerCase() || `user:${f.userId}`]));
+  const companyOf = new Map(stored.map((f) => [f.userId, companyKey(f)]));
   const open = withDerived(stored.filter((f) => !f.coachOnly)).sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   const byCompany = new Map<string, Map<string, number>>();
   for (const f of open) {
@@ -154,8 +172,5 @@ export function buildNetworkBenchmarks(
     if (!values.has(f.kpiKey)) values.set(f.kpiKey, f.value);
     byCompany.set(company, values);
   }
-  return kpis.map((k) => ({
-    ...networkBenchmark(k.key, quarter, [...byCompany.values()].flatMap((v) => (v.has(k.key) ? [v.get(k.key)!] : []))),
-    currency: k.unit === 'currency' ? (money?.currency ?? DEFAULT_CURRENCY) : null,
-  }));
+  return byCompany;
 }

@@ -1,4 +1,4 @@
-// The network's migrations (ids 50-59): currency per network and per group, organiser invites, company profiles.
+// The network's migrations (ids 50-59): currency per network and per group, organiser invites, company profiles, reference sets.
 import type { Migration } from './migrations.ts';
 
 export const NETWORK_MIGRATIONS: readonly Migration[] = [
@@ -62,6 +62,24 @@ export const NETWORK_MIGRATIONS: readonly Migration[] = [
         decided_at TEXT
       );
       CREATE INDEX company_checks_group ON company_checks (group_id);
+    `,
+  },
+  {
+    id: 53,
+    name: 'industry reference sets (quartiles per KPI from a published study)',
+    sql: `
+      CREATE TABLE reference_sets (
+        id TEXT PRIMARY KEY,
+        network_id TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        -- JSON [{kpiKey, q1, median, q3}]: read and written as one set.
+        kpi_values TEXT NOT NULL,
+        created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX reference_sets_network ON reference_sets (network_id);
     `,
   },
 ];

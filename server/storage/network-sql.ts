@@ -1,4 +1,5 @@
 // The network as a whole in SQL: its organisers and the invitations to become one.
+import type { ReferenceSet } from '../../shared/benchmarks.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
 import { oneRow, type SqlAccess } from './access.ts';
 
@@ -55,5 +56,23 @@ export class NetworkSql {
   /** false when someone used it first. */
   async markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean> {
     return (await this.q.run('UPDATE organiser_invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL', [at, userId, id])) === 1;
+  }
+
+  async createReferenceSet(r: Omit<ReferenceSet, 'createdAt'> & { createdBy: string }): Promise<ReferenceSet> {
+    const createdAt = this.now();
+    await this.q.run(
+      'INSERT INTO reference_sets (id, network_id, source, year, currency, kpi_values, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.networkId, r.source, r.year, r.currency, JSON.stringify(r.values), r.createdBy, createdAt],
+    );
+    return { id: r.id, networkId: r.networkId, source: r.source, year: r.year, currency: r.currency, createdAt, values: r.values };
+  }
+
+  /** Newest study year first, then newest loaded. */
+  async listReferenceSets(networkId: string): Promise<ReferenceSet[]> {
+    const rows = await this.q.all<{ id: string; network_id: string; source: string; year: number | string; currency: string; kpi_values: string; created_at: string }>(
+      'SELECT * FROM reference_sets WHERE network_id = ? ORDER BY year DESC, created_at DESC, id',
+      [networkId],
+    );
+    return rows.map((r) => ({ id: r.id, networkId: r.network_id, source: r.source, year: Number(r.year), currency: r.currency, createdAt: r.created_at, values: JSON.parse(r.kpi_values) as ReferenceSet['values'] }));
   }
 }

@@ -73,6 +73,8 @@ export class SqlStorage implements Storage {
   markOrganiserInviteUsed: Storage['markOrganiserInviteUsed'] = (...a) => this.network.markOrganiserInviteUsed(...a);
   private readonly parking = new ParkingSql(this.q, now);
   private readonly norms = new NormsSql(this.q, now);
+  createReferenceSet: Storage['createReferenceSet'] = (...a) => this.network.createReferenceSet(...a);
+  listReferenceSets: Storage['listReferenceSets'] = (...a) => this.network.listReferenceSets(...a);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);

@@ -2,6 +2,7 @@
 // the same tests against both. All methods are async so either backend fits.
 import type { PrepStore } from './prep-sql.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
+import type { ReferenceSet } from '../../shared/benchmarks.ts';
 import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type { ParkingStore } from './parking-sql.ts';
 import type {
@@ -201,6 +202,9 @@ export interface Storage extends PrepStore, ParkingStore {
   getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null>;
   /** Marks it used if it still is unused; false if someone used it first. */
   markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
+  createReferenceSet(r: Omit<ReferenceSet, 'createdAt'> & { createdBy: string }): Promise<ReferenceSet>;
+  /** Newest study year first. */
+  listReferenceSets(networkId: string): Promise<ReferenceSet[]>;
 
   // company profiles (one per owner and network) and non-competing checks (companies-sql.ts)
   saveCompany(c: Omit<Company, 'createdAt' | 'updatedAt'>): Promise<Company>;

@@ -267,6 +267,8 @@ describe('network actions: every network role x action', () => {
     'network.organisers.read': ORGANISERS,
     'network.company.own': ['member'],
     'network.companies.read': [...ORGANISERS, 'coach'],
+    'network.benchmarks.read': [...ORGANISERS, 'coach', 'member'],
+    'network.references.manage': ORGANISERS,
   };
   it('the table names every network action', () => {
     expect(Object.keys(NETWORK_TABLE).sort()).toEqual([...NETWORK_ACTIONS].sort());

@@ -25,6 +25,9 @@ export const NETWORK_ACTIONS = [
   'network.company.own',
   // the network's company profiles, to find and propose candidates for a group
   'network.companies.read',
+  // benchmarks beyond the group: segment cuts and industry reference sets
+  'network.benchmarks.read',
+  'network.references.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -39,6 +42,9 @@ const NETWORK_RULES: Record<NetworkAction, NetworkRule> = {
   'network.organisers.read': isOrganiser,
   'network.company.own': isMemberCompany,
   'network.companies.read': isOrganiserOrCoach,
+  // k-anonymous, yet the network's numbers: for those who take part (never observers) and organisers.
+  'network.benchmarks.read': (s) => s.organiser || s.participant === true,
+  'network.references.manage': isOrganiser,
 };
 
 /** null when allowed; otherwise `forbidden`. */

@@ -2,6 +2,8 @@
 import type { MeResponse, NetworkPatchBody } from '../../../shared/api.ts';
 import type { Network } from '../../../shared/domain.ts';
 import type { AcceptOrganiserInviteBody, CoachingOverview, CreatedOrganiserInvite, NetworkOrganiser, OrganiserInvitePreview } from '../../../shared/network.ts';
+import type { ReferenceSet, ReferenceSetBody, SegmentBenchmarks } from '../../../shared/benchmarks.ts';
+import type { SegmentDimension } from '../../../shared/financials/segments.ts';
 import { http } from './http.ts';
 
 const enc = encodeURIComponent;
@@ -13,4 +15,11 @@ export const networkApi = {
   inviteOrganiser: (networkId: string) => http.post<CreatedOrganiserInvite>(`/api/networks/${enc(networkId)}/organisers/invites`),
   organiserInvite: (token: string) => http.get<OrganiserInvitePreview>(`/api/organiser-invites/${enc(token)}`),
   acceptOrganiserInvite: (token: string, body: AcceptOrganiserInviteBody) => http.post<MeResponse>(`/api/organiser-invites/${enc(token)}/accept`, body),
+};
+
+export const benchmarksApi = {
+  segments: (networkId: string, quarter: string, dimension: SegmentDimension) =>
+    http.get<SegmentBenchmarks>(`/api/networks/${enc(networkId)}/benchmarks/segments?quarter=${enc(quarter)}&dimension=${enc(dimension)}`),
+  references: (networkId: string) => http.get<ReferenceSet[]>(`/api/networks/${enc(networkId)}/reference-sets`),
+  loadReference: (networkId: string, body: ReferenceSetBody) => http.post<ReferenceSet>(`/api/networks/${enc(networkId)}/reference-sets`, body),
 };

@@ -12,6 +12,8 @@ import { CustomKpiForm } from '../components/financials/CustomKpiForm.tsx';
 import { FigureForm } from '../components/financials/FigureForm.tsx';
 import { KpiStatsTable } from '../components/financials/KpiStatsTable.tsx';
 import { NetworkBenchmarks } from '../components/financials/NetworkBenchmarks.tsx';
+import { ReferenceComparison } from '../components/financials/ReferenceComparison.tsx';
+import { SegmentBenchmarks } from '../components/financials/SegmentBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
@@ -106,6 +108,10 @@ export function FinancialsPage() {
         </section>
       )}
       {canManageKpis && data && <CustomKpiForm groupId={id} own={data.kpis.filter((k) => k.groupId)} onAdded={reload} />}
+      {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && (
+        <ReferenceComparison networkId={detail.group.networkId} quarter={quarter} group={data.stats} groupCurrency={data.currency} networkCurrency={detail.networkCurrency} canLoad={detail.role === 'organiser'} />
+      )}
+      {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <SegmentBenchmarks networkId={detail.group.networkId} quarter={quarter} currency={detail.networkCurrency} />}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} networkCurrency={detail.networkCurrency} groupCurrency={data.currency} />}
     </div>
   );

@@ -1,0 +1,87 @@
+// The group beside the network and industry references (quartiles from a published study, with
+// its source and year); organisers load a reference set from CSV here.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ReferenceSet } from '../../../../shared/benchmarks.ts';
+import { DEFAULT_KPIS, formatKpiValue } from '../../../../shared/financials/kpis.ts';
+import type { KpiGroupStats, NetworkBenchmark } from '../../../../shared/financials/types.ts';
+import { errorMessage } from '../../api/http.ts';
+import { recordsApi } from '../../api/records.ts';
+import { benchmarksApi } from '../../api/network.ts';
+import { viewerLocale } from '../../lib/locale.ts';
+import { Alert } from '../Alert.tsx';
+import { Field } from '../Field.tsx';
+
+interface Props {
+  networkId: string;
+  quarter: string;
+  group: Readonly<Record<string, KpiGroupStats>>;
+  groupCurrency: string;
+  networkCurrency: string;
+  canLoad: boolean;
+}
+
+export function ReferenceComparison({ networkId, quarter, group, groupCurrency, networkCurrency, canLoad }: Props) {
+  const [sets, setSets] = useState<ReferenceSet[]>([]);
+  const [network, setNetwork] = useState<NetworkBenchmark[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState({ source: '', year: String(new Date().getFullYear() - 1), csv: 'kpi,q1,median,q3\n' });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    benchmarksApi.references(networkId).then(setSets, (e) => setError(errorMessage(e)));
+    recordsApi.benchmarks(networkId, quarter).then(setNetwork, (e) => setError(errorMessage(e)));
+  }, [networkId, quarter, tick]);
+  const locale = viewerLocale();
+  const ref = sets[0];
+
+  const load = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await benchmarksApi.loadReference(networkId, { source: form.source, year: Number(form.year), csv: form.csv });
+      setTick((t) => t + 1);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <section className="card section" aria-labelledby="ref-h" data-testid="reference-comparison">
+      <h2 id="ref-h">The group, the network and the industry</h2>
+      {ref ? <p className="muted">Reference: {ref.source}, {ref.year} (quartiles; money in {ref.currency}).</p> : <p className="muted">No industry reference loaded yet.</p>}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr><th scope="col">KPI</th><th scope="col">Group median</th><th scope="col">Network median</th>{ref && <th scope="col">{ref.source} {ref.year}: median (middle half)</th>}</tr>
+          </thead>
+          <tbody>
+            {DEFAULT_KPIS.map((k) => {
+              const r = ref?.values.find((v) => v.kpiKey === k.key);
+              const n = network.find((b) => b.kpiKey === k.key)?.stats;
+              return (
+                <tr key={k.key}>
+                  <th scope="row">{k.label}</th>
+                  <td>{formatKpiValue(k, group[k.key]?.median ?? null, groupCurrency, locale)}</td>
+                  <td>{n ? formatKpiValue(k, n.median, networkCurrency, locale) : '–'}</td>
+                  {ref && <td>{r ? `${formatKpiValue(k, r.median, ref.currency, locale)} (${formatKpiValue(k, r.q1, ref.currency, locale)} – ${formatKpiValue(k, r.q3, ref.currency, locale)})` : '–'}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Alert message={error} />
+      {canLoad && (
+        <form className="form" onSubmit={(e) => void load(e)} aria-label="Load an industry reference">
+          <div className="form-row">
+            <Field label="Source (study)"><input value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })} /></Field>
+            <Field label="Year"><input inputMode="numeric" value={form.year} onChange={(e) => setForm({ ...form, year: e.target.value })} /></Field>
+          </div>
+          <Field label="Quartiles (CSV)" hint="Header kpi,q1,median,q3; one row per KPI, e.g. gross_margin_pct,35,42.5,48">
+            <textarea rows={4} value={form.csv} onChange={(e) => setForm({ ...form, csv: e.target.value })} />
+          </Field>
+          <button type="submit" className="btn">Load reference</button>
+        </form>
+      )}
+    </section>
+  );
+}
