@@ -73,6 +73,9 @@ describe('readiness', () => {
     await mia.getByLabel('What I need from the group').fill('Advice on hiring a service manager');
     await mia.getByRole('button', { name: 'Send update' }).click();
     await expect.poll(() => mia.getByTestId('update-page').getByRole('status').textContent()).toContain('Sent');
+    await mia.getByLabel('Remote').check();
+    await mia.getByRole('button', { name: 'Send RSVP' }).click();
+    await expect.poll(() => mia.getByRole('form', { name: 'Are you coming?' }).getByRole('status').textContent()).toBe('Your answer: Remote');
     await screenshot(mia, 'update-page');
     expect(await seriousA11yViolations(mia)).toEqual([]);
 
@@ -83,6 +86,9 @@ describe('readiness', () => {
     await expect.poll(() => miaRow.textContent()).toContain('✓ Ready');
     expect(await miaRow.textContent()).toContain('Complete (9 of 9)');
     expect(await miaRow.textContent()).toContain('Sent');
+    expect(await miaRow.textContent()).toContain('Remote');
+    // The coach also sees attendance against the group's rule (no meeting held yet).
+    await expect.poll(() => coach.getByTestId('attendance-record').textContent()).toContain('at most 2 missed in 12 months');
     // Green: the ready cell carries the ready colour.
     expect(await miaRow.locator('.ready-yes').evaluate((el) => getComputedStyle(el).color)).not.toBe(await miaRow.locator('th').evaluate((el) => getComputedStyle(el).color));
     await screenshot(coach, 'readiness-grid-ready');

@@ -17,6 +17,8 @@ export interface MemberReadiness {
   goalsWithProgress: number;
   /** The pre-meeting update for this meeting is written (shared/updates.ts). */
   updateSent: boolean;
+  /** The member's RSVP for the meeting (shared/attendance.ts), null before they answered. */
+  rsvp: 'room' | 'remote' | 'excused' | null;
   /** Figures complete, every goal under review has progress, and the update is sent (the norms do not count here). */
   ready: boolean;
   /** Their latest acceptance of the group's norms (ISO), null if never. */

@@ -29,6 +29,7 @@ import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { updateRoutes } from './routes/updates.ts';
 import { parkingRoutes } from './routes/parking.ts';
+import { attendanceRoutes } from './routes/attendance.ts';
 
 export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string | null; ops: OpsDeps }): express.Express {
   const app = express();
@@ -49,6 +50,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(readinessRoutes(deps));
   api.use(updateRoutes(deps));
   api.use(parkingRoutes(deps));
+  api.use(attendanceRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(normsRoutes(deps));
   api.use(networkRoutes(deps));

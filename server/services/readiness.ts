@@ -23,7 +23,8 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
     kpisOf(storage, meeting.groupId),
     acceptanceRows(storage, meeting.groupId),
   ]);
-  const [goals, updates] = await Promise.all([storage.listGoals(meeting.groupId, { quarter: reviewQuarter }), storage.listMemberUpdates(meeting.id)]);
+  const [goals, updates, rsvps] = await Promise.all([storage.listGoals(meeting.groupId, { quarter: reviewQuarter }), storage.listMemberUpdates(meeting.id), storage.listRsvps(meeting.id)]);
+  const rsvpOf = new Map(rsvps.map((r) => [r.userId, r.response]));
   const sent = new Set(updates.map((u) => u.userId));
   const normsOf = new Map(norms.map((n) => [n.userId, n]));
   const enterable = new Set(kpis.filter((k) => !k.derived).map((k) => k.key));
@@ -44,6 +45,7 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
         goalsTotal: mine.length,
         goalsWithProgress: withProgress,
         updateSent: sent.has(m.userId),
+        rsvp: rsvpOf.get(m.userId) ?? null,
         ready: figuresState === 'complete' && withProgress === mine.length && sent.has(m.userId),
         normsAcceptedAt: normsOf.get(m.userId)?.acceptedAt ?? null,
         normsCurrent: normsOf.get(m.userId)?.current ?? false,

@@ -55,5 +55,23 @@ export function runPrepContract(name: string, make: () => Promise<Storage>): voi
       expect(listed.find((u) => u.userId === bob.id)?.updatedAt).toBe('2026-09-20T10:00:00.000Z');
       expect(await s().listMemberUpdates('nope')).toEqual([]);
     });
+
+    it('stores one RSVP per member and meeting, and the group’s attendance rule', async () => {
+      const { g, ann, bob, m } = await fixture();
+      await s().putRsvp({ meetingId: m.id, groupId: g.id, userId: ann.id, response: 'room', reason: '' });
+      const excused = await s().putRsvp({ meetingId: m.id, groupId: g.id, userId: ann.id, response: 'excused', reason: 'Surgery' });
+      await s().putRsvp({ meetingId: m.id, groupId: g.id, userId: bob.id, response: 'remote', reason: '' });
+      const listed = await s().listRsvps(m.id);
+      expect(listed.find((r) => r.userId === ann.id)).toEqual(excused);
+      expect(listed).toHaveLength(2);
+      expect(await s().getAttendanceRule(g.id)).toBeNull();
+      const rule = { maxMissed: 1, windowMonths: 6, lateAfterMin: 10, excusedCounts: true };
+      await s().setAttendanceRule(g.id, rule);
+      expect(await s().getAttendanceRule(g.id)).toEqual(rule);
+      await s().setAttendanceRule(g.id, { ...rule, excusedCounts: false });
+      expect((await s().getAttendanceRule(g.id))?.excusedCounts).toBe(false);
+      await s().setAttendanceRule(g.id, null);
+      expect(await s().getAttendanceRule(g.id)).toBeNull();
+    });
   });
 }

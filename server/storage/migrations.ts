@@ -10,7 +10,7 @@ import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 import { MAIL_MIGRATION } from './mail-sql.ts';
 import { NETWORK_MIGRATIONS } from './network-migrations.ts';
 import { ROOM_MIGRATIONS } from './room-migrations.ts';
-import { UPDATES_MIGRATION } from './prep-sql.ts';
+import { RSVP_MIGRATION, UPDATES_MIGRATION } from './prep-sql.ts';
 import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 import { PARKING_MIGRATION } from './parking-sql.ts';
 import { NORMS_MIGRATION } from './norms-sql.ts';
@@ -233,6 +233,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PARKING_MIGRATION,
   NORMS_MIGRATION,
   ...ROOM_MIGRATIONS,
+  RSVP_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -147,6 +147,10 @@ export class SqlStorage implements Storage {
   setUpdatePrompts: Storage['setUpdatePrompts'] = (...a) => this.prep.setUpdatePrompts(...a);
   putMemberUpdate: Storage['putMemberUpdate'] = (...a) => this.prep.putMemberUpdate(...a);
   listMemberUpdates: Storage['listMemberUpdates'] = (...a) => this.prep.listMemberUpdates(...a);
+  putRsvp: Storage['putRsvp'] = (...a) => this.prep.putRsvp(...a);
+  listRsvps: Storage['listRsvps'] = (...a) => this.prep.listRsvps(...a);
+  getAttendanceRule: Storage['getAttendanceRule'] = (...a) => this.prep.getAttendanceRule(...a);
+  setAttendanceRule: Storage['setAttendanceRule'] = (...a) => this.prep.setAttendanceRule(...a);
 
   // the parking lot (parking-sql.ts)
   createParkingItem: Storage['createParkingItem'] = (...a) => this.parking.createParkingItem(...a);

@@ -94,6 +94,9 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'parking.read': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'parking.add': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'parking.manage': { coachLed: LEADS_OR_FACILITATOR, peerLed: PARTICIPANTS },
+  'rsvp.write': { coachLed: COMPANIES, peerLed: COMPANIES },
+  'attendance.rule': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'attendance.review': { coachLed: LEADS, peerLed: PARTICIPANTS },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
@@ -101,6 +104,7 @@ const PHASES: Partial<Record<GroupAction, { statuses: MeetingStatus[]; code: str
   'recap.finalize': { statuses: ['ended'], code: 'meeting_not_live' },
   'meeting.edit': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
   'updates.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
+  'rsvp.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
 };
 
 const STATUSES: (MeetingStatus | undefined)[] = [undefined, 'scheduled', 'live', 'ended'];

@@ -71,6 +71,11 @@ export const GROUP_ACTIONS = [
   'parking.read',
   'parking.add',
   'parking.manage',
+  // attendance as a rule: member companies RSVP; whoever runs the group sets the rule and sees
+  // everyone's record against it (a member company sees its own, through goals.write)
+  'rsvp.write',
+  'attendance.rule',
+  'attendance.review',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -149,6 +154,9 @@ const RULES: Record<GroupAction, Rule> = {
   'parking.read': inRoom,
   'parking.add': isParticipant,
   'parking.manage': (s, g) => isLeadOrPeer(s, g) || isLeadOrFacilitator(s, g),
+  'rsvp.write': isCompany,
+  'attendance.rule': isLeadOrPeer,
+  'attendance.review': isLeadOrPeer,
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */
@@ -163,6 +171,10 @@ const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; e
     error: { code: 'meeting_ended', message: 'This meeting has ended; its details are the record' },
   },
   // An update is written before the meeting (or at the latest during it); then it is the record.
+  'rsvp.write': {
+    statuses: ['scheduled', 'live'],
+    error: { code: 'meeting_ended', message: 'This meeting has ended; attendance is now the record' },
+  },
   'updates.write': {
     statuses: ['scheduled', 'live'],
     error: { code: 'meeting_ended', message: 'This meeting has ended; its updates are the record' },

@@ -9,6 +9,7 @@ import { InviteForm } from '../components/group/InviteForm.tsx';
 import { InvitesByMail } from '../components/group/InvitesByMail.tsx';
 import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
 import { UpdatePromptsEditor } from '../components/updates/UpdatePromptsEditor.tsx';
+import { AttendanceRecord } from '../components/attendance/AttendanceRecord.tsx';
 import { MeetingLists } from '../components/group/MeetingLists.tsx';
 import { MemberTable } from '../components/group/MemberTable.tsx';
 import { NormsGate } from '../components/group/NormsGate.tsx';
@@ -82,6 +83,7 @@ export function GroupPage() {
           <MeetingLists meetings={meetings} />
           {canSchedule && <ScheduleMeetingForm groupId={group.id} templates={templates} />}
           {allows(detail, 'updates.prompts') && <UpdatePromptsEditor groupId={group.id} />}
+          {(allows(detail, 'attendance.review') || company) && <AttendanceRecord groupId={group.id} canEditRule={allows(detail, 'attendance.rule')} />}
         </div>
         <div className="stack">
           <GroupDetails group={group} role={role} canManage={canManage} networkCurrency={detail.networkCurrency} />

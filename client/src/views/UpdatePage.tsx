@@ -1,5 +1,5 @@
-// /meetings/:id/update: a member company writes its update for the check-in (the group's
-// prompts: best and worst since last time, what I need, personal news). Reminder mails link here.
+// /meetings/:id/update: a member company prepares: its RSVP, and its update for the check-in (the
+// group's prompts: best and worst since last time, what I need, personal news). Reminder mails link here.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MeetingDetail } from '../../../shared/api.ts';
@@ -8,6 +8,7 @@ import type { MeetingUpdates } from '../../../shared/updates.ts';
 import { errorMessage, http } from '../api/http.ts';
 import { updatesApi } from '../api/updates.ts';
 import { Alert } from '../components/Alert.tsx';
+import { RsvpForm } from '../components/attendance/RsvpForm.tsx';
 import { useSubmit } from '../hooks/useForm.ts';
 import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
@@ -53,6 +54,7 @@ export function UpdatePage() {
       </p>
       <Alert message={loadError} />
       {detail && !canWrite && <p className="muted">Updates are written by member companies before the meeting{detail.meeting.status === 'ended' ? '; this meeting has ended.' : '.'}</p>}
+      {detail && allows(detail, 'rsvp.write') && <RsvpForm meetingId={id} userId={userId} />}
       {data && canWrite && (
         <form className="card section form" onSubmit={save}>
           <p className="muted">The group reads it at the check-in, one member at a time. Leave a prompt empty to skip it.</p>

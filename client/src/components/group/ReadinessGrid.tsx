@@ -16,6 +16,7 @@ function normsWords(acceptedAt: string | null, current: boolean): string {
   return current ? `✓ ${day}` : `Expired (${day})`;
 }
 
+const RSVP_WORDS = { room: 'In the room', remote: 'Remote', excused: 'Excused' } as const;
 const FIGURES_WORDS: Record<FiguresReadiness, string> = { complete: 'Complete', partial: 'Partial', none: 'None' };
 
 export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting: Meeting; groupId: string; canRemind: boolean; userId: string }) {
@@ -47,6 +48,7 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
             <th scope="col">Figures</th>
             <th scope="col">Goal progress</th>
             <th scope="col">Update</th>
+            <th scope="col">RSVP</th>
             <th scope="col">Ready</th>
             <th scope="col">Norms accepted</th>
             {canRemind && <th scope="col">Remind</th>}
@@ -72,6 +74,7 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
                   </>
                 )}
               </td>
+              <td>{m.rsvp ? RSVP_WORDS[m.rsvp] : 'No answer'}</td>
               <td className={m.ready ? 'ready-yes' : 'ready-no'}>{m.ready ? '✓ Ready' : 'Not yet'}</td>
               <td className={m.normsCurrent ? 'norms-current' : 'norms-due'} data-testid="norms-accepted">
                 {normsWords(m.normsAcceptedAt, m.normsCurrent)}
