@@ -9,6 +9,7 @@ import { ConsoleBar } from '../components/meeting/ConsoleBar.tsx';
 import { FacilitatorConsole } from '../components/meeting/FacilitatorConsole.tsx';
 import { ItemStage } from '../components/items/ItemStage.tsx';
 import { KeySheet } from '../components/meeting/KeySheet.tsx';
+import { PhoneBar } from '../components/meeting/PhoneBar.tsx';
 import { HandQueue } from '../components/meeting/HandQueue.tsx';
 import { JoinModePrompt } from '../components/meeting/JoinModePrompt.tsx';
 import { PresenceList } from '../components/meeting/PresenceList.tsx';
@@ -118,6 +119,7 @@ export function MeetingPage() {
         <>
           <ConsoleBar state={state} isFacilitator={isFacilitator} />
           {isFacilitator && <KeySheet />}
+          <PhoneBar state={state} remote={mode === 'remote'} />
           {/* Side by side from a laptop up: the item and its controls left, hands and notes right. */}
           <div className="meeting-grid">
             <div className="stack meeting-main">

@@ -9,6 +9,7 @@ import type { FinancialsMember } from '../../../../shared/records.ts';
 import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
 import './financials.css';
+import { TableWrap } from '../TableWrap.tsx';
 
 const UNIT: Record<Exclude<KpiUnit, 'currency'>, string> = { percent: '%', count: 'number', days: 'days' };
 
@@ -80,6 +81,7 @@ export function FigureForm({ groupId, quarter, kpis, mine, currency, onSaved }: 
 
   return (
     <form className="form figure-form" onSubmit={(e) => void save(e)} aria-label={`My figures for ${quarter}`}>
+      <TableWrap label={`My figures for ${quarter}`}>
       <table className="table">
         <thead>
           <tr>
@@ -118,6 +120,7 @@ export function FigureForm({ groupId, quarter, kpis, mine, currency, onSaved }: 
           ))}
         </tbody>
       </table>
+      </TableWrap>
       <p className="muted small">Coach-only figures are seen by you, the coach and organisers; they stay out of the group's medians and ranks.</p>
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -19,7 +19,7 @@ export function HandQueue({ state, isFacilitator }: { state: MeetingState; isFac
       {canRaise && (
         <button
           type="button"
-          className={`btn ${raised ? '' : 'btn-primary'} btn-block`}
+          className={`btn ${raised ? '' : 'btn-primary'} btn-block hand-raise`}
           aria-pressed={raised}
           onClick={() => void sendCommand({ type: raised ? 'hand.lower' : 'hand.raise' })}
         >
