@@ -12,6 +12,7 @@ import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts'
 import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { currentItem, driveRoom, joinMeeting, patientPolls, type RoomDriver } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
+import { step } from './support/steps.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -65,7 +66,7 @@ const goalsOf = async (who: { get: (p: string) => Promise<{ body: unknown }> }, 
   ((await who.get(`/api/groups/${seed.group.id}/goals?quarter=${QUARTER}&userId=${userId}`)).body as Goal[]).map((g) => g.text).sort();
 
 describe('new goals', () => {
-  it('carried-over goals are already in place for their owner', async () => {
+  const carriedOver = step(async () => {
     [coach, max, mia, moe] = await Promise.all([
       joinMeeting(browser, srv.url, meetingId, 'cora.coach@example.com', 'In the room'),
       joinMeeting(browser, srv.url, meetingId, 'max.one@example.com', 'In the room'),
@@ -91,7 +92,8 @@ describe('new goals', () => {
     expect(await ownList(moe).innerText()).toBe('No goals yet.');
   });
 
-  it('two members set goals at the same moment; a third browser sees both arrive', async () => {
+  const setAtOnce = step(async () => {
+    await carriedOver();
     const fill = async (p: Page, text: string, target: string) => {
       const form = stage(p).getByRole('form', { name: 'Add a goal' });
       await form.getByLabel('Goal', { exact: true }).fill(text);
@@ -118,7 +120,8 @@ describe('new goals', () => {
     await expect.poll(() => theirs(moe, 'Max One').innerText()).toContain('target: lease signed by 31 March');
   });
 
-  it('the coach flags a vague goal; its owner sees the flag, rewords the goal, and the coach clears it', async () => {
+  const vagueFlagged = step(async () => {
+    await setAtOnce();
     const form = stage(mia).getByRole('form', { name: 'Add a goal' });
     await form.getByLabel('Goal', { exact: true }).fill('Grow the business');
     await form.getByRole('button', { name: 'Add goal' }).click();
@@ -151,7 +154,8 @@ describe('new goals', () => {
     expect(await stage(moe).getByRole('heading', { level: 4, name: 'My goals' }).count()).toBe(1);
   });
 
-  it("a member cannot edit another member's goals; the coach flags but does not reword", async () => {
+  const rightsChecked = step(async () => {
+    await vagueFlagged();
     // No edit or delete control on anyone else's goal.
     expect(await moe.getByTestId('group-new-goals').getByRole('button').count()).toBe(0);
     expect(await mia.getByTestId('group-new-goals').getByRole('button').count()).toBe(0);
@@ -173,7 +177,8 @@ describe('new goals', () => {
     expect([stored.text, stored.target]).toEqual(['Open a second office', 'lease signed by 31 March']);
   });
 
-  it("when the meeting ends the quarter's goals are stored, and the next meeting's goal review opens with them", async () => {
+  const stored = step(async () => {
+    await rightsChecked();
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     await expect.poll(() => currentItem(max)).toBe('Meeting ended');
@@ -209,4 +214,10 @@ describe('new goals', () => {
       next.close();
     }
   });
+
+  it('carried-over goals are already in place for their owner', carriedOver);
+  it('two members set goals at the same moment; a third browser sees both arrive', setAtOnce);
+  it('the coach flags a vague goal; its owner sees the flag, rewords the goal, and the coach clears it', vagueFlagged);
+  it("a member cannot edit another member's goals; the coach flags but does not reword", rightsChecked);
+  it("when the meeting ends the quarter's goals are stored, and the next meeting's goal review opens with them", stored);
 });
