@@ -20,6 +20,7 @@ import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { companyRoutes } from './routes/companies.ts';
+import { myDataRoutes } from './routes/myData.ts';
 import { normsRoutes } from './routes/norms.ts';
 import { benchmarkRoutes } from './routes/benchmarks.ts';
 import { mailRoutes } from './routes/mail.ts';
@@ -53,6 +54,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(attendanceRoutes(deps));
   api.use(groupRoutes(deps));
   api.use(normsRoutes(deps));
+  api.use(myDataRoutes(deps));
   api.use(networkRoutes(deps));
   api.use(companyRoutes(deps));
   api.use(benchmarkRoutes(deps));

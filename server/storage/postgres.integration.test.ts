@@ -8,6 +8,7 @@ import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
 import { runAccountsContract } from './contract-accounts.ts';
+import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
@@ -76,6 +77,7 @@ if (unreachable && onCi) {
   runPrepContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runAccountsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runNormsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runMyDataContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {

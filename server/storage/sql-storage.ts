@@ -16,6 +16,7 @@ import { PrepSql } from './prep-sql.ts';
 import { NetworkSql } from './network-sql.ts';
 import { CompaniesSql } from './companies-sql.ts';
 import { ParkingSql } from './parking-sql.ts';
+import { MyDataSql } from './mydata-sql.ts';
 import { NormsSql } from './norms-sql.ts';
 import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
@@ -75,6 +76,7 @@ export class SqlStorage implements Storage {
   private readonly norms = new NormsSql(this.q, now);
   createReferenceSet: Storage['createReferenceSet'] = (...a) => this.network.createReferenceSet(...a);
   listReferenceSets: Storage['listReferenceSets'] = (...a) => this.network.listReferenceSets(...a);
+  private readonly myData = new MyDataSql(this.q);
 
   // users, sessions, networks, groups, memberships, invites (directory-sql.ts)
   createUser: Storage['createUser'] = (...a) => this.directory.createUser(...a);
@@ -207,6 +209,10 @@ export class SqlStorage implements Storage {
   setCalendarFeed: Storage['setCalendarFeed'] = (userId, hash, at) => this.calendar.setCalendarFeed(userId, hash, at);
   deleteCalendarFeed: Storage['deleteCalendarFeed'] = (userId) => this.calendar.deleteCalendarFeed(userId);
   calendarFeedUser: Storage['calendarFeedUser'] = (hash) => this.calendar.calendarFeedUser(hash);
+
+  // my data (mydata-sql.ts)
+  deleteDocs: Storage['deleteDocs'] = (...a) => this.myData.deleteDocs(...a);
+  anonymizeUser: Storage['anonymizeUser'] = (...a) => this.myData.anonymizeUser(...a);
 
   // group norms (norms-sql.ts)
   getGroupNorms: Storage['getGroupNorms'] = (...a) => this.norms.getGroupNorms(...a);

@@ -8,6 +8,7 @@ import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
 import { runAccountsContract } from './contract-accounts.ts';
+import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
@@ -29,6 +30,7 @@ runMailContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}
 runPrepContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runAccountsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runNormsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runMyDataContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 
 describe('sqlite storage', () => {
   it('keeps data across reopening the file, and openStorage migrates it', async () => {

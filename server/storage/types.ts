@@ -391,6 +391,12 @@ export interface Storage extends PrepStore, ParkingStore {
   /** The user a feed secret belongs to, or null (unknown or revoked). */
   calendarFeedUser(tokenHash: string): Promise<string | null>;
 
+  // my data: leaving a group, deleting an account (mydata-sql.ts)
+  /** Deletes whole documents (updates, snapshot, head); unknown names are skipped. Returns how many existed. */
+  deleteDocs(names: readonly string[]): Promise<number>;
+  /** Name "Former member", an unusable address and password; the row stays for the records that point at it. */
+  anonymizeUser(userId: string): Promise<boolean>;
+
   // group norms (norms-sql.ts)
   /** The group's own norms, or null while it uses the defaults. */
   getGroupNorms(groupId: string): Promise<GroupNorms | null>;

@@ -48,6 +48,8 @@ const PARTICIPANTS: Persona[] = ['coach', 'member', 'facilitator', 'organiser'];
 const LEADS: Persona[] = ['coach', 'organiser'];
 const LEADS_OR_FACILITATOR: Persona[] = ['coach', 'facilitator', 'organiser'];
 const COMPANIES: Persona[] = ['member', 'facilitator'];
+/** Everyone holding a membership of the group (not an organiser who only runs the network). */
+const MEMBERSHIPS: Persona[] = ['coach', 'member', 'facilitator', 'observer', 'observerFacilitating'];
 
 /** action -> who may, in a coach-led group and in a peer-led one (peers run their own group). */
 const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = {
@@ -59,6 +61,7 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'group.templates.write': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'group.norms.edit': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'group.norms.review': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'group.leave': { coachLed: MEMBERSHIPS, peerLed: MEMBERSHIPS },
   'meeting.create': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'meeting.read': { coachLed: ALL, peerLed: ALL },
   'meeting.edit': { coachLed: LEADS, peerLed: PARTICIPANTS },
@@ -143,7 +146,7 @@ describe('group actions: every role x action x meeting status', () => {
 
   it('allowedActions lists exactly the allowed rows (what the client is sent)', () => {
     expect(allowedActions(PERSONAS.observer, coachLed, { status: 'live' })).toEqual([
-      'group.read', 'meeting.read', 'meeting.join', 'notes.read', 'financials.read', 'goals.read', 'resources.read',
+      'group.read', 'group.leave', 'meeting.read', 'meeting.join', 'notes.read', 'financials.read', 'goals.read', 'resources.read',
     ]);
     expect(allowedActions(PERSONAS.stranger, peerLed)).toEqual([]);
   });

@@ -24,6 +24,8 @@ export const GROUP_ACTIONS = [
   'group.norms.edit',
   // Who has (not) accepted the norms: the group's leads.
   'group.norms.review',
+  // Leaving: whoever holds a membership (an organiser without one has nothing to leave).
+  'group.leave',
   'meeting.create',
   'meeting.read',
   'meeting.edit',
@@ -83,6 +85,7 @@ export type GroupAction = (typeof GROUP_ACTIONS)[number];
 type Rule = (s: Subject, g: AccessGroup) => boolean;
 
 const isMember: Rule = (s) => s.groupRole !== null || s.organiser;
+const hasMembership: Rule = (s) => s.groupRole !== null;
 const isLead: Rule = (s) => s.organiser || s.groupRole === 'coach';
 /** In peer-led groups the members run the group themselves. */
 const isLeadOrPeer: Rule = (s, g) => isLead(s, g) || (g.leadership === 'peer-led' && s.groupRole === 'member');
@@ -107,6 +110,7 @@ const RULES: Record<GroupAction, Rule> = {
   'group.templates.write': isLeadOrPeer,
   'group.norms.edit': isLeadOrPeer,
   'group.norms.review': isLeadOrPeer,
+  'group.leave': hasMembership,
   'meeting.create': isLeadOrPeer,
   'meeting.read': isMember,
   'meeting.edit': isLeadOrPeer,

@@ -1,5 +1,5 @@
-// /me: my record across my groups, my calendar, mail, and where I am signed in.
-import { useEffect, useState } from 'react';
+// /me: my record across my groups, my calendar, mail, where I am signed in, and my data.
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/http.ts';
 import { overviewApi, type MyGroupOverview } from '../api/overview.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -7,15 +7,17 @@ import { AccountSecurity } from '../components/me/AccountSecurity.tsx';
 import { CalendarSection } from '../components/me/CalendarSection.tsx';
 import { GroupRecord } from '../components/me/GroupRecord.tsx';
 import { MailSettings } from '../components/me/MailSettings.tsx';
+import { MyData } from '../components/me/MyData.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 
 export function MyPage() {
   const [groups, setGroups] = useState<MyGroupOverview[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useTitle('My page');
+  const load = useCallback(() => overviewApi.mine().then((r) => setGroups(r.groups), (e) => setError(errorMessage(e))), []);
   useEffect(() => {
-    overviewApi.mine().then((r) => setGroups(r.groups), (e) => setError(errorMessage(e)));
-  }, []);
+    void load();
+  }, [load]);
   return (
     <div className="stack">
       <h1>My page</h1>
@@ -25,6 +27,7 @@ export function MyPage() {
       <CalendarSection />
       <MailSettings />
       <AccountSecurity />
+      <MyData groups={(groups ?? []).map((g) => ({ id: g.group.id, name: g.group.name }))} onLeft={() => void load()} />
     </div>
   );
 }
