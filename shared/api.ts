@@ -148,6 +148,9 @@ export const templateBody = z.object({
     .refine((items) => items[0]?.kind !== 'day-end', 'A template cannot start with an end of day'),
 });
 
+/** Saving a meeting's agenda as a template: just its name. */
+export const templateNameBody = z.object({ name: z.string().trim().min(1).max(LIMITS.groupNameMax) });
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });

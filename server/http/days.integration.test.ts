@@ -76,3 +76,29 @@ describe('meeting days', () => {
     expect(startOnly.status).toBe(400);
   });
 });
+
+describe('templates with days', () => {
+  it('a coach creates, edits and deletes a two-day template, schedules from it, and saves a meeting as a template; others cannot', async () => {
+    const items = [
+      { kind: 'opening', title: 'Check-in', durationMs: 30 * 60_000 },
+      { kind: 'break', title: 'Lunch', durationMs: 60 * 60_000 },
+      { kind: 'day-end', title: 'End of day 1', durationMs: 60_000 },
+      { kind: 'closing', title: 'Closing', durationMs: 20 * 60_000, fixed: true },
+    ];
+    const created = await seed.coach.post(`/api/groups/${seed.group.id}/templates`, { name: 'Retreat', items });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect((await seed.members[0]!.put(`/api/groups/${seed.group.id}/templates/${id}`, { name: 'Mine', items })).status).toBe(403);
+    const edited = await seed.coach.put(`/api/groups/${seed.group.id}/templates/${id}`, { name: 'Retreat 2', items: items.slice(0, 4) });
+    expect(edited.body).toMatchObject({ id, name: 'Retreat 2', items });
+    const m = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q2', timeZone: 'Europe/Berlin', templateId: id, startsAt: '2027-04-15T07:00:00Z' });
+    expect(m.body.meeting.days).toEqual([{ date: '2027-04-15', start: '09:00', end: '10:30' }, { date: '2027-04-16', start: '09:00', end: '09:20' }]);
+    const saved = await seed.coach.post(`/api/meetings/${m.body.meeting.id}/template`, { name: 'From the April meeting' });
+    expect(saved.status).toBe(201);
+    expect(saved.body.items).toEqual(items);
+    expect((await seed.coach.put(`/api/groups/${seed.group.id}/templates/nope`, { name: 'x', items })).status).toBe(404);
+    expect((await seed.coach.post(`/api/groups/${seed.group.id}/templates`, { name: 'Bad', items: [items[2]] })).status).toBe(400);
+    expect((await seed.coach.del(`/api/groups/${seed.group.id}/templates/${id}`)).status).toBe(204);
+    expect((await seed.coach.del(`/api/groups/${seed.group.id}/templates/${id}`)).status).toBe(404);
+  });
+});

@@ -1,4 +1,5 @@
 // Groups, their members, invites and agenda templates.
+import { templateBody } from '../../shared/api.ts';
 import type { CreatedInvite, CreateInviteBody, GroupBody, GroupDetail, TemplateBody } from '../../shared/api.ts';
 import type { AgendaTemplate, Group, GroupMember } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
@@ -117,4 +118,38 @@ export async function removeMember(storage: Storage, userId: string, groupId: st
 export async function createTemplate(storage: Storage, userId: string, groupId: string, body: TemplateBody): Promise<AgendaTemplate> {
   await authorizeGroup(storage, userId, groupId, 'group.templates.write');
   return storage.createTemplate({ id: newId(), groupId, name: body.name, items: body.items });
+}
+
+/** A template of this group (another group's answers not_found, like an unknown id). */
+async function ownTemplate(storage: Storage, groupId: string, templateId: string): Promise<AgendaTemplate> {
+  const t = await storage.getTemplate(templateId);
+  if (!t || t.groupId !== groupId) throw new DomainError('not_found', 'No such template in this group');
+  return t;
+}
+
+export async function updateTemplate(storage: Storage, userId: string, groupId: string, templateId: string, body: TemplateBody): Promise<AgendaTemplate> {
+  await authorizeGroup(storage, userId, groupId, 'group.templates.write');
+  await ownTemplate(storage, groupId, templateId);
+  const updated = await storage.updateTemplate(templateId, { name: body.name, items: body.items });
+  if (!updated) throw new DomainError('not_found', 'No such template in this group');
+  return updated;
+}
+
+export async function deleteTemplate(storage: Storage, userId: string, groupId: string, templateId: string): Promise<void> {
+  await authorizeGroup(storage, userId, groupId, 'group.templates.write');
+  await ownTemplate(storage, groupId, templateId);
+  await storage.deleteTemplate(templateId);
+}
+
+/** Saves a meeting's current agenda (days, breaks, fixed flags; not the time spent) as a template of its group. */
+export async function templateFromMeeting(storage: Storage, userId: string, meetingId: string, name: string): Promise<AgendaTemplate> {
+  const meeting = await storage.getMeeting(meetingId);
+  if (!meeting) throw new DomainError('not_found', 'No such meeting');
+  await authorizeGroup(storage, userId, meeting.groupId, 'group.templates.write');
+  const state = await storage.getMeetingState(meetingId);
+  const items = (state?.agenda ?? []).map((i) => ({ kind: i.kind, title: i.title, durationMs: i.durationMs, ...(i.fixed && { fixed: true }) }));
+  const parsed = templateBody.safeParse({ name, items });
+  if (!parsed.success) throw new DomainError('bad_request', `This agenda cannot be a template: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const body = parsed.data;
+  return storage.createTemplate({ id: newId(), groupId: meeting.groupId, name: body.name, items: body.items });
 }

@@ -320,6 +320,22 @@ function inviteAndTemplateContract(s: () => Storage): void {
       expect(await s().getTemplate('nope')).toBeNull();
       expect(await s().listTemplates(g.id)).toEqual([a, z]);
     });
+
+    it('updates and deletes a template (days, breaks and fixed flags kept)', async () => {
+      const { group: g } = await group(s());
+      const t = await s().createTemplate({ id: uid('t'), groupId: g.id, name: 'Two days', items: [{ kind: 'opening', title: 'Check-in', durationMs: 900_000 }] });
+      const items = [
+        { kind: 'opening' as const, title: 'Check-in', durationMs: 900_000 },
+        { kind: 'break' as const, title: 'Lunch', durationMs: 3_600_000 },
+        { kind: 'day-end' as const, title: 'End of day 1', durationMs: 60_000 },
+        { kind: 'closing' as const, title: 'Closing', durationMs: 1_800_000, fixed: true },
+      ];
+      expect(await s().updateTemplate(t.id, { name: 'Retreat', items })).toEqual({ ...t, name: 'Retreat', items });
+      expect(await s().updateTemplate('nope', { name: 'x', items })).toBeNull();
+      expect(await s().deleteTemplate(t.id)).toBe(true);
+      expect(await s().deleteTemplate(t.id)).toBe(false);
+      expect(await s().listTemplates(g.id)).toEqual([]);
+    });
   });
 
   describe('binary values', () => {

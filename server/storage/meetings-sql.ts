@@ -41,6 +41,13 @@ export class MeetingsSql {
     const r = await oneRow<row.TemplateRow>(this.q, 'SELECT * FROM agenda_templates WHERE id = ?', [id]);
     return r && row.toTemplate(r);
   }
+  async updateTemplate(id: string, t: { name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate | null> {
+    await this.q.run('UPDATE agenda_templates SET name = ?, items = ? WHERE id = ?', [t.name, JSON.stringify(t.items), id]);
+    return this.getTemplate(id);
+  }
+  async deleteTemplate(id: string): Promise<boolean> {
+    return (await this.q.run('DELETE FROM agenda_templates WHERE id = ?', [id])) > 0;
+  }
   /** The group's own templates; the built-in standard template lives in shared code, not here. */
   async listTemplates(groupId: string): Promise<AgendaTemplate[]> {
     const rows = await this.q.all<row.TemplateRow>('SELECT * FROM agenda_templates WHERE group_id = ?', [groupId]);

@@ -164,6 +164,8 @@ export class SqlStorage implements Storage {
   createTemplate: Storage['createTemplate'] = (...a) => this.meetings.createTemplate(...a);
   getTemplate: Storage['getTemplate'] = (...a) => this.meetings.getTemplate(...a);
   listTemplates: Storage['listTemplates'] = (...a) => this.meetings.listTemplates(...a);
+  updateTemplate: Storage['updateTemplate'] = (...a) => this.meetings.updateTemplate(...a);
+  deleteTemplate: Storage['deleteTemplate'] = (...a) => this.meetings.deleteTemplate(...a);
   createMeeting: Storage['createMeeting'] = (...a) => this.meetings.createMeeting(...a);
   getMeeting: Storage['getMeeting'] = (...a) => this.meetings.getMeeting(...a);
   updateMeeting: Storage['updateMeeting'] = (...a) => this.meetings.updateMeeting(...a);

@@ -287,6 +287,10 @@ export interface Storage extends PrepStore, ParkingStore {
   createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate>;
   getTemplate(id: string): Promise<AgendaTemplate | null>;
   listTemplates(groupId: string): Promise<AgendaTemplate[]>;
+  /** Replaces name and items; null for an unknown id. */
+  updateTemplate(id: string, t: { name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate | null>;
+  /** false for an unknown id. Meetings scheduled from it keep their agenda. */
+  deleteTemplate(id: string): Promise<boolean>;
 
   // meetings and their live state
   createMeeting(m: NewMeeting & { id: string }, state: MeetingState): Promise<Meeting>;

@@ -59,6 +59,7 @@ export class ApiClient {
   post = <T = any>(p: string, body?: unknown) => this.request<T>('POST', p, body ?? {});
   patch = <T = any>(p: string, body?: unknown) => this.request<T>('PATCH', p, body ?? {});
   del = <T = any>(p: string) => this.request<T>('DELETE', p);
+  put = <T = any>(p: string, body?: unknown) => this.request<T>('PUT', p, body ?? {});
 }
 
 /** query: e.g. the `meeting` a load balancer hashes on, as the app sends it. */

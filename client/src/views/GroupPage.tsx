@@ -15,6 +15,7 @@ import { MemberTable } from '../components/group/MemberTable.tsx';
 import { NormsGate } from '../components/group/NormsGate.tsx';
 import { NormsPanel } from '../components/group/NormsPanel.tsx';
 import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx';
+import { TemplatesPanel } from '../components/templates/TemplatesPanel.tsx';
 import { SearchBox } from '../components/search/SearchBox.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
@@ -82,6 +83,7 @@ export function GroupPage() {
         <div className="stack">
           <MeetingLists meetings={meetings} />
           {canSchedule && <ScheduleMeetingForm groupId={group.id} templates={templates} />}
+          {allows(detail, 'group.templates.write') && <TemplatesPanel groupId={group.id} templates={templates} onChanged={() => void loadGroup(group.id)} />}
           {allows(detail, 'updates.prompts') && <UpdatePromptsEditor groupId={group.id} />}
           {(allows(detail, 'attendance.review') || company) && <AttendanceRecord groupId={group.id} canEditRule={allows(detail, 'attendance.rule')} />}
         </div>

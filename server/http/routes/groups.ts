@@ -1,6 +1,6 @@
 // Networks' groups, group details, members, invites, templates.
 import { Router } from 'express';
-import { createInviteBody, groupBody, groupPatchBody, memberPatchBody, templateBody } from '../../../shared/api.ts';
+import { createInviteBody, groupBody, groupPatchBody, memberPatchBody, templateBody, templateNameBody } from '../../../shared/api.ts';
 import * as groups from '../../services/groups.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';
@@ -40,6 +40,18 @@ export function groupRoutes(deps: HttpDeps): Router {
   r.post('/groups/:id/templates', route(async (req, res) => {
     const user = requireUser(res);
     res.status(201).json(await groups.createTemplate(storage, user.id, p(req.params.id), parseBody(templateBody, req.body)));
+  }));
+  r.put('/groups/:id/templates/:templateId', route(async (req, res) => {
+    const user = requireUser(res);
+    res.json(await groups.updateTemplate(storage, user.id, p(req.params.id), p(req.params.templateId), parseBody(templateBody, req.body)));
+  }));
+  r.delete('/groups/:id/templates/:templateId', route(async (req, res) => {
+    await groups.deleteTemplate(storage, requireUser(res).id, p(req.params.id), p(req.params.templateId));
+    res.status(204).end();
+  }));
+  r.post('/meetings/:id/template', route(async (req, res) => {
+    const user = requireUser(res);
+    res.status(201).json(await groups.templateFromMeeting(storage, user.id, p(req.params.id), parseBody(templateNameBody, req.body).name));
   }));
   return r;
 }

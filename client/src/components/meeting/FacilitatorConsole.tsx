@@ -7,6 +7,7 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { AttendanceEditor } from './AttendanceEditor.tsx';
 import { HandoffSelect } from './HandoffSelect.tsx';
 import { EndMeetingButton } from './MeetingControls.tsx';
+import { SaveAsTemplate } from '../templates/SaveAsTemplate.tsx';
 
 export function FacilitatorConsole({ state }: { state: MeetingState }) {
   if (state.status === 'ended') return null;
@@ -20,6 +21,9 @@ export function FacilitatorConsole({ state }: { state: MeetingState }) {
       </Disclosure>
       <Disclosure summary="Attendance">
         <AttendanceEditor state={state} />
+      </Disclosure>
+      <Disclosure summary="Save agenda as template">
+        <SaveAsTemplate meetingId={state.meetingId} />
       </Disclosure>
       <Disclosure summary="Facilitation">
         <HandoffSelect state={state} />

@@ -1,0 +1,76 @@
+// Issue 11: a coach builds a two-day template on the group page (items, a break, an end of
+// day, a fixed closing), schedules a meeting from it with a row per day, and the meeting page
+// shows both days.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { seedGroup } from '../server/testing/harness.ts';
+import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
+import { patientPolls, PASSWORD } from './support/room.ts';
+import { startE2eServer } from './support/server.ts';
+
+let srv: Awaited<ReturnType<typeof startE2eServer>>;
+let seed: Awaited<ReturnType<typeof seedGroup>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  patientPolls();
+  srv = await startE2eServer();
+  seed = await seedGroup(srv.url);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('templates in the UI', () => {
+  it('a coach builds a two-day template and schedules a two-day meeting from it', async () => {
+    const page = await (await newContext(browser, srv.url, { width: 1920, height: 1080 })).newPage();
+    await login(page, 'cora.coach@example.com', PASSWORD);
+    await page.goto(`/groups/${seed.group.id}`);
+    const panel = page.getByTestId('templates');
+    await panel.getByRole('button', { name: 'New template' }).click();
+    const editor = page.getByTestId('template-editor');
+    await editor.getByLabel('Template name').fill('Retreat (two days)');
+    await editor.getByRole('button', { name: 'Add item' }).click();
+    await editor.getByLabel('Kind of item 1').selectOption('opening');
+    await editor.getByLabel('Title of item 1').fill('Check-in');
+    await editor.getByLabel('Minutes for item 1').fill('45');
+    await editor.getByRole('button', { name: 'Add break' }).click();
+    await editor.getByRole('button', { name: 'Add end of day' }).click();
+    await editor.getByRole('button', { name: 'Add item' }).click();
+    await editor.getByLabel('Kind of item 4').selectOption('closing');
+    await editor.getByLabel('Title of item 4').fill('Closing');
+    await editor.getByLabel('Minutes for item 4').fill('30');
+    await editor.getByLabel('Item 4 is fixed').check();
+    expect(await editor.textContent()).toContain('2 day(s) · 1 h 30 min in all');
+    await screenshot(page, 'days-template-editor');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => panel.textContent()).toContain('Retreat (two days) · 4 items · 2 day(s) · 1 h 30 min');
+
+    // Duplicate, then delete the copy.
+    await panel.getByRole('button', { name: 'Duplicate Retreat (two days)' }).click();
+    await page.getByTestId('template-editor').getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => panel.textContent()).toContain('Retreat (two days) (copy)');
+    await panel.getByRole('button', { name: 'Delete Retreat (two days) (copy)' }).click();
+    await expect.poll(() => panel.textContent()).not.toContain('(copy)');
+
+    // Schedule from it: one row per day, pre-filled, day 2 moved to the Monday.
+    await page.getByLabel('Starts at').fill('2026-11-13T09:00');
+    await page.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await page.getByLabel('Agenda template', { exact: true }).selectOption({ label: 'Retreat (two days)' });
+    const days = page.getByTestId('days-editor');
+    expect(await days.getByLabel('Day 1 ends').inputValue()).toBe('10:00');
+    expect(await days.getByLabel('Day 2 date').inputValue()).toBe('2026-11-14');
+    await days.getByLabel('Day 2 date').fill('2026-11-16');
+    await days.getByLabel('Day 2 starts').fill('08:30');
+    await days.getByLabel('Day 2 ends').fill('12:00');
+    await page.getByRole('button', { name: 'Schedule meeting' }).click();
+    await page.waitForURL(/\/meetings\//);
+    await page.getByRole('button', { name: 'In the room' }).click();
+    const info = page.getByTestId('meeting-info');
+    await expect.poll(() => info.textContent()).toContain('Day 1: Fri 13 Nov 2026 · 09:00–10:00 Berlin');
+    expect(await info.textContent()).toContain('Day 2: Mon 16 Nov 2026 · 08:30–12:00 Berlin');
+    expect(await page.getByTestId('agenda').textContent()).toContain('End of day 1');
+  });
+});
