@@ -9,6 +9,7 @@ import type { MeetingState } from '../../shared/meeting/state.ts';
 import { agendaFromTemplate, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newId } from '../auth/tokens.ts';
+import { seedDemoParking, seedDemoUpdates } from './between.ts';
 import { absenteeCommands } from '../services/meetingEnd.ts';
 import type { Storage } from '../storage/types.ts';
 import { DEMO_QUARTERS, seedDemoRecords } from './records.ts';
@@ -39,19 +40,30 @@ export interface DemoLogin {
   email: string;
 }
 
-function runPastMeeting(state: MeetingState, facilitatorId: string, attendees: string[], start: number, members: GroupMember[]): MeetingState {
+const TOPICS = ['Should we stop selling hardware?', 'Pricing security add-ons', 'Hiring and keeping technicians', 'When to hire a sales person', 'Moving to a 24/7 service desk', 'Selling the company in five years'];
+
+function runPastMeeting(state: MeetingState, facilitatorId: string, attendees: string[], start: number, members: GroupMember[], k = 0): MeetingState {
   let s = state;
   let t = start;
   const run = (cmd: MeetingCommand, userId = facilitatorId) => {
     const r = apply(s, cmd, { userId, role: 'coach' }, t);
     if (r.ok) s = r.state;
   };
+  // Two hot-seat proposals before the meeting; the hot seat takes the first, the other is left.
+  const proposals = [0, 1].map((j) => ({ id: `demo-topic-${k}-${j}`, by: attendees[(k + j * 3) % attendees.length]!, title: TOPICS[(k * 2 + j) % TOPICS.length]! }));
+  for (const p of proposals) run({ type: 'topic.propose', id: p.id, title: p.title }, p.by);
   run({ type: 'meeting.start' });
   run({ type: 'attendance.join', mode: 'room' }); // the facilitator is in the room
   attendees.forEach((id, i) => run({ type: 'attendance.join', mode: i % 4 === 3 ? 'remote' : 'room' }, id));
   for (const item of s.agenda.slice(1)) {
     t += (s.agenda[s.currentIndex]?.durationMs ?? 0) + 2 * 60_000;
     run({ type: 'agenda.jump', itemId: item.id });
+    if (item.kind === 'hotseat' && !s.hotSeats[item.id]?.presenterId) {
+      run({ type: 'hotseat.setup', itemId: item.id, presenterId: proposals[0]!.by, topic: proposals[0]!.title, proposalId: proposals[0]!.id });
+      for (const stage of ['presentation', 'questions', 'advice', 'commitments'] as const) run({ type: 'hotseat.stage', itemId: item.id, stage });
+    }
+    // Everyone in the room rates the meeting at the closing.
+    if (item.kind === 'closing') attendees.forEach((id, i) => run({ type: 'rating.submit', score: 7 + ((i + k) % 4) }, id));
   }
   t += 10 * 60_000;
   // As the room does on meeting.end: whoever never joined is recorded absent.
@@ -115,7 +127,7 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
     const m = { id, groupId, quarter, title: `Quarterly meeting ${quarter}`, startsAt: new Date(startsAt).toISOString(), timeZone: 'Europe/Berlin', location, onlineUrl, days };
     await storage.createMeeting(m, state);
     // A past meeting is replayed through the real reducer so its record looks like a real one.
-    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt, await storage.listMembers(groupId)), state.version);
+    if (past) await storage.saveMeetingState(id, runPastMeeting(state, facilitatorId, past, startsAt, await storage.listMembers(groupId), Object.keys(pastMeetings).length), state.version);
     return { id, startsAt };
   };
   // One meeting a quarter, twelve weeks apart; a different member misses each one.
@@ -127,7 +139,9 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
   }
   await seedDemoRecords(storage, rhine.id, members, pastMeetings);
   await seedDemoResources(storage, rhine.id, members, Object.values(pastMeetings));
-  await meeting(rhine.id, '2026-Q4', now + 7 * day, coach.id, null, 'Hotel Rheinblick, Koblenz', 'https://meet.example.com/rhine-valley');
+  await seedDemoUpdates(storage, rhine.id, Object.values(pastMeetings));
+  const next = await meeting(rhine.id, '2026-Q4', now + 7 * day, coach.id, null, 'Hotel Rheinblick, Koblenz', 'https://meet.example.com/rhine-valley');
+  await seedDemoParking(storage, rhine.id, members, Object.values(pastMeetings), next.id);
   await meeting(online.id, '2026-Q4', now + 14 * day, peers[0]!, null, null, 'https://meet.example.com/online-marketing');
   return logins;
 }

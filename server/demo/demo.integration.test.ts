@@ -102,3 +102,28 @@ describe('demo records', () => {
     expect(await res.text()).toMatch(/^step,owner,done by\n/);
   });
 });
+
+describe('demo between meetings', () => {
+  it('each past recap has the check-in updates, a hot seat with its presenter and a rating; the parking lot feeds the next meeting', async () => {
+    const coach = await login('coach@demo.peerboard.app');
+    const ended = meetings.filter((m: any) => m.status === 'ended');
+    expect(ended).toHaveLength(4);
+    for (const m of ended) {
+      const s = (await coach.get(`/api/meetings/${m.id}/summary`)).body;
+      expect(s.updates.length).toBe(7);
+      expect(s.updates[0].answers.find((a: any) => a.key === 'best').text).not.toBe('');
+      expect(s.hotSeats[0].presenter).not.toBeNull();
+      expect(s.hotSeats[0].topic).not.toBe('');
+      expect(s.rating.count).toBe(7);
+    }
+    const lot = (await coach.get(`/api/groups/${groupId}/parking?all=1`)).body as any[];
+    expect(lot.map((i) => i.kind).sort()).toEqual(expect.arrayContaining(['lead', 'need', 'parked', 'proposal']));
+    expect(lot.some((i) => i.status === 'resolved' && i.history.length === 2)).toBe(true);
+    const next = meetings.find((m: any) => m.status === 'scheduled');
+    const proposals = (await coach.get(`/api/meetings/${next.id}`)).body.state.topics.map((t: any) => t.title);
+    expect(proposals).toContain('Succession: who runs the company if the founder is ill for three months?');
+    expect(proposals.length).toBeGreaterThanOrEqual(5);
+    const grid = (await coach.get(`/api/meetings/${next.id}/readiness`)).body.members;
+    expect(grid.filter((r: any) => r.rsvp !== null)).toHaveLength(3);
+  });
+});
