@@ -51,6 +51,8 @@ const groupFields = {
   observersSeeFinancials: z.boolean(),
   /** The group's own currency, overriding the network's; null: the network's. */
   currency: currencyCode.nullable(),
+  /** The meeting's financial review shows the network and the industry reference beside the group. */
+  reviewShowsBenchmarks: z.boolean(),
   /** Count observers in the room: they read "stays in the room" content (off by default). */
   observersInRoom: z.boolean(),
   /** Let observers follow hot-seat notes (off by default). */
@@ -61,6 +63,7 @@ export const groupBody = z.object({
   tags: groupFields.tags.default([]),
   observersSeeFinancials: groupFields.observersSeeFinancials.optional(),
   currency: groupFields.currency.optional(),
+  reviewShowsBenchmarks: groupFields.reviewShowsBenchmarks.optional(),
   observersInRoom: groupFields.observersInRoom.optional(),
   observersSeeHotSeat: groupFields.observersSeeHotSeat.optional(),
 });

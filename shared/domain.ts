@@ -35,6 +35,8 @@ export interface Group {
   observersSeeFinancials: boolean;
   /** The group's own currency (ISO 4217), overriding the network's; null: the network's. */
   currency: string | null;
+  /** The meeting's financial review shows the network median and the industry reference too (the coach turns it on). */
+  reviewShowsBenchmarks: boolean;
   /** Observers count as in the room: they read "stays in the room" notes and commitments (off by default). */
   observersInRoom: boolean;
   /** Observers may follow hot-seat notes (off by default: a hot seat stays in the room). */

@@ -85,6 +85,8 @@ export interface GroupFinancials {
   canSeeFigures: boolean;
   /** ISO 4217 code the money KPIs are in: the group's own currency, else its network's. */
   currency: string;
+  /** The coach has turned on the network median and the industry reference beside the group (Group.reviewShowsBenchmarks). */
+  showsBenchmarks: boolean;
 }
 
 export interface ReviewResult {

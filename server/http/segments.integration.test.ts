@@ -80,3 +80,16 @@ describe('reference sets', () => {
     expect((await seed.observer.get(path)).status).toBe(404);
   });
 });
+
+describe("the coach's switch for the meeting's financial review", () => {
+  it('is off until the coach turns it on; every reader of the review then sees it on', async () => {
+    const view = (c: ApiClient) => c.get(`/api/groups/${seed.group.id}/financials/${Q}`);
+    expect((await view(seed.members[0]!)).body.showsBenchmarks).toBe(false);
+    expect((await seed.members[0]!.patch(`/api/groups/${seed.group.id}`, { reviewShowsBenchmarks: true })).status).toBe(403);
+    const on = await seed.coach.patch(`/api/groups/${seed.group.id}`, { reviewShowsBenchmarks: true });
+    expect(on.body.reviewShowsBenchmarks).toBe(true);
+    for (const c of [seed.members[0]!, seed.coach, seed.organiser]) expect((await view(c)).body.showsBenchmarks).toBe(true);
+    expect((await seed.coach.get(`/api/groups/${seed.group.id}/financials/${Q}?audience=room`)).body.showsBenchmarks).toBe(true);
+  });
+});
+

@@ -134,14 +134,15 @@ export async function builtGroupFinancials(storage: Storage, userId: string, gro
   const seesCoachOnly = !forRoom && can('financials.coachOnly', access, group);
   // Who the review is built for: what differs between readers is only which coach-only figures show.
   const audience = !seesFigures ? 'none' : forRoom ? 'room' : seesCoachOnly ? 'coach' : `member:${userId}`;
-  const fingerprint = JSON.stringify([stamp, kpis, companies.map((m) => [m.userId, m.name, m.company]), currency]);
+  const showsBenchmarks = group.reviewShowsBenchmarks;
+  const fingerprint = JSON.stringify([stamp, kpis, companies.map((m) => [m.userId, m.name, m.company]), currency, showsBenchmarks]);
   return financialsCache(storage).getOrBuild(`${groupId}|${quarter}|${audience}`, fingerprint, async () => {
     if (!seesFigures) {
       const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
-      return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false, currency };
+      return { quarter, kpis, members: blank, stats: {}, history: {}, medians: {}, canSeeFigures: false, currency, showsBenchmarks };
     }
     const stored = await storage.listFigures(groupId, { fromQuarter: from, toQuarter: quarter });
-    return { ...buildFinancials(quarter, kpis, companies, stored, forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly }), currency };
+    return { ...buildFinancials(quarter, kpis, companies, stored, forRoom ? { userId: '', seesCoachOnly: false } : { userId, seesCoachOnly }), currency, showsBenchmarks };
   });
 }
 

@@ -73,7 +73,7 @@ export function buildFinancials(
   companies: readonly GroupMember[],
   stored: readonly KpiFigure[],
   viewer: Viewer,
-): Omit<GroupFinancials, 'currency'> {
+): Omit<GroupFinancials, 'currency' | 'showsBenchmarks'> {
   const ids = new Set(companies.map((m) => m.userId));
   // Figures of people who are no longer member companies stay stored but leave the review.
   const figures = withDerived(visibleTo(viewer, stored.filter((f) => ids.has(f.userId))));

@@ -42,7 +42,7 @@ export async function updateGroup(
   if (!group) throw new DomainError('not_found', 'No such group');
   // Who may see the figures changed: observers in an open meeting refetch them at once.
   // So does a new currency: the review reads its money in it at once.
-  if (group.observersSeeFinancials !== before.observersSeeFinancials || group.currency !== before.currency) records.changed(groupId, 'figures');
+  if (group.observersSeeFinancials !== before.observersSeeFinancials || group.currency !== before.currency || group.reviewShowsBenchmarks !== before.reviewShowsBenchmarks) records.changed(groupId, 'figures');
   // Whether observers are in the room, or follow hot-seat notes, changes what their open notes
   // may show: each observer's connections are re-checked now, on every node.
   if (group.observersInRoom !== before.observersInRoom || group.observersSeeHotSeat !== before.observersSeeHotSeat) {

@@ -15,6 +15,7 @@ const GROUP_COLUMNS = {
   currency: 'currency',
   observersInRoom: 'observers_in_room',
   observersSeeHotSeat: 'observers_see_hot_seat',
+  reviewShowsBenchmarks: 'review_shows_benchmarks',
 } as const;
 
 const flagColumn = (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0);
@@ -120,13 +121,13 @@ export class DirectorySql {
       [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, currency, observersInRoom ? 1 : 0, observersSeeHotSeat ? 1 : 0, createdAt],
     );
     const { id, networkId, name, leadership, format } = g;
-    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, observersInRoom, observersSeeHotSeat, createdAt };
+    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, observersInRoom, observersSeeHotSeat, reviewShowsBenchmarks: false, createdAt };
   }
   async updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null> {
     const tags = patch.tags === undefined ? undefined : JSON.stringify(patch.tags);
     const seeFinancials = patch.observersSeeFinancials;
     const observersSeeFinancials = seeFinancials === undefined ? undefined : seeFinancials ? 1 : 0;
-    const flags = { observersInRoom: flagColumn(patch.observersInRoom), observersSeeHotSeat: flagColumn(patch.observersSeeHotSeat) };
+    const flags = { observersInRoom: flagColumn(patch.observersInRoom), observersSeeHotSeat: flagColumn(patch.observersSeeHotSeat), reviewShowsBenchmarks: flagColumn(patch.reviewShowsBenchmarks) };
     await patchRow(this.q, 'groups', id, GROUP_COLUMNS, { ...patch, tags, observersSeeFinancials, ...flags });
     return this.getGroup(id);
   }

@@ -82,4 +82,9 @@ export const NETWORK_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reference_sets_network ON reference_sets (network_id);
     `,
   },
+  {
+    id: 54,
+    name: "the financial review shows the network and the reference beside the group (the coach's switch)",
+    sql: 'ALTER TABLE groups ADD COLUMN review_shows_benchmarks INTEGER NOT NULL DEFAULT 0;',
+  },
 ];

@@ -72,6 +72,7 @@ export interface GroupRow {
   currency: string | null;
   observers_in_room: DbInt;
   observers_see_hot_seat: DbInt;
+  review_shows_benchmarks: DbInt;
   created_at: string;
 }
 export const toGroup = (r: GroupRow): Group => ({
@@ -85,6 +86,7 @@ export const toGroup = (r: GroupRow): Group => ({
   currency: r.currency ?? null,
   observersInRoom: toInt(r.observers_in_room) === 1,
   observersSeeHotSeat: toInt(r.observers_see_hot_seat) === 1,
+  reviewShowsBenchmarks: toInt(r.review_shows_benchmarks) === 1,
   createdAt: r.created_at,
 });
 

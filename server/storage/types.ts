@@ -77,6 +77,8 @@ export interface NewGroup {
   observersSeeFinancials?: boolean;
   /** null (the network's) when omitted. */
   currency?: string | null;
+  /** false when omitted (only a patch turns it on). */
+  reviewShowsBenchmarks?: boolean;
   /** false when omitted. */
   observersInRoom?: boolean;
   /** false when omitted. */

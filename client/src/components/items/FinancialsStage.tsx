@@ -12,6 +12,8 @@ import { Alert } from '../Alert.tsx';
 import { BoxPlot } from './BoxPlot.tsx';
 import { LineChart } from '../me/LineChart.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
+import { ReviewBenchmarks } from './ReviewBenchmarks.tsx';
+import { useStore } from '../../store/index.ts';
 import { useRecords } from './useRecords.ts';
 import { TableWrap } from '../TableWrap.tsx';
 import { WallDifference } from './WallDifference.tsx';
@@ -33,6 +35,8 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
   const reviewed = previousQuarter(quarter);
   const { data, error } = useRecords<GroupFinancials>(`/api/groups/${groupId}/financials/${reviewed}`, 'figures');
   const focus = data?.members.find((m) => m.userId === state.focusUserId) ?? null;
+  // The coach (or an organiser) turns the network and the reference on for the room.
+  const canSwitch = useStore((s) => s.allowed.includes('group.edit'));
   const locale = viewerLocale();
   const currency = data?.currency ?? 'EUR';
   const fmt = (key: string, v: number | null | undefined) => {
@@ -75,6 +79,7 @@ export function FinancialsStage({ state, groupId, quarter, companies, isFacilita
         </div>
       )}
       {isFacilitator && data && data.canSeeFigures && <WallDifference data={data} groupId={groupId} quarter={reviewed} />}
+      {data && data.canSeeFigures && <ReviewBenchmarks groupId={groupId} quarter={reviewed} data={data} canSwitch={canSwitch} />}
       {data && data.canSeeFigures && (
         <TableWrap label="Figures">
           {focus ? (
