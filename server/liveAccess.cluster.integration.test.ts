@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COLLAB_CLOSE } from '../shared/collab/closeCodes.ts';
-import { notesDocName } from '../shared/collab/docNames.ts';
 import { startCluster, type Cluster } from './testing/cluster.ts';
 import { collabClient, waitUntil } from './testing/collabClient.ts';
+import { meetingWithNotes } from './testing/notesMeeting.ts';
 import { connectSocket, emitAck, joinGroup, nextEvent, seedGroup, type ClientSocket } from './testing/harness.ts';
 
 let cluster: Cluster;
@@ -20,9 +20,7 @@ const providers: WebsocketProvider[] = [];
 beforeAll(async () => {
   cluster = await startCluster();
   seed = await seedGroup(cluster.a.url);
-  const r = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
-  meetingId = r.body.meeting.id;
-  docName = notesDocName(meetingId, (r.body.state.agenda as { id: string; kind: string }[]).find((i) => i.kind !== 'hotseat')!.id);
+  ({ meetingId, docName } = await meetingWithNotes(seed.coach, seed.group.id));
   const coach = await joinedOn(cluster.a.url, seed.coach.cookie);
   expect((await emitAck(coach, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);
 }, 240_000);

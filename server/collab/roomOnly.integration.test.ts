@@ -4,9 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.ts';
+import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import { NOTES_FIELD } from '../../shared/notes/fromYjs.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
+import { meetingWithNotes } from '../testing/notesMeeting.ts';
 import type { AccessChange } from '../../shared/protocol.ts';
 import { connectSocket, emitAck, seedGroup, startTestServer, type ClientSocket } from '../testing/harness.ts';
 
@@ -50,10 +51,7 @@ function commitment(id: string, what: string, confidential: boolean): Y.Map<unkn
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const r = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
-  meetingId = r.body.meeting.id;
-  const item = (r.body.state.agenda as { id: string; kind: string }[]).find((i) => i.kind !== 'hotseat')!;
-  notesName = notesDocName(meetingId, item.id);
+  ({ meetingId, docName: notesName } = await meetingWithNotes(seed.coach, seed.group.id));
   coachSocket = await connectSocket(srv.url, seed.coach.cookie);
   expect((await emitAck(coachSocket, 'room:join', { meetingId, mode: 'room' })).ok).toBe(true);
   expect((await emitAck(coachSocket, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
-import { notesDocName } from '../../shared/collab/docNames.ts';
 import { NOTES_FIELD } from '../../shared/notes/fromYjs.ts';
 import type { AccessChange } from '../../shared/protocol.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
+import { meetingWithNotes } from '../testing/notesMeeting.ts';
 import { connectSocket, emitAck, joinGroup, nextEvent, seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -46,10 +46,7 @@ const newMember = () => joinGroup(srv.url, seed.coach, seed.group.id, `Rita Revo
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const r = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
-  meetingId = r.body.meeting.id;
-  const item = (r.body.state.agenda as { id: string; kind: string }[]).find((i) => i.kind !== 'hotseat')!;
-  docName = notesDocName(meetingId, item.id);
+  ({ meetingId, docName } = await meetingWithNotes(seed.coach, seed.group.id));
   const coach = await joined(seed.coach.cookie);
   expect((await emitAck(coach, 'meeting:command', { meetingId, command: { type: 'meeting.start' } })).ok).toBe(true);
 }, 60_000);
