@@ -45,7 +45,8 @@ function ratingLine(r: MeetingSummary['rating']): string {
 
 export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | null, names: Map<string, string>, roomOnlyIncluded: boolean): RecapDoc {
   const name = (id: string) => names.get(id) ?? 'Former member';
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: s.meeting.timeZone }).format(new Date(s.meeting.startsAt));
+  // Exports say which zone their times are in.
+  const when = `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: s.meeting.timeZone }).format(new Date(s.meeting.startsAt))} (${s.meeting.timeZone})${s.days.length > 1 ? `, ${s.days.length} days` : ''}`;
   const sections: RecapSection[] = [
     {
       heading: 'Agenda',

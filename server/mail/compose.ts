@@ -11,8 +11,12 @@ export interface ComposedText {
   text: string;
 }
 
-const when = (m: Meeting): string =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: m.timeZone }).format(new Date(m.startsAt)) + ` (${m.timeZone})`;
+/** The start in the meeting's zone, named; a meeting of several days lists each day's hours. */
+const when = (m: Meeting): string => {
+  const start = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: m.timeZone }).format(new Date(m.startsAt)) + ` (${m.timeZone})`;
+  if (m.days.length < 2) return start;
+  return `${start}, over ${m.days.length} days (${m.days.map((d, i) => `day ${i + 1}: ${d.date} ${d.start}-${d.end}`).join('; ')})`;
+};
 
 const ROLE_WORDS: Record<GroupRole, string> = { coach: 'the coach', member: 'a member', observer: 'an observer' };
 
