@@ -76,7 +76,12 @@ export function RecapPage() {
   const name = (uid: string) => names.get(uid) ?? 'Former member';
   const canFinalize = allows(detail, 'recap.finalize');
   const commitments = [...summary.commitments].sort((a, b) => Number(b.who === me) - Number(a.who === me));
-  const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: summary.meeting.timeZone }).format(new Date(summary.meeting.startsAt));
+  // The day(s) it actually ran, in the meeting's zone; the plan only for a meeting that never ran.
+  const dayOf = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: summary.meeting.timeZone });
+  const ran = [...new Set(summary.days.flatMap((d) => (d.startedAt ? [dayOf.format(new Date(d.startedAt))] : [])))];
+  const when = ran.length > 0
+    ? `Ran on ${ran.join(' and ')}`
+    : `Planned for ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: summary.meeting.timeZone }).format(new Date(summary.meeting.startsAt))}`;
 
   return (
     <article className="recap" data-testid="recap">
@@ -156,7 +161,22 @@ export function RecapPage() {
       <section className="card section" aria-labelledby="r-hs">
         <h2 id="r-hs">Hot seats</h2>
         {summary.hotSeats.length === 0 ? <p className="muted">None.</p> : (
-          <ul className="recap-list">{summary.hotSeats.map((h) => <li key={h.itemId}>{h.title}: <strong>{h.presenter?.name ?? 'no presenter'}</strong> — {h.topic || 'no topic'}</li>)}</ul>
+          <ul className="recap-list" data-testid="recap-hotseats">
+            {summary.hotSeats.map((h) => {
+              // What the presenter committed to at this meeting.
+              const theirs = h.presenter ? summary.commitments.filter((c) => c.who === h.presenter?.userId && c.status !== 'dropped') : [];
+              return (
+                <li key={h.itemId}>
+                  {h.title}: <strong>{h.presenter?.name ?? 'no presenter'}</strong> — {h.topic || 'no topic'}
+                  {theirs.length > 0 && (
+                    <ul aria-label={`Commitments of ${h.presenter?.name ?? ''}`}>
+                      {theirs.map((c) => <li key={c.id}>{c.what}{c.due && ` (by ${c.due})`}</li>)}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
 
