@@ -178,7 +178,7 @@ describe('a two-day meeting', () => {
     // The agenda with planned times, before the start.
     expect((await member.getByTestId('agenda').locator('.agenda-clock').allTextContents()).slice(0, 3)).toEqual(['Day 1 · 09:00', '09:45', '11:15']);
     await member.context().route('https://meet.example.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Call</title>' }));
-    const link = member.getByTestId('call-link');
+    const link = info.getByTestId('call-link');
     expect(await link.getAttribute('href')).toBe(CALL);
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     const [popup] = await Promise.all([member.waitForEvent('popup'), link.click()]);
