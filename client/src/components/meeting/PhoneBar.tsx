@@ -4,7 +4,7 @@
 import { authorizeCommand } from '../../../../shared/access/index.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
-import { CallLink } from './CallLink.tsx';
+import { safeCallUrl } from './CallLink.tsx';
 
 export function PhoneBar({ state, remote }: { state: MeetingState; remote: boolean }) {
   const you = useStore((s) => s.you);
@@ -13,7 +13,8 @@ export function PhoneBar({ state, remote }: { state: MeetingState; remote: boole
   if (state.status === 'ended') return null;
   const raised = you ? state.hands.some((h) => h.userId === you.userId) : false;
   const canRaise = you !== null && authorizeCommand(state, 'hand.raise', you) === null;
-  const call = remote ? meeting?.onlineUrl : null;
+  // Checked like CallLink (https only); its own test id, as the page's CallLink is there too.
+  const call = remote ? safeCallUrl(meeting?.onlineUrl) : null;
   if (!canRaise && !call) return null;
   return (
     <div className="phone-bar" data-testid="phone-bar">
@@ -22,7 +23,11 @@ export function PhoneBar({ state, remote }: { state: MeetingState; remote: boole
           {raised ? 'Lower hand' : 'Raise hand'}
         </button>
       )}
-      <CallLink url={call} className="btn" />
+      {call && (
+        <a className="btn call-link" href={call} target="_blank" rel="noopener noreferrer" data-testid="phone-call-link">
+          Join the call
+        </a>
+      )}
     </div>
   );
 }
