@@ -68,6 +68,13 @@ function writer(url: string, cookie: string, docName: string, meetingId: string)
 
 const item = (id: string) => ({ id, kind: 'custom' as const, title: `Added ${id}`, durationMs: 600_000 });
 const count = (s: string, ch: string) => [...s].filter((c) => c === ch).length;
+/** Docs a node holds in memory, read from its metrics (loopback may read them without a token). */
+async function docsLoaded(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('peerboard_docs_loaded '));
+  if (!line) throw new Error('peerboard_docs_loaded missing from /metrics');
+  return Number(line.split(' ')[1]);
+}
 
 /** The doc as storage holds it (snapshot + log), read straight from PostgreSQL. */
 async function storedText(docName: string): Promise<{ text: string; updates: number; snapshot: boolean }> {
@@ -149,7 +156,7 @@ describe('two nodes', () => {
 
     // Fresh clients on either node, after the docs were unloaded (grace 300 ms) and reloaded.
     for (const p of [wa.provider, wb.provider]) p.destroy();
-    await new Promise((r) => setTimeout(r, 800));
+    await waitUntil(async () => (await docsLoaded(cluster.a.url)) === 0 && (await docsLoaded(cluster.b.url)) === 0, 'both nodes unloaded the doc');
     for (const url of [cluster.a.url, cluster.b.url]) {
       const fresh = writer(url, seed.members[2]!.cookie, docName, meetingId);
       await waitUntil(() => fresh.provider.synced && fresh.text.length === 2 * N, `fresh client on ${url}`);
