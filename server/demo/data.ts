@@ -1,6 +1,7 @@
 // The demo network: a coach-led in-person group of 8 IT service companies with four past
 // quarterly meetings (run through the real reducer), their figures and goals (records.ts),
-// the links and files shared at their topics (resources.ts), and one upcoming meeting; plus a peer-led online group with one upcoming meeting.
+// the links and files shared at their topics (resources.ts), notes per item and the hot seat's
+// commitments (notes.ts), and one upcoming meeting; plus a peer-led online group with one upcoming meeting.
 import type { GroupMember, GroupRole } from '../../shared/domain.ts';
 import { dayLengthsMs, daysFromStart } from '../../shared/calendar/meetingDays.ts';
 import { apply, createMeetingState } from '../../shared/meeting/reducer.ts';
@@ -14,6 +15,7 @@ import { absenteeCommands } from '../services/meetingEnd.ts';
 import type { Storage } from '../storage/types.ts';
 import { DEMO_QUARTERS, seedDemoRecords } from './records.ts';
 import { seedDemoResources } from './resources.ts';
+import { seedDemoNotes } from './notes.ts';
 
 export const DEMO_PASSWORD = 'peerboard-demo';
 
@@ -140,6 +142,7 @@ export async function seedDemo(storage: Storage, now = Date.now()): Promise<Demo
   await seedDemoRecords(storage, rhine.id, members, pastMeetings);
   await seedDemoResources(storage, rhine.id, members, Object.values(pastMeetings));
   await seedDemoUpdates(storage, rhine.id, Object.values(pastMeetings));
+  await seedDemoNotes(storage, coach.id, Object.values(pastMeetings));
   const next = await meeting(rhine.id, '2026-Q4', now + 7 * day, coach.id, null, 'Hotel Rheinblick, Koblenz', 'https://meet.example.com/rhine-valley');
   await seedDemoParking(storage, rhine.id, members, Object.values(pastMeetings), next.id);
   await meeting(online.id, '2026-Q4', now + 14 * day, peers[0]!, null, null, 'https://meet.example.com/online-marketing');

@@ -127,3 +127,37 @@ describe('demo between meetings', () => {
     expect(grid.filter((r: any) => r.rsvp !== null)).toHaveLength(3);
   });
 });
+
+describe('demo notes and commitments', () => {
+  it("each past recap has notes per item and the hot seat's commitments; the observer's and the export's view leave the room-only block out", async () => {
+    const coach = await login('coach@demo.peerboard.app');
+    const observer = await login('observer@demo.peerboard.app');
+    for (const m of meetings.filter((x: any) => x.status === 'ended')) {
+      const s = (await coach.get(`/api/meetings/${m.id}/summary`)).body;
+      expect(s.notes.map((n: any) => n.title)).toEqual(['Opening / check-in', 'Financial review', 'Goal review', 'Hot seat', 'Topics & best practices', 'Closing']);
+      const hot = s.notes.find((n: any) => n.title === 'Hot seat');
+      expect(JSON.stringify(hot.blocks)).toContain(s.hotSeats[0].topic);
+      expect(s.commitments).toHaveLength(3);
+      expect(s.commitments.every((c: any) => c.who === s.hotSeats[0].presenter.userId)).toBe(true);
+      const fin = (n: any[]) => n.find((x: any) => x.title === 'Financial review').blocks;
+      expect(fin(s.notes).filter((b: any) => b.roomOnly)).toHaveLength(1);
+      const o = (await observer.get(`/api/meetings/${m.id}/summary`)).body;
+      expect(o.notes).toHaveLength(6);
+      expect(fin(o.notes).some((b: any) => b.roomOnly)).toBe(false);
+      expect(JSON.stringify(o.notes)).not.toContain('cash-flow forecast');
+      expect(JSON.stringify(s.notes)).toContain('cash-flow forecast');
+      // The coach's default Markdown export leaves the room-only block out; the own copy keeps it.
+      const md = async (q: string) => (await fetch(`${srv.url}/api/meetings/${m.id}/recap.md${q}`, { headers: { cookie: coach.cookie } })).text();
+      const shared = await md('');
+      expect(shared).toContain('Put the numbers for the question on one page');
+      expect(shared).toContain('Best practices exchanged');
+      expect(shared).not.toContain('cash-flow forecast');
+      expect(await md('?roomOnly=include')).toContain('cash-flow forecast');
+    }
+    const found = (await observer.get(`/api/groups/${groupId}/search?q=onboarding%20checklists`)).body;
+    expect(JSON.stringify(found)).toContain('Topics & best practices');
+    const hidden = (await observer.get(`/api/groups/${groupId}/search?q=forecast`)).body;
+    expect(JSON.stringify(hidden)).not.toContain('forecast');
+  });
+});
+
