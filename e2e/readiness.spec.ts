@@ -1,7 +1,7 @@
 // Preparation: the coach opens the readiness grid, reminds a member who is not ready; the
 // reminder (held in the organiser's outbox: no SMTP here) links to the right quarter's figures;
 // the member follows it, enters every figure, follows the mail's second link to write the
-// pre-meeting update, and the coach's grid turns to ready (green).
+// pre-meeting update, sees her home-page checklist ticked, and the coach's grid turns to ready (green).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_KPIS } from '../shared/financials/kpis.ts';
@@ -77,6 +77,19 @@ describe('readiness', () => {
     await mia.getByRole('button', { name: 'Send RSVP' }).click();
     await expect.poll(() => mia.getByRole('form', { name: 'Are you coming?' }).getByRole('status').textContent()).toBe('Your answer: Remote');
     await screenshot(mia, 'update-page');
+    expect(await seriousA11yViolations(mia)).toEqual([]);
+
+    // Her own checklist on the home page: figures, update and RSVP ticked, her row only.
+    await mia.goto('/');
+    const checklist = mia.getByTestId('next-meetings').getByTestId('my-checklist');
+    await expect.poll(() => checklist.locator('[data-item="figures"]').getAttribute('data-done')).toBe('true');
+    expect(await checklist.locator('[data-item="figures"]').textContent()).toContain('Figures for 2026-Q4: complete');
+    expect(await checklist.locator('[data-item="update"]').getAttribute('data-done')).toBe('true');
+    expect(await checklist.locator('[data-item="rsvp"]').textContent()).toContain('RSVP: Remote');
+    expect(await checklist.locator('[data-item="rsvp"]').getAttribute('data-done')).toBe('true');
+    expect(await checklist.getByRole('link').allTextContents()).not.toContain('Write update');
+    expect(await checklist.count()).toBe(1);
+    await screenshot(mia, 'home-checklist');
     expect(await seriousA11yViolations(mia)).toEqual([]);
 
     const coach = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();

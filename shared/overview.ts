@@ -2,6 +2,7 @@
 import type { Commitment } from './collab/commitments.ts';
 import type { AttendanceStatus, Group, GroupRole, Meeting } from './domain.ts';
 import type { CompletionRate, Goal } from './goals/types.ts';
+import type { MyReadiness } from './readiness.ts';
 
 export interface OpenCommitment extends Commitment {
   meetingId: string;
@@ -30,4 +31,6 @@ export interface MyGroupOverview extends PersonRecord {
   pastMeetings: Meeting[];
   /** The earliest meeting not yet ended (live or scheduled), for the home page; null if none. */
   nextMeeting: Meeting | null;
+  /** My checklist for `nextMeeting` (member companies only; null otherwise): my row of its readiness grid. */
+  myReadiness: MyReadiness | null;
 }

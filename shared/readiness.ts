@@ -36,4 +36,12 @@ export interface MeetingReadiness {
   members: MemberReadiness[];
 }
 
+/** A member's own checklist for one meeting (the home page): their row of the grid. */
+export interface MyReadiness {
+  meetingId: string;
+  figuresQuarter: string;
+  goalsQuarter: string;
+  me: MemberReadiness;
+}
+
 export const remindBody = z.object({ userIds: z.array(z.string().min(1).max(64)).max(50).optional() });

@@ -54,6 +54,33 @@ describe('readiness grid', () => {
     expect((await new ApiClient(srv.url).get(`/api/meetings/${meetingId}/readiness`)).status).toBe(401);
   });
 
+  it('gives each member company exactly their own checklist on "my page" overview, and the coach and observers none', async () => {
+    const expected = DEFAULT_KPIS.filter((k) => !k.derived).length;
+    const mineOf = async (c: ApiClient) => {
+      const r = await c.get('/api/me/overview');
+      expect(r.status).toBe(200);
+      return r.body.groups.find((x: any) => x.group.id === seed.group.id);
+    };
+    const rows: unknown[] = [];
+    for (const [i, m] of seed.members.entries()) {
+      const g = await mineOf(m);
+      expect(g.nextMeeting.id).toBe(meetingId);
+      expect(g.myReadiness).toMatchObject({ meetingId, figuresQuarter: '2026-Q4', goalsQuarter: '2026-Q4' });
+      // Their own row, nobody else's: the answer names no other member.
+      expect(g.myReadiness.me.userId).toBe(m.userId);
+      for (const other of seed.members.filter((_, j) => j !== i)) expect(JSON.stringify(g.myReadiness)).not.toContain(other.userId);
+      const me = g.myReadiness.me;
+      rows.push([me.name, me.figures, me.figuresEntered, me.goalsWithProgress, me.goalsTotal, me.updateSent, me.ready]);
+    }
+    expect(rows).toEqual([
+      ['Max One', 'complete', expected, 1, 1, true, true],
+      ['Mia Two', 'partial', 2, 0, 1, false, false],
+      ['Moe Three', 'none', 0, 0, 0, true, false],
+    ]);
+    expect((await mineOf(seed.coach)).myReadiness).toBeNull();
+    expect((await mineOf(seed.observer)).myReadiness).toBeNull();
+  });
+
   it('reminds those not ready once per hour, and the organiser\'s outbox shows the held mails with their links', async () => {
     const first = await seed.coach.post(`/api/meetings/${meetingId}/readiness/remind`, {});
     expect(first.body).toEqual({ queued: 2 });

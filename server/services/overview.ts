@@ -14,6 +14,7 @@ import { can, hasCompany } from '../../shared/access/index.ts';
 import type { MyGroupOverview, OpenCommitment, PersonRecord } from '../../shared/overview.ts';
 import type { Storage } from '../storage/types.ts';
 import { groupFinancials } from './financials.ts';
+import { ownReadiness } from './readiness.ts';
 import { loadStoredDoc } from './summaryDocs.ts';
 
 export type { MyGroupOverview, OpenCommitment, PersonRecord };
@@ -68,7 +69,8 @@ export async function myOverview(storage: Storage, userId: string, today = new D
     const { ended, next, person } = await records(storage, group, can('notes.roomOnly', access, group), today);
     const figures = hasCompany(role) ? await myFigures(storage, userId, group.id) : [];
     const currency = effectiveCurrency(group, await storage.getNetwork(group.networkId));
-    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, currency, pastMeetings: ended, nextMeeting: next });
+    const myReadiness = hasCompany(role) && next ? await ownReadiness(storage, userId, next.id) : null;
+    out.push({ ...person(userId, me.name, membership?.company ?? null), group, role, figures, currency, pastMeetings: ended, nextMeeting: next, myReadiness });
   }
   return out;
 }

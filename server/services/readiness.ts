@@ -3,7 +3,7 @@
 import { can, check, hasCompany } from '../../shared/access/index.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { isQuarter, previousQuarter } from '../../shared/financials/quarters.ts';
-import type { MeetingReadiness, MemberReadiness } from '../../shared/readiness.ts';
+import type { MeetingReadiness, MemberReadiness, MyReadiness } from '../../shared/readiness.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { queuePrepReminder } from '../mail/jobs.ts';
 import { MAIL_LIMITS } from '../mail/limits.ts';
@@ -66,6 +66,16 @@ export async function readinessFor(storage: Storage, userId: string, meetingId: 
   // A member company without the whole grid still has its own checklist.
   if (!can('goals.write', access, group)) throw new DomainError(denied.code, denied.message);
   return { ...full, members: full.members.filter((m) => m.userId === userId) };
+}
+
+/** The caller's own row (their checklist), through the same authorization as the grid; null if they have none. */
+export async function ownReadiness(storage: Storage, userId: string, meetingId: string): Promise<MyReadiness | null> {
+  const grid = await readinessFor(storage, userId, meetingId).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === 'forbidden') return null;
+    throw e;
+  });
+  const me = grid?.members.find((m) => m.userId === userId);
+  return grid && me ? { meetingId: grid.meetingId, figuresQuarter: grid.figuresQuarter, goalsQuarter: grid.goalsQuarter, me } : null;
 }
 
 /** Mails a prep reminder now to the listed members (default: everyone not ready); ready ones are skipped. */

@@ -1,10 +1,11 @@
 // Home: each of my groups' next meeting, when (the meeting's zone and mine) and where, with the
-// call link for groups that meet online.
+// call link for groups that meet online, and (member companies) my checklist for it.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { overviewApi, type MyGroupOverview } from '../../api/overview.ts';
 import { meetingWhen } from '../../lib/meetingTime.ts';
 import { CallLink } from '../meeting/CallLink.tsx';
+import { MyChecklist } from './MyChecklist.tsx';
 
 export function NextMeetings() {
   const [groups, setGroups] = useState<MyGroupOverview[] | null>(null);
@@ -28,6 +29,7 @@ export function NextMeetings() {
               {m.location && ` · ${m.location}`}
             </p>
             <CallLink url={m.onlineUrl} className="btn btn-small" />
+            {g.myReadiness && <MyChecklist groupId={g.group.id} readiness={g.myReadiness} />}
           </li>
         ))}
       </ul>
