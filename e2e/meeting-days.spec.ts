@@ -137,7 +137,7 @@ describe('a two-day meeting', () => {
     await setClock(T0 + 75 * MIN);
     await driver.command({ type: 'agenda.next' });
     await expect.poll(() => coach.getByTestId('projected-end').textContent()).toMatch(/^17:30 Berlin/);
-    expect(await coach.locator('.schedule-projection').textContent()).toBe('The day was planned to end at 17:00 Berlin.');
+    expect(await coach.locator('.schedule-projection').textContent()).toBe('The day was planned to end at 17:00 Berlin · 15:00 your time.');
     await coach.getByRole('button', { name: 'Re-balance the rest of the day…' }).click();
     const preview = coach.getByTestId('rebalance-preview');
     // 30 minutes late: Goal review, the hot seats and topics (255 min) share 225, whole minutes

@@ -37,9 +37,19 @@ export function meetingDayLines(meeting: Meeting, viewer = localTimeZone()): Day
 
 /** One line for lists (home, group page): "Sat 24 Oct 2026 · 09:00 Berlin · 03:00 your time (2 days)". */
 export function meetingWhen(meeting: Meeting, viewer = localTimeZone()): string {
-  const start = Date.parse(meeting.startsAt);
   const days = meeting.days.length > 1 ? ` (${meeting.days.length} days)` : '';
-  return `${formatDate(start, meeting.timeZone)} · ${dualTime(start, meeting.timeZone, viewer)}${days}`;
+  return `${startWhen(meeting.startsAt, meeting.timeZone, viewer)}${days}`;
+}
+
+/** A start instant for lists: "Sat 24 Oct 2026 · 09:00 Berlin · 03:00 your time"; the raw value if unreadable. */
+export function startWhen(iso: string, zone: string, viewer = localTimeZone()): string {
+  const start = Date.parse(iso);
+  if (Number.isNaN(start)) return iso;
+  try {
+    return `${formatDate(start, zone)} · ${dualTime(start, zone, viewer)}`;
+  } catch {
+    return iso;
+  }
 }
 
 /**

@@ -29,16 +29,6 @@ export function zonedLocalToIso(local: string, zone: string): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-/** A meeting's start as people in its zone read it, e.g. "Thu, 15 Oct 2026, 09:00 (Europe/Berlin)". */
-export function formatMeetingTime(iso: string, zone: string): string {
-  try {
-    const text = new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-    return `${text} (${zone})`;
-  } catch {
-    return iso;
-  }
-}
-
 /** Minutes for agenda and running-late text: "45 min", "1 h 5 min". */
 export function formatMinutes(ms: number): string {
   const total = Math.round(Math.abs(ms) / 60_000);
@@ -47,11 +37,6 @@ export function formatMinutes(ms: number): string {
   const m = total % 60;
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
-/** Wall-clock time of an epoch ms, "14:35". */
-export function formatTimeOfDay(ms: number): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
 /** A day as people read it in the viewer's zone, "3 Dec 2026"; the raw value if unreadable. */

@@ -8,7 +8,7 @@ import { networkApi } from '../api/network.ts';
 import { Alert } from '../components/Alert.tsx';
 import { LineChart } from '../components/me/LineChart.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
-import { formatMeetingTime } from '../lib/time.ts';
+import { startWhen } from '../lib/meetingTime.ts';
 
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
@@ -26,7 +26,7 @@ function GroupCard({ g }: { g: CoachedGroup }) {
         <ul className="plain-list">
           {g.upcoming.map((m) => (
             <li key={m.meetingId}>
-              <Link to={`/meetings/${m.meetingId}`}>{m.title}</Link> · {formatMeetingTime(m.startsAt, m.timeZone)}
+              <Link to={`/meetings/${m.meetingId}`}>{m.title}</Link> · {startWhen(m.startsAt, m.timeZone)}
             </li>
           ))}
         </ul>

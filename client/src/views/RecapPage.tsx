@@ -24,6 +24,7 @@ import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { RatingAggregate } from '../components/meeting/RatingAggregate.tsx';
+import { startWhen } from '../lib/meetingTime.ts';
 
 const kpiLabel = (key: string) => DEFAULT_KPIS.find((k) => k.key === key)?.label ?? key;
 
@@ -81,7 +82,7 @@ export function RecapPage() {
   const ran = [...new Set(summary.days.flatMap((d) => (d.startedAt ? [dayOf.format(new Date(d.startedAt))] : [])))];
   const when = ran.length > 0
     ? `Ran on ${ran.join(' and ')}`
-    : `Planned for ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: summary.meeting.timeZone }).format(new Date(summary.meeting.startsAt))}`;
+    : `Planned for ${startWhen(summary.meeting.startsAt, summary.meeting.timeZone)}`;
 
   return (
     <article className="recap" data-testid="recap">

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Meeting } from '../../../../shared/domain.ts';
 import { compareQuarters } from '../../../../shared/financials/quarters.ts';
 import { afterwardsApi } from '../../api/afterwards.ts';
-import { formatMeetingTime } from '../../lib/time.ts';
+import { startWhen } from '../../lib/meetingTime.ts';
 
 function ArchivedMeeting({ meeting }: { meeting: Meeting }) {
   return (
@@ -12,7 +12,7 @@ function ArchivedMeeting({ meeting }: { meeting: Meeting }) {
       <Link to={`/meetings/${meeting.id}/recap`}>{meeting.title}</Link>
       {meeting.recapFinalAt && <span className="badge status-ended">Final</span>}
       <span className="muted">
-        {formatMeetingTime(meeting.startsAt, meeting.timeZone)}
+        {startWhen(meeting.startsAt, meeting.timeZone)}
         {meeting.location && ` · ${meeting.location}`}
       </span>
       <span className="archive-downloads">

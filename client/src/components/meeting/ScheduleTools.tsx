@@ -10,7 +10,7 @@ import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { projectedDayEnd, rebalance, runningLate } from '../../../../shared/meeting/timer.ts';
 import { useServerNow } from '../../hooks/useServerNow.ts';
 import { formatMinutes } from '../../lib/time.ts';
-import { formatTime, localTimeZone, zoneCity } from '../../lib/meetingTime.ts';
+import { dualTime, localTimeZone } from '../../lib/meetingTime.ts';
 import { useStore } from '../../store/index.ts';
 
 const BORROW_MS = LIMITS.borrowDefaultMs;
@@ -37,7 +37,7 @@ export function ScheduleTools({ state }: { state: MeetingState }) {
     <div className="schedule-tools" data-testid="schedule-tools">
       {projected !== null && plannedEnd !== null && late.lateByMs >= 60_000 && (
         <p className="schedule-projection">
-          The day was planned to end at {formatTime(plannedEnd, zone)} {zoneCity(zone)}.
+          The day was planned to end at {dualTime(plannedEnd, zone, localTimeZone())}.
         </p>
       )}
       <div className="button-row">

@@ -1,13 +1,15 @@
-// Each meeting day as it ran: when (in the meeting's zone), actual against planned minutes, and
+// Each meeting day as it ran: when (in the meeting's zone, and the viewer's when it differs), actual against planned minutes, and
 // that day's attendance.
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { RecapDay } from '../../../../shared/records.ts';
-import { formatDate, formatTime, zoneCity } from '../../../../shared/calendar/zoned.ts';
+import { formatDate } from '../../../../shared/calendar/zoned.ts';
+import { dualTime, hoursText, localTimeZone } from '../../lib/meetingTime.ts';
 import { ATTENDANCE_LABEL } from '../../lib/labels.ts';
 
 export function RecapDays({ days, meeting, name }: { days: RecapDay[]; meeting: Meeting; name: (userId: string) => string }) {
   if (days.length < 2 && !days.some((d) => d.attendance && d.attendance.length > 0)) return null;
   const zone = meeting.timeZone;
+  const viewer = localTimeZone();
   return (
     <section className="card section" aria-labelledby="r-days">
       <h2 id="r-days">Days</h2>
@@ -18,7 +20,7 @@ export function RecapDays({ days, meeting, name }: { days: RecapDay[]; meeting: 
           return (
             <li key={d.day} data-testid={`recap-day-${d.day}`}>
               <strong>Day {d.day}</strong>
-              {start !== null ? ` · ${formatDate(start, zone)} · ${formatTime(start, zone)}–${end !== null ? formatTime(end, zone) : '…'} ${zoneCity(zone)}` : d.date ? ` · ${d.date} · did not run` : ''}
+              {start !== null ? ` · ${formatDate(start, zone)} · ${end !== null ? hoursText(start, end, zone, viewer) : `${dualTime(start, zone, viewer)} – …`}` : d.date ? ` · ${d.date} · did not run` : ''}
               {' · '}
               <span data-testid="recap-day-minutes">
                 {d.actualMin} min actual of {d.plannedMin} planned
