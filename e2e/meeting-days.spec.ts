@@ -77,6 +77,8 @@ describe('a two-day meeting', () => {
     clock = T0 - 10 * MIN;
     const meetingId = await schedule();
     const coach = await joinAs('cora.coach@example.com', meetingId, 'In the room');
+    // Max is in the room before the start: present on day 1.
+    await joinAs('max.one@example.com', meetingId, 'In the room');
     const wall = await open('cora.coach@example.com', `/meetings/${meetingId}/projector`, { width: 1280, height: 720 }, true);
     const driver = await driveRoom(srv.url, seed.coach.cookie, meetingId);
 
@@ -104,6 +106,20 @@ describe('a two-day meeting', () => {
     await coach.getByRole('button', { name: 'Resume day 2' }).click();
     await expect.poll(() => wall.getByTestId('day-status').textContent()).toBe('Day 2 of 2');
     await expect.poll(() => wall.getByTestId('current-item').textContent()).toBe('Check-in');
+    // The facilitator's editor sets day 2 and shows day 1 read-only: Max was present, is late today.
+    await coach.locator('summary', { hasText: /^Attendance$/ }).click();
+    const maxRow = coach.getByTestId('attendance-editor').getByRole('listitem').filter({ hasText: 'Max One' });
+    await expect.poll(() => maxRow.getByTestId('attendance-day-1').textContent()).toBe('Day 1: Present');
+    const maxDay2 = coach.getByLabel('Attendance of Max One on day 2');
+    await maxDay2.selectOption('late');
+    await expect.poll(() => maxDay2.inputValue()).toBe('late');
+    expect(await maxRow.getByTestId('attendance-day-1').textContent()).toBe('Day 1: Present');
+    await screenshot(coach, 'days-attendance-editor-day-2');
+    const wide = coach.viewportSize();
+    await coach.setViewportSize({ width: 375, height: 812 });
+    await maxRow.scrollIntoViewIfNeeded();
+    await screenshot(coach, 'days-attendance-editor-day-2-phone');
+    if (wide) await coach.setViewportSize(wide);
     const day2 = TWO_DAY_TEMPLATE.slice(day1.length + 1);
     t = DAY2;
     for (const [i, item] of day2.entries()) {
@@ -120,6 +136,8 @@ describe('a two-day meeting', () => {
     expect(await days.getByTestId('recap-day-1').getByTestId('recap-day-minutes').textContent()).toBe('490 min actual of 480 planned');
     expect(await days.getByTestId('recap-day-2').textContent()).toContain('Sun 25 Oct 2026 · 08:30–15:15 Berlin');
     expect(await days.getByTestId('recap-day-2').getByTestId('recap-day-minutes').textContent()).toBe('405 min actual of 405 planned');
+    expect(await days.getByTestId('recap-day-1').textContent()).toContain('Max One (present)');
+    expect(await days.getByTestId('recap-day-2').textContent()).toContain('Max One (late)');
     await screenshot(coach, 'days-recap');
   });
 
