@@ -108,10 +108,15 @@ describe('the meeting by keyboard', () => {
     await key('ArrowRight');
     await expect.poll(() => currentItem(coach)).toBe('Hot seat');
     const seat = () => driver.state().hotSeats[driver.itemId('hotseat')]?.stage;
+    // The next S is computed from the facilitator page's own state: wait until the page shows the
+    // stage the server holds, or S would ask for the stage it is already in.
+    const seen = (label: string) => expect.poll(() => coach.getByTestId('hotseat-stage').first().textContent()).toBe(label);
     // Entering the item opens its first stage.
     await expect.poll(seat).toBe('presentation');
+    await seen('Presentation');
     await key('s');
     await expect.poll(seat).toBe('questions');
+    await seen('Clarifying questions');
     const moe = await driveRoom(room.srv.url, room.seed.members[2]!.cookie, room.meetingId);
     await moe.command({ type: 'hand.raise' });
     await expect.poll(() => coach.getByTestId('hand-queue').first().textContent()).toContain('Moe Three');
@@ -120,6 +125,7 @@ describe('the meeting by keyboard', () => {
     moe.close();
     await key('s');
     await expect.poll(seat).toBe('advice');
+    await seen('Experience and advice');
     await key('s');
     await expect.poll(seat).toBe('commitments');
 

@@ -7,6 +7,7 @@ import { attendanceApi } from '../../api/attendance.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
 import { Alert } from '../Alert.tsx';
 import { Disclosure } from '../Disclosure.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 const STANDING = { ok: 'Within the rule', at_risk: 'At risk: one more miss breaks the rule', over: 'Over the rule' } as const;
 
@@ -59,7 +60,7 @@ export function AttendanceRecord({ groupId, canEditRule }: { groupId: string; ca
         Rule{data.defaultRule ? ' (default)' : ''}: at most {rule.maxMissed} missed in {rule.windowMonths} months; late after {rule.lateAfterMin} min; excused absences{' '}
         {rule.excusedCounts ? 'count' : 'do not count'}.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Attendance">
         <table className="table">
           <thead>
             <tr>
@@ -84,7 +85,7 @@ export function AttendanceRecord({ groupId, canEditRule }: { groupId: string; ca
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {canEditRule && (
         <Disclosure summary="Change the rule">
           <RuleForm rule={rule} onSave={saveRule} busy={busy} />

@@ -10,6 +10,7 @@ import { benchmarksApi } from '../../api/network.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 interface Props {
   networkId: string;
@@ -48,7 +49,7 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
     <section className="card section" aria-labelledby="ref-h" data-testid="reference-comparison">
       <h2 id="ref-h">The group, the network and the industry</h2>
       {ref ? <p className="muted">Reference: {ref.source}, {ref.year} (quartiles; money in {ref.currency}).</p> : <p className="muted">No industry reference loaded yet.</p>}
-      <div className="table-wrap">
+      <TableWrap label="The group, the network and the industry">
         <table className="table">
           <thead>
             <tr><th scope="col">KPI</th><th scope="col">Group median</th><th scope="col">Network median</th>{ref && <th scope="col">{ref.source} {ref.year}: median (middle half)</th>}</tr>
@@ -68,7 +69,7 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Alert message={error} />
       {canLoad && (
         <form className="form" onSubmit={(e) => void load(e)} aria-label="Load an industry reference">

@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/http.ts';
 import { benchmarksApi } from '../../api/network.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import { Alert } from '../Alert.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 const DIMENSIONS: Record<SegmentDimension, string> = { sizeBand: 'Size band', vertical: 'Vertical', businessModel: 'Business model' };
 const WITHHELD = { too_few: 'fewer than 5 companies', differencing: 'withheld: would single out companies' } as const;
@@ -42,7 +43,7 @@ export function SegmentBenchmarks({ networkId, quarter, currency }: { networkId:
       <Alert message={error} />
       {data && values.length === 0 && <p className="muted">No company profiles in this network yet.</p>}
       {data && values.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label="The network by segment">
           <table className="table">
             <thead>
               <tr><th scope="col">KPI</th>{values.map((v) => <th scope="col" key={v}>{v}</th>)}</tr>
@@ -64,7 +65,7 @@ export function SegmentBenchmarks({ networkId, quarter, currency }: { networkId:
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { benchmarksApi } from '../../api/network.ts';
 import { recordsApi } from '../../api/records.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import { Alert } from '../Alert.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 export function ReviewBenchmarks({ groupId, quarter, data, canSwitch }: { groupId: string; quarter: string; data: GroupFinancials; canSwitch: boolean }) {
   const [network, setNetwork] = useState<{ rows: NetworkBenchmark[]; currency: string; reference: ReferenceSet | null } | null>(null);
@@ -42,7 +43,7 @@ export function ReviewBenchmarks({ groupId, quarter, data, canSwitch }: { groupI
       )}
       <Alert message={error} />
       {on && network && (
-        <div className="table-wrap">
+        <TableWrap label="Group, network and reference">
           <table className="table fin-table">
             <thead>
               <tr><th scope="col">KPI</th><th scope="col">Group median</th><th scope="col">Network median</th>{ref && <th scope="col">{ref.source} {ref.year}</th>}</tr>
@@ -62,7 +63,7 @@ export function ReviewBenchmarks({ groupId, quarter, data, canSwitch }: { groupI
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </div>
   );

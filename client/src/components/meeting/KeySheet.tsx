@@ -15,7 +15,9 @@ export function KeySheet() {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="key-sheet" aria-labelledby="keys-h" onClose={() => setOpen(false)} data-testid="key-sheet">
+    // Escape fires 'cancel' at once but 'close' a task later: closing the store on cancel means a
+    // key pressed right after Escape already reaches the meeting.
+    <dialog ref={ref} className="key-sheet" aria-labelledby="keys-h" onCancel={() => setOpen(false)} onClose={() => setOpen(false)} data-testid="key-sheet">
       <h2 id="keys-h">Keys for the facilitator</h2>
       <dl className="key-list">
         {FACILITATOR_KEYS.map((b) => (
