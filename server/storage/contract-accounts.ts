@@ -1,8 +1,8 @@
 // Storage contract for account security: the sessions listed on the account page (ended one by
 // one or all but the current) and the login throttle counters shared by every node. Run against
 // SQLite and PostgreSQL like the rest of the contract.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uid, user } from './contract-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { uid, user, freshStorage } from './contract-fixtures.ts';
 import type { Storage } from './types.ts';
 
 const FAR = '2030-01-01T00:00:00.000Z';
@@ -10,15 +10,7 @@ const NOW = '2026-11-01T08:00:00.000Z';
 
 export function runAccountsContract(name: string, make: () => Promise<Storage>): void {
   describe(`accounts storage contract: ${name}`, () => {
-    let storage: Storage;
-    const s = (): Storage => storage;
-    beforeEach(async () => {
-      storage = await make();
-      await storage.migrate();
-    });
-    afterEach(async () => {
-      await storage.close();
-    });
+    const s = freshStorage(make);
 
     describe('sessions', () => {
       it('keep their public id and user agent; last seen starts at creation and moves when touched', async () => {

@@ -1,4 +1,5 @@
 // Test data for the storage contract suite: small builders so each test states only what matters.
+import { afterEach, beforeEach } from 'vitest';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import type { Group, GroupRole, Network, User } from '../../shared/domain.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
@@ -7,6 +8,25 @@ import type { NewMeeting, Storage } from './types.ts';
 let counter = 0;
 /** Unique ids, also across backends sharing one PostgreSQL database. */
 export const uid = (prefix: string): string => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * A fresh, migrated storage for every test of the calling describe block, closed after it.
+ * Returns a getter: the storage changes from test to test.
+ */
+export function freshStorage(make: () => Promise<Storage>): () => Storage {
+  let storage: Storage | undefined;
+  beforeEach(async () => {
+    storage = await make();
+    await storage.migrate();
+  });
+  afterEach(async () => {
+    await storage?.close();
+  });
+  return () => {
+    if (!storage) throw new Error('storage is only open inside a test');
+    return storage;
+  };
+}
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 // Storage contract for the mail queue, mail jobs, preferences, unsubscribe and password-reset
 // tokens, and managed invites. Run against SQLite and PostgreSQL like the rest of the contract.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { group, uid, user } from './contract-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { group, uid, user, freshStorage } from './contract-fixtures.ts';
 import type { NewMail, Storage } from './types.ts';
 
 const T0 = '2026-11-01T08:00:00.000Z';
@@ -24,15 +24,7 @@ const mail = (over: Partial<NewMail> = {}): NewMail => ({
 
 export function runMailContract(name: string, make: () => Promise<Storage>): void {
   describe(`mail storage contract: ${name}`, () => {
-    let storage: Storage;
-    const s = (): Storage => storage;
-    beforeEach(async () => {
-      storage = await make();
-      await storage.migrate();
-    });
-    afterEach(async () => {
-      await storage.close();
-    });
+    const s = freshStorage(make);
 
     it('queues a mail once per dedupe key and keeps its headers and attachments', async () => {
       const key = uid('key');

@@ -1,22 +1,14 @@
 // Storage contract for preparation between meetings: update prompts and pre-meeting updates.
 // Registered by sqlite.integration.test.ts and postgres.integration.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { group, meetingState, member, newMeeting } from './contract-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { group, meetingState, member, newMeeting, freshStorage } from './contract-fixtures.ts';
 import type { Storage } from './types.ts';
 
 const isIso = (t: string): boolean => new Date(t).toISOString() === t;
 
 export function runPrepContract(name: string, make: () => Promise<Storage>): void {
   describe(`preparation storage contract: ${name}`, () => {
-    let storage: Storage;
-    const s = (): Storage => storage;
-    beforeEach(async () => {
-      storage = await make();
-      await storage.migrate();
-    });
-    afterEach(async () => {
-      await storage.close();
-    });
+    const s = freshStorage(make);
 
     async function fixture() {
       const { network, group: g } = await group(s());

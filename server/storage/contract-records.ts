@@ -1,8 +1,8 @@
 // Storage contract, records part: the group setting for observers, custom KPIs, figures and
 // goals. Registered by sqlite.integration.test.ts and postgres.integration.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Goal } from '../../shared/goals/types.ts';
-import { group, meetingState, member, newMeeting, uid } from './contract-fixtures.ts';
+import { group, meetingState, member, newMeeting, uid, freshStorage } from './contract-fixtures.ts';
 import { UniqueViolationError } from './driver.ts';
 import type { FigureInput, Storage } from './types.ts';
 
@@ -51,15 +51,7 @@ const figure = (groupId: string, userId: string, quarter: string, kpiKey: string
 /** Registers the suite; make() returns a storage over a fresh, empty database. */
 export function runRecordsContract(name: string, make: () => Promise<Storage>): void {
   describe(`storage contract, records: ${name}`, () => {
-    let storage: Storage;
-    const s = (): Storage => storage;
-    beforeEach(async () => {
-      storage = await make();
-      await storage.migrate();
-    });
-    afterEach(async () => {
-      await storage.close();
-    });
+    const s = freshStorage(make);
 
     groupSettingContract(s);
     kpiContract(s);

@@ -1,7 +1,7 @@
 // The storage contract: one behavioural test suite that every Storage implementation must pass.
 // sqlite.integration.test.ts and postgres.integration.test.ts run it against real databases.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bytes, group, member, uid, user } from './contract-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { bytes, group, member, uid, user, freshStorage } from './contract-fixtures.ts';
 import { docContract, meetingContract, transactionContract } from './contract-live.ts';
 import { UniqueViolationError } from './driver.ts';
 import type { Storage } from './types.ts';
@@ -11,15 +11,7 @@ const isIso = (t: string): boolean => new Date(t).toISOString() === t;
 /** Registers the suite; make() returns a storage over a fresh, empty database. */
 export function runStorageContract(name: string, make: () => Promise<Storage>): void {
   describe(`storage contract: ${name}`, () => {
-    let storage: Storage;
-    const s = (): Storage => storage;
-    beforeEach(async () => {
-      storage = await make();
-      await storage.migrate();
-    });
-    afterEach(async () => {
-      await storage.close();
-    });
+    const s = freshStorage(make);
 
     accountContract(s);
     groupContract(s);
