@@ -195,6 +195,8 @@ describe('a two-day meeting', () => {
     expect(await info.textContent()).toContain('Day 2: Sun 25 Oct 2026 · 08:30–15:15 Berlin');
     // The agenda with planned times, before the start.
     expect((await member.getByTestId('agenda').locator('.agenda-clock').allTextContents()).slice(0, 3)).toEqual(['Day 1 · 09:00', '09:45', '11:15']);
+    // This browser runs in UTC: each planned time also in the viewer's own (Berlin is UTC+2 in October).
+    expect((await member.getByTestId('agenda').locator('.agenda-clock-viewer').allTextContents()).slice(0, 3)).toEqual(['07:00 your time', '07:45 your time', '09:15 your time']);
     await member.context().route('https://meet.example.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Call</title>' }));
     const link = info.getByTestId('call-link');
     expect(await link.getAttribute('href')).toBe(CALL);

@@ -8,7 +8,8 @@ import { KIND_LABEL } from '../../lib/labels.ts';
 import { formatMinutes } from '../../lib/time.ts';
 import { useStore } from '../../store/index.ts';
 import { dayCount, dayOf } from '../../../../shared/meeting/days.ts';
-import { formatTime, plannedStarts } from '../../lib/meetingTime.ts';
+import { formatTime, localTimeZone, plannedStarts } from '../../lib/meetingTime.ts';
+import { sameWallTime } from '../../../../shared/calendar/zoned.ts';
 
 function actualMs(state: MeetingState, item: AgendaItem, index: number, now: number): number {
   return item.spentMs + (index === state.currentIndex ? timeOnCurrentVisit(state, now) : 0);
@@ -19,8 +20,10 @@ export function AgendaList({ state, canJump }: { state: MeetingState; canJump: b
   const sendCommand = useStore((s) => s.sendCommand);
   const live = state.status === 'live';
   const meeting = useStore((s) => s.meeting);
-  // Planned clock times in the meeting's zone, from each day's scheduled start.
+  // Planned clock times in the meeting's zone, from each day's scheduled start; the viewer's own
+  // time beside each when their clock reads differently (a remote member abroad).
   const starts = plannedStarts(state.agenda, meeting);
+  const viewer = localTimeZone();
   const multiDay = dayCount(state.agenda) > 1;
   return (
     <ol className="agenda" data-testid="agenda">
@@ -59,6 +62,9 @@ export function AgendaList({ state, canJump }: { state: MeetingState; canJump: b
                   {firstOfDay ? `Day ${dayOf(state.agenda, i) + 1} · ` : ''}
                   {formatTime(start, meeting.timeZone)}
                 </span>
+              )}
+              {start !== null && meeting && !sameWallTime(start, meeting.timeZone, viewer) && (
+                <span className="agenda-clock-viewer">{formatTime(start, viewer)} your time</span>
               )}
               <span data-testid="planned">{formatMinutes(item.durationMs)} planned</span>
               {spent > 0 && <span className={over ? 'text-over' : ''}>{formatMinutes(spent)} actual</span>}
