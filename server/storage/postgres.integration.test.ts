@@ -7,6 +7,7 @@ import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
+import { runParkingContract } from './contract-parking.ts';
 import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
@@ -83,6 +84,7 @@ if (unreachable && onCi) {
   runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMailContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runPrepContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runParkingContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runAccountsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runNormsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMyDataContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));

@@ -7,6 +7,7 @@ import { runStorageContract } from './contract.ts';
 import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
+import { runParkingContract } from './contract-parking.ts';
 import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
@@ -28,6 +29,7 @@ runSearchContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++
 runCalendarFeedContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMailContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runPrepContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runParkingContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runAccountsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runNormsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMyDataContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
