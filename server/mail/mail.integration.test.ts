@@ -5,9 +5,10 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCommitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
-import { ApiClient, seedGroup, startTestServer, tempDataDir } from '../testing/harness.ts';
+import { ApiClient, joinGroup, seedGroup, startTestServer, tempDataDir } from '../testing/harness.ts';
 import { createMeeting } from '../testing/records.ts';
 import { linkIn, SmtpSink } from '../testing/smtpSink.ts';
+import { nextDigestSlot, scheduleOverdueDigest } from './jobs.ts';
 
 const sink = new SmtpSink();
 const dataDir = tempDataDir();
@@ -172,6 +173,56 @@ describe('the recap', () => {
     await srv.mail.drain();
     expect(sink.to(max).filter((m) => m.subject.startsWith('Recap:') && m.text.includes(meeting.id))).toHaveLength(1);
     expect(sink.mails.filter((m) => m.subject.startsWith('Recap:')).every((m) => !m.text.includes('covenant'))).toBe(true);
+  });
+});
+
+describe('the weekly overdue digest', () => {
+  it('lists each member their own open commitments past due with group and meeting, never a "stays in the room" one, and honours unsubscribe', async () => {
+    // A group of its own, so the earlier tests' commitments do not show up here.
+    const beta = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
+    const join = (name: string, role = 'member') => joinGroup(srv.url, seed.organiser, beta.id, name, role, role === 'member' ? `${name} Co` : undefined);
+    const coach = await join('Bob Coach', 'coach');
+    const [bea, ben, cal, una] = [await join('Bea Behind'), await join('Ben Ontime'), await join('Cal Confidential'), await join('Una Unsubscribed')];
+    const meeting = await createMeeting(coach, beta.id, '2026-Q3', '2026-09-15T08:00:00.000Z');
+    const day = (d: number) => inDays(d).slice(0, 10);
+    const doc = new Y.Doc();
+    const c = (id: string, who: string, what: string, due: string, o: { confidential?: boolean; status?: 'open' | 'done' } = {}) =>
+      addCommitment(doc, { id, who, what, due, status: o.status ?? 'open', confidential: o.confidential ?? false, createdBy: who, createdAt: '2026-09-15T10:00:00.000Z' });
+    c('b1', bea.userId, 'Sign the new supplier contract', day(-10));
+    c('b2', bea.userId, 'Tell the board about the lawsuit', day(-10), { confidential: true });
+    c('b3', bea.userId, 'Plan the spring fair', day(30));
+    c('n1', ben.userId, 'Open the second branch', day(30));
+    c('n2', ben.userId, 'Renew the lease', day(-5), { status: 'done' });
+    c('k1', cal.userId, 'Let go of the sales director', day(-3), { confidential: true });
+    c('u1', una.userId, 'Cut the travel budget', day(-7));
+    await srv.storage.appendDocUpdate(commitmentsDocName(meeting.id), Y.encodeStateAsUpdate(doc));
+    await srv.storage.updateMeeting(meeting.id, { status: 'ended' });
+    expect((await una.request('PUT', '/api/me/mail-preferences', { overdue: false })).status).toBe(200);
+
+    // The digest is a stored job in the group's weekly slot; the last slot is due now.
+    const after = Date.now() - 7 * 86_400_000;
+    const runAt = new Date(nextDigestSlot(after)).toISOString();
+    await scheduleOverdueDigest(srv.storage, beta.id, after);
+    await srv.mail.drain();
+    const jobId = `overdue:${beta.id}:${runAt}`;
+    expect((await srv.storage.getMailJob(jobId))?.doneAt).not.toBeNull();
+
+    const [beaMail, benMail, calMail, unaMail] = await Promise.all([emailOf(bea), emailOf(ben), emailOf(cal), emailOf(una)]);
+    const digests = (to: string) => sink.to(to).filter((m) => m.subject.includes('overdue commitment'));
+    await sink.waitFor(() => digests(beaMail).length === 1);
+    const mail = digests(beaMail)[0]!;
+    expect(mail.subject).toBe('1 overdue commitment on Peerboard');
+    expect(mail.text).toContain(`- Sign the new supplier contract (due ${day(-10)}; Beta Group, ${(await srv.storage.getMeeting(meeting.id))!.title})`);
+    expect(mail.text).not.toContain('spring fair');
+    expect(mail.headers.get('list-unsubscribe')).toMatch(/\/unsubscribe\//);
+    // The job queued all its mails in one transaction and drain() sent everything due: nobody else got one.
+    for (const to of [benMail, calMail, unaMail]) expect(digests(to)).toEqual([]);
+    expect((await srv.storage.listMail({ limit: 500 })).filter((m) => m.kind === 'overdue' && m.groupId === beta.id).map((m) => m.to)).toEqual([beaMail]);
+    for (const secret of ['lawsuit', 'sales director']) expect(sink.mails.some((m) => m.text.includes(secret))).toBe(false);
+    // The chain goes on: the next week's digest is scheduled, in the future.
+    const next = new Date(nextDigestSlot(Date.parse(runAt))).toISOString();
+    expect(Date.parse(next)).toBeGreaterThan(Date.now());
+    expect((await srv.storage.getMailJob(`overdue:${beta.id}:${next}`))?.doneAt).toBeNull();
   });
 });
 
