@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.ts';
 import { createMeetingState } from './meeting/reducer.ts';
 import type { MeetingState } from './meeting/state.ts';
-import { itemIdOfTopic, proposalsAtEnd, topicIdOf, withParkedProposals, type ParkingItem } from './parking.ts';
+import { itemIdOfTopic, proposalsAtEnd, topicIdOf, withoutParkedProposal, withParkedProposals, type ParkingItem } from './parking.ts';
 
 const item = (id: string, over: Partial<ParkingItem> = {}): ParkingItem => ({
   id, groupId: 'g', kind: 'parked', title: `Item ${id}`, detail: '', status: 'open', createdBy: 'u1',
@@ -38,6 +38,18 @@ describe('withParkedProposals', () => {
   it('maps item ids to topic ids and back', () => {
     expect(itemIdOfTopic(topicIdOf('x1'))).toBe('x1');
     expect(itemIdOfTopic('t-123')).toBeNull();
+  });
+});
+
+describe('withoutParkedProposal', () => {
+  it('withdraws the item’s proposal and bumps the version; the same state when it is not there or a hot seat took it', () => {
+    const two = withParkedProposals(scheduled(), [item('a'), item('b')]).state;
+    const without = withoutParkedProposal(two, 'a');
+    expect(without.topics.map((t) => t.id)).toEqual(['park-b']);
+    expect(without.version).toBe(two.version + 1);
+    expect(withoutParkedProposal(without, 'a')).toBe(without);
+    const taken = { ...two, hotSeats: { hs: { presenterId: 'u1', topic: 'Item a', proposalId: 'park-a', stage: null, stageStartedAt: null } } };
+    expect(withoutParkedProposal(taken, 'a')).toBe(taken);
   });
 });
 

@@ -81,6 +81,17 @@ export function withParkedProposals(state: MeetingState, items: readonly Parking
   return { state: { ...state, version: state.version + 1, topics: [...state.topics, ...topics] }, added };
 }
 
+/**
+ * Withdraws a parking-lot item from a meeting's hot-seat proposals (it was resolved or dropped
+ * while scheduled there), unless a hot seat already took it. The same state when nothing changed.
+ */
+export function withoutParkedProposal(state: MeetingState, itemId: string): MeetingState {
+  const id = topicIdOf(itemId);
+  const taken = Object.values(state.hotSeats).some((s) => s.proposalId === id);
+  if (taken || !state.topics.some((t) => t.id === id)) return state;
+  return { ...state, version: state.version + 1, topics: state.topics.filter((t) => t.id !== id) };
+}
+
 /** At the end of a meeting: which proposals a hot seat took, and which were left. */
 export function proposalsAtEnd(state: MeetingState): { taken: TopicProposal[]; left: TopicProposal[] } {
   const used = new Set(Object.values(state.hotSeats).flatMap((s) => (s.proposalId && s.presenterId ? [s.proposalId] : [])));

@@ -110,6 +110,15 @@ describe('parking lot', () => {
       ['scheduled', seed.coach.userId, 'For the hot seat'],
       ['dropped', seed.coach.userId, 'Tender cancelled'],
     ]);
+    // Dropping a scheduled item withdraws it from that meeting's proposals; the others stay.
+    const topics = (await seed.coach.get(`/api/meetings/${next.id}`)).body.state.topics.map((t: any) => t.id);
+    expect(topics).not.toContain(`park-${item.id}`);
+    const other = (await mia!.post(lot(), { kind: 'parked', title: 'Second plant', detail: '' })).body;
+    expect((await mia!.post(`/api/parking/${other.id}/actions`, { action: 'schedule' })).body.scheduledMeetingId).toBe(next.id);
+    expect((await mia!.post(`/api/parking/${other.id}/actions`, { action: 'resolve' })).body.status).toBe('resolved');
+    const after = (await seed.coach.get(`/api/meetings/${next.id}`)).body.state.topics.map((t: any) => t.id);
+    expect(after).not.toContain(`park-${other.id}`);
+    expect(after).toEqual(topics);
     expect((await mia!.post(`/api/parking/${item.id}/actions`, { action: 'explode' })).status).toBe(400);
   });
 

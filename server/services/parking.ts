@@ -8,6 +8,7 @@ import {
   itemIdOfTopic,
   proposalsAtEnd,
   withParkedProposals,
+  withoutParkedProposal,
   type ParkingAction,
   type ParkingActionBody,
   type ParkingEvent,
@@ -16,6 +17,7 @@ import {
 } from '../../shared/parking.ts';
 import { authorizeGroup, withFacilitator } from '../auth/policy.ts';
 import { newId } from '../auth/tokens.ts';
+import type { ParkingPatch } from '../storage/parking-sql.ts';
 import type { Storage } from '../storage/types.ts';
 import { authorizeMeeting } from './meetings.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
@@ -162,7 +164,10 @@ export async function actOnParking({ storage, records }: RecordsDeps, userId: st
     const to = { resolve: 'resolved', drop: 'dropped', reopen: 'open' } as const;
     const action = { resolve: 'resolved', drop: 'dropped', reopen: 'reopened' } as const;
     if (item.status === to[body.action]) throw new DomainError('conflict', `The item is ${item.status} already`);
-    updated = await storage.updateParkingItem(item.id, { status: to[body.action], scheduledMeetingId: null, history: [...item.history, event(action[body.action], userId, null, body.note)] });
+    const patch = { status: to[body.action], scheduledMeetingId: null, history: [...item.history, event(action[body.action], userId, null, body.note)] };
+    updated = item.status === 'scheduled' && item.scheduledMeetingId && body.action !== 'reopen'
+      ? await unscheduleOne(storage, item.id, item.scheduledMeetingId, patch)
+      : await storage.updateParkingItem(item.id, patch);
   }
   records.changed(item.groupId, 'parking');
   return updated!;
@@ -177,5 +182,17 @@ async function scheduleOne(storage: Storage, item: ParkingItem, meeting: Meeting
     if (added.length === 0 && !state.topics.some((t) => t.id === `park-${item.id}`)) throw new DomainError('conflict', `That meeting has ${LIMITS.topicsMax} proposals already`);
     if (added.length > 0 && !(await tx.saveMeetingState(meeting.id, next, state.version))) throw new DomainError('conflict', 'The meeting changed at the same time; try again');
     return tx.updateParkingItem(item.id, { status: 'scheduled', scheduledMeetingId: meeting.id, history: [...item.history, event('scheduled', by, meeting.id, note)] });
+  });
+}
+
+/** Resolving or dropping a scheduled item also withdraws its proposal from that meeting. */
+async function unscheduleOne(storage: Storage, itemId: string, meetingId: string, patch: ParkingPatch): Promise<ParkingItem | null> {
+  return storage.transaction(async (tx) => {
+    const state = await tx.getMeetingState(meetingId);
+    const next = state && withoutParkedProposal(state, itemId);
+    if (state && next !== state && !(await tx.saveMeetingState(meetingId, next!, state.version))) {
+      throw new DomainError('conflict', 'The meeting changed at the same time; try again');
+    }
+    return tx.updateParkingItem(itemId, patch);
   });
 }
