@@ -98,7 +98,9 @@ export function mailJobRunner(mailer: Mailer) {
         const text = overdueMail({ name: m.name, items, url: mailer.link('/me') });
         await mailer.queue(tx, { kind: 'overdue', to: m.email, userId: m.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: `${job.id}:${m.userId}` });
       }
-      await scheduleOverdueDigest(tx, group.id, Date.parse(job.runAt));
+      // From now, not from the slot this job had: after weeks without a running worker the missed
+      // slots would otherwise each run at once, one digest per missed week in a row.
+      await scheduleOverdueDigest(tx, group.id, Math.max(Date.parse(job.runAt), now.getTime()));
     },
   };
   return async (tx: Storage, job: MailJob, now: Date): Promise<void> => {

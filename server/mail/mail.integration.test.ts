@@ -224,6 +224,25 @@ describe('the weekly overdue digest', () => {
     expect(Date.parse(next)).toBeGreaterThan(Date.now());
     expect((await srv.storage.getMailJob(`overdue:${beta.id}:${next}`))?.doneAt).toBeNull();
   });
+
+  it('sends one digest, not one per missed week, after weeks without a running server', async () => {
+    const gamma = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Gamma Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
+    const coach = await joinGroup(srv.url, seed.organiser, gamma.id, 'Gus Coach', 'coach');
+    const gil = await joinGroup(srv.url, seed.organiser, gamma.id, 'Gil Late', 'member', 'Late Co');
+    const meeting = await createMeeting(coach, gamma.id, '2026-Q2', '2026-06-15T08:00:00.000Z');
+    const doc = new Y.Doc();
+    addCommitment(doc, { id: 'g1', who: gil.userId, what: 'Hire a controller', due: inDays(-40).slice(0, 10), status: 'open', confidential: false, createdBy: gil.userId, createdAt: '2026-06-15T10:00:00.000Z' });
+    await srv.storage.appendDocUpdate(commitmentsDocName(meeting.id), Y.encodeStateAsUpdate(doc));
+    await srv.storage.updateMeeting(meeting.id, { status: 'ended' });
+    // The slot three weeks ago is the one still pending (as after a long outage).
+    await scheduleOverdueDigest(srv.storage, gamma.id, Date.now() - 28 * 86_400_000);
+    await srv.mail.drain();
+    const mails = (await srv.storage.listMail({ limit: 500 })).filter((m) => m.kind === 'overdue' && m.groupId === gamma.id);
+    expect(mails).toHaveLength(1);
+    // The chain resumes with the next slot from now, not from the missed one.
+    const next = new Date(nextDigestSlot(Date.now())).toISOString();
+    expect((await srv.storage.getMailJob(`overdue:${gamma.id}:${next}`))?.doneAt).toBeNull();
+  });
 });
 
 describe('outages and restarts', () => {
