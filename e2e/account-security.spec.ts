@@ -69,7 +69,8 @@ describe('sign-in and security on My page', () => {
     // One other session: the office PC is signed out; its next request finds no session.
     await security(laptop).getByRole('button', { name: /^Sign out Edge on Windows/ }).click();
     await expect.poll(() => security(laptop).getByRole('status').textContent()).toBe('Edge on Windows is signed out.');
-    expect((await sessionRows(laptop).allInnerTexts()).join('\n')).not.toContain('Edge on Windows');
+    // The list reloads after the message shows: wait for it.
+    await expect.poll(async () => (await sessionRows(laptop).allInnerTexts()).join('\n')).not.toContain('Edge on Windows');
     await office.reload();
     await expect.poll(() => new URL(office.url()).pathname).toBe('/login');
 
