@@ -5,6 +5,8 @@ import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts'
 import type { ReferenceSet } from '../../shared/benchmarks.ts';
 import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type { ParkingStore } from './parking-sql.ts';
+import type { MailStore } from './mailStore.ts';
+export type { MailAttachment, MailJob, MailRecord, NewMail, NewMailJob } from './mailStore.ts';
 import type {
   AgendaTemplate,
   AgendaTemplateItem,
@@ -23,7 +25,6 @@ import type {
 import type { SearchVisibility } from '../../shared/access/index.ts';
 import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts';
 import type { Goal } from '../../shared/goals/types.ts';
-import type { MailKind, MailStatus, OptionalMailKind } from '../../shared/mail.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { GroupNorms, NormsText } from '../../shared/norms.ts';
 import type { Resource } from '../../shared/resources.ts';
@@ -153,7 +154,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage extends PrepStore, ParkingStore {
+export interface Storage extends PrepStore, ParkingStore, MailStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -257,33 +258,6 @@ export interface Storage extends PrepStore, ParkingStore {
   usePasswordReset(tokenHash: string, at: string): Promise<string | null>;
   setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
   deleteSessionsOfUser(userId: string): Promise<number>;
-
-  // the mail queue and scheduled mail (mail-sql.ts)
-  /** Queues a mail; false (nothing written) when its dedupeKey is already queued. */
-  enqueueMail(m: NewMail): Promise<boolean>;
-  /**
-   * Takes up to `limit` due mails for sending: pending ones whose next attempt is due, and ones
-   * whose sender's lease expired. Each is taken by one caller only; attempts is counted up.
-   */
-  claimMail(now: string, leaseUntil: string, limit: number): Promise<MailRecord[]>;
-  markMailSent(id: string, at: string): Promise<void>;
-  /** Back to pending for a retry at retryAt, or failed for good when retryAt is null. */
-  markMailFailed(id: string, error: string, retryAt: string | null): Promise<void>;
-  getMail(id: string): Promise<MailRecord | null>;
-  /** Newest first; only those of the given networks when networkIds is set. */
-  listMail(filter: { networkIds?: readonly string[]; limit: number }): Promise<MailRecord[]>;
-  countMailByStatus(): Promise<Record<MailStatus, number>>;
-  /** Inserts the job or moves its time and payload; a done job stays done. */
-  scheduleMailJob(j: NewMailJob): Promise<void>;
-  getMailJob(id: string): Promise<MailJob | null>;
-  /** Due jobs not done and not held by another worker's lease; each taken by one caller. */
-  claimMailJobs(now: string, leaseUntil: string, limit: number): Promise<MailJob[]>;
-  completeMailJob(id: string, at: string): Promise<void>;
-  /** The kinds the user set; a kind not listed is on. */
-  getMailPreferences(userId: string): Promise<Partial<Record<OptionalMailKind, boolean>>>;
-  setMailPreference(userId: string, kind: OptionalMailKind, enabled: boolean): Promise<void>;
-  createUnsubscribeToken(tokenHash: string, userId: string, kind: OptionalMailKind): Promise<void>;
-  unsubscribeToken(tokenHash: string): Promise<{ userId: string; kind: OptionalMailKind } | null>;
 
   // agenda templates
   createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate>;
@@ -413,52 +387,6 @@ export interface Storage extends PrepStore, ParkingStore {
   listNormsAcceptances(groupId: string): Promise<{ userId: string; acceptedAt: string }[]>;
   /** Every acceptance the user gave, in any group, oldest first. */
   listUserNormsAcceptances(userId: string): Promise<{ groupId: string; acceptedAt: string }[]>;
-}
-
-export interface MailAttachment {
-  filename: string;
-  contentType: string;
-  /** Text content (an .ics calendar entry). */
-  content: string;
-}
-
-export interface NewMail {
-  id: string;
-  /** Unique when set: queueing the same key again is a no-op. */
-  dedupeKey: string | null;
-  kind: MailKind;
-  /** Whose outbox lists it (the organisers of this network); null for password resets. */
-  networkId: string | null;
-  groupId: string | null;
-  userId: string | null;
-  to: string;
-  subject: string;
-  text: string;
-  headers?: Record<string, string>;
-  attachments?: MailAttachment[];
-  /** 'held' when no SMTP is configured: listed in the outbox, never sent. */
-  status: 'pending' | 'held';
-  createdAt?: string;
-}
-
-export interface MailRecord extends Omit<Required<NewMail>, 'status'> {
-  status: MailStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  sentAt: string | null;
-}
-
-export interface NewMailJob {
-  /** Stable per purpose (e.g. "meeting_reminder:<meetingId>"), so rescheduling updates it. */
-  id: string;
-  kind: string;
-  runAt: string;
-  payload: Record<string, unknown>;
-}
-
-export interface MailJob extends NewMailJob {
-  doneAt: string | null;
 }
 
 export interface StoredDoc {
