@@ -1,7 +1,8 @@
 // The network as a whole: its organisers, invitations to organise it, the coach's page across
 // groups. Request bodies (zod) and response shapes; docs/API.md documents the same contract.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { acceptInviteBody } from './api.ts';
+import { LIMITS } from './limits.ts';
 
 /** One organiser of a network: every organiser holds the same rights (shared/access networkRules). */
 export interface NetworkOrganiser {
@@ -16,11 +17,29 @@ export interface OrganiserInvite {
   id: string;
   networkId: string;
   createdBy: string;
+  /** Where the link was mailed; null for a link handed over in person. */
+  email: string | null;
   expiresAt: string;
   usedAt: string | null;
   usedBy: string | null;
+  revokedAt: string | null;
   createdAt: string;
 }
+
+/** GET /api/networks/:id/organisers/invites: invites neither used, revoked nor expired. */
+export interface PendingOrganiserInvite {
+  id: string;
+  email: string | null;
+  expiresAt: string;
+  createdAt: string;
+  createdByName: string;
+}
+
+/** POST /api/networks/:id/organisers/invites: an address to mail the link to, or none. */
+export const organiserInviteBody = z
+  .object({ email: z.string().trim().toLowerCase().email('Must be an email address').max(LIMITS.emailMax).optional() })
+  .strict();
+export type OrganiserInviteBody = z.infer<typeof organiserInviteBody>;
 
 /** POST /api/networks/:id/organisers/invites: the link is shown once. */
 export interface CreatedOrganiserInvite {

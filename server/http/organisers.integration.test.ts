@@ -80,3 +80,60 @@ describe('a second organiser', () => {
     expect((await new ApiClient(srv.url).get('/api/organiser-invites/nope')).status).toBe(404);
   });
 });
+
+describe('pending organiser invites', () => {
+  const path = () => `/api/networks/${seed.networkId}/organisers/invites`;
+
+  it('are mailed through the mail queue when an address is given, listed until used, and revoked by an organiser', async () => {
+    const mailed = await seed.organiser.post(path(), { email: 'Nora.Next@Example.com' });
+    expect(mailed.status).toBe(201);
+    expect(mailed.body.invite).toMatchObject({ email: 'nora.next@example.com', revokedAt: null });
+    const handed = await seed.organiser.post(path());
+    expect(handed.body.invite.email).toBeNull();
+
+    const outbox = (await seed.organiser.get(`/api/networks/${seed.networkId}/outbox`)).body as { kind: string; to: string; subject: string; text: string }[];
+    const mail = outbox.filter((m) => m.to === 'nora.next@example.com');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ kind: 'invite', subject: 'Invitation to organise Test Network on Peerboard' });
+    expect(mail[0]!.text).toContain(`${mailed.body.url}`);
+    expect(mail[0]!.text).toContain('Olga Organiser invites you');
+
+    const pending = await seed.organiser.get(path());
+    expect(pending.status).toBe(200);
+    const ids = (pending.body as { id: string }[]).map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([mailed.body.invite.id, handed.body.invite.id]));
+    expect(pending.body.find((i: { id: string }) => i.id === mailed.body.invite.id)).toEqual({
+      id: mailed.body.invite.id, email: 'nora.next@example.com', expiresAt: mailed.body.invite.expiresAt, createdAt: mailed.body.invite.createdAt, createdByName: 'Olga Organiser',
+    });
+
+    // Only organisers list or revoke; an observer learns nothing of the network.
+    for (const c of [seed.coach, seed.members[0]!]) {
+      expect((await c.get(path())).status).toBe(403);
+      expect((await c.del(`${path()}/${mailed.body.invite.id}`)).status).toBe(403);
+    }
+    expect((await seed.observer.get(path())).status).toBe(404);
+
+    expect((await seed.organiser.del(`${path()}/${mailed.body.invite.id}`)).status).toBe(204);
+    expect((await seed.organiser.get(path())).body.map((i: { id: string }) => i.id)).not.toContain(mailed.body.invite.id);
+    expect((await seed.organiser.del(`${path()}/${mailed.body.invite.id}`)).status).toBe(409);
+    expect((await seed.organiser.del(`${path()}/nope`)).status).toBe(404);
+
+    // The revoked link no longer works, neither to preview nor to accept.
+    const token = tokenOf(mailed.body.url);
+    expect((await new ApiClient(srv.url).get(`/api/organiser-invites/${token}`)).body.error.code).toBe('invite_expired');
+    const late = await new ApiClient(srv.url).post(`/api/organiser-invites/${token}/accept`, { name: 'Nora Next', email: 'nora.next@example.com', password: 'correct horse battery' });
+    expect(late.status).toBe(410);
+    expect((await seed.organiser.get(`/api/networks/${seed.networkId}/organisers`)).body.map((o: { name: string }) => o.name)).not.toContain('Nora Next');
+
+    // A used invite leaves the list and cannot be revoked afterwards.
+    const used = await new ApiClient(srv.url).post(`/api/organiser-invites/${tokenOf(handed.body.url)}/accept`, { name: 'Hal Handed', email: 'hal.handed@example.com', password: 'correct horse battery' });
+    expect(used.status).toBe(200);
+    expect((await seed.organiser.get(path())).body.map((i: { id: string }) => i.id)).not.toContain(handed.body.invite.id);
+    expect((await seed.organiser.del(`${path()}/${handed.body.invite.id}`)).status).toBe(409);
+  });
+
+  it('refuses an address that is not one', async () => {
+    const r = await seed.organiser.post(path(), { email: 'not-an-address' });
+    expect(r.status).toBe(400);
+  });
+});

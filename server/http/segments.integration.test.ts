@@ -79,6 +79,20 @@ describe('reference sets', () => {
     ]);
     expect((await seed.observer.get(path)).status).toBe(404);
   });
+
+  it('an organiser deletes one; it leaves the list for everyone, and nobody else may delete', async () => {
+    const path = `/api/networks/${seed.networkId}/reference-sets`;
+    const old = await seed.organiser.post(path, { source: 'Old Study', year: 2019, csv });
+    expect(old.status).toBe(201);
+    for (const c of [seed.coach, seed.members[0]!]) expect((await c.del(`${path}/${old.body.id}`)).status).toBe(403);
+    expect((await seed.observer.del(`${path}/${old.body.id}`)).status).toBe(404);
+    expect((await seed.members[0]!.get(path)).body.map((s: { source: string }) => s.source)).toContain('Old Study');
+    expect((await seed.organiser.del(`${path}/${old.body.id}`)).status).toBe(204);
+    const after = (await seed.members[0]!.get(path)).body.map((s: { source: string }) => s.source);
+    expect(after).not.toContain('Old Study');
+    expect(after).toContain('Service Leadership Index');
+    expect((await seed.organiser.del(`${path}/${old.body.id}`)).status).toBe(404);
+  });
 });
 
 describe("the coach's switch for the meeting's financial review", () => {

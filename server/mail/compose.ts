@@ -31,6 +31,17 @@ The link works once and until ${o.expiresAt.slice(0, 10)}. If you did not expect
   };
 }
 
+export function organiserInviteMail(o: { networkName: string; inviter: string; url: string; expiresAt: string }): ComposedText {
+  return {
+    subject: `Invitation to organise ${o.networkName} on Peerboard`,
+    text: `${o.inviter} invites you to become an organiser of ${o.networkName}: you would run the network's groups with the same rights as every other organiser.
+
+Accept the invitation here: ${o.url}
+
+The link works once and until ${o.expiresAt.slice(0, 10)}. If you did not expect this, ignore this mail.`,
+  };
+}
+
 export function passwordResetMail(o: { name: string; url: string; validMinutes: number }): ComposedText {
   return {
     subject: 'Reset your Peerboard password',

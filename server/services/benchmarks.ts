@@ -31,3 +31,9 @@ export async function loadReferenceSet(storage: Storage, userId: string, network
   if (errors.length > 0) throw new DomainError('bad_request', errors.map((e) => `Line ${e.line}: ${e.message}`).join('; '), { errors });
   return storage.createReferenceSet({ id: newId(), networkId, source: body.source, year: body.year, currency: body.currency ?? network.currency, values, createdBy: userId });
 }
+
+/** An organiser removes a set loaded by mistake or superseded; it leaves every page at once. */
+export async function deleteReferenceSet(storage: Storage, userId: string, networkId: string, setId: string): Promise<void> {
+  await authorizeNetwork(storage, userId, networkId, 'network.references.manage');
+  if (!(await storage.deleteReferenceSet(networkId, setId))) throw new DomainError('not_found', 'No such reference set in this network');
+}

@@ -9,6 +9,7 @@ import { SEARCH_MIGRATION } from './search-sql.ts';
 import { CALENDAR_MIGRATION, RECAP_FINAL_MIGRATION } from './calendar-sql.ts';
 import { MAIL_MIGRATION } from './mail-sql.ts';
 import { NETWORK_MIGRATIONS } from './network-migrations.ts';
+import { LIBRARY_MIGRATIONS } from './library-migrations.ts';
 import { ROOM_MIGRATIONS } from './room-migrations.ts';
 import { RSVP_MIGRATION, UPDATES_MIGRATION } from './prep-sql.ts';
 import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
@@ -228,6 +229,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: 'ALTER TABLE meetings ADD COLUMN days TEXT;',
   },
   ...NETWORK_MIGRATIONS,
+  ...LIBRARY_MIGRATIONS,
   UPDATES_MIGRATION,
   ACCOUNTS_MIGRATION,
   PARKING_MIGRATION,

@@ -3,14 +3,25 @@ import type { ReferenceSet } from '../../shared/benchmarks.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
 import { oneRow, type SqlAccess } from './access.ts';
 
+export interface NewOrganiserInvite {
+  id: string;
+  networkId: string;
+  tokenHash: string;
+  createdBy: string;
+  expiresAt: string;
+  email?: string | null;
+}
+
 interface OrganiserInviteRow {
   id: string;
   network_id: string;
   token_hash: string;
   created_by: string;
+  email: string | null;
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  revoked_at: string | null;
   created_at: string;
 }
 
@@ -18,9 +29,11 @@ const toInvite = (r: OrganiserInviteRow): OrganiserInvite => ({
   id: r.id,
   networkId: r.network_id,
   createdBy: r.created_by,
+  email: r.email,
   expiresAt: r.expires_at,
   usedAt: r.used_at,
   usedBy: r.used_by,
+  revokedAt: r.revoked_at,
   createdAt: r.created_at,
 });
 
@@ -39,13 +52,34 @@ export class NetworkSql {
     return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, since: r.created_at }));
   }
 
-  async createOrganiserInvite(i: { id: string; networkId: string; tokenHash: string; createdBy: string; expiresAt: string }): Promise<OrganiserInvite> {
+  async createOrganiserInvite(i: NewOrganiserInvite): Promise<OrganiserInvite> {
     const createdAt = this.now();
+    const email = i.email ?? null;
     await this.q.run(
-      'INSERT INTO organiser_invites (id, network_id, token_hash, created_by, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [i.id, i.networkId, i.tokenHash, i.createdBy, i.expiresAt, createdAt],
+      'INSERT INTO organiser_invites (id, network_id, token_hash, created_by, email, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [i.id, i.networkId, i.tokenHash, i.createdBy, email, i.expiresAt, createdAt],
     );
-    return { id: i.id, networkId: i.networkId, createdBy: i.createdBy, expiresAt: i.expiresAt, usedAt: null, usedBy: null, createdAt };
+    return { id: i.id, networkId: i.networkId, createdBy: i.createdBy, email, expiresAt: i.expiresAt, usedAt: null, usedBy: null, revokedAt: null, createdAt };
+  }
+
+  async getOrganiserInvite(id: string): Promise<OrganiserInvite | null> {
+    const r = await oneRow<OrganiserInviteRow>(this.q, 'SELECT * FROM organiser_invites WHERE id = ?', [id]);
+    return r && toInvite(r);
+  }
+
+  /** Neither used, revoked nor expired at `now`; oldest first. */
+  async listPendingOrganiserInvites(networkId: string, now: string): Promise<OrganiserInvite[]> {
+    const rows = await this.q.all<OrganiserInviteRow>(
+      `SELECT * FROM organiser_invites WHERE network_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+       ORDER BY created_at, id`,
+      [networkId, now],
+    );
+    return rows.map(toInvite);
+  }
+
+  /** false once used or revoked. */
+  async revokeOrganiserInvite(id: string, at: string): Promise<boolean> {
+    return (await this.q.run('UPDATE organiser_invites SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL', [at, id])) === 1;
   }
 
   async getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null> {
@@ -55,7 +89,7 @@ export class NetworkSql {
 
   /** false when someone used it first. */
   async markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean> {
-    return (await this.q.run('UPDATE organiser_invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL', [at, userId, id])) === 1;
+    return (await this.q.run('UPDATE organiser_invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL', [at, userId, id])) === 1;
   }
 
   async createReferenceSet(r: Omit<ReferenceSet, 'createdAt'> & { createdBy: string }): Promise<ReferenceSet> {
@@ -65,6 +99,11 @@ export class NetworkSql {
       [r.id, r.networkId, r.source, r.year, r.currency, JSON.stringify(r.values), r.createdBy, createdAt],
     );
     return { id: r.id, networkId: r.networkId, source: r.source, year: r.year, currency: r.currency, createdAt, values: r.values };
+  }
+
+  /** false when the network holds no such set. */
+  async deleteReferenceSet(networkId: string, id: string): Promise<boolean> {
+    return (await this.q.run('DELETE FROM reference_sets WHERE id = ? AND network_id = ?', [id, networkId])) === 1;
   }
 
   /** Newest study year first, then newest loaded. */

@@ -12,6 +12,7 @@ import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
 import { runResourcesContract } from './contract-resources.ts';
+import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -80,6 +81,7 @@ if (unreachable && onCi) {
   runStorageContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runRecordsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runResourcesContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runLibraryContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runSearchContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runCalendarFeedContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMailContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));

@@ -72,6 +72,10 @@ export class SqlStorage implements Storage {
   createOrganiserInvite: Storage['createOrganiserInvite'] = (...a) => this.network.createOrganiserInvite(...a);
   getOrganiserInviteByTokenHash: Storage['getOrganiserInviteByTokenHash'] = (...a) => this.network.getOrganiserInviteByTokenHash(...a);
   markOrganiserInviteUsed: Storage['markOrganiserInviteUsed'] = (...a) => this.network.markOrganiserInviteUsed(...a);
+  getOrganiserInvite: Storage['getOrganiserInvite'] = (...a) => this.network.getOrganiserInvite(...a);
+  listPendingOrganiserInvites: Storage['listPendingOrganiserInvites'] = (...a) => this.network.listPendingOrganiserInvites(...a);
+  revokeOrganiserInvite: Storage['revokeOrganiserInvite'] = (...a) => this.network.revokeOrganiserInvite(...a);
+  deleteReferenceSet: Storage['deleteReferenceSet'] = (...a) => this.network.deleteReferenceSet(...a);
   private readonly parking = new ParkingSql(this.q, now);
   private readonly norms = new NormsSql(this.q, now);
   createReferenceSet: Storage['createReferenceSet'] = (...a) => this.network.createReferenceSet(...a);

@@ -12,6 +12,7 @@ import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
 import { runResourcesContract } from './contract-resources.ts';
+import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
 import { openSqliteStorage } from './sqlite.ts';
@@ -25,6 +26,7 @@ runStorageContract('sqlite file', async () => openSqliteStorage(join(dir, `db${+
 runStorageContract('sqlite :memory:', async () => openSqliteStorage(':memory:'));
 runRecordsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runResourcesContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runLibraryContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runSearchContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runCalendarFeedContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMailContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));

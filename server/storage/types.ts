@@ -3,6 +3,7 @@
 import type { PrepStore } from './prep-sql.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
 import type { ReferenceSet } from '../../shared/benchmarks.ts';
+import type { NewOrganiserInvite } from './network-sql.ts';
 import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type { ParkingStore } from './parking-sql.ts';
 import type { MailStore } from './mailStore.ts';
@@ -201,13 +202,20 @@ export interface Storage extends PrepStore, ParkingStore, MailStore {
   isOrganiser(networkId: string, userId: string): Promise<boolean>;
   /** Every organiser of the network, the first appointed first. */
   listOrganisers(networkId: string): Promise<NetworkOrganiser[]>;
-  createOrganiserInvite(i: { id: string; networkId: string; tokenHash: string; createdBy: string; expiresAt: string }): Promise<OrganiserInvite>;
+  createOrganiserInvite(i: NewOrganiserInvite): Promise<OrganiserInvite>;
   getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null>;
-  /** Marks it used if it still is unused; false if someone used it first. */
+  getOrganiserInvite(id: string): Promise<OrganiserInvite | null>;
+  /** Invites neither used, revoked nor expired at `now`, oldest first. */
+  listPendingOrganiserInvites(networkId: string, now: string): Promise<OrganiserInvite[]>;
+  /** Revokes it if still unused; false once used or revoked. */
+  revokeOrganiserInvite(id: string, at: string): Promise<boolean>;
+  /** Marks it used if it still is unused and not revoked; false if someone used it first. */
   markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
   createReferenceSet(r: Omit<ReferenceSet, 'createdAt'> & { createdBy: string }): Promise<ReferenceSet>;
   /** Newest study year first. */
   listReferenceSets(networkId: string): Promise<ReferenceSet[]>;
+  /** false when the network holds no such set. */
+  deleteReferenceSet(networkId: string, id: string): Promise<boolean>;
 
   // company profiles (one per owner and network) and non-competing checks (companies-sql.ts)
   saveCompany(c: Omit<Company, 'createdAt' | 'updatedAt'>): Promise<Company>;

@@ -19,5 +19,9 @@ export function benchmarkRoutes({ storage }: HttpDeps): Router {
   r.post('/networks/:id/reference-sets', route(async (req, res) => {
     res.status(201).json(await benchmarks.loadReferenceSet(storage, requireUser(res).id, p(req.params.id), parseBody(referenceSetBody, req.body)));
   }));
+  r.delete('/networks/:id/reference-sets/:setId', route(async (req, res) => {
+    await benchmarks.deleteReferenceSet(storage, requireUser(res).id, p(req.params.id), p(req.params.setId));
+    res.status(204).end();
+  }));
   return r;
 }

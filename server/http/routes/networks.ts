@@ -1,7 +1,7 @@
 // The network as a whole: settings and organisers for its organisers; organiser invite links.
 import { Router } from 'express';
 import { networkPatchBody } from '../../../shared/api.ts';
-import { acceptOrganiserInviteBody } from '../../../shared/network.ts';
+import { acceptOrganiserInviteBody, organiserInviteBody } from '../../../shared/network.ts';
 import { createSession, sessionCookie } from '../../auth/sessions.ts';
 import * as accounts from '../../services/accounts.ts';
 import { coachingOverview } from '../../services/coaching.ts';
@@ -27,7 +27,14 @@ export function networkRoutes(deps: HttpDeps): Router {
     res.json(await organisers.listOrganisers(storage, requireUser(res).id, p(req.params.id)));
   }));
   r.post('/networks/:id/organisers/invites', route(async (req, res) => {
-    res.status(201).json(await organisers.inviteOrganiser(storage, requireUser(res).id, p(req.params.id)));
+    res.status(201).json(await organisers.inviteOrganiser(deps, requireUser(res).id, p(req.params.id), parseBody(organiserInviteBody, req.body ?? {})));
+  }));
+  r.get('/networks/:id/organisers/invites', route(async (req, res) => {
+    res.json(await organisers.pendingOrganiserInvites(storage, requireUser(res).id, p(req.params.id)));
+  }));
+  r.delete('/networks/:id/organisers/invites/:inviteId', route(async (req, res) => {
+    await organisers.revokeOrganiserInvite(storage, requireUser(res).id, p(req.params.id), p(req.params.inviteId));
+    res.status(204).end();
   }));
   r.get('/organiser-invites/:token', route(async (req, res) => {
     res.json(await organisers.previewOrganiserInvite(storage, p(req.params.token)));
