@@ -1,38 +1,21 @@
 // My page, "Sign-in and security": where I am signed in (device, signed in, last seen, this
 // browser marked), signing out one other session, "Sign out everywhere else" taking a phone out
 // of a live meeting at once, and changing the password (which signs out the other sessions).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { PASSWORD, patientPolls } from './support/room.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { PASSWORD } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const EDGE = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite({ meeting: { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z' } });
 
 /** Signs in as `email` in a browser that presents itself with `userAgent`. */
 async function device(email: string, userAgent: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await browser.newContext({ baseURL: srv.url, viewport, userAgent });
+  const ctx = await suite.browser.newContext({ baseURL: suite.srv.url, viewport, userAgent });
   const page = await ctx.newPage();
   await login(page, email, PASSWORD);
   return page;
@@ -48,7 +31,7 @@ describe('sign-in and security on My page', () => {
     const office = await device('mia.two@example.com', EDGE);
 
     // The phone is in the meeting, online.
-    await phone.goto(`/meetings/${meetingId}`);
+    await phone.goto(`/meetings/${suite.meetingId}`);
     await phone.getByRole('button', { name: 'Remote' }).click();
     await expect.poll(() => phone.getByTestId('connection-status').first().textContent()).toBe('Online');
 

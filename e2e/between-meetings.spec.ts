@@ -2,34 +2,26 @@
 // lines listed), keeps one coach-only, and writes progress notes on a goal; a peer and the
 // coach see what they may, from the group page's links; the network benchmark shows once five
 // companies across the network reported.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { joinGroup, seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { joinGroup } from '../server/testing/harness.ts';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
 const PASSWORD = 'correct horse battery';
 
-beforeAll(async () => {
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
+const suite = e2eSuite({
   // The next meeting sets the quarter the goals page shows; Max already has a goal for it.
-  await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
-  expect((await seed.members[0]!.post(`/api/groups/${seed.group.id}/goals`, { quarter: '2026-Q4', text: 'Hire a dispatcher', target: 'signed by January' })).status).toBe(201);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
+  meeting: { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z' },
+  prepare: async ({ seed }) => {
+    expect((await seed.members[0]!.post(`/api/groups/${seed.group.id}/goals`, { quarter: '2026-Q4', text: 'Hire a dispatcher', target: 'signed by January' })).status).toBe(201);
+  },
 });
 
 async function signIn(email: string): Promise<Page> {
-  const page = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
+  const page = await (await newContext(suite.browser, suite.srv.url, { width: 1280, height: 1000 })).newPage();
   await login(page, email, PASSWORD);
-  await page.goto(`/groups/${seed.group.id}`);
+  await page.goto(`/groups/${suite.seed.group.id}`);
   return page;
 }
 const csv = (text: string) => ({ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -71,17 +63,17 @@ describe('between meetings', () => {
     expect(await form.getByLabel('Coach only: Cash on hand').isChecked()).toBe(true);
 
     // Mia sees Max's revenue in the group but never his coach-only cash.
-    const mia = (await seed.members[1]!.get(`/api/groups/${seed.group.id}/financials/${quarter}`)).body;
-    const maxSeenByMia = mia.members.find((m: { userId: string }) => m.userId === seed.members[0]!.userId);
+    const mia = (await suite.seed.members[1]!.get(`/api/groups/${suite.seed.group.id}/financials/${quarter}`)).body;
+    const maxSeenByMia = mia.members.find((m: { userId: string }) => m.userId === suite.seed.members[0]!.userId);
     expect(maxSeenByMia.views.total_revenue.value).toBe(1_200_000);
     expect(maxSeenByMia.views.cash_on_hand.value).toBeNull();
 
     // The old address of the figures page still leads here.
-    await max.goto(`/groups/${seed.group.id}/figures`);
-    await expect.poll(() => new URL(max.url()).pathname).toBe(`/groups/${seed.group.id}/financials`);
+    await max.goto(`/groups/${suite.seed.group.id}/figures`);
+    await expect.poll(() => new URL(max.url()).pathname).toBe(`/groups/${suite.seed.group.id}/financials`);
 
     // Goals: Max writes progress notes; the coach reads them at a glance.
-    await max.goto(`/groups/${seed.group.id}`);
+    await max.goto(`/groups/${suite.seed.group.id}`);
     await max.getByRole('navigation', { name: 'Between meetings' }).getByRole('link', { name: /^Goals/ }).click();
     const goal = max.getByTestId('my-current-goals').getByRole('listitem').filter({ hasText: 'Hire a dispatcher' });
     await goal.getByLabel('Progress notes').fill('Two candidates interviewed');
@@ -99,13 +91,13 @@ describe('between meetings', () => {
 
   it('shows the network benchmark only where five companies reported, across groups', async () => {
     const max = await signIn('max.one@example.com');
-    await max.goto(`/groups/${seed.group.id}/financials`);
+    await max.goto(`/groups/${suite.seed.group.id}/financials`);
     const quarter = await max.getByLabel('Quarter').inputValue();
-    const revenue = async (who: (typeof seed.members)[number], value: number) =>
-      expect((await who.request('PUT', `/api/groups/${seed.group.id}/figures/${quarter}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
-    await revenue(seed.members[0]!, 1_200_000);
-    await revenue(seed.members[1]!, 800_000);
-    await revenue(seed.members[2]!, 500_000);
+    const revenue = async (who: (typeof suite.seed.members)[number], value: number) =>
+      expect((await who.request('PUT', `/api/groups/${suite.seed.group.id}/figures/${quarter}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
+    await revenue(suite.seed.members[0]!, 1_200_000);
+    await revenue(suite.seed.members[1]!, 800_000);
+    await revenue(suite.seed.members[2]!, 500_000);
     await max.reload();
     const row = () => max.getByTestId('network-benchmarks').getByRole('row', { name: /^Total revenue/ });
     // Three companies: nothing shown that could be traced to one of them.
@@ -113,9 +105,9 @@ describe('between meetings', () => {
     expect(await row().textContent()).toMatch(/3$/);
 
     // Two companies of another group in the network report: five in all, the median shows.
-    const beta = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
+    const beta = (await suite.seed.organiser.post(`/api/networks/${suite.seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
     for (const [name, company, value] of [['Bea Four', 'Four KG', 2_000_000], ['Bo Five', 'Five SA', 900_000]] as const) {
-      const m = await joinGroup(srv.url, seed.organiser, beta.id, name, 'member', company);
+      const m = await joinGroup(suite.srv.url, suite.seed.organiser, beta.id, name, 'member', company);
       expect((await m.request('PUT', `/api/groups/${beta.id}/figures/${quarter}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
     }
     await max.reload();
@@ -129,7 +121,7 @@ describe('between meetings', () => {
 
   it("lets the coach add the group's own KPI, which members then enter and compare", async () => {
     const coach = await signIn('cora.coach@example.com');
-    await coach.goto(`/groups/${seed.group.id}/financials`);
+    await coach.goto(`/groups/${suite.seed.group.id}/financials`);
     const form = coach.getByRole('form', { name: 'Add a KPI' });
     await form.getByRole('button', { name: 'Add KPI' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('Give the KPI a name');
@@ -145,7 +137,7 @@ describe('between meetings', () => {
 
     // Max (a member of a coach-led group) can't add KPIs, but enters the new one with his figures.
     const max = await signIn('max.one@example.com');
-    await max.goto(`/groups/${seed.group.id}/financials`);
+    await max.goto(`/groups/${suite.seed.group.id}/financials`);
     const quarter = await max.getByLabel('Quarter').inputValue();
     expect(await max.getByRole('form', { name: 'Add a KPI' }).count()).toBe(0);
     const figures = max.getByRole('form', { name: `My figures for ${quarter}` });

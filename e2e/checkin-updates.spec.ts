@@ -1,43 +1,29 @@
 // The check-in: members sent their pre-meeting updates beforehand; the facilitator steps member
 // by member and the wall shows the update of the one in focus (a member without one: said so),
 // every laptop the same; the recap keeps the updates afterwards.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { currentItem, driveRoom, joinMeeting, openProjector, patientPolls } from './support/room.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { currentItem, driveRoom, joinMeeting, openProjector } from './support/room.ts';
 import { put } from '../server/testing/records.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-01-20T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
-  const [max, mia] = seed.members;
-  const mine = `/api/meetings/${meetingId}/updates/mine`;
-  expect((await put(max!, mine, { answers: { best: 'Signed the hospital contract', worst: 'Lost our best technician', need: 'Ideas for retaining technicians' } })).status).toBe(200);
-  expect((await put(mia!, mine, { answers: { best: 'Record month for projects', personal: 'Our second child was born' } })).status).toBe(200);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await browser?.close();
-  await srv?.close();
+const suite = e2eSuite({
+  meeting: { quarter: '2027-Q1', startsAt: '2027-01-20T09:00:00Z' },
+  prepare: async ({ seed, meetingId }) => {
+    const [max, mia] = seed.members;
+    const mine = `/api/meetings/${meetingId}/updates/mine`;
+    expect((await put(max!, mine, { answers: { best: 'Signed the hospital contract', worst: 'Lost our best technician', need: 'Ideas for retaining technicians' } })).status).toBe(200);
+    expect((await put(mia!, mine, { answers: { best: 'Record month for projects', personal: 'Our second child was born' } })).status).toBe(200);
+  },
 });
 
 describe('check-in', () => {
   it('the facilitator steps member by member and the wall shows each member’s update in turn', async () => {
-    const room = await driveRoom(srv.url, seed.coach.cookie, meetingId);
+    const room = await driveRoom(suite.srv.url, suite.seed.coach.cookie, suite.meetingId);
     await room.command({ type: 'meeting.start' });
-    const coach = await joinMeeting(browser, srv.url, meetingId, 'cora.coach@example.com', 'In the room', { width: 1366, height: 768 });
-    const moe = await joinMeeting(browser, srv.url, meetingId, 'moe.three@example.com', 'Remote');
-    const wall = await openProjector(browser, srv.url, meetingId, 'cora.coach@example.com', { width: 1280, height: 720 });
+    const coach = await joinMeeting(suite.browser, suite.srv.url, suite.meetingId, 'cora.coach@example.com', 'In the room', { width: 1366, height: 768 });
+    const moe = await joinMeeting(suite.browser, suite.srv.url, suite.meetingId, 'moe.three@example.com', 'Remote');
+    const wall = await openProjector(suite.browser, suite.srv.url, suite.meetingId, 'cora.coach@example.com', { width: 1280, height: 720 });
     await expect.poll(() => currentItem(wall)).toContain('Opening');
 
     // The whole group first: every update sent, on the laptops; the wall waits for a member.
@@ -68,7 +54,7 @@ describe('check-in', () => {
 
     await room.command({ type: 'meeting.end' });
     room.close();
-    await moe.goto(`/meetings/${meetingId}/recap`);
+    await moe.goto(`/meetings/${suite.meetingId}/recap`);
     await expect.poll(() => moe.getByTestId('recap-updates').textContent()).toContain('Signed the hospital contract');
     expect(await moe.getByTestId('recap-updates').textContent()).toContain('Our second child was born');
   });

@@ -1,33 +1,14 @@
 // Issue 2's end-to-end run: the facilitator (coach), a remote member and the projector view,
 // in three browser contexts, go through the whole agenda; a11y checked; screenshots saved.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { STANDARD_TEMPLATE } from '../shared/meeting/templates.ts';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startE2eServer } from './support/server.ts';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let browser: Browser;
-let meetingId: string;
 const PASSWORD = 'correct horse battery';
 
-beforeAll(async () => {
-  srv = await startE2eServer();
-  const seed = await seedGroup(srv.url);
-  const r = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, {
-    quarter: '2026-Q4',
-    startsAt: '2026-12-01T09:00:00+01:00',
-    timeZone: 'Europe/Berlin',
-    location: 'Koblenz',
-  });
-  meetingId = r.body.meeting.id;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite({ meeting: { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00+01:00', timeZone: 'Europe/Berlin', location: 'Koblenz' } });
 
 const currentItem = (page: Page) => page.getByTestId('current-item');
 /** Runs the page's (installed) clock forward, then lets the renders those timers scheduled land
@@ -44,9 +25,9 @@ async function tick(page: Page, ms: number) {
 
 describe('a whole agenda in three browsers', () => {
   it('facilitator drives, member and projector follow, live', async () => {
-    const coachCtx = await newContext(browser, srv.url, { width: 1366, height: 900 });
-    const memberCtx = await newContext(browser, srv.url);
-    const projCtx = await newContext(browser, srv.url, { width: 1920, height: 1080 });
+    const coachCtx = await newContext(suite.browser, suite.srv.url, { width: 1366, height: 900 });
+    const memberCtx = await newContext(suite.browser, suite.srv.url);
+    const projCtx = await newContext(suite.browser, suite.srv.url, { width: 1920, height: 1080 });
     const coach = await coachCtx.newPage();
     const member = await memberCtx.newPage();
     const projector = await projCtx.newPage();
@@ -57,11 +38,11 @@ describe('a whole agenda in three browsers', () => {
     await login(member, 'max.one@example.com', PASSWORD);
     await login(projector, 'cora.coach@example.com', PASSWORD);
 
-    await coach.goto(`/meetings/${meetingId}`);
+    await coach.goto(`/meetings/${suite.meetingId}`);
     await coach.getByRole('button', { name: 'In the room' }).click();
-    await member.goto(`/meetings/${meetingId}`);
+    await member.goto(`/meetings/${suite.meetingId}`);
     await member.getByRole('button', { name: 'Remote' }).click();
-    await projector.goto(`/meetings/${meetingId}/projector`);
+    await projector.goto(`/meetings/${suite.meetingId}/projector`);
 
     for (const p of [coach, member, projector]) await expect.poll(() => p.getByTestId('connection-status').first().textContent()).toMatch(/online/i);
     // Presence: the coach sees the remote member.
@@ -132,7 +113,7 @@ describe('a whole agenda in three browsers', () => {
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     await expect.poll(() => currentItem(projector).textContent()).toMatch(/ended/i);
     await expect.poll(() => currentItem(member).textContent()).toBe('Meeting ended');
-    const state = await srv.storage.getMeetingState(meetingId);
+    const state = await suite.srv.storage.getMeetingState(suite.meetingId);
     expect(state?.status).toBe('ended');
     expect(state?.agenda.every((i) => i.spentMs > 0)).toBe(true);
   });

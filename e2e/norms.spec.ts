@@ -1,34 +1,20 @@
 // Group norms: a new member joins through an invite link and must accept the norms before the
 // group page opens; the coach edits them and sees who has accepted (readiness grid); the opening
 // item shows the confidentiality agreement on the wall and on everyone's screen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { driveRoom, joinMeeting, openProjector, patientPolls, PASSWORD } from './support/room.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { driveRoom, joinMeeting, openProjector, PASSWORD } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
 const CONFIDENTIALITY = 'Nothing said in Alpha Group leaves Alpha Group: not names, not numbers, not stories.';
 
-beforeAll(async () => {
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite();
 
 describe('group norms', () => {
   it('a new member accepts the norms before the group page opens', async () => {
-    const invite = (await seed.coach.post(`/api/groups/${seed.group.id}/invites`, { role: 'member' })).body as { url: string };
-    const page = await (await newContext(browser, srv.url, { width: 375, height: 812 })).newPage();
-    await page.goto(new URL(invite.url, srv.url).pathname);
+    const invite = (await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/invites`, { role: 'member' })).body as { url: string };
+    const page = await (await newContext(suite.browser, suite.srv.url, { width: 375, height: 812 })).newPage();
+    await page.goto(new URL(invite.url, suite.srv.url).pathname);
     await page.getByLabel('Your name').fill('Nora New');
     await page.getByLabel('Email').fill('nora.new@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
@@ -36,7 +22,7 @@ describe('group norms', () => {
     await page.getByRole('button', { name: 'Create account and join' }).click();
 
     // Straight to the group, which waits for the norms: nothing of the group's page is shown.
-    await page.waitForURL((u) => u.pathname === `/groups/${seed.group.id}`);
+    await page.waitForURL((u) => u.pathname === `/groups/${suite.seed.group.id}`);
     const gate = page.getByTestId('norms-gate');
     await expect.poll(() => gate.innerText()).toContain('What is said in this group stays in this group.');
     expect(await gate.innerText()).toContain('We do not record our meetings');
@@ -61,10 +47,10 @@ describe('group norms', () => {
   });
 
   it('the coach edits the norms and sees who accepted them in the readiness grid', async () => {
-    await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), timeZone: 'UTC' });
-    const coach = await (await newContext(browser, srv.url, { width: 1920, height: 1080 })).newPage();
+    await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), timeZone: 'UTC' });
+    const coach = await (await newContext(suite.browser, suite.srv.url, { width: 1920, height: 1080 })).newPage();
     await login(coach, 'cora.coach@example.com', PASSWORD);
-    await coach.goto(`/groups/${seed.group.id}`);
+    await coach.goto(`/groups/${suite.seed.group.id}`);
     const panel = coach.getByTestId('norms-panel');
     await panel.getByRole('button', { name: 'Edit the norms' }).click();
     await panel.getByLabel('Confidentiality').fill(CONFIDENTIALITY);
@@ -80,11 +66,11 @@ describe('group norms', () => {
   });
 
   it('the opening item shows the confidentiality agreement on the wall and on every screen', async () => {
-    const meeting = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: new Date().toISOString(), timeZone: 'UTC' })).body;
-    const room = await driveRoom(srv.url, seed.coach.cookie, meeting.meeting.id);
+    const meeting = (await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: new Date().toISOString(), timeZone: 'UTC' })).body;
+    const room = await driveRoom(suite.srv.url, suite.seed.coach.cookie, meeting.meeting.id);
     const [max, wall] = await Promise.all([
-      joinMeeting(browser, srv.url, meeting.meeting.id, 'max.one@example.com', 'Remote', { width: 1366, height: 768 }),
-      openProjector(browser, srv.url, meeting.meeting.id, 'cora.coach@example.com', { width: 1280, height: 720 }),
+      joinMeeting(suite.browser, suite.srv.url, meeting.meeting.id, 'max.one@example.com', 'Remote', { width: 1366, height: 768 }),
+      openProjector(suite.browser, suite.srv.url, meeting.meeting.id, 'cora.coach@example.com', { width: 1280, height: 720 }),
     ]);
     await room.command({ type: 'meeting.start' });
     for (const p of [max, wall]) await expect.poll(() => p.getByTestId('confidentiality-reminder').innerText()).toContain(CONFIDENTIALITY);

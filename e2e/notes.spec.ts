@@ -2,34 +2,18 @@
 // offline edits that merge, a shared commitments list, private notes kept private, read-only
 // observers, notes on the projector, notes that survive a reload and a server restart, and
 // "No access" (not "Offline") for someone removed from the group while away.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { joinGroup, seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { patientPolls } from './support/room.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { joinGroup } from '../server/testing/harness.ts';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { startE2eServer } from './support/server.ts';
 import { notesToText } from '../shared/notes/text.ts';
 import type { SummaryNotes } from '../shared/records.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
-let meetingId: string;
 const PASSWORD = 'correct horse battery';
 
-beforeAll(async () => {
-  // The notes editor is its own chunk now (loaded after the page): give a loaded machine time.
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite({ meeting: { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z' } });
 
 const editor = (p: Page) => p.getByTestId('notes-editor').locator('.ProseMirror');
 const status = (p: Page) => p.getByTestId('sync-status').textContent();
@@ -56,14 +40,14 @@ async function toEnd(p: Page) {
 }
 /** The first item's notes as the summary API renders them for this reader (from the stored doc). */
 async function storedNotes(who: { get: (p: string) => Promise<{ body: any }> }): Promise<string> {
-  const notes: SummaryNotes[] = (await who.get(`/api/meetings/${meetingId}/summary`)).body.notes ?? [];
+  const notes: SummaryNotes[] = (await who.get(`/api/meetings/${suite.meetingId}/summary`)).body.notes ?? [];
   return notes.map((n) => notesToText(n.blocks)).join('\n');
 }
 
 async function open(ctx: BrowserContext, email: string, mode: 'In the room' | 'Remote') {
   const page = await ctx.newPage();
   await login(page, email, PASSWORD);
-  await page.goto(`/meetings/${meetingId}`);
+  await page.goto(`/meetings/${suite.meetingId}`);
   await page.getByRole('button', { name: mode }).click();
   await expect.poll(() => status(page)).toBe('Saved');
   return page;
@@ -71,8 +55,8 @@ async function open(ctx: BrowserContext, email: string, mode: 'In the room' | 'R
 
 describe('co-edited notes', () => {
   it('two people type together, go offline, come back, and nothing is lost', async () => {
-    const ctxA = await newContext(browser, srv.url, { width: 1280, height: 1000 });
-    const ctxB = await newContext(browser, srv.url, { width: 1280, height: 1000 });
+    const ctxA = await newContext(suite.browser, suite.srv.url, { width: 1280, height: 1000 });
+    const ctxB = await newContext(suite.browser, suite.srv.url, { width: 1280, height: 1000 });
     const a = await open(ctxA, 'max.one@example.com', 'In the room');
     const b = await open(ctxB, 'mia.two@example.com', 'Remote');
 
@@ -115,10 +99,10 @@ describe('co-edited notes', () => {
     expect(await text(a)).toBe(await text(b));
     await expect.poll(() => status(b)).toBe('Saved');
     // Stored on the server: members read the flagged block, observers (not in the room) do not.
-    await expect.poll(() => storedNotes(seed.coach)).toContain('Offline idea.');
-    expect(await storedNotes(seed.coach)).toContain('Anna may sell the company.');
-    expect(await storedNotes(seed.observer)).toContain('Ben agrees.');
-    expect(await storedNotes(seed.observer)).not.toContain('Anna may sell');
+    await expect.poll(() => storedNotes(suite.seed.coach)).toContain('Offline idea.');
+    expect(await storedNotes(suite.seed.coach)).toContain('Anna may sell the company.');
+    expect(await storedNotes(suite.seed.observer)).toContain('Ben agrees.');
+    expect(await storedNotes(suite.seed.observer)).not.toContain('Anna may sell');
 
     // A commitment added by one shows up for the other; concurrent edits of two fields both stay.
     await a.getByLabel('Commits to').fill('Send the new price list');
@@ -159,7 +143,7 @@ describe('co-edited notes', () => {
   });
 
   it('observers read along without a toolbar or a way to type', async () => {
-    const ctx = await newContext(browser, srv.url);
+    const ctx = await newContext(suite.browser, suite.srv.url);
     const page = await open(ctx, 'otto.observer@example.com', 'Remote');
     await expect.poll(() => text(page)).toContain('Ben agrees.');
     expect(await editor(page).getAttribute('contenteditable')).toBe('false');
@@ -169,29 +153,29 @@ describe('co-edited notes', () => {
   });
 
   it('the projector shows the notes; notes survive a server restart, edits made meanwhile too', async () => {
-    const ctx = await newContext(browser, srv.url, { width: 1280, height: 900 });
+    const ctx = await newContext(suite.browser, suite.srv.url, { width: 1280, height: 900 });
     const coach = await open(ctx, 'cora.coach@example.com', 'In the room');
     await coach.getByRole('button', { name: 'Start meeting' }).click();
     const projector = await ctx.newPage();
     await projector.setViewportSize({ width: 1280, height: 720 });
-    await projector.goto(`/meetings/${meetingId}/projector?notes=1`);
+    await projector.goto(`/meetings/${suite.meetingId}/projector?notes=1`);
     await expect.poll(() => text(projector, 'projector-notes')).toContain('Anna may sell the company.');
     await screenshot(projector, 'notes-projector');
     expect(await seriousA11yViolations(projector)).toEqual([]);
 
     const before = await text(coach);
-    const { port, dataDir } = srv;
-    await srv.close();
+    const { port, dataDir } = suite.srv;
+    await suite.srv.close();
     await expect.poll(() => status(coach), { timeout: 10_000 }).toBe('Offline — changes kept on this device');
     await toEnd(coach);
     await coach.keyboard.type(' Typed while the server was down.');
-    srv = await startE2eServer(dataDir, port);
+    suite.srv = await startE2eServer(dataDir, port);
     // The provider reconnects by itself and sends what was typed meanwhile.
     await expect.poll(() => status(coach), { timeout: 15_000 }).toBe('Saved');
-    await expect.poll(() => storedNotes(seed.coach), { timeout: 10_000 }).toContain('Typed while the server was down.');
+    await expect.poll(() => storedNotes(suite.seed.coach), { timeout: 10_000 }).toContain('Typed while the server was down.');
 
     // A fresh browser (no offline copy) gets everything from the restarted server.
-    const fresh = await newContext(browser, srv.url);
+    const fresh = await newContext(suite.browser, suite.srv.url);
     const moe = await open(fresh, 'moe.three@example.com', 'In the room');
     await expect.poll(() => text(moe), { timeout: 15_000 }).toBe(before + ' Typed while the server was down.');
     await expect.poll(() => text(moe, 'private-notes-editor')).toBe('');
@@ -203,12 +187,12 @@ describe('co-edited notes', () => {
   });
 
   it('someone removed from the group while offline sees "No access" when back, not "Offline"', async () => {
-    const nora = await joinGroup(srv.url, seed.organiser, seed.group.id, 'Nora Five', 'member', 'Five GmbH');
-    const ctx = await newContext(browser, srv.url);
+    const nora = await joinGroup(suite.srv.url, suite.seed.organiser, suite.seed.group.id, 'Nora Five', 'member', 'Five GmbH');
+    const ctx = await newContext(suite.browser, suite.srv.url);
     const page = await open(ctx, 'nora.five@example.com', 'Remote');
     await ctx.setOffline(true);
     await expect.poll(() => status(page)).toBe('Offline — changes kept on this device');
-    expect((await seed.coach.request('DELETE', `/api/groups/${seed.group.id}/members/${nora.userId}`)).status).toBe(204);
+    expect((await suite.seed.coach.request('DELETE', `/api/groups/${suite.seed.group.id}/members/${nora.userId}`)).status).toBe(204);
     await ctx.setOffline(false);
     // The upgrade is refused with 403, which the browser reports as a failed socket; the meeting's API says why.
     await expect.poll(() => status(page), { timeout: 20_000 }).toBe('No access');

@@ -2,34 +2,22 @@
 // reminder (held in the organiser's outbox: no SMTP here) links to the right quarter's figures;
 // the member follows it, enters every figure, follows the mail's second link to write the
 // pre-meeting update, sees her home-page checklist ticked, and the coach's grid turns to ready (green).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_KPIS } from '../shared/financials/kpis.ts';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { startE2eServer } from './support/server.ts';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
 const PASSWORD = 'correct horse battery';
 
-beforeAll(async () => {
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), timeZone: 'UTC' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
+const suite = e2eSuite({
+  meeting: { quarter: '2027-Q1', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
 });
 
-const g = () => seed.group.id;
+const g = () => suite.seed.group.id;
 
 describe('readiness', () => {
   it('the coach sees who is not ready and reminds one member; the organiser\'s outbox holds the mail with its link', async () => {
-    const coach = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
+    const coach = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 900 })).newPage();
     await login(coach, 'cora.coach@example.com', PASSWORD);
     await coach.goto(`/groups/${g()}`);
     const grid = coach.getByRole('region', { name: /^Readiness for/ });
@@ -39,9 +27,9 @@ describe('readiness', () => {
     await screenshot(coach, 'readiness-grid');
     expect(await seriousA11yViolations(coach)).toEqual([]);
 
-    const organiser = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
+    const organiser = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 900 })).newPage();
     await login(organiser, 'olga@example.com', PASSWORD);
-    await organiser.goto(`/networks/${seed.networkId}/outbox`);
+    await organiser.goto(`/networks/${suite.seed.networkId}/outbox`);
     const row = organiser.getByRole('row', { name: /moe\.three@example\.com/ });
     await row.getByText(/^Prepare for/).click();
     expect(await row.locator('pre').textContent()).toMatch(/\/financials\?quarter=2026-Q4/);
@@ -50,14 +38,14 @@ describe('readiness', () => {
   });
 
   it('a member follows the reminder\'s links, enters every figure and the update, and the coach\'s grid turns to ready', async () => {
-    const meetingId = (await seed.coach.get(`/api/groups/${g()}`)).body.meetings[0].id;
-    expect((await seed.coach.post(`/api/meetings/${meetingId}/readiness/remind`, { userIds: [seed.members[1]!.userId] })).body).toEqual({ queued: 1 });
-    const outbox = (await seed.organiser.get(`/api/networks/${seed.networkId}/outbox`)).body as { to: string; text: string }[];
+    const meetingId = (await suite.seed.coach.get(`/api/groups/${g()}`)).body.meetings[0].id;
+    expect((await suite.seed.coach.post(`/api/meetings/${meetingId}/readiness/remind`, { userIds: [suite.seed.members[1]!.userId] })).body).toEqual({ queued: 1 });
+    const outbox = (await suite.seed.organiser.get(`/api/networks/${suite.seed.networkId}/outbox`)).body as { to: string; text: string }[];
     const mail = outbox.find((m) => m.to === 'mia.two@example.com')!.text;
     const link = /https?:\/\/\S+\/financials\?quarter=2026-Q4/.exec(mail)![0];
     const updateLink = new RegExp(`https?://\\S+/meetings/${meetingId}/update`).exec(mail)![0];
 
-    const mia = await (await newContext(browser, srv.url, { width: 1280, height: 1000 })).newPage();
+    const mia = await (await newContext(suite.browser, suite.srv.url, { width: 1280, height: 1000 })).newPage();
     await login(mia, 'mia.two@example.com', PASSWORD);
     await mia.goto(new URL(link).pathname + new URL(link).search);
     const form = mia.getByRole('form', { name: 'My figures for 2026-Q4' });
@@ -66,7 +54,7 @@ describe('readiness', () => {
     await expect.poll(() => form.getByRole('status').textContent()).toContain('You have 9 figures for 2026-Q4');
 
     // Figures alone are not ready: the update is still missing.
-    const before = (await seed.coach.get(`/api/meetings/${meetingId}/readiness`)).body.members.find((m: { name: string }) => m.name === 'Mia Two');
+    const before = (await suite.seed.coach.get(`/api/meetings/${meetingId}/readiness`)).body.members.find((m: { name: string }) => m.name === 'Mia Two');
     expect(before).toMatchObject({ figures: 'complete', updateSent: false, ready: false });
     await mia.goto(new URL(updateLink).pathname);
     await mia.getByLabel('Best since last time').fill('Closed our biggest managed-services deal');
@@ -92,7 +80,7 @@ describe('readiness', () => {
     await screenshot(mia, 'home-checklist');
     expect(await seriousA11yViolations(mia)).toEqual([]);
 
-    const coach = await (await newContext(browser, srv.url, { width: 1366, height: 900 })).newPage();
+    const coach = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 900 })).newPage();
     await login(coach, 'cora.coach@example.com', PASSWORD);
     await coach.goto(`/groups/${g()}`);
     const miaRow = coach.getByRole('region', { name: /^Readiness for/ }).getByRole('row', { name: /Mia Two/ });

@@ -2,35 +2,21 @@
 // group page and the member's open meeting says "No access" at once; a member made an observer
 // sees "Read-only"; an observer never gets a "stays in the room" block, on screen or in the
 // browser's storage, during the meeting or after it.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { NOTES_FIELD } from '../shared/notes/fromYjs.ts';
-import { joinGroup, seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
-import { driveRoom, joinMeeting, PASSWORD, patientPolls } from './support/room.ts';
-import { startE2eServer } from './support/server.ts';
+import { joinGroup } from '../server/testing/harness.ts';
+import { login, newContext, screenshot } from './support/browser.ts';
+import { driveRoom, joinMeeting, PASSWORD } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite();
 
 /** A live meeting of its own for each test (no test depends on another's leftovers). */
 async function liveMeeting(quarter: string) {
-  const meetingId: string = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter, startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
-  const coach = await driveRoom(srv.url, seed.coach.cookie, meetingId);
+  const meetingId: string = (await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, { quarter, startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+  const coach = await driveRoom(suite.srv.url, suite.seed.coach.cookie, meetingId);
   await coach.command({ type: 'meeting.start' });
   return { meetingId, coach };
 }
@@ -85,13 +71,13 @@ async function indexedDbText(p: Page): Promise<{ databases: string[]; text: stri
 describe('rights that change during a meeting', () => {
   it('the coach removes a member during a live meeting: their browser shows "No access" within seconds', async () => {
     const { meetingId, coach } = await liveMeeting('2026-Q4');
-    await joinGroup(srv.url, seed.coach, seed.group.id, 'Rhea Removed', 'member', 'Rhea GmbH');
-    const member = await joinMeeting(browser, srv.url, meetingId, 'rhea.removed@example.com', 'Remote');
+    await joinGroup(suite.srv.url, suite.seed.coach, suite.seed.group.id, 'Rhea Removed', 'member', 'Rhea GmbH');
+    const member = await joinMeeting(suite.browser, suite.srv.url, meetingId, 'rhea.removed@example.com', 'Remote');
     await expect.poll(() => status(member)).toBe('Saved');
 
-    const coachPage = await (await newContext(browser, srv.url)).newPage();
+    const coachPage = await (await newContext(suite.browser, suite.srv.url)).newPage();
     await login(coachPage, 'cora.coach@example.com', PASSWORD);
-    await coachPage.goto(`/groups/${seed.group.id}`);
+    await coachPage.goto(`/groups/${suite.seed.group.id}`);
     await coachPage.getByRole('button', { name: 'Remove Rhea Removed' }).click();
     const t0 = Date.now();
     await coachPage.getByRole('button', { name: 'Confirm remove Rhea Removed' }).click();
@@ -109,12 +95,12 @@ describe('rights that change during a meeting', () => {
 
   it('a member made an observer sees "Read-only" and can no longer type, without a reload', async () => {
     const { meetingId, coach } = await liveMeeting('2027-Q1');
-    const olive = await joinGroup(srv.url, seed.coach, seed.group.id, 'Olive Demoted', 'member', 'Olive AG');
-    const page = await joinMeeting(browser, srv.url, meetingId, 'olive.demoted@example.com', 'Remote');
+    const olive = await joinGroup(suite.srv.url, suite.seed.coach, suite.seed.group.id, 'Olive Demoted', 'member', 'Olive AG');
+    const page = await joinMeeting(suite.browser, suite.srv.url, meetingId, 'olive.demoted@example.com', 'Remote');
     await expect.poll(() => status(page)).toBe('Saved');
     expect(await page.getByTestId('read-only').count()).toBe(0);
     expect(await editor(page).getAttribute('contenteditable')).toBe('true');
-    expect((await seed.coach.patch(`/api/groups/${seed.group.id}/members/${olive.userId}`, { role: 'observer' })).status).toBe(200);
+    expect((await suite.seed.coach.patch(`/api/groups/${suite.seed.group.id}/members/${olive.userId}`, { role: 'observer' })).status).toBe(200);
     await page.getByTestId('read-only').waitFor({ timeout: 5_000 });
     await expect.poll(() => editor(page).getAttribute('contenteditable')).toBe('false');
     // Reopened as the observers' view: synced again, not "No access".
@@ -126,7 +112,7 @@ describe('rights that change during a meeting', () => {
 
   it("an observer's browser never holds a room-only block: not in the DOM, not in IndexedDB, during or after the meeting", async () => {
     const { meetingId, coach } = await liveMeeting('2027-Q2');
-    const observer = await joinMeeting(browser, srv.url, meetingId, 'otto.observer@example.com', 'Remote');
+    const observer = await joinMeeting(suite.browser, suite.srv.url, meetingId, 'otto.observer@example.com', 'Remote');
     await expect.poll(() => status(observer)).toBe('Saved');
     // Any text the observer's page ever shows, recorded as it appears.
     await observer.evaluate(() => {
@@ -134,7 +120,7 @@ describe('rights that change during a meeting', () => {
       (window as unknown as { seenText: string[] }).seenText = seen;
       new MutationObserver(() => seen.push(document.body.innerText)).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    const member = await joinMeeting(browser, srv.url, meetingId, 'max.one@example.com', 'In the room');
+    const member = await joinMeeting(suite.browser, suite.srv.url, meetingId, 'max.one@example.com', 'In the room');
     await expect.poll(() => status(member)).toBe('Saved');
     await editor(member).click();
     await member.keyboard.type('Shared: margins improved.');

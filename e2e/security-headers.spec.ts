@@ -1,30 +1,15 @@
 // The built client runs under the server's Content-Security-Policy: signing in, the facilitator
 // console with its live socket, and the co-edited notes editor (collab websocket, TipTap) work,
 // and Chromium reports no CSP violation on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext } from './support/browser.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { login, newContext } from './support/browser.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  srv = await startE2eServer();
-  const seed = await seedGroup(srv.url);
-  meetingId = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite({ meeting: { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z' } });
 
 describe('content security policy', () => {
   it('the app works under the CSP with no violation reported', async () => {
-    const ctx = await newContext(browser, srv.url);
+    const ctx = await newContext(suite.browser, suite.srv.url);
     // The document's own violation events, collected from before any page script runs.
     await ctx.addInitScript(() => {
       const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
@@ -36,7 +21,7 @@ describe('content security policy', () => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     await login(page, 'max.one@example.com', 'correct horse battery');
-    await page.goto(`/meetings/${meetingId}`);
+    await page.goto(`/meetings/${suite.meetingId}`);
     await page.getByRole('button', { name: 'Remote' }).click();
     await expect.poll(() => page.getByTestId('sync-status').textContent()).toBe('Saved');
     const editor = page.getByTestId('notes-editor').locator('.ProseMirror');
