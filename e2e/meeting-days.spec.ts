@@ -5,6 +5,7 @@
 // page.clock.setFixedTime) are moved together: no sleeps, and a night passes in an instant. Each test
 // schedules its own meeting and opens its own browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { humanCalendarDate } from '../shared/calendar/humanDate.ts';
 import type { Browser, Page } from 'playwright-core';
 import { TWO_DAY_TEMPLATE } from '../shared/meeting/templates.ts';
 import { seedGroup } from '../server/testing/harness.ts';
@@ -132,9 +133,10 @@ describe('a two-day meeting', () => {
 
     await coach.goto(`/meetings/${meetingId}/recap`);
     const days = coach.getByTestId('recap-days');
-    await expect.poll(() => days.getByTestId('recap-day-1').textContent()).toContain('Sat 24 Oct 2026 · 09:00–17:10 Berlin');
+    const locale = await coach.evaluate(() => navigator.languages[0] ?? navigator.language);
+    await expect.poll(() => days.getByTestId('recap-day-1').textContent()).toContain(`${humanCalendarDate('2026-10-24', locale)} · 09:00–17:10 Berlin`);
     expect(await days.getByTestId('recap-day-1').getByTestId('recap-day-minutes').textContent()).toBe('490 min actual of 480 planned');
-    expect(await days.getByTestId('recap-day-2').textContent()).toContain('Sun 25 Oct 2026 · 08:30–15:15 Berlin');
+    expect(await days.getByTestId('recap-day-2').textContent()).toContain(`${humanCalendarDate('2026-10-25', locale)} · 08:30–15:15 Berlin`);
     expect(await days.getByTestId('recap-day-2').getByTestId('recap-day-minutes').textContent()).toBe('405 min actual of 405 planned');
     expect(await days.getByTestId('recap-day-1').textContent()).toContain('Max One (present)');
     expect(await days.getByTestId('recap-day-2').textContent()).toContain('Max One (late)');

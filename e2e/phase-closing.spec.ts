@@ -212,7 +212,8 @@ describe('closing', () => {
     // Commitments: the dropped one is in the record with its status; the room's one too.
     const commitments = recap.locator('section', { has: mia.getByRole('heading', { name: 'Commitments' }) });
     expect(await itemsOf(commitments)).toEqual(['Mia Two: Introduce Max to her bank — open Stays in the room', 'Max One: Send the new price list — open', 'Max One: Call the old bank — dropped']);
-    expect(text).toContain('Cora Coach (present), Max One (late), Mia Two (remote), Moe Three (late), Nia Four (absent)');
+    // Attendance as it was: Nia never came, so she is absent, never "in the room".
+    expect(await itemsOf(recap.getByTestId('recap-attendance'))).toEqual(['Cora Coach: In the room', 'Max One: Late, in the room', 'Mia Two: Online', 'Moe Three: Late, in the room', 'Nia Four: Absent']);
     // Figures: Max's coach-only cash is not in Mia's view of the group.
     expect(text).toContain('Cash on hand: group median €400K (2 companies)');
     expect(text).toContain('Total revenue: group median €1M (3 companies)');

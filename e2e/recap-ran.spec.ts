@@ -2,6 +2,7 @@
 // hot seat with its presenter and topic.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { humanDate } from '../shared/calendar/humanDate.ts';
 import { launchBrowser, login, newContext } from './support/browser.ts';
 import { richRoom } from './support/richRoom.ts';
 import { driveRoom, patientPolls, PASSWORD } from './support/room.ts';
@@ -32,7 +33,10 @@ describe('recap', () => {
     await page.goto(`/meetings/${room.meetingId}/recap`);
     await page.getByTestId('recap').waitFor();
     // Planned for 1 December 2026; it ran today.
-    const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+    // In words, in the reader's locale: "Wednesday 2 December 2026" (en-GB), never ISO.
+    const locale = await page.evaluate(() => navigator.languages[0] ?? navigator.language);
+    const today = humanDate(Date.now(), 'UTC', locale);
+    expect(today).not.toMatch(/\d{4}-\d{2}/);
     await expect.poll(() => page.getByTestId('recap').locator('p.muted').first().textContent()).toContain(`Ran on ${today}`);
     expect(await page.getByTestId('recap-hotseats').textContent()).toContain('Hot seat: Mia Two — Hiring a second technician');
     await page.context().close();

@@ -2,7 +2,7 @@
 // sets its rule, members RSVP before a meeting (in the room / remote / excused with a reason),
 // and each member company's record over the window is measured against the rule.
 import { z } from 'zod';
-import type { AttendanceStatus } from './domain.ts';
+import type { AttendanceMode, AttendanceStatus } from './domain.ts';
 
 export type RsvpResponse = 'room' | 'remote' | 'excused';
 
@@ -110,4 +110,49 @@ export function measureAttendance(rule: AttendanceRule, userId: string, meetings
   const counted = missed + (rule.excusedCounts ? excused : 0);
   const standing: AttendanceStanding = counted > rule.maxMissed ? 'over' : counted === rule.maxMissed ? 'at_risk' : 'ok';
   return { userId, held, attended, late, missed, excused, counted, rate: held === 0 ? null : attended / held, standing };
+}
+
+/**
+ * How one member took part, as every recap format says it (page, Markdown, PDF, JSON, mail).
+ * An absent member's `mode` is whatever they last joined with (or 'room'), so it must never be
+ * read on its own: "absent" is never "in the room". Leaving early is not recorded.
+ */
+export type AttendanceOutcome = 'room' | 'online' | 'late_room' | 'late_online' | 'apologies' | 'absent';
+
+export const ATTENDANCE_LABEL: Record<AttendanceOutcome, string> = {
+  room: 'In the room',
+  online: 'Online',
+  late_room: 'Late, in the room',
+  late_online: 'Late, online',
+  apologies: 'Absent, apologies sent',
+  absent: 'Absent',
+};
+
+/** `rsvp` is the member's answer before the meeting (excused + absent = apologies sent). */
+export function attendanceOutcome(status: AttendanceStatus, mode: AttendanceMode, rsvp: RsvpResponse | null): AttendanceOutcome {
+  switch (status) {
+    case 'present':
+      return 'room';
+    case 'remote':
+      return 'online';
+    case 'late':
+      return mode === 'remote' ? 'late_online' : 'late_room';
+    case 'absent':
+      return rsvp === 'excused' ? 'apologies' : 'absent';
+  }
+}
+
+/** The meeting's attendance entries as the record lists them, by name, each with its outcome and label. */
+export function attendanceRecord(
+  entries: readonly { userId: string; status: AttendanceStatus; mode: AttendanceMode }[],
+  rsvps: readonly Pick<Rsvp, 'userId' | 'response'>[],
+  nameOf: (userId: string) => string,
+): { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode; outcome: AttendanceOutcome; label: string }[] {
+  const rsvpOf = new Map(rsvps.map((r) => [r.userId, r.response]));
+  return entries
+    .map((a) => {
+      const outcome = attendanceOutcome(a.status, a.mode, rsvpOf.get(a.userId) ?? null);
+      return { userId: a.userId, name: nameOf(a.userId), status: a.status, mode: a.mode, outcome, label: ATTENDANCE_LABEL[outcome] };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

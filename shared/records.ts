@@ -3,6 +3,7 @@
 import type { MeetingUpdates } from './updates.ts';
 import { z } from 'zod';
 import type { Commitment } from './collab/commitments.ts';
+import type { AttendanceOutcome } from './attendance.ts';
 import type { AgendaItemKind, AttendanceMode, AttendanceStatus, Group, Meeting } from './domain.ts';
 import { customKpiSchema } from './financials/kpis.ts';
 import { quarterSchema } from './financials/quarters.ts';
@@ -166,7 +167,8 @@ export interface MeetingSummary {
   agenda: { itemId: string; title: string; kind: AgendaItemKind; plannedMin: number; actualMin: number }[];
   /** Each meeting day as it ran (recapDays, shared/meeting/recapDays.ts). */
   days: RecapDay[];
-  attendance: { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode }[];
+  /** `outcome`/`label`: how they took part, RSVP apologies included (attendanceOutcome, shared/attendance.ts). */
+  attendance: { userId: string; name: string; status: AttendanceStatus; mode: AttendanceMode; outcome: AttendanceOutcome; label: string }[];
   /**
    * Count, average and (from 3 raters) the spread, plus the viewer's own score: who gave
    * which rating is not part of the record (shared/meeting/viewFor.ts).

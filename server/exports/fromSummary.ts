@@ -1,6 +1,6 @@
 // A meeting summary (already filtered for its reader) as a recap document for Markdown/PDF.
 import type { Commitment } from '../../shared/collab/commitments.ts';
-import { instantToZoned } from '../../shared/calendar/zoned.ts';
+import { humanCalendarDate, humanDateTime, humanDays } from '../../shared/calendar/humanDate.ts';
 import { formatKpiByKey } from '../../shared/financials/kpis.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
@@ -17,7 +17,7 @@ function goalLine(g: Goal, name: (id: string) => string): string {
 }
 
 function commitmentLine(c: Commitment, name: (id: string) => string): string {
-  return `${name(c.who)}: ${c.what}${c.due ? ` (by ${c.due})` : ''} — ${c.status}`;
+  return `${name(c.who)}: ${c.what}${c.due ? ` (by ${humanCalendarDate(c.due)})` : ''} — ${c.status}`;
 }
 
 function financialBlocks(f: SummaryFinancials): RecapBlock[] {
@@ -46,7 +46,7 @@ function ratingLine(r: MeetingSummary['rating']): string {
 export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | null, names: Map<string, string>, roomOnlyIncluded: boolean): RecapDoc {
   const name = (id: string) => names.get(id) ?? 'Former member';
   // Exports say which zone their times are in.
-  const when = `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: s.meeting.timeZone }).format(new Date(s.meeting.startsAt))} (${s.meeting.timeZone})${s.days.length > 1 ? `, ${s.days.length} days` : ''}`;
+  const when = recapWhen(s);
   const sections: RecapSection[] = [
     {
       heading: 'Agenda',
@@ -65,7 +65,7 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
     {
       heading: 'Attendance',
       blocks: s.attendance.length
-        ? [{ kind: 'table', header: ['Member', 'Attendance', 'Where'], rows: s.attendance.map((a) => [a.name, a.status, a.mode === 'remote' ? 'remote' : 'in the room']) }]
+        ? [{ kind: 'table', header: ['Member', 'Attendance'], rows: s.attendance.map((a) => [a.name, a.label]) }]
         : [{ kind: 'paragraph', text: 'No attendance recorded.' }],
     },
     {
@@ -111,9 +111,18 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
   return { title: `${s.group.name}: ${s.meeting.title}`, roomOnlyIncluded, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
 }
 
-/** "2026-10-24 09:02" in the meeting's zone; "–" for a day that never started or ended. */
+/** "Thursday 14 January 2027, 09:02" in the meeting's zone; "–" for a day that never started or ended. */
 function zonedStamp(iso: string | null, zone: string): string {
-  if (!iso) return '–';
-  const { date, time } = instantToZoned(Date.parse(iso), zone);
-  return `${date} ${time}`;
+  return iso ? humanDateTime(Date.parse(iso), zone) : '–';
+}
+
+/**
+ * The day(s) the meeting actually ran ("Ran on 14–15 January 2027"), or its plan if it never
+ * ran; exports say which zone their times are in.
+ */
+function recapWhen(s: MeetingSummary): string {
+  const zone = s.meeting.timeZone;
+  const ran = s.days.flatMap((d) => (d.startedAt ? [Date.parse(d.startedAt)] : []));
+  if (ran.length > 0) return `Ran on ${humanDays(ran, zone)} (${zone})`;
+  return `Planned for ${humanDateTime(Date.parse(s.meeting.startsAt), zone)} (${zone})${s.days.length > 1 ? `, ${s.days.length} days` : ''}`;
 }

@@ -88,7 +88,7 @@ describe('recap exports', () => {
       expect(md).toContain(h);
     }
     expect(md).toContain('Margins are 18 percent');
-    expect(md).toContain('- Max One: Send the new rate card (by 2026-10-15) — open');
+    expect(md).toContain('- Max One: Send the new rate card (by Thursday 15 October 2026) — open');
     expect(md).toContain('Ask Mia about her bank privately.');
     // Hostile notes come out as text and checked links.
     expect(md).toContain('[50% off](<https://shop.example/sale-50%>)');

@@ -5,6 +5,7 @@ import type { Commitment } from '../../shared/collab/commitments.ts';
 import type { Group, GroupRole, Meeting } from '../../shared/domain.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MemberReadiness } from '../../shared/readiness.ts';
+import { humanCalendarDate, humanDate, humanDateTime } from '../../shared/calendar/humanDate.ts';
 
 export interface ComposedText {
   subject: string;
@@ -13,9 +14,9 @@ export interface ComposedText {
 
 /** The start in the meeting's zone, named; a meeting of several days lists each day's hours. */
 const when = (m: Meeting): string => {
-  const start = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: m.timeZone }).format(new Date(m.startsAt)) + ` (${m.timeZone})`;
+  const start = `${humanDateTime(Date.parse(m.startsAt), m.timeZone)} (${m.timeZone})`;
   if (m.days.length < 2) return start;
-  return `${start}, over ${m.days.length} days (${m.days.map((d, i) => `day ${i + 1}: ${d.date} ${d.start}-${d.end}`).join('; ')})`;
+  return `${start}, over ${m.days.length} days (${m.days.map((d, i) => `day ${i + 1}: ${humanCalendarDate(d.date)} ${d.start}-${d.end}`).join('; ')})`;
 };
 
 const ROLE_WORDS: Record<GroupRole, string> = { coach: 'the coach', member: 'a member', observer: 'an observer' };
@@ -27,7 +28,7 @@ export function inviteMail(o: { group: Group; networkName: string; role: GroupRo
 
 Accept the invitation here: ${o.url}
 
-The link works once and until ${o.expiresAt.slice(0, 10)}. If you did not expect this, ignore this mail.`,
+The link works once and until ${humanDate(Date.parse(o.expiresAt), 'UTC')}. If you did not expect this, ignore this mail.`,
   };
 }
 
@@ -89,10 +90,13 @@ The calendar entry is attached.`,
 }
 
 const commitmentLine = (c: Commitment, names: Map<string, string>): string =>
-  `- ${names.has(c.who) ? `${names.get(c.who)}: ` : ''}${c.what}${c.due ? ` (by ${c.due})` : ''}`;
+  `- ${names.has(c.who) ? `${names.get(c.who)}: ` : ''}${c.what}${c.due ? ` (by ${humanCalendarDate(c.due)})` : ''}`;
 
 /** The recap: my commitments first, then the group's; confidential ones are never passed in. */
-export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[]; recapUrl: string }): ComposedText {
+/**
+ * `attendance`: each member's `label` (ATTENDANCE_LABEL, shared/attendance.ts), as the recap says it.
+ */
+export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[]; attendance: { name: string; label: string }[]; recapUrl: string }): ComposedText {
   const mine = o.commitments.filter((c) => c.who === o.userId);
   const others = o.commitments.filter((c) => c.who !== o.userId);
   const section = (title: string, lines: string[]) => (lines.length ? `\n${title}\n${lines.join('\n')}\n` : '');
@@ -101,7 +105,7 @@ export function recapMail(o: { name: string; userId: string; group: Group; meeti
     text: `Hello ${o.name},
 
 the record of ${o.meeting.title} is final.
-${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, o.myGoals.map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}
+${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, o.myGoals.map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}${section('Attendance', o.attendance.map((a) => `- ${a.name}: ${a.label}`))}
 The full recap (notes, hot seats, goal review): ${o.recapUrl}`,
   };
 }

@@ -1,6 +1,7 @@
 // The recap by mail once the facilitator marks the record final: to everyone in the group,
 // each with their own commitments first. Only commitments not marked "stays in the room" and
 // the new goals go in; notes never do (they may hold room-only blocks): the mail links to them.
+import { attendanceRecord } from '../../shared/attendance.ts';
 import { readCommitments } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import type { Meeting } from '../../shared/domain.ts';
@@ -17,10 +18,11 @@ export async function queueRecapMail(storage: Storage, mailer: Mailer, meeting: 
   doc?.destroy();
   const members = await storage.listMembers(group.id);
   const names = new Map(members.map((m) => [m.userId, m.name]));
-  const goals = await storage.listGoals(group.id, { quarter: meeting.quarter });
+  const [goals, state, rsvps] = await Promise.all([storage.listGoals(group.id, { quarter: meeting.quarter }), storage.getMeetingState(meeting.id), storage.listRsvps(meeting.id)]);
+  const attendance = attendanceRecord(Object.values(state?.attendance ?? {}), rsvps, (id) => names.get(id) ?? 'Former member');
   await storage.transaction(async (tx) => {
     for (const m of members) {
-      const text = recapMail({ name: m.name, userId: m.userId, group, meeting, commitments, names, myGoals: goals.filter((g) => g.userId === m.userId), recapUrl: mailer.link(`/meetings/${meeting.id}/recap`) });
+      const text = recapMail({ name: m.name, userId: m.userId, group, meeting, commitments, names, myGoals: goals.filter((g) => g.userId === m.userId), attendance, recapUrl: mailer.link(`/meetings/${meeting.id}/recap`) });
       // Marking final again (after un-marking for a late correction) sends nobody a second recap.
       await mailer.queue(tx, { kind: 'recap', to: m.email, userId: m.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: `recap:${meeting.id}:${m.userId}` });
     }

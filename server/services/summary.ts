@@ -2,6 +2,7 @@
 // and set, hot seats, resources shared, notes and commitments. Each part follows the rules of
 // its own area for this viewer: figures as the financial review shows them (summaryFinancials),
 // "stays in the room" notes and commitments only for the people in the room (summaryDocs.ts).
+import { attendanceRecord } from '../../shared/attendance.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { previousQuarter } from '../../shared/financials/quarters.ts';
 import { groupCompletion } from '../../shared/goals/completion.ts';
@@ -73,7 +74,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   if (!stored) throw new DomainError('internal', 'Meeting state is missing');
   const state = viewFor(stored, userId);
   const viewer = { userId, inTheRoom: seesRoomOnly(access, group) };
-  const [members, { reviewQuarter }] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting)]);
+  const [members, { reviewQuarter }, rsvps] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting), storage.listRsvps(meetingId)]);
   const [review, newGoals, financials, resources, notes, commitments, updates] = await Promise.all([
     storage.listGoals(group.id, { quarter: reviewQuarter }),
     storage.listGoals(group.id, { quarter: meeting.quarter }),
@@ -94,9 +95,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     group,
     agenda: state.agenda.map((i) => ({ itemId: i.id, title: i.title, kind: i.kind, plannedMin: minutes(i.durationMs), actualMin: minutes(i.spentMs) })),
     days: recapDays(state, meeting.days),
-    attendance: Object.values(state.attendance)
-      .map((a) => ({ ...person(a.userId), status: a.status, mode: a.mode }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    attendance: attendanceRecord(Object.values(state.attendance), rsvps, (id) => person(id).name),
     rating: { ...state.ratingSummary, mine: state.ratings[userId] ?? null },
     financials,
     review,

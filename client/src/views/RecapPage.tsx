@@ -24,7 +24,7 @@ import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { RatingAggregate } from '../components/meeting/RatingAggregate.tsx';
-import { startWhen } from '../lib/meetingTime.ts';
+import { humanCalendarDate, humanDateTime, humanDays } from '../../../shared/calendar/humanDate.ts';
 
 const kpiLabel = (key: string) => DEFAULT_KPIS.find((k) => k.key === key)?.label ?? key;
 
@@ -78,11 +78,12 @@ export function RecapPage() {
   const canFinalize = allows(detail, 'recap.finalize');
   const commitments = [...summary.commitments].sort((a, b) => Number(b.who === me) - Number(a.who === me));
   // The day(s) it actually ran, in the meeting's zone; the plan only for a meeting that never ran.
-  const dayOf = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: summary.meeting.timeZone });
-  const ran = [...new Set(summary.days.flatMap((d) => (d.startedAt ? [dayOf.format(new Date(d.startedAt))] : [])))];
+  const locale = viewerLocale();
+  const ran = summary.days.flatMap((d) => (d.startedAt ? [Date.parse(d.startedAt)] : []));
   const when = ran.length > 0
-    ? `Ran on ${ran.join(' and ')}`
-    : `Planned for ${startWhen(summary.meeting.startsAt, summary.meeting.timeZone)}`;
+    ? `Ran on ${humanDays(ran, summary.meeting.timeZone, locale)}`
+    : `Planned for ${humanDateTime(Date.parse(summary.meeting.startsAt), summary.meeting.timeZone, locale)}`;
+  const due = (date: string) => ` (by ${humanCalendarDate(date, locale)})`;
 
   return (
     <article className="recap" data-testid="recap">
@@ -98,7 +99,7 @@ export function RecapPage() {
           <ul className="recap-list">
             {commitments.map((c) => (
               <li key={c.id} className={c.who === me ? 'mine' : undefined}>
-                <strong>{name(c.who)}</strong>: {c.what}{c.due && ` (by ${c.due})`} — {c.status}
+                <strong>{name(c.who)}</strong>: {c.what}{c.due && due(c.due)} — {c.status}
                 {c.confidential && <>{' '}<span className="badge room-only-badge">{ROOM_ONLY_LABEL}</span></>}
               </li>
             ))}
@@ -171,7 +172,7 @@ export function RecapPage() {
                   {h.title}: <strong>{h.presenter?.name ?? 'no presenter'}</strong> — {h.topic || 'no topic'}
                   {theirs.length > 0 && (
                     <ul aria-label={`Commitments of ${h.presenter?.name ?? ''}`}>
-                      {theirs.map((c) => <li key={c.id}>{c.what}{c.due && ` (by ${c.due})`}</li>)}
+                      {theirs.map((c) => <li key={c.id}>{c.what}{c.due && due(c.due)}</li>)}
                     </ul>
                   )}
                 </li>
@@ -188,9 +189,12 @@ export function RecapPage() {
       <section className="card section" aria-labelledby="r-att">
         <h2 id="r-att">Agenda, attendance and rating</h2>
         <ul className="recap-list">{summary.agenda.map((a) => <li key={a.itemId}>{a.title}: {a.actualMin} of {a.plannedMin} min</li>)}</ul>
-        <p>
-          {summary.attendance.map((a) => `${a.name} (${a.status})`).join(', ') || 'No attendance recorded.'}
-        </p>
+        <h3>Attendance</h3>
+        {summary.attendance.length === 0 ? <p className="muted">No attendance recorded.</p> : (
+          <ul className="recap-list" data-testid="recap-attendance">
+            {summary.attendance.map((a) => <li key={a.userId}>{a.name}: {a.label}</li>)}
+          </ul>
+        )}
         <h3>Rating</h3>
         <RatingAggregate summary={summary.rating} mine={summary.rating.mine} showAverage />
       </section>

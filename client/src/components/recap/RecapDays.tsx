@@ -2,7 +2,8 @@
 // that day's attendance.
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { RecapDay } from '../../../../shared/records.ts';
-import { formatDate } from '../../../../shared/calendar/zoned.ts';
+import { humanCalendarDate, humanDate } from '../../../../shared/calendar/humanDate.ts';
+import { viewerLocale } from '../../lib/locale.ts';
 import { dualTime, hoursText, localTimeZone } from '../../lib/meetingTime.ts';
 import { ATTENDANCE_LABEL } from '../../lib/labels.ts';
 
@@ -10,6 +11,7 @@ export function RecapDays({ days, meeting, name }: { days: RecapDay[]; meeting: 
   if (days.length < 2 && !days.some((d) => d.attendance && d.attendance.length > 0)) return null;
   const zone = meeting.timeZone;
   const viewer = localTimeZone();
+  const locale = viewerLocale();
   return (
     <section className="card section" aria-labelledby="r-days">
       <h2 id="r-days">Days</h2>
@@ -20,7 +22,7 @@ export function RecapDays({ days, meeting, name }: { days: RecapDay[]; meeting: 
           return (
             <li key={d.day} data-testid={`recap-day-${d.day}`}>
               <strong>Day {d.day}</strong>
-              {start !== null ? ` · ${formatDate(start, zone)} · ${end !== null ? hoursText(start, end, zone, viewer) : `${dualTime(start, zone, viewer)} – …`}` : d.date ? ` · ${d.date} · did not run` : ''}
+              {start !== null ? ` · ${humanDate(start, zone, locale)} · ${end !== null ? hoursText(start, end, zone, viewer) : `${dualTime(start, zone, viewer)} – …`}` : d.date ? ` · ${humanCalendarDate(d.date, locale)} · did not run` : ''}
               {' · '}
               <span data-testid="recap-day-minutes">
                 {d.actualMin} min actual of {d.plannedMin} planned
