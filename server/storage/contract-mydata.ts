@@ -1,21 +1,15 @@
 // Storage contract, my data: whole documents deleted (and nothing else), an account made anonymous.
 // Registered by sqlite.integration.test.ts and postgres.integration.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bytes, user } from './contract-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { bytes, freshStorage, user } from './contract-fixtures.ts';
 import type { Storage } from './types.ts';
 
 export function runMyDataContract(name: string, make: () => Promise<Storage>): void {
   describe(`storage contract, my data: ${name}`, () => {
-    let s: Storage;
-    beforeEach(async () => {
-      s = await make();
-      await s.migrate();
-    });
-    afterEach(async () => {
-      await s.close();
-    });
+    const storage = freshStorage(make);
 
     it('deletes the named documents whole (log, snapshot, head) and leaves the others', async () => {
+      const s = storage();
       await s.appendDocUpdate('meeting:m1:private:u1', bytes(1, 2));
       await s.appendDocUpdate('meeting:m1:private:u1', bytes(3));
       await s.compactDoc('meeting:m1:private:u1', () => bytes(9));
@@ -29,6 +23,7 @@ export function runMyDataContract(name: string, make: () => Promise<Storage>): v
     });
 
     it('makes an account anonymous: "Former member", its address free again, no password that signs in', async () => {
+      const s = storage();
       const ada = await user(s, 'Ada Lovelace', 'ada@example.com');
       expect(await s.anonymizeUser(ada.id)).toBe(true);
       expect(await s.getUser(ada.id)).toMatchObject({ id: ada.id, name: 'Former member' });

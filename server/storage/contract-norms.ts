@@ -1,23 +1,17 @@
 // Storage contract, group norms: the group's own text, and every acceptance with its date.
 // Registered by sqlite.integration.test.ts and postgres.integration.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { group, member } from './contract-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { freshStorage, group, member } from './contract-fixtures.ts';
 import type { Storage } from './types.ts';
 
 const TEXT = { confidentiality: 'What is said here stays here.', recording: 'No recordings.', advice: 'Experience, not advice.' };
 
 export function runNormsContract(name: string, make: () => Promise<Storage>): void {
   describe(`storage contract, norms: ${name}`, () => {
-    let s: Storage;
-    beforeEach(async () => {
-      s = await make();
-      await s.migrate();
-    });
-    afterEach(async () => {
-      await s.close();
-    });
+    const storage = freshStorage(make);
 
     it('a group without norms of its own reads null; set twice keeps the last, with who and when', async () => {
+      const s = storage();
       const { group: g } = await group(s);
       const { group: other } = await group(s);
       const coach = await member(s, g.id, 'coach', 'Cora');
@@ -31,6 +25,7 @@ export function runNormsContract(name: string, make: () => Promise<Storage>): vo
     });
 
     it('keeps every acceptance; the group list gives each member their latest, per group', async () => {
+      const s = storage();
       const { group: g } = await group(s);
       const { group: other } = await group(s);
       const ann = await member(s, g.id, 'member', 'Ann', 'Ann IT');
