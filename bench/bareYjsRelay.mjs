@@ -18,3 +18,5 @@ wss.on('connection', (ws, req) => {
   ws.on('close', () => peers.delete(ws));
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');
+// Profiled runs (BENCH_CPU_PROF) stop it with SIGTERM; exiting writes the profile.
+process.on('SIGTERM', () => process.exit(0));

@@ -3,7 +3,9 @@
 // each in its own process, side by side in one run: command -> state at every member (p50,
 // p99), where p99 passes 50 ms, server CPU under load and idle, and resident memory at start
 // and per room. In each room the facilitator alternates pause/resume at 2 commands/s.
-// Bounded: BENCH_ROOMS steps of BENCH_SECONDS each, loopback only.
+// Bounded: BENCH_ROOMS steps of BENCH_SECONDS each, then steps of BENCH_ROOMS_STEP more rooms
+// while either side's p99 is still under 50 ms, up to BENCH_ROOMS_MAX (so both capacities are
+// found, not only Peerboard's); loopback only.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,12 +13,16 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, connectSocket, emitAck } from '../server/testing/harness.ts';
-import { coresOver, rssMb, spawnServer } from './proc.ts';
+import { coresOver, rssMb, spawnServer, stopServer } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Past the listed steps: this many rooms more per step until both sides passed the limit... */
+const ROOMS_STEP = Number(process.env.BENCH_ROOMS_STEP ?? 100);
+/** ...or this many rooms (10 sockets each per side: the driving process's descriptors bound it). */
+const ROOMS_MAX = Number(process.env.BENCH_ROOMS_MAX ?? 800);
 /** Each room's facilitator sends a command this often (pause, resume, ...). */
 const COMMAND_EVERY_MS = 500;
 /** The latency the sweep looks for: a room feels live below it. */
@@ -38,7 +44,7 @@ interface Target {
   addRoom(): Promise<Room>;
   /** The version number a broadcast carries. */
   versionOf(payload: any): number;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Drives every room for SECONDS; returns command -> last member latencies in ms. */
@@ -124,7 +130,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
       };
       return room;
     },
-    close: () => proc.kill('SIGKILL'),
+    close: () => stopServer(proc),
   };
 }
 
@@ -155,7 +161,7 @@ async function bare(payloadBytes: () => number): Promise<Target & { startRss: nu
       };
       return room;
     },
-    close: () => proc.kill('SIGKILL'),
+    close: () => stopServer(proc),
   };
 }
 
@@ -166,7 +172,7 @@ const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${SECONDS} s per step (loopback; servers in their own processes)`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
-for (const count of ROOM_STEPS) {
+async function step(count: number): Promise<void> {
   const row: Record<string, { p50: number; p99: number; cores: number }> = {};
   for (const target of [rb, pb]) {
     const list = rooms[target.name as 'bare' | 'peerboard'];
@@ -180,9 +186,13 @@ for (const count of ROOM_STEPS) {
   const p = row.peerboard!;
   console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
 }
-const most = ROOM_STEPS[ROOM_STEPS.length - 1]!;
+let most = 0;
+for (const count of ROOM_STEPS) await step((most = count));
+while ((capacity.bare === null || capacity.peerboard === null) && most + ROOMS_STEP <= ROOMS_MAX) await step((most += ROOMS_STEP));
 const over = (name: string) => (capacity[name] === null ? `not passed at ${most}` : `passed at ${capacity[name]}`);
-console.log(`p99 > ${P99_LIMIT_MS} ms: bare ${over('bare')}, peerboard ${over('peerboard')}`);
+const [capBare, capPb] = [capacity.bare ?? null, capacity.peerboard ?? null];
+const capacityRatio = capBare !== null && capPb !== null ? ` (capacity ${fmt(capPb / capBare)}x)` : '';
+console.log(`p99 > ${P99_LIMIT_MS} ms: bare ${over('bare')}, peerboard ${over('peerboard')}${capacityRatio}`);
 console.log(`payload per broadcast: ${pb.payloadBytes()} bytes (bare pads to the same)`);
 // Idle: after the load has settled (last writes, GC), both measured over the same window.
 await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
@@ -194,6 +204,6 @@ const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.sta
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
 console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
-rb.close();
-pb.close();
+await rb.close();
+await pb.close();
 process.exit(0);

@@ -10,7 +10,7 @@ import { notesDocName } from '../shared/collab/docNames.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient } from '../server/testing/harness.ts';
 import { reader, typist, type Reader, type Typist } from './notesClients.ts';
-import { coresOver, rssMb, spawnServer } from './proc.ts';
+import { coresOver, rssMb, spawnServer, stopServer } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 200);
@@ -24,7 +24,7 @@ interface Side {
   startRss: number;
   /** The WebSocket URL and headers of each doc. */
   docs: { url: string; headers: Record<string, string> }[];
-  close(): void;
+  close(): Promise<void>;
 }
 
 async function peerboardSide(): Promise<Side> {
@@ -43,14 +43,14 @@ async function peerboardSide(): Promise<Side> {
   }
   const headers = { Cookie: org.cookie, Origin: base };
   const ws = base.replace('http', 'ws');
-  return { name: 'peerboard', pid: proc.pid!, startRss, docs: names.map((n) => ({ url: `${ws}/collab/${encodeURIComponent(n)}`, headers })), close: () => proc.kill('SIGKILL') };
+  return { name: 'peerboard', pid: proc.pid!, startRss, docs: names.map((n) => ({ url: `${ws}/collab/${encodeURIComponent(n)}`, headers })), close: () => stopServer(proc) };
 }
 
 async function bareSide(): Promise<Side> {
   const port = await freePort();
   const proc = await spawnServer(['bench/bareYjsRelay.mjs'], { PORT: String(port) }, `http://127.0.0.1:${port}`);
   const docs = Array.from({ length: DOCS }, (_, i) => ({ url: `ws://127.0.0.1:${port}/doc-${i}`, headers: {} }));
-  return { name: 'bare', pid: proc.pid!, startRss: rssMb(proc.pid!), docs, close: () => proc.kill('SIGKILL') };
+  return { name: 'bare', pid: proc.pid!, startRss: rssMb(proc.pid!), docs, close: () => stopServer(proc) };
 }
 
 /** Connects every doc's members, types for SECONDS, returns keystroke -> member latencies, CPU and RSS. */
@@ -95,10 +95,10 @@ async function run(side: Side) {
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const bare = await bareSide();
 const b = await run(bare);
-bare.close();
+await bare.close();
 const pb = await peerboardSide();
 const p = await run(pb);
-pb.close();
+await pb.close();
 console.log(`Notes: ${DOCS} docs x ${MEMBERS} members (1 typing ${KEYS_PER_S} keys/s, ${MEMBERS - 1} reading), ${SECONDS} s each (loopback; servers in their own processes)`);
 console.log(`keystroke -> member p50 / p99: bare ${fmt(b.s.p50)} / ${fmt(b.s.p99)} ms, peerboard ${fmt(p.s.p50)} / ${fmt(p.s.p99)} ms, ratio ${fmt(p.s.p50 / b.s.p50)}x / ${fmt(p.s.p99 / b.s.p99)}x`);
 console.log(`received: bare ${b.received}/${b.expected}, peerboard ${p.received}/${p.expected}`);

@@ -25,9 +25,16 @@ export async function coresOver(pid: number, ms: number): Promise<number> {
   return (cpuSeconds(pid) - c0) / ((performance.now() - t0) / 1000);
 }
 
+/**
+ * BENCH_CPU_PROF=<dir>: every server (Peerboard's and the bare ones) runs with --cpu-prof into that dir, and
+ * stopServer ends it with SIGTERM so the profile is written (bench/profileSummary.mjs reads it).
+ */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+
 /** Spawns `node args` with env and waits until GET url/health-ish answers. */
 export async function spawnServer(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const proc = spawn(process.execPath, [...profile, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${args.join(' ')} exited early`);
@@ -39,4 +46,15 @@ export async function spawnServer(args: string[], env: Record<string, string>, r
     if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Ends a server: SIGKILL, or SIGTERM and its exit when it is being profiled (the profile is written on exit). */
+export async function stopServer(proc: ChildProcess): Promise<void> {
+  if (!CPU_PROF_DIR) {
+    proc.kill('SIGKILL');
+    return;
+  }
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
 }
