@@ -154,7 +154,7 @@ export const templateBody = z.object({
 /** Saving a meeting's agenda as a template: just its name. */
 export const templateNameBody = z.object({ name: z.string().trim().min(1).max(LIMITS.groupNameMax) });
 
-function isTimeZone(tz: string): boolean {
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -94,6 +94,10 @@ export const LIMITS = {
   resourceUrlMax: 2_000,
   /** File names: what common file systems allow. */
   resourceFileNameMax: 255,
+  /** A network event (super week) spans at most a working week plus its weekend. */
+  eventDaysMax: 7,
+  /** Groups in one event: the largest network we know held 24 groups. */
+  eventGroupsMax: 30,
 } as const;
 
 /**

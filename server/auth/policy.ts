@@ -1,6 +1,6 @@
 // Looks up who a user is in a group (storage I/O) and asks the access module (shared/access)
 // whether they may act. The rules themselves live only there.
-import { can, check, type GroupAction, type MeetingContext, type Subject } from '../../shared/access/index.ts';
+import { can, check, eventAudienceRole, type GroupAction, type MeetingContext, type Subject } from '../../shared/access/index.ts';
 import type { Group } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { Storage } from '../storage/types.ts';
@@ -8,12 +8,19 @@ import type { Storage } from '../storage/types.ts';
 /** A subject as resolved from storage (shared/access Subject). */
 export type Access = Subject;
 
-export async function resolveAccess(storage: Pick<Storage, 'getMembership' | 'isOrganiser'>, userId: string, group: Group): Promise<Access> {
+/**
+ * Who the user is in the group. An event's host group has no memberships: its role is the
+ * event audience's (shared/access eventAudienceRole of the roles held in the participating
+ * groups), so its shared sessions are open to all of them through the same group rules.
+ */
+export async function resolveAccess(storage: Pick<Storage, 'getMembership' | 'isOrganiser' | 'eventAudienceRoles'>, userId: string, group: Group): Promise<Access> {
   const [membership, organiser] = await Promise.all([
     storage.getMembership(group.id, userId),
     storage.isOrganiser(group.networkId, userId),
   ]);
-  return { userId, groupRole: membership?.role ?? null, organiser };
+  if (membership) return { userId, groupRole: membership.role, organiser };
+  const audience = await storage.eventAudienceRoles(group.id, userId);
+  return { userId, groupRole: audience ? eventAudienceRole(audience) : null, organiser };
 }
 
 /**

@@ -19,6 +19,7 @@ import { financialsRoutes } from './routes/financials.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { networkRoutes } from './routes/networks.ts';
+import { eventRoutes } from './routes/events.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { myDataRoutes } from './routes/myData.ts';
 import { normsRoutes } from './routes/norms.ts';
@@ -56,6 +57,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(normsRoutes(deps));
   api.use(myDataRoutes(deps));
   api.use(networkRoutes(deps));
+  api.use(eventRoutes(deps));
   api.use(companyRoutes(deps));
   api.use(benchmarkRoutes(deps));
   api.use(meetingRoutes(deps));

@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { authorizeMeeting } from './meetings.ts';
 import { me } from './accounts.ts';
+import { authorizeEvent, listMyEvents, schedule } from './events.ts';
 
 /** Planned length of the meeting: the sum of its agenda's time boxes (4 hours if unknown). */
 async function plannedMs(storage: Pick<Storage, 'getMeetingState'>, meetingId: string): Promise<number> {
@@ -56,17 +57,37 @@ export async function userCalendar(storage: Storage, userId: string, origin: str
   if (!user) return buildCalendar('Peerboard', []);
   const { groups } = await me(storage, user);
   const events: CalendarEvent[] = [];
-  for (const { group } of groups) {
-    for (const meeting of await storage.listMeetings(group.id)) {
-      if (meeting.status === 'ended') continue;
-      // Days still to come (and today's): a two-day meeting stays in the feed until its last day.
-      for (const event of await toEvents(storage, meeting, group, origin)) {
-        if (Date.parse(event.start) + 24 * 60 * 60_000 >= now) events.push(event);
-      }
+  const meetings: { meeting: Meeting; group: Group }[] = [];
+  for (const { group } of groups) for (const meeting of await storage.listMeetings(group.id)) meetings.push({ meeting, group });
+  // The shared sessions of the user's events are theirs too (host groups are in no one's list).
+  for (const event of await listMyEvents(storage, userId)) {
+    const host = await storage.getGroup(event.hostGroupId);
+    for (const { kind, meeting } of await schedule(storage, userId, event)) if (host && kind === 'shared') meetings.push({ meeting, group: host });
+  }
+  for (const { meeting, group } of meetings) {
+    if (meeting.status === 'ended') continue;
+    // Days still to come (and today's): a two-day meeting stays in the feed until its last day.
+    for (const event of await toEvents(storage, meeting, group, origin)) {
+      if (Date.parse(event.start) + 24 * 60 * 60_000 >= now) events.push(event);
     }
   }
   events.sort((a, b) => a.start.localeCompare(b.start));
   return buildCalendar('Peerboard meetings', events);
+}
+
+/**
+ * One event's calendar for one person: only the sessions they may open (the shared sessions
+ * and their own groups' meetings of the event), each meeting day an entry.
+ */
+export async function eventCalendar(storage: Storage, userId: string, eventId: string, origin: string): Promise<{ name: string; ics: string }> {
+  const { event } = await authorizeEvent(storage, userId, eventId, 'event.read');
+  const events: CalendarEvent[] = [];
+  for (const { meeting, groupName } of await schedule(storage, userId, event)) {
+    const group = await storage.getGroup(meeting.groupId);
+    if (group) events.push(...(await toEvents(storage, meeting, { ...group, name: groupName }, origin)));
+  }
+  events.sort((a, b) => a.start.localeCompare(b.start));
+  return { name: event.name, ics: buildCalendar(event.name, events) };
 }
 
 /**

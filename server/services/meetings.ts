@@ -44,7 +44,7 @@ function callerRights(access: Access, group: Group, meeting: Meeting, facilitato
 }
 
 /** The agenda items of a built-in template ('standard', 'two-day') or one of the group's own. */
-async function templateItems(storage: Pick<Storage, 'getTemplate'>, groupId: string, templateId: string | undefined): Promise<readonly AgendaTemplateItem[]> {
+export async function templateItems(storage: Pick<Storage, 'getTemplate'>, groupId: string, templateId: string | undefined): Promise<readonly AgendaTemplateItem[]> {
   if (templateId === undefined) return STANDARD_TEMPLATE;
   if (Object.hasOwn(BUILT_IN_TEMPLATES, templateId)) return BUILT_IN_TEMPLATES[templateId as keyof typeof BUILT_IN_TEMPLATES].items;
   const t = await storage.getTemplate(templateId);
@@ -71,9 +71,10 @@ function schedule(body: { startsAt?: string; days?: MeetingDay[] }, timeZone: st
   return { startsAt: new Date(startMs).toISOString(), days: daysFromStart(startMs, timeZone, lengths) };
 }
 
-export async function createMeeting(storage: Storage, userId: string, groupId: string, body: MeetingBody): Promise<MeetingDetail> {
+/** items: the agenda to start from, when the caller resolved it (an event's shared session); else body.templateId's. */
+export async function createMeeting(storage: Storage, userId: string, groupId: string, body: MeetingBody, items?: readonly AgendaTemplateItem[]): Promise<MeetingDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'meeting.create');
-  const items = await templateItems(storage, groupId, body.templateId);
+  items ??= await templateItems(storage, groupId, body.templateId);
   const facilitatorId = body.facilitatorId ?? userId;
   if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId, 'facilitatorId');
   const id = newId();

@@ -5,7 +5,7 @@ import type { ParsedDocName } from '../../shared/collab/docNames.ts';
 import { resolveAccess } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
 
-type DocStorage = Pick<Storage, 'getMeeting' | 'getGroup' | 'getMembership' | 'isOrganiser' | 'getMeetingState'>;
+type DocStorage = Pick<Storage, 'getMeeting' | 'getGroup' | 'getMembership' | 'isOrganiser' | 'eventAudienceRoles' | 'getMeetingState'>;
 
 async function targetOf(storage: DocStorage, doc: ParsedDocName): Promise<DocTarget> {
   if (doc.kind === 'private') return { kind: 'private', ownerId: doc.userId };

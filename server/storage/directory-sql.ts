@@ -136,7 +136,11 @@ export class DirectorySql {
     return r && row.toGroup(r);
   }
   async listGroupsInNetwork(networkId: string): Promise<Group[]> {
-    const rows = await this.q.all<row.GroupRow>('SELECT * FROM groups WHERE network_id = ?', [networkId]);
+    // An event's host group is no group of people: it holds the event's shared sessions only.
+    const rows = await this.q.all<row.GroupRow>(
+      'SELECT * FROM groups WHERE network_id = ? AND id NOT IN (SELECT host_group_id FROM network_events)',
+      [networkId],
+    );
     return rows.map(row.toGroup).sort(row.byName);
   }
   async listGroupsOfUser(userId: string): Promise<{ group: Group; role: GroupRole }[]> {

@@ -15,6 +15,7 @@ import { RSVP_MIGRATION, UPDATES_MIGRATION } from './prep-sql.ts';
 import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 import { PARKING_MIGRATION } from './parking-sql.ts';
 import { NORMS_MIGRATION } from './norms-sql.ts';
+import { EVENTS_MIGRATION } from './events-sql.ts';
 
 export interface Migration {
   id: number;
@@ -236,6 +237,7 @@ export const MIGRATIONS: readonly Migration[] = [
   NORMS_MIGRATION,
   ...ROOM_MIGRATIONS,
   RSVP_MIGRATION,
+  EVENTS_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -11,6 +11,7 @@ import { runParkingContract } from './contract-parking.ts';
 import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
+import { runEventsContract } from './contract-events.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
@@ -90,6 +91,7 @@ if (unreachable && onCi) {
   runAccountsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runNormsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMyDataContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runEventsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 
   describe('postgres storage', () => {
     it('openStorage picks PostgreSQL for a database URL and migrates it', async () => {

@@ -8,6 +8,8 @@ import { AccountsSql } from './accounts-sql.ts';
 import { CalendarSql } from './calendar-sql.ts';
 import { DirectorySql } from './directory-sql.ts';
 import { DocsSql } from './docs-sql.ts';
+import { EventsSql } from './events-sql.ts';
+import { byRoleThenName } from './rows.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { InvitesSql } from './invites-sql.ts';
 import { MailSql } from './mail-sql.ts';
@@ -54,6 +56,18 @@ export class SqlStorage implements Storage {
   private readonly network = new NetworkSql(this.q, now);
   private readonly accounts = new AccountsSql(this.q);
   private readonly companies = new CompaniesSql(this.q, now);
+  private readonly events = new EventsSql(this.q);
+
+  // network events: participating groups, linked meetings (events-sql.ts)
+  createNetworkEvent: Storage['createNetworkEvent'] = (...a) => this.events.createNetworkEvent(...a);
+  getNetworkEvent: Storage['getNetworkEvent'] = (...a) => this.events.getNetworkEvent(...a);
+  listNetworkEvents: Storage['listNetworkEvents'] = (...a) => this.events.listNetworkEvents(...a);
+  listEventsOfGroup: Storage['listEventsOfGroup'] = (...a) => this.events.listEventsOfGroup(...a);
+  eventAudienceRoles: Storage['eventAudienceRoles'] = (...a) => this.events.eventAudienceRoles(...a);
+  listEventAudience: Storage['listEventAudience'] = (...a) => this.events.listEventAudience(...a);
+  linkEventMeeting: Storage['linkEventMeeting'] = (...a) => this.events.linkEventMeeting(...a);
+  listEventMeetingIds: Storage['listEventMeetingIds'] = (...a) => this.events.listEventMeetingIds(...a);
+  eventOfMeeting: Storage['eventOfMeeting'] = (...a) => this.events.eventOfMeeting(...a);
 
   // company profiles and non-competing checks (companies-sql.ts)
   saveCompany: Storage['saveCompany'] = (...a) => this.companies.saveCompany(...a);
@@ -115,7 +129,13 @@ export class SqlStorage implements Storage {
   upsertMembership: Storage['upsertMembership'] = (...a) => this.directory.upsertMembership(...a);
   getMembership: Storage['getMembership'] = (...a) => this.directory.getMembership(...a);
   removeMembership: Storage['removeMembership'] = (...a) => this.directory.removeMembership(...a);
-  listMembers: Storage['listMembers'] = (...a) => this.directory.listMembers(...a);
+  /** An event's host group lists its audience too (events-sql.ts); its own memberships win. */
+  listMembers: Storage['listMembers'] = async (groupId) => {
+    const [own, audience] = await Promise.all([this.directory.listMembers(groupId), this.events.listEventAudience(groupId)]);
+    if (!audience) return own;
+    const ids = new Set(own.map((m) => m.userId));
+    return [...own, ...audience.filter((m) => !ids.has(m.userId))].sort(byRoleThenName);
+  };
   countMemberCompanies: Storage['countMemberCompanies'] = (...a) => this.directory.countMemberCompanies(...a);
   createInvite: Storage['createInvite'] = (...a) => this.directory.createInvite(...a);
   getInviteByTokenHash: Storage['getInviteByTokenHash'] = (...a) => this.directory.getInviteByTokenHash(...a);

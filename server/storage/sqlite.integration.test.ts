@@ -11,6 +11,7 @@ import { runParkingContract } from './contract-parking.ts';
 import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
+import { runEventsContract } from './contract-events.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
@@ -35,6 +36,7 @@ runParkingContract('sqlite file', async () => openSqliteStorage(join(dir, `db${+
 runAccountsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runNormsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMyDataContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runEventsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 
 describe('sqlite storage', () => {
   it('keeps data across reopening the file, and openStorage migrates it', async () => {

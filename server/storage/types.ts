@@ -7,6 +7,7 @@ import type { NewOrganiserInvite } from './network-sql.ts';
 import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type { ParkingStore } from './parking-sql.ts';
 import type { MailStore } from './mailStore.ts';
+import type { EventStore } from './events-sql.ts';
 export type { MailAttachment, MailJob, MailRecord, NewMail, NewMailJob } from './mailStore.ts';
 import type {
   AgendaTemplate,
@@ -155,7 +156,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage extends PrepStore, ParkingStore, MailStore {
+export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -236,6 +237,7 @@ export interface Storage extends PrepStore, ParkingStore, MailStore {
   createGroup(g: NewGroup & { id: string }): Promise<Group>;
   updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null>;
   getGroup(id: string): Promise<Group | null>;
+  /** The network's groups of people: event host groups (events-sql.ts) are not among them. */
   listGroupsInNetwork(networkId: string): Promise<Group[]>;
   /** Groups where the user has a membership, with that role. */
   listGroupsOfUser(userId: string): Promise<{ group: Group; role: GroupRole }[]>;

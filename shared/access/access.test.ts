@@ -276,6 +276,7 @@ describe('network actions: every network role x action', () => {
     'network.companies.read': [...ORGANISERS, 'coach'],
     'network.benchmarks.read': [...ORGANISERS, 'coach', 'member'],
     'network.references.manage': ORGANISERS,
+    'network.events.create': ORGANISERS,
   };
   it('the table names every network action', () => {
     expect(Object.keys(NETWORK_TABLE).sort()).toEqual([...NETWORK_ACTIONS].sort());

@@ -28,6 +28,8 @@ export const NETWORK_ACTIONS = [
   // benchmarks beyond the group: segment cuts and industry reference sets
   'network.benchmarks.read',
   'network.references.manage',
+  // network events (super week): creating one, with its shared sessions and groups' meetings
+  'network.events.create',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -45,6 +47,7 @@ const NETWORK_RULES: Record<NetworkAction, NetworkRule> = {
   // k-anonymous, yet the network's numbers: for those who take part (never observers) and organisers.
   'network.benchmarks.read': (s) => s.organiser || s.participant === true,
   'network.references.manage': isOrganiser,
+  'network.events.create': isOrganiser,
 };
 
 /** null when allowed; otherwise `forbidden`. */

@@ -16,6 +16,11 @@ export function calendarRoutes({ storage, allowedOrigins }: HttpDeps): Router {
   r.get('/meetings/:id/calendar.ics', route(async (req, res) => {
     sendIcs(res, await calendar.meetingCalendar(storage, requireUser(res).id, String(req.params.id), publicOrigin()), 'peerboard-meeting.ics');
   }));
+  // One network event's sessions for the caller alone (shared sessions and their own groups' meetings).
+  r.get('/events/:id/calendar.ics', route(async (req, res) => {
+    const { ics } = await calendar.eventCalendar(storage, requireUser(res).id, String(req.params.id), publicOrigin());
+    sendIcs(res, ics, 'peerboard-event.ics');
+  }));
   r.post('/me/calendar-feed', route(async (_req, res) => {
     res.status(201).json(await calendar.createCalendarFeed(storage, requireUser(res).id, publicOrigin()));
   }));

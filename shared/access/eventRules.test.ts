@@ -1,0 +1,51 @@
+// The event audience and event rights: every combination of roles held in the participating groups.
+import { describe, expect, it } from 'vitest';
+import type { GroupRole } from '../domain.ts';
+import { can, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './index.ts';
+
+const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
+
+describe('event audience: roles in the participating groups -> role in the shared sessions', () => {
+  it.each([
+    [[], null],
+    [['member'], 'member'],
+    // A coach of one group is a participant of the shared room, not its lead.
+    [['coach'], 'member'],
+    [['observer'], 'observer'],
+    [['observer', 'member'], 'member'],
+    [['coach', 'observer'], 'member'],
+  ] as [GroupRole[], GroupRole | null][])('%j -> %s', (roles, role) => {
+    expect(eventAudienceRole(roles)).toBe(role);
+  });
+
+  it('an attendee joins, writes notes and shares resources in a shared session; a coach there cannot edit the host group', () => {
+    const attendee = { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false };
+    for (const a of ['meeting.join', 'notes.write', 'resources.share'] as const) expect(can(a, attendee, shared)).toBe(true);
+    for (const a of ['group.edit', 'group.invite', 'meeting.create', 'meeting.edit'] as const) expect(can(a, attendee, shared)).toBe(false);
+    // Nobody outside the audience reads anything of it.
+    expect(can('meeting.read', { userId: 's', groupRole: eventAudienceRole([]), organiser: false }, shared)).toBe(false);
+  });
+});
+
+describe('event actions: every event persona x action', () => {
+  const P = {
+    organiser: { userId: 'o', organiser: true, audienceRole: null },
+    attendee: { userId: 'm', organiser: false, audienceRole: 'member' },
+    guest: { userId: 'g', organiser: false, audienceRole: 'observer' },
+    stranger: { userId: 's', organiser: false, audienceRole: null },
+  } satisfies Record<string, EventSubject>;
+  type Persona = keyof typeof P;
+  const TABLE: Record<EventAction, Persona[]> = {
+    'event.read': ['organiser', 'attendee', 'guest'],
+    'event.manage': ['organiser'],
+  };
+  it('the table names every event action', () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...EVENT_ACTIONS].sort());
+  });
+  it.each(EVENT_ACTIONS.flatMap((a) => (Object.keys(P) as Persona[]).map((p) => [a, p] as const)))('%s by %s', (action, persona) => {
+    expect(checkEvent(action, P[persona])?.code ?? null).toBe(TABLE[action].includes(persona) ? null : 'forbidden');
+  });
+  it('an unknown event action is denied', () => {
+    expect(checkEvent('event.delete' as EventAction, P.organiser)?.code).toBe('forbidden');
+  });
+});

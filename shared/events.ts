@@ -1,0 +1,114 @@
+// Network events ("super week"): several groups meet in parallel over some days and come
+// together for shared sessions ("universal content"). A shared session is a meeting of the
+// event's host group, whose audience is every participating group's people (shared/access
+// eventRules); each group's own meeting of the event is an ordinary, private meeting of that
+// group, linked to the event. Request bodies (zod) and response shapes; docs/API.md documents
+// the same contract.
+import { z } from 'zod';
+import { callUrl, isTimeZone, meetingDayBody } from './api.ts';
+import type { AgendaTemplateItem, Meeting } from './domain.ts';
+import { LIMITS } from './limits.ts';
+
+export interface NetworkEvent {
+  id: string;
+  networkId: string;
+  /** The hidden group that holds the shared sessions (never listed among the network's groups). */
+  hostGroupId: string;
+  name: string;
+  /** IANA zone the event's days are in. */
+  timeZone: string;
+  /** The event's dates, ascending: "2026-03-02". */
+  days: string[];
+  /** The participating groups, in the order the organiser gave them. */
+  groupIds: string[];
+  createdBy: string | null;
+  createdAt: string;
+}
+
+/** Built-in agenda of a shared session: a keynote and its discussion between an opening and a closing. */
+export const SESSION_TEMPLATE_ID = 'session';
+const SESSION_ITEMS: AgendaTemplateItem[] = [
+  { kind: 'opening', title: 'Welcome', durationMs: 15 * 60_000 },
+  { kind: 'topics', title: 'Keynote', durationMs: 60 * 60_000 },
+  { kind: 'custom', title: 'Discussion', durationMs: 45 * 60_000 },
+  { kind: 'closing', title: 'Closing', durationMs: 15 * 60_000, fixed: true },
+];
+/** Frozen (items too): shared by every request. */
+export const SESSION_TEMPLATE: readonly AgendaTemplateItem[] = Object.freeze(SESSION_ITEMS.map((i) => Object.freeze(i)));
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must look like 2026-10-15');
+const title = z.string().trim().min(1).max(LIMITS.agendaTitleMax);
+const templateId = z.string().min(1).max(64);
+
+/** A shared session: its days lie on the event's days. */
+export const eventSessionBody = z.object({
+  title,
+  /** 'session' (default), 'standard', 'two-day' or a saved template of a participating group. */
+  templateId: templateId.optional(),
+  days: z.array(meetingDayBody).min(1).max(LIMITS.meetingDaysMax),
+  location: z.string().trim().max(200).nullable().optional(),
+  onlineUrl: callUrl.nullable().optional(),
+});
+
+/** A participating group's own meeting of the event: an existing one linked, or a new one scheduled. */
+export const eventGroupMeetingBody = z.union([
+  z.object({ groupId: z.string().min(1).max(64), meetingId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      groupId: z.string().min(1).max(64),
+      title: title.optional(),
+      /** 'standard' (default), 'two-day' or a saved template of that group. */
+      templateId: templateId.optional(),
+      days: z.array(meetingDayBody).min(1).max(LIMITS.meetingDaysMax),
+      location: z.string().trim().max(200).nullable().optional(),
+    })
+    .strict(),
+]);
+
+export const createEventBody = z.object({
+  name: z.string().trim().min(1).max(LIMITS.groupNameMax),
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Unknown time zone'),
+  days: z
+    .array(date)
+    .min(1)
+    .max(LIMITS.eventDaysMax)
+    .refine((d) => d.every((x, i) => i === 0 || d[i - 1]! < x), 'days: give each date once, in order'),
+  groupIds: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(LIMITS.eventGroupsMax)
+    .refine((g) => new Set(g).size === g.length, 'groupIds: give each group once'),
+  sessions: z.array(eventSessionBody).max(LIMITS.agendaMaxItems).default([]),
+  groupMeetings: z.array(eventGroupMeetingBody).max(LIMITS.eventGroupsMax * LIMITS.eventDaysMax).default([]),
+});
+
+export type CreateEventBody = z.input<typeof createEventBody>;
+export type EventSessionBody = z.infer<typeof eventSessionBody>;
+export type EventGroupMeetingBody = z.infer<typeof eventGroupMeetingBody>;
+
+/** One entry of a person's event schedule. */
+export interface EventScheduleEntry {
+  /** shared: a session every attendee joins; group: the caller's own group's meeting. */
+  kind: 'shared' | 'group';
+  meeting: Meeting;
+  /** The group the meeting belongs to (the event's name for shared sessions). */
+  groupName: string;
+}
+
+/** GET /api/events/:id: the event and the caller's own schedule in it. */
+export interface EventView {
+  event: NetworkEvent;
+  groups: { id: string; name: string }[];
+  /** Only what the caller may open: the shared sessions and their own groups' meetings (organisers: all). */
+  schedule: EventScheduleEntry[];
+  canManage: boolean;
+}
+
+/** GET /api/events: the events the caller takes part in or organises. */
+export interface EventSummary {
+  id: string;
+  networkId: string;
+  name: string;
+  days: string[];
+  timeZone: string;
+}
