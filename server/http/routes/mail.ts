@@ -8,19 +8,24 @@ import * as invites from '../../services/invites.ts';
 import * as settings from '../../services/mailSettings.ts';
 import { requestPasswordReset, resetPassword } from '../../services/passwordReset.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
-import { WindowLimiter } from '../rateLimit.ts';
+import { countRequest, windowKey } from '../../auth/requestWindow.ts';
 import { parseBody } from '../validate.ts';
 
 export function mailRoutes(deps: HttpDeps): Router {
   const { storage } = deps;
   const r = Router();
   const p = (v: unknown) => String(v);
-  // Reset requests share the login budget: each one may queue a mail to a real person.
-  const resetLimiter = new WindowLimiter(LIMITS.loginAttemptsPerWindow, LIMITS.loginWindowMs);
 
   r.post('/auth/password-reset', route(async (req, res) => {
     const { email } = parseBody(passwordResetRequestBody, req.body);
-    if (!resetLimiter.hit(`${email}|${req.ip}`)) throw new DomainError('rate_limited', 'Too many reset requests; wait a few minutes');
+    // Each request may queue a mail to a real person: counted in storage, so on every node alike.
+    const counted = await countRequest(storage, windowKey('password-reset', `${email.trim().toLowerCase()}|${req.ip}`), LIMITS.loginAttemptsPerWindow, LIMITS.loginWindowMs);
+    if (!counted.allowed) {
+      const minutes = Math.max(1, Math.ceil(counted.retryAfterMs / 60_000));
+      throw new DomainError('rate_limited', `Too many reset requests: try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}`, {
+        retryAfterSeconds: Math.max(1, Math.ceil(counted.retryAfterMs / 1000)),
+      });
+    }
     await requestPasswordReset(deps, email);
     // The same answer for any address, known or not.
     res.status(202).json({ ok: true });
