@@ -1,5 +1,5 @@
 // How the client reaches a browser: the sign-in page loads no notes-editor code (TipTap,
-// ProseMirror, Yjs come only with the meeting's notes), scripts arrive compressed and cached
+// ProseMirror, Yjs come only with the meeting's notes) and no pdf.js, scripts arrive compressed and cached
 // for good under their hashed names, no source map is served, and the favicon is a real icon.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
@@ -27,6 +27,8 @@ afterAll(async () => {
 
 /** Strings that survive minification: ProseMirror's editor class and Yjs's double-import guard. */
 const EDITOR_MARKERS = ['ProseMirror-focused', 'Yjs was already imported'];
+/** An option name pdf.js keeps through minification. */
+const PDFJS_MARKER = 'isEvalSupported';
 
 interface LoadedScript {
   url: string;
@@ -63,6 +65,8 @@ describe('client delivery', () => {
     expect(scripts.length).toBeGreaterThan(1);
     expect(scripts.unread).toEqual([]);
     expect(editorScripts(scripts).map((s) => s.url)).toEqual([]);
+    // Nor pdf.js (the wall's PDF renderer): it loads only where a PDF is shown.
+    expect(scripts.filter((s) => s.body.includes(PDFJS_MARKER)).map((s) => s.url)).toEqual([]);
     for (const s of scripts) {
       expect(new URL(s.url).pathname).toMatch(/^\/assets\/.+-[\w-]{8}\.js$/);
       expect(s.headers['cache-control'], s.url).toContain('immutable');

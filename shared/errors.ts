@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'meeting_not_live',
   'meeting_ended',
   'payload_too_large',
+  'unsupported_media', // a file that cannot be shown on the wall (not an image or a PDF by its bytes)
   'unavailable', // a dependency (storage, Redis) is unreachable, or the server is shutting down
   'internal',
 ] as const;
@@ -64,6 +65,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   meeting_not_live: 409,
   meeting_ended: 409,
   payload_too_large: 413,
+  unsupported_media: 415,
   unavailable: 503,
   internal: 500,
 };

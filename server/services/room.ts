@@ -19,6 +19,7 @@ import type { MeetingStateSave, Storage } from '../storage/types.ts';
 import { GroupCommit } from '../storage/groupCommit.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
+import { wallShowCommand } from './wallFile.ts';
 
 /**
  * What the room needs from a transport: tell everyone in the meeting what changed, as a delta
@@ -168,8 +169,10 @@ export class MeetingRooms {
     return run;
   }
 
-  private async applyCommand({ meetingId, groupId, access }: MeetingRights, command: MeetingCommand): Promise<{ version: number }> {
-    if (command.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, groupId, command.userId, 'userId');
+  private async applyCommand({ meetingId, groupId, access }: MeetingRights, sent: MeetingCommand): Promise<{ version: number }> {
+    if (sent.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, groupId, sent.userId, 'userId');
+    // The file is checked and described from storage; the client's title and media are not trusted.
+    const command = sent.type === 'wall.show' ? await wallShowCommand(this.storage, groupId, sent) : sent;
     // The reducer refuses everything after the end, so absentees are recorded just before it,
     // by the same actor, and stored in one state with the end (meetingEnd.ts).
     const members = command.type === 'meeting.end' ? await this.storage.listMembers(groupId) : [];

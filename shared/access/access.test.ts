@@ -231,6 +231,7 @@ describe('meeting commands: role x command', () => {
     'meeting.start', 'meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'agenda.add', 'agenda.remove',
     'agenda.move', 'agenda.update', 'agenda.rebalance', 'agenda.rebalance.undo', 'agenda.borrow', 'timer.start', 'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset',
     'facilitator.handoff', 'hand.clear', 'attendance.set', 'focus.set', 'hand.call', 'hotseat.setup', 'hotseat.stage',
+    'wall.show', 'wall.hide',
   ];
   const ANYONE = ['attendance.join'];
   const state = { facilitatorId: 'f' };

@@ -47,6 +47,8 @@ export const COMMAND_RIGHTS: Readonly<Record<MeetingCommandType, Right>> = {
   'hand.call': 'facilitator',
   'hotseat.setup': 'facilitator',
   'hotseat.stage': 'facilitator',
+  'wall.show': 'facilitator',
+  'wall.hide': 'facilitator',
   'hand.raise': 'participant',
   // The speaker may end their own turn; ownerOrFacilitator lets the facilitator do it too.
   'speaker.clear': 'participant',

@@ -79,6 +79,19 @@ export const meetingCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('topic.vote'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('topic.withdraw'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('rating.submit'), score: z.number().int().min(1).max(10) }),
+  /**
+   * Facilitator, at a topics item: put a shared image or PDF of the group on the wall. The
+   * server sets title and media from the stored file (its sniffed bytes), replacing whatever
+   * was sent; the reducer refuses a command without them.
+   */
+  z.object({
+    type: z.literal('wall.show'),
+    resourceId: z.string().min(1).max(64),
+    title: z.string().min(1).max(LIMITS.resourceTitleMax).optional(),
+    media: z.enum(['image', 'pdf']).optional(),
+  }),
+  /** Facilitator: take the file off the wall. */
+  z.object({ type: z.literal('wall.hide') }),
 ]);
 
 export type MeetingCommand = z.infer<typeof meetingCommandSchema>;

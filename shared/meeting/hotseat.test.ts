@@ -326,7 +326,7 @@ describe('states stored before these fields existed', () => {
     const s = normalizeState(stored);
     const prior = JSON.parse(OLD_JSON);
     expect(s).toEqual({
-      ...prior, focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {}, rebalanceUndo: null,
+      ...prior, focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {}, rebalanceUndo: null, shownFile: null,
       ratingSummary: { count: 0, average: null, distribution: null },
       // a live meeting from before days ran as one day from its start
       dayRuns: [{ startedAt: prior.startedAt, endedAt: null, plannedMs: prior.agenda.reduce((sum: number, i: { durationMs: number }) => sum + i.durationMs, 0) }],

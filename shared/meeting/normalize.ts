@@ -7,7 +7,7 @@ import type { MeetingState } from './state.ts';
 export function normalizeState(state: MeetingState): MeetingState {
   const s = state as Partial<MeetingState> & MeetingState;
   const topicsCounted = (s.topics ?? []).every((t) => typeof t.voteCount === 'number');
-  if (s.focusUserId !== undefined && s.speakerId !== undefined && s.hotSeats && s.topics && s.ratings && s.ratingSummary && topicsCounted && s.dayRuns && s.rebalanceUndo !== undefined) return state;
+  if (s.focusUserId !== undefined && s.speakerId !== undefined && s.hotSeats && s.topics && s.ratings && s.ratingSummary && topicsCounted && s.dayRuns && s.rebalanceUndo !== undefined && s.shownFile !== undefined) return state;
   const ratings = s.ratings ?? {};
   return {
     ...state,
@@ -20,5 +20,6 @@ export function normalizeState(state: MeetingState): MeetingState {
     // A meeting started before days existed ran as one day from its start.
     dayRuns: s.dayRuns ?? (s.startedAt !== null ? [{ startedAt: s.startedAt, endedAt: s.endedAt ?? null, plannedMs: dayPlannedMs(s.agenda, 0) }] : []),
     rebalanceUndo: s.rebalanceUndo ?? null,
+    shownFile: s.shownFile ?? null,
   };
 }

@@ -73,12 +73,14 @@ const SAMPLE: { [T in MeetingCommandType]: Extract<MeetingCommand, { type: T }> 
   'topic.vote': { type: 'topic.vote', id: 't1' },
   'topic.withdraw': { type: 'topic.withdraw', id: 't1' },
   'rating.submit': { type: 'rating.submit', score: 8 },
+  'wall.show': { type: 'wall.show', resourceId: 'r1', title: 'Price list', media: 'image' },
+  'wall.hide': { type: 'wall.hide' },
 };
 const ALL_TYPES = Object.keys(SAMPLE) as MeetingCommandType[];
 const LIVE_ONLY: MeetingCommandType[] = ['meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'agenda.rebalance',
   'agenda.rebalance.undo', 'agenda.borrow', 'timer.start',
   'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset', 'hand.raise', 'hand.lower', 'hand.clear',
-  'focus.set', 'hand.call', 'speaker.clear', 'hotseat.stage', 'rating.submit'];
+  'focus.set', 'hand.call', 'speaker.clear', 'hotseat.stage', 'rating.submit', 'wall.show', 'wall.hide'];
 
 const generated: Row[] = [
   ...ALL_TYPES.filter((t) => COMMAND_RIGHTS[t] === 'facilitator').map((t): Row =>

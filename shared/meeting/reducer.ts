@@ -12,6 +12,7 @@ import { isRunning, pauseTimer, resumeTimer, runningTimer, timeOnCurrentVisit } 
 import * as peer from './hotseat.ts';
 import { normalizeState } from './normalize.ts';
 import * as schedule from './schedule.ts';
+import * as wall from './shownFile.ts';
 import { currentDay, dayPlannedMs, isAdjourned, isDayEnd } from './days.ts';
 
 /**
@@ -51,6 +52,7 @@ export function createMeetingState(meetingId: string, agenda: AgendaItem[], faci
     dayRuns: [],
     rebalanceUndo: null,
     ratingSummary: { count: 0, average: null, distribution: null },
+    shownFile: null,
   };
 }
 
@@ -92,6 +94,8 @@ const PHASE: Readonly<Record<MeetingCommandType, 'scheduled' | 'live' | 'open'>>
   'topic.vote': 'open',
   'topic.withdraw': 'open',
   'rating.submit': 'live',
+  'wall.show': 'live',
+  'wall.hide': 'live',
 };
 
 /** Checks rights (shared/access), then the meeting's phase, then the command itself. */
@@ -168,6 +172,8 @@ function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: nu
     case 'topic.vote': return peer.voteTopic(state, command.id, actor);
     case 'topic.withdraw': return peer.withdrawTopic(state, command.id, actor);
     case 'rating.submit': return peer.rate(state, command.score, actor);
+    case 'wall.show': return wall.showFile(state, command);
+    case 'wall.hide': return wall.hideFile(state);
     default: {
       const unknown: never = command; // every command type is handled above
       return illegal(`Unknown command ${JSON.stringify((unknown as { type?: unknown }).type)}.`);
@@ -213,6 +219,7 @@ function enter(state: MeetingState, index: number, now: number): Step {
     timer: adjourning ? null : runningTimer(target.id, target.durationMs, now),
     focusUserId: null,
     speakerId: null,
+    shownFile: null,
     hands: adjourning ? [] : state.hands,
     dayRuns: day.dayRuns,
   };

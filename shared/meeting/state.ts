@@ -1,5 +1,6 @@
 // The live state of one meeting: the reducer's input and output, stored on every change.
 import type { AgendaItem, AttendanceMode, AttendanceStatus, MeetingStatus } from '../domain.ts';
+import type { ShownFile } from '../wallFile.ts';
 
 /**
  * A countdown as data. The server never runs intervals: every client computes the
@@ -123,4 +124,6 @@ export interface MeetingState {
   rebalanceUndo: RebalanceUndo | null;
   /** The aggregate of `ratings`, kept by the reducer; what everyone reads. */
   ratingSummary: RatingSummary;
+  /** The shared file on the wall (wall.show at a topics item), until hidden or the room moves on. */
+  shownFile: ShownFile | null;
 }

@@ -47,7 +47,7 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;
-    else if (item.kind === 'topics') body = <TopicsStage meetingId={meeting.id} groupId={meeting.groupId} itemId={item.id} userId={userId} canShare={mayShare} canManage={mayManage} />;
+    else if (item.kind === 'topics') body = <TopicsStage state={state} isFacilitator={isFacilitator} meetingId={meeting.id} groupId={meeting.groupId} itemId={item.id} userId={userId} canShare={mayShare} canManage={mayManage} />;
     else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
   } else if (state.status === 'ended') body = <ClosingStage state={state} userId={userId} canRate={false} />;
   // Any live item (its notes, its hot seat) can park a matter for a later meeting.

@@ -1,7 +1,8 @@
 // The wall's version of the item views, by kind: the opening's member in focus and their update; the financial
 // review's figures (member in focus, or the whole group); the goal review's and new goals'
 // goals (member in focus, or the group's grouped by member); the hot seat's presenter, stage,
-// rule, speaker, queue and next stage; what was shared at topics; the commitments read back.
+// rule, speaker, queue and next stage; what was shared at topics, or the image or PDF shown
+// there; the commitments read back.
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
@@ -14,6 +15,7 @@ import { ProjectorFigures } from './ProjectorFigures.tsx';
 import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorHotSeat } from './ProjectorHotSeat.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
+import { WallFile } from './WallFile.tsx';
 import { ProjectorUpdate } from '../updates/ProjectorUpdate.tsx';
 import './wall.css';
 
@@ -42,7 +44,8 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
       </>
     );
   else if (item.kind === 'hotseat') body = <ProjectorHotSeat state={state} itemId={item.id} />;
-  else if (item.kind === 'topics') body = meeting && <ProjectorResources meeting={meeting} itemId={item.id} />;
+  else if (item.kind === 'topics')
+    body = state.shownFile ? <WallFile file={state.shownFile} /> : meeting && <ProjectorResources meeting={meeting} itemId={item.id} />;
   else if (item.kind === 'closing') body = <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />;
   else if (item.kind === 'opening')
     body = (

@@ -2,6 +2,7 @@
 // material) under this item; they go into the group's resource library with who and when.
 // Everyone in the meeting sees a new one as it lands (records:changed 'resources').
 import { Link } from 'react-router';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { LibraryResource } from '../../../../shared/resources.ts';
 import { errorMessage } from '../../api/http.ts';
 import { resourcesApi } from '../../api/resources.ts';
@@ -9,9 +10,13 @@ import { useSubmit } from '../../hooks/useForm.ts';
 import { Alert } from '../Alert.tsx';
 import { ResourceList } from '../resources/ResourceList.tsx';
 import { ShareResourceForm } from '../resources/ShareResourceForm.tsx';
+import { ShowOnWall } from './ShowOnWall.tsx';
 import { useItemResources } from './useRecords.ts';
 
 interface Props {
+  state: MeetingState;
+  /** Shows a shared image or PDF on the wall. */
+  isFacilitator: boolean;
   meetingId: string;
   groupId: string;
   itemId: string;
@@ -22,8 +27,8 @@ interface Props {
   canManage: boolean;
 }
 
-export function TopicsStage({ meetingId, groupId, itemId, userId, canShare, canManage }: Props) {
-  const { here, loaded, error, reload } = useItemResources(groupId, meetingId, itemId);
+export function TopicsStage({ state, isFacilitator, meetingId, groupId, itemId, userId, canShare, canManage }: Props) {
+  const { here, all, loaded, error, reload } = useItemResources(groupId, meetingId, itemId);
   const removal = useSubmit(errorMessage);
   const remove = (r: LibraryResource) => void removal.run(async () => {
     await resourcesApi.remove(r.id);
@@ -31,6 +36,7 @@ export function TopicsStage({ meetingId, groupId, itemId, userId, canShare, canM
   });
   return (
     <div data-testid="topic-resources">
+      {(isFacilitator || state.shownFile) && <ShowOnWall state={state} library={all} isFacilitator={isFacilitator} />}
       <h3>Shared at this item</h3>
       <Alert message={error ?? removal.error} />
       {loaded ? (

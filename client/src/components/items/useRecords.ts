@@ -25,7 +25,7 @@ export function useRecords<T>(path: string | null, kind: RecordsKind): { data: T
 }
 
 /** The links and files shared under one agenda item of a meeting, kept live like any record. */
-export function useItemResources(groupId: string, meetingId: string, itemId: string): { here: LibraryResource[]; loaded: boolean; error: string | null; reload: () => void } {
+export function useItemResources(groupId: string, meetingId: string, itemId: string): { here: LibraryResource[]; all: LibraryResource[]; loaded: boolean; error: string | null; reload: () => void } {
   const { data, error, reload } = useRecords<LibraryResource[]>(`/api/groups/${encodeURIComponent(groupId)}/resources`, 'resources');
-  return { here: (data ?? []).filter((r) => r.meetingId === meetingId && r.itemId === itemId), loaded: data !== null, error, reload };
+  return { here: (data ?? []).filter((r) => r.meetingId === meetingId && r.itemId === itemId), all: data ?? [], loaded: data !== null, error, reload };
 }
