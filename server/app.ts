@@ -18,7 +18,7 @@ import { createLiveAccess, type LiveAccess } from './services/liveAccess.ts';
 import { noRecordsNotifier, type RecordsNotifier } from './services/recordsNotifier.ts';
 import { mailJobRunner } from './mail/jobs.ts';
 import { createMailer } from './mail/mailer.ts';
-import { createMailQueue, type MailQueue } from './mail/queue.ts';
+import { createMailQueue, kickOnSchedule, type MailQueue } from './mail/queue.ts';
 import { smtpTransport } from './mail/transport.ts';
 import { openStorage } from './storage/index.ts';
 import type { Storage } from './storage/types.ts';
@@ -49,8 +49,11 @@ export interface ServerOptions {
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const metrics = createMetrics();
-  const storage = metrics.instrument(
-    await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite` }),
+  // Scheduling a mail job wakes the mail worker (it sleeps until the next due time).
+  let mailQueue: MailQueue | null = null;
+  const storage = kickOnSchedule(
+    metrics.instrument(await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite` })),
+    () => mailQueue?.kick(),
   );
   let draining = false;
   // Readiness: storage answers a trivial query (Redis is pushed below when configured).
@@ -69,14 +72,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // records notices go through a forwarder that points at the channel once it exists.
   // The public origin is known after listen (port 0 in tests); links in mails are built later.
   let publicOrigin = config.publicOrigins[0] ?? `http://localhost:${config.port}`;
-  let mailQueue: MailQueue | null = null;
   const mailer = createMailer({ sending: Boolean(config.smtpUrl), origin: () => publicOrigin, kick: () => mailQueue?.kick() });
   mailQueue = createMailQueue({
     storage,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null,
     log,
     runJob: mailJobRunner(mailer),
-    pollMs: config.mailPollMs,
+    // One node hears of every job it schedules; several must also look for each other's.
+    fallbackMs: redis ? config.mailPollMs : null,
     retryBaseMs: config.mailRetryBaseMs,
   });
   const mail = mailQueue;

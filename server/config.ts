@@ -63,7 +63,7 @@ const envSchema = z.object({
   METRICS_TOKEN: optional(z.string().min(16)),
   SMTP_URL: optional(urlWithScheme(['smtp:', 'smtps:'])),
   MAIL_FROM: optional(z.string().min(3)).default('Peerboard <peerboard@localhost>'),
-  /** At least 10 ms: anything shorter only spins the database. */
+  /** Several nodes only (mail/queue.ts); at least 10 ms: anything shorter only spins the database. */
   MAIL_POLL_MS: optional(z.coerce.number().int().min(10)).default(MAIL_LIMITS.pollMs),
   MAIL_RETRY_BASE_MS: optional(z.coerce.number().int().min(10)).default(MAIL_LIMITS.retryBaseMs),
   COLLAB_COMPACT_AFTER_UPDATES: optional(z.coerce.number().int().min(1)),

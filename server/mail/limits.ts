@@ -1,7 +1,11 @@
 // Named limits of the mail queue, each with why it has that value.
 export const MAIL_LIMITS = {
-  /** How often a node looks for due mail and jobs when nothing woke it: a reminder may be this late. */
+  /** With several nodes: the longest a node sleeps before looking for work another node scheduled or left (MAIL_POLL_MS). */
   pollMs: 5_000,
+  /** Longest single sleep of the worker (setTimeout's limit is about 24.8 days); it then looks again. */
+  longestSleepMs: 2 ** 31 - 1,
+  /** A round that failed (storage unreachable) is tried again after this. */
+  failedRoundRetryMs: 5_000,
   /** First retry after a failed send; doubled each time (5 s, 10 s, 20 s, ... capped below). */
   retryBaseMs: 5_000,
   /** Longest wait between retries: an SMTP outage of a night is retried hourly, not daily. */

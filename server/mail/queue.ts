@@ -1,9 +1,15 @@
 // The mail worker: takes due jobs (reminders) and due mails from storage and sends them, with
 // retries and backoff. Everything it needs to remember is in storage, so a restart or a second
 // node picks up where it left off; a mail is marked sent only after the SMTP server took it.
+// Timers are data: after each round the worker asks storage when the next job or mail is due
+// (a run time, a retry time, a lease's end) and sleeps until then; queueing a mail or scheduling
+// a job on this node wakes it (kick, kickOnSchedule). Nothing polls on a single node. With
+// several nodes another node may schedule work, or die holding a lease, without this node
+// hearing of it, so each node also looks at least every fallbackMs (MAIL_POLL_MS): a bounded
+// timer, not a Redis notify, because a notify would not cover the dead node's lease.
 import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from '../log.ts';
-import type { MailJob, MailRecord, Storage } from '../storage/types.ts';
+import type { MailJob, MailRecord, NewMailJob, Storage } from '../storage/types.ts';
 import { MAIL_LIMITS } from './limits.ts';
 import { PermanentMailError, type MailTransport } from './transport.ts';
 
@@ -14,7 +20,8 @@ export interface MailQueueOptions {
   log: Logger;
   /** Queues the mails of one due job through the given (transaction) storage. */
   runJob: (tx: Storage, job: MailJob, now: Date) => Promise<void>;
-  pollMs?: number;
+  /** Longest sleep between looks (several nodes); null: sleep until the next due time only. */
+  fallbackMs?: number | null;
   retryBaseMs?: number;
   now?: () => Date;
 }
@@ -25,7 +32,7 @@ export interface MailQueue {
   kick(): void;
   /** Runs rounds until nothing due is left (or the deadline passes): for shutdown and tests. */
   drain(deadlineMs?: number): Promise<void>;
-  /** Stops polling and waits for the round in flight; nothing claimed is left half-done. */
+  /** Stops the wake-up timer and waits for the round in flight; nothing claimed is left half-done. */
   stop(): Promise<void>;
   /** Mails per status, for metrics. */
   counts(): ReturnType<Storage['countMailByStatus']>;
@@ -38,12 +45,26 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
 export function createMailQueue(o: MailQueueOptions): MailQueue {
   const { storage, transport, log } = o;
   const now = o.now ?? (() => new Date());
-  const pollMs = o.pollMs ?? MAIL_LIMITS.pollMs;
+  const fallbackMs = o.fallbackMs ?? null;
   const retryBaseMs = o.retryBaseMs ?? MAIL_LIMITS.retryBaseMs;
   let timer: NodeJS.Timeout | null = null;
+  let started = false;
   let round: Promise<number> | null = null;
   let again = false;
   let stopped = false;
+
+  /** Sleeps until the next due job or mail (or fallbackMs), then runs a round. */
+  async function arm(): Promise<void> {
+    const due = await storage.nextMailDue();
+    const times = [due.job, transport ? due.mail : null].filter((t): t is string => t !== null).map(Date.parse);
+    const waits = [...times.map((t) => Math.max(0, t - now().getTime())), ...(fallbackMs === null ? [] : [fallbackMs])];
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stopped || waits.length === 0) return;
+    // setTimeout holds at most about 24.8 days; a later due time is looked at again then.
+    timer = setTimeout(() => void tick(), Math.min(MAIL_LIMITS.longestSleepMs, ...waits));
+    timer.unref();
+  }
 
   async function runJobs(): Promise<number> {
     const at = now();
@@ -97,8 +118,15 @@ export function createMailQueue(o: MailQueueOptions): MailQueue {
           again = false;
           done += (await runJobs()) + (await sendMail());
         } while (again && !stopped);
+        if (started) await arm();
       } catch (e) {
         log.error('mail round failed', { err: String(e) });
+        // Storage is down, say: look again later rather than sleep until a kick.
+        if (started && !stopped) {
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(() => void tick(), MAIL_LIMITS.failedRoundRetryMs);
+          timer.unref();
+        }
       } finally {
         round = null;
       }
@@ -115,9 +143,8 @@ export function createMailQueue(o: MailQueueOptions): MailQueue {
 
   return {
     start() {
-      if (timer || stopped) return;
-      timer = setInterval(() => void tick(), pollMs);
-      timer.unref();
+      if (started || stopped) return;
+      started = true;
       void tick();
     },
     kick: tickLater,
@@ -129,11 +156,36 @@ export function createMailQueue(o: MailQueueOptions): MailQueue {
     },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       timer = null;
       await round;
       transport?.close();
     },
     counts: () => storage.countMailByStatus(),
   };
+}
+
+/**
+ * Storage whose mail jobs wake the worker: scheduling one (reminders of a new or moved meeting,
+ * the overdue digest) kicks it once the write is visible, i.e. after the transaction it was
+ * written in committed, so the worker re-reads the next due time. Queued mails kick through the
+ * mailer already.
+ */
+export function kickOnSchedule(storage: Storage, kick: () => void): Storage {
+  /** `scheduled` is told of every job written through the handle (and its nested transactions). */
+  const watch = (target: Storage, scheduled: () => void, root: boolean): Storage =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        if (prop === 'scheduleMailJob') return (job: NewMailJob) => t.scheduleMailJob(job).then(() => scheduled());
+        if (prop !== 'transaction') return Reflect.get(t, prop, receiver);
+        if (!root) return <T>(fn: (tx: Storage) => Promise<T>) => t.transaction((tx) => fn(watch(tx, scheduled, false)));
+        return async <T>(fn: (tx: Storage) => Promise<T>) => {
+          let any = false;
+          const result = await t.transaction((tx) => fn(watch(tx, () => (any = true), false)));
+          if (any) kick();
+          return result;
+        };
+      },
+    });
+  return watch(storage, kick, true);
 }

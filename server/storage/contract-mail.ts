@@ -91,6 +91,31 @@ export function runMailContract(name: string, make: () => Promise<Storage>): voi
       expect(await s().claimMailJobs(later(999_000), later(999_999), 10)).toEqual([]);
     });
 
+    it('says when the next job or mail is due: run time, retry time, or the end of a lease; nothing once done, sent, held or failed', async () => {
+      expect(await s().nextMailDue()).toEqual({ job: null, mail: null });
+      const early = `meeting_reminder:${uid('m')}`;
+      await s().scheduleMailJob({ id: `prep_reminder:${uid('m')}`, kind: 'prep_reminder', runAt: later(20_000), payload: {} });
+      await s().scheduleMailJob({ id: early, kind: 'meeting_reminder', runAt: later(10_000), payload: {} });
+      await s().enqueueMail(mail({ status: 'held' }));
+      expect(await s().nextMailDue()).toEqual({ job: later(10_000), mail: null });
+      // Claimed: due again when the lease runs out; done: never.
+      await s().claimMailJobs(later(10_000), later(30_000), 1);
+      expect((await s().nextMailDue()).job).toBe(later(20_000));
+      await s().completeMailJob(early, later(11_000));
+      expect((await s().nextMailDue()).job).toBe(later(20_000));
+
+      const m = mail({ createdAt: later(5_000) });
+      await s().enqueueMail(m);
+      expect((await s().nextMailDue()).mail).toBe(later(5_000));
+      await s().claimMail(later(5_000), later(65_000), 10);
+      expect((await s().nextMailDue()).mail).toBe(later(65_000));
+      await s().markMailFailed(m.id, 'connection refused', later(40_000));
+      expect((await s().nextMailDue()).mail).toBe(later(40_000));
+      await s().claimMail(later(40_000), later(100_000), 10);
+      await s().markMailSent(m.id, later(41_000));
+      expect((await s().nextMailDue()).mail).toBeNull();
+    });
+
     it('keeps mail preferences and unsubscribe tokens per user and kind', async () => {
       const u = await user(s());
       expect(await s().getMailPreferences(u.id)).toEqual({});

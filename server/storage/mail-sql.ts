@@ -218,6 +218,21 @@ export class MailSql {
     await this.q.run('UPDATE mail_jobs SET done_at = ?, claimed_until = NULL WHERE id = ?', [at, id]);
   }
 
+  async nextMailDue(): Promise<{ job: string | null; mail: string | null }> {
+    // A claimed job or mail is claimable again when its lease runs out (its claimer died).
+    const [job] = await this.q.all<{ at: string | null }>(
+      `SELECT MIN(CASE WHEN claimed_until IS NOT NULL AND claimed_until > run_at THEN claimed_until ELSE run_at END) AS at
+       FROM mail_jobs WHERE done_at IS NULL`,
+      [],
+    );
+    const [mail] = await this.q.all<{ at: string | null }>(
+      `SELECT MIN(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claimed_until END) AS at
+       FROM mail_outbox WHERE status IN ('pending', 'sending')`,
+      [],
+    );
+    return { job: job?.at ?? null, mail: mail?.at ?? null };
+  }
+
   async getMailPreferences(userId: string): Promise<Partial<Record<OptionalMailKind, boolean>>> {
     const rows = await this.q.all<{ kind: OptionalMailKind; enabled: DbInt }>('SELECT kind, enabled FROM mail_preferences WHERE user_id = ?', [userId]);
     return Object.fromEntries(rows.map((r) => [r.kind, toInt(r.enabled) === 1]));

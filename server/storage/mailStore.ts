@@ -69,6 +69,12 @@ export interface MailStore {
   /** Due jobs not done and not held by another worker's lease; each taken by one caller. */
   claimMailJobs(now: string, leaseUntil: string, limit: number): Promise<MailJob[]>;
   completeMailJob(id: string, at: string): Promise<void>;
+  /**
+   * When the worker next has something to do: the earliest time a job (not done) or a mail
+   * (pending, or sending under a lease) becomes claimable; null when nothing is waiting. The
+   * worker sleeps until then instead of polling (mail/queue.ts).
+   */
+  nextMailDue(): Promise<{ job: string | null; mail: string | null }>;
   /** The kinds the user set; a kind not listed is on. */
   getMailPreferences(userId: string): Promise<Partial<Record<OptionalMailKind, boolean>>>;
   setMailPreference(userId: string, kind: OptionalMailKind, enabled: boolean): Promise<void>;

@@ -163,6 +163,7 @@ export class SqlStorage implements Storage {
   getMailJob: Storage['getMailJob'] = (...a) => this.mail.getMailJob(...a);
   claimMailJobs: Storage['claimMailJobs'] = (...a) => this.mail.claimMailJobs(...a);
   completeMailJob: Storage['completeMailJob'] = (...a) => this.mail.completeMailJob(...a);
+  nextMailDue: Storage['nextMailDue'] = (...a) => this.mail.nextMailDue(...a);
   getMailPreferences: Storage['getMailPreferences'] = (...a) => this.mail.getMailPreferences(...a);
   setMailPreference: Storage['setMailPreference'] = (...a) => this.mail.setMailPreference(...a);
   createUnsubscribeToken: Storage['createUnsubscribeToken'] = (...a) => this.mail.createUnsubscribeToken(...a);
