@@ -1,6 +1,7 @@
 // A whole meeting facilitated by keyboard alone: no mouse event reaches the facilitator's page
 // from the start to the closing. The "?" sheet lists the keys; → starts and advances, ← goes
-// back; ↓ / ↑ step the member in focus; 1 / 2 / 3 review the marked goal; S steps the hot
+// back; ↓ / ↑ step the member in focus; Shift+↓ / Shift+↑ move the goal mark and 1 / 2 / 3
+// review the marked goal (a later one first); S steps the hot
 // seat; C gives the floor to the first hand; Space pauses and resumes; + extends. And a button
 // clicked with the mouse does not swallow Space: it still pauses the timer.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -51,7 +52,7 @@ describe('the meeting by keyboard', () => {
     await key('?');
     const sheet = coach.getByTestId('key-sheet');
     await expect.poll(() => sheet.isVisible()).toBe(true);
-    for (const label of ['Next member in focus', 'Hot seat: next stage', 'Give the floor to the first raised hand', 'Start, pause or resume the timer', 'Add 5 minutes to the timer', 'Goal review: the marked goal is done']) {
+    for (const label of ['Next member in focus', 'Hot seat: next stage', 'Give the floor to the first raised hand', 'Start, pause or resume the timer', 'Add 5 minutes to the timer', 'Goal review: the marked goal is done', 'Goal review: mark the next goal of the member in focus', 'Goal review: mark the previous goal of the member in focus']) {
       expect(await sheet.textContent()).toContain(label);
     }
     await screenshot(coach, 'keys-sheet-1366');
@@ -88,21 +89,41 @@ describe('the meeting by keyboard', () => {
     await key('+');
     await expect.poll(() => driver.state().timer!.durationMs).toBe(box + 5 * 60_000);
 
-    // Goal review: 1 / 2 / 3 mark Max's goals in turn (the marked one is always the next open).
+    // Goal review: the marked goal starts at Max's first open one; Shift+↓ / Shift+↑ move the mark
+    // within Max's goals (↓ / ↑ still step the member), and 1 / 2 / 3 review the marked goal.
     await key('ArrowRight');
     await expect.poll(() => currentItem(coach)).toBe('Goal review');
     await key('ArrowDown');
     await expect.poll(() => focusName(coach)).toContain('Max One');
-    await expect.poll(() => coach.locator('[data-keyed]').textContent()).toContain('Hire a dispatcher');
-    await key('1');
-    await expect.poll(async () => (await goalsOfMax()).map((g) => g.status)).toEqual(['done', 'open', 'open']);
-    await expect.poll(() => coach.locator('[data-keyed]').textContent()).toContain('Raise prices by 5 percent');
-    await key('2');
-    await expect.poll(async () => (await goalsOfMax()).map((g) => g.status)).toEqual(['done', 'partly', 'open']);
-    await expect.poll(() => coach.locator('[data-keyed]').textContent()).toContain('Launch a backup service');
+    const keyed = () => coach.locator('[data-keyed]').textContent();
+    await expect.poll(keyed).toContain('Hire a dispatcher');
+    await key('Shift+ArrowDown');
+    await expect.poll(keyed).toContain('Raise prices by 5 percent');
+    await key('Shift+ArrowDown');
+    await expect.poll(keyed).toContain('Launch a backup service');
+    // At the last goal Shift+↓ stays; Shift+↑ and Shift+↓ come back to it.
+    await key('Shift+ArrowDown');
+    await key('Shift+ArrowUp');
+    await expect.poll(keyed).toContain('Raise prices by 5 percent');
+    await key('Shift+ArrowDown');
+    await expect.poll(keyed).toContain('Launch a backup service');
+    // The third goal first: the first two stay open.
     await key('3');
+    await expect.poll(async () => (await goalsOfMax()).map((g) => g.status)).toEqual(['open', 'open', 'not_done']);
+    // Reviewed: the mark goes back to the first open goal.
+    await expect.poll(keyed).toContain('Hire a dispatcher');
+    await key('1');
+    await expect.poll(async () => (await goalsOfMax()).map((g) => g.status)).toEqual(['done', 'open', 'not_done']);
+    await expect.poll(keyed).toContain('Raise prices by 5 percent');
+    await key('2');
     await expect.poll(async () => (await goalsOfMax()).map((g) => g.status)).toEqual(['done', 'partly', 'not_done']);
     await expect.poll(() => coach.locator('[data-keyed]').count()).toBe(0);
+    // A reviewed goal can be marked again and its review changed by key.
+    await key('Shift+ArrowUp');
+    await expect.poll(keyed).toContain('Launch a backup service');
+    await key('2');
+    await expect.poll(async () => (await goalsOfMax()).map((g) => g.status)).toEqual(['done', 'partly', 'partly']);
+    await expect.poll(() => focusName(coach)).toContain('Max One');
 
     // Hot seat: S through the stages; a member raises a hand and C gives them the floor.
     await key('ArrowRight');

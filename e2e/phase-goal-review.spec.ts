@@ -5,6 +5,9 @@
 // completion rate moves with each review; a review changed to done takes its carry-over back;
 // after the end, next quarter holds exactly the unfinished goals, each carried once more.
 // The wall shows the member in focus with their goals, each review as it is made.
+// Carried goals: the owner or the facilitator drops or rewords one with a reason, every screen
+// shows the reason and the first wording, and a goal carried three quarters is flagged for the
+// group on the console, the phone and the wall (legible at 1920x1080 and 1280x720).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Goal } from '../shared/goals/types.ts';
@@ -95,17 +98,23 @@ describe('goal review', () => {
     await wall.goto(`/meetings/${meetingId}/projector`);
     await poll(() => wall.getByTestId('current-item').textContent()).toContain('Goal review');
 
-    // The whole group first: every goal of last quarter with its owner; the carried one marked.
+    // The whole group first, grouped by member in the group's order, each with their progress;
+    // the carried goal marked.
     await poll(() => mia.getByTestId('goal-review').textContent()).toContain(`Goals of ${REVIEWED}`);
     await poll(() => mia.getByTestId('goal-review').locator('li').count()).toBe(6);
-    expect(await rowText(mia, 'Hire a dispatcher')).toBe('Max One: Hire a dispatcher carried ×1 · Not reviewed yet');
-    expect(await rowText(mia, 'Open a second office')).toBe('Moe Three: Open a second office · Not reviewed yet');
-    expect(await rowText(mia, 'Launch a backup service')).toBe('Max One: Launch a backup service · Not reviewed yetProgress (20 Nov 2026): Pilot running at two clients');
+    const blocks = mia.getByTestId('goal-member');
+    expect(await blocks.locator('h4').allTextContents()).toEqual(['Max One', 'Mia Two', 'Moe Three']);
+    expect(await blocks.nth(0).locator('li').count()).toBe(3);
+    expect(await blocks.nth(0).getByTestId('member-progress').textContent()).toBe('0/3 reviewed: 0 done · 0 partly · 0 not done · 3 to review');
+    expect(await blocks.nth(2).getByTestId('member-progress').textContent()).toBe('0/1 reviewed: 0 done · 0 partly · 0 not done · 1 to review');
+    expect(await rowText(mia, 'Hire a dispatcher')).toBe('Hire a dispatcher carried ×1 · Not reviewed yet');
+    expect(await blocks.nth(2).locator('li').textContent()).toBe('Open a second office · Not reviewed yet');
+    expect(await rowText(mia, 'Launch a backup service')).toBe('Launch a backup service · Not reviewed yetProgress (20 Nov 2026): Pilot running at two clients');
     expect(await mia.getByTestId('goal-review').getByText(/carried ×/).count()).toBe(1);
 
     // Members can't review: no controls, and the API refuses them.
     for (const p of [max, mia]) {
-      expect(await p.getByTestId('goal-review').getByRole('button').count()).toBe(0);
+      for (const status of ['Done', 'Partly', 'Not done']) expect(await p.getByTestId('goal-review').getByRole('button', { name: status, exact: true }).count()).toBe(0);
       expect(await p.getByTestId('goal-review').getByRole('textbox').count()).toBe(0);
       expect(await p.getByLabel('Member in focus').count()).toBe(0);
     }
@@ -185,6 +194,22 @@ describe('goal review', () => {
     await poll(() => rowText(mia, 'Hire a dispatcher')).toBe('Hire a dispatcher carried ×1 · Not doneNo candidate accepted the offer');
     await poll(() => coach.getByRole('button', { name: 'Previous member' }).isDisabled()).toBe(true);
 
+    // The whole group again: each member's progress, on the laptops and on the wall.
+    await coach.getByLabel('Member in focus').selectOption({ label: 'The whole group' });
+    await poll(() => mia.getByTestId('goal-member').count()).toBe(3);
+    expect(await mia.getByTestId('member-progress').allTextContents()).toEqual([
+      '3/3 reviewed: 1 done · 1 partly · 1 not done',
+      '2/2 reviewed: 2 done · 0 partly · 0 not done',
+      '0/1 reviewed: 0 done · 0 partly · 0 not done · 1 to review',
+    ]);
+    await poll(() => wall.locator('.wall-goal-group').count()).toBe(3);
+    expect(await wall.getByTestId('member-progress').allTextContents()).toEqual(['1 done · 1 partly · 1 not done', '2 done', '1 to review']);
+    // Legible from the back: the owners, progress and goals at 3.3 % of the wall's height or more.
+    const sizes = await wall.locator('.wall-goal-owner, .wall-goal-progress, .projector-goal').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(sizes.length).toBe(3 + 3 + 6);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(0.033 * 1080);
+    await screenshot(wall, 'phase-goal-review-projector-group');
+
     // The end of the meeting.
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
@@ -227,5 +252,114 @@ describe('goal review', () => {
     // Completion quarter after quarter: Max half done in Q2 (partly) and in Q3.
     const history = (await seed.coach.get(`/api/groups/${seed.group.id}/goals/completion`)).body.members.find((m: { userId: string }) => m.userId === maxId).history;
     expect(history.filter((h: { rate: number | null }) => h.rate !== null).map((h: { quarter: string; rate: number }) => [h.quarter, h.rate])).toEqual([['2026-Q2', 0.5], [REVIEWED, 0.5]]);
+  });
+});
+
+describe('carried goals', () => {
+  const Q_BEFORE = '2027-Q2';
+  const Q_MEETING = '2027-Q3';
+  it('are dropped or reworded with a reason by their owner or the facilitator, and carried ×3 is flagged for the group', async () => {
+    const [max, mia, moe] = seed.members;
+    const at = new Date().toISOString();
+    const stored = (id: string, userId: string, text: string, carriedCount: number): Goal => ({
+      id, groupId: seed.group.id, userId, quarter: Q_BEFORE, meetingId: null, text, target: '', dueDate: null, status: 'open',
+      comment: '', progress: '', progressAt: null, carriedFromId: null, carriedCount, vague: false, createdAt: at, updatedAt: at,
+    });
+    for (const g of [
+      stored('c-dispatcher', max!.userId, 'Hire a dispatcher', 3),
+      stored('c-prices', max!.userId, 'Raise prices by 5 percent', 1),
+      stored('c-churn', mia!.userId, 'Cut churn below 3 percent', 1),
+      stored('c-office', moe!.userId, 'Open a second office', 0),
+    ]) {
+      await srv.storage.createGoal(g);
+    }
+    // The meeting of Q_BEFORE (where these goals were set) and the one that reviews them, moved to its goal review.
+    await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: Q_BEFORE, startsAt: '2027-04-01T09:00:00Z', timeZone: 'UTC' });
+    const reviewing = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: Q_MEETING, startsAt: '2027-07-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
+    const s = await connectSocket(srv.url, seed.coach.cookie);
+    await emitAck(s, 'room:join', { meetingId: reviewing, mode: 'room' });
+    expect((await emitAck(s, 'meeting:command', { meetingId: reviewing, command: { type: 'meeting.start' } })).ok).toBe(true);
+    for (let i = 0; i < 2; i++) expect((await emitAck(s, 'meeting:command', { meetingId: reviewing, command: { type: 'agenda.next' } })).ok).toBe(true);
+    s.close();
+
+    const join = async (email: string, viewport: { width: number; height: number }) => {
+      const page = await joinMeeting(browser, srv.url, reviewing, email, 'In the room', viewport);
+      await poll(() => currentItem(page)).toContain('Goal review');
+      await poll(() => page.getByTestId('goal-review').locator('li').count()).toBe(4);
+      return page;
+    };
+    const coach = await join('cora.coach@example.com', { width: 1366, height: 768 });
+    const maxPhone = await join('max.one@example.com', { width: 375, height: 812 });
+    const miaPage = await join('mia.two@example.com', { width: 1280, height: 800 });
+    const wall = await (await newContext(browser, srv.url, { width: 1920, height: 1080 })).newPage();
+    await login(wall, 'cora.coach@example.com', PASSWORD);
+    await wall.goto(`/meetings/${reviewing}/projector`);
+    await poll(() => wall.locator('.wall-goal-group').count()).toBe(3);
+
+    // Carried three quarters: flagged for the group on every screen.
+    const FLAG = 'carried 3 quarters — discuss';
+    for (const p of [coach, maxPhone, miaPage, wall]) await poll(() => p.getByTestId('carried-flag').allTextContents()).toEqual([FLAG]);
+    expect(await wall.getByTestId('projector-goals').locator('li', { hasText: 'Hire a dispatcher' }).textContent()).toBe(`Hire a dispatcher (carried ×3) ${FLAG} — Not reviewed yet`);
+    // Legible from the back of the room at both wall sizes: the flag, the goals, owners and progress
+    // at 3.3 % of the height or more, and all of it inside the screen.
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+      await wall.setViewportSize(size);
+      const flag = wall.getByTestId('carried-flag');
+      await poll(() => flag.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(0.033 * size.height);
+      const sizes = await wall.locator('.wall-goal-owner, .wall-goal-progress, .projector-goal, [data-testid="carried-flag"]').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+      expect(sizes.length).toBe(3 + 3 + 4 + 1);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(0.033 * size.height);
+      const box = (await flag.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      expect(await wall.locator('.projector-stage').evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+      await screenshot(wall, `phase-goal-review-carried-wall-${size.width}`);
+    }
+    expect(await seriousA11yViolations(wall)).toEqual([]);
+    await screenshot(coach, 'phase-goal-review-carried-console-1366');
+    await screenshot(maxPhone, 'phase-goal-review-carried-phone-375');
+
+    // Who may: Max on his own carried goals, the facilitator on anyone's; Mia has no such buttons
+    // for Max's goals (the API refuses her too), only for her own.
+    const row = (p: Page, text: string) => p.getByTestId('goal-review').locator('li', { hasText: text });
+    expect(await row(miaPage, 'Raise prices').getByRole('button').count()).toBe(0);
+    expect(await row(miaPage, 'Cut churn').getByRole('button', { name: 'Drop Cut churn below 3 percent' }).count()).toBe(1);
+    expect(await row(maxPhone, 'Cut churn').getByRole('button').count()).toBe(0);
+    expect((await seed.members[1]!.post('/api/goals/c-prices/drop', { reason: 'not mine' })).status).toBe(403);
+    // A goal set last quarter (not carried) is not dropped here.
+    expect(await row(coach, 'Open a second office').getByRole('button', { name: /^(Drop|Reword)/ }).count()).toBe(0);
+
+    // Max rewords his own goal from his phone, with a reason.
+    await row(maxPhone, 'Raise prices').getByRole('button', { name: 'Reword Raise prices by 5 percent' }).click();
+    await maxPhone.getByLabel('New wording').fill('Raise prices by 3 percent');
+    await maxPhone.getByLabel('Why reword it').fill('The market is too tight for 5');
+    await maxPhone.getByRole('button', { name: 'Save wording' }).click();
+    // The facilitator drops the dispatcher goal after the discussion, with the reason.
+    await row(coach, 'Hire a dispatcher').getByRole('button', { name: 'Drop Hire a dispatcher' }).click();
+    await coach.getByLabel('Why drop it').fill('Dispatch is outsourced now');
+    await coach.getByRole('button', { name: 'Drop goal' }).click();
+
+    // Every screen shows the reason and the first wording; a dropped goal is not flagged any more.
+    for (const p of [coach, maxPhone, miaPage]) {
+      await poll(() => row(p, 'Hire a dispatcher').getByTestId('goal-change').textContent()).toBe('dropped: Dispatch is outsourced now');
+      await poll(() => row(p, 'Raise prices by 3 percent').getByTestId('goal-change').textContent()).toBe('reworded from “Raise prices by 5 percent”: The market is too tight for 5');
+      expect(await p.getByTestId('carried-flag').count()).toBe(0);
+    }
+    expect(await row(miaPage, 'Hire a dispatcher').textContent()).toBe('Hire a dispatcher carried ×3 · Droppeddropped: Dispatch is outsourced now');
+    await poll(() => wall.getByTestId('projector-goals').locator('li', { hasText: 'Hire a dispatcher' }).textContent()).toBe('Hire a dispatcher (carried ×3) — Droppeddropped: Dispatch is outsourced now');
+    expect(await wall.getByTestId('projector-goals').locator('li', { hasText: 'Raise prices' }).textContent()).toBe('Raise prices by 3 percent (carried ×1) — Not reviewed yetreworded from “Raise prices by 5 percent”: The market is too tight for 5');
+    // A dropped goal is neither reviewed nor to review: Max has one goal left to review.
+    expect(await miaPage.getByTestId('member-progress').first().textContent()).toBe('0/1 reviewed: 0 done · 0 partly · 0 not done · 1 to review');
+    expect(await row(coach, 'Hire a dispatcher').getByRole('button', { name: 'Done', exact: true }).count()).toBe(0);
+    expect(await row(coach, 'Hire a dispatcher').getByRole('button', { name: /^(Drop|Reword)/ }).count()).toBe(0);
+    // The record keeps it all.
+    const record = Object.fromEntries(((await seed.coach.get(`/api/groups/${seed.group.id}/goals?quarter=${Q_BEFORE}`)).body as Goal[]).map((g) => [g.id, g]));
+    expect(record['c-dispatcher']).toMatchObject({ text: 'Hire a dispatcher', status: 'open', dropped: { reason: 'Dispatch is outsourced now', byUserId: seed.coach.userId } });
+    expect(record['c-prices']).toMatchObject({ text: 'Raise prices by 3 percent', reworded: { from: 'Raise prices by 5 percent', reason: 'The market is too tight for 5', byUserId: max!.userId } });
+    await screenshot(maxPhone, 'phase-goal-review-carried-phone-375-after');
+    await screenshot(coach, 'phase-goal-review-carried-console-1366-after');
+    // The phone stays within 375 px with the forms and notes in it.
+    expect(await maxPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    for (const p of [coach, maxPhone]) expect(await seriousA11yViolations(p)).toEqual([]);
   });
 });

@@ -144,7 +144,7 @@ describe('editing and reviewing', () => {
     const worked = await addGoal(m3, '2025-Q3', 'Write the about page');
     const copy1 = (await review(seed.coach, reworded.id, 'not_done')).body.carried;
     const copy2 = (await review(seed.coach, worked.id, 'partly')).body.carried;
-    expect((await m3.patch(`/api/goals/${copy1.id}`, { text: 'Write the services page, with prices' })).status).toBe(200);
+    expect((await m3.post(`/api/goals/${copy1.id}/reword`, { text: 'Write the services page, with prices', reason: 'Prices belong on it' })).status).toBe(200);
     expect((await m3.patch(`/api/goals/${copy2.id}`, { progress: 'draft done' })).status).toBe(200);
     await review(seed.coach, reworded.id, 'done');
     await review(seed.coach, worked.id, 'done');

@@ -141,6 +141,11 @@ export async function updateGoal({ storage, records }: RecordsDeps, userId: stri
   if (rewords && goal.status !== 'open') {
     throw new DomainError('conflict', 'This goal has been reviewed: its wording is now the record');
   }
+  if (rewords && goal.dropped) throw new DomainError('conflict', 'This goal was dropped: it stays on the record as it was');
+  // A carried goal's words are changed with a reason, so its first wording stays on the record.
+  if (own.text !== undefined && own.text !== goal.text && goal.carriedCount > 0) {
+    throw new DomainError('conflict', 'A carried goal is reworded with a reason (POST /api/goals/:id/reword)');
+  }
   if (vague !== undefined && !(await may('goals.flag'))) {
     throw new DomainError('forbidden', 'Only the coach or the facilitator flags a goal as vague');
   }
@@ -160,6 +165,7 @@ export async function updateGoal({ storage, records }: RecordsDeps, userId: stri
 export async function reviewGoal({ storage, records }: RecordsDeps, userId: string, goalId: string, review: GoalReviewInput): Promise<ReviewResult> {
   const { goal, can: may } = await loadGoal(storage, userId, goalId);
   if (!(await may('goals.review'))) throw new DomainError('forbidden', 'Goals are reviewed by the coach or the facilitator');
+  if (goal.dropped) throw new DomainError('conflict', 'This goal was dropped: it is not reviewed');
   const result = await retryOnCarryRace(() =>
     storage.transaction(async (tx): Promise<ReviewResult> => {
       const reviewed = (await tx.updateGoal(goal.id, { status: review.status, comment: review.comment }))!;
@@ -169,6 +175,7 @@ export async function reviewGoal({ storage, records }: RecordsDeps, userId: stri
         const untouched =
           existing &&
           existing.status === 'open' &&
+          !existing.dropped &&
           existing.text === reviewed.text &&
           existing.target === reviewed.target &&
           !existing.progress &&

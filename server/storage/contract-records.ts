@@ -257,6 +257,42 @@ function goalContract(s: () => Storage): void {
       expect(await s().getCarriedGoal(source.id)).toBeNull();
     });
 
+    it('drops a carried goal once, keeping the reason, who and when; a reviewed goal is not dropped', async () => {
+      const { g, ann, coach } = await companyFixture(s());
+      const carried = await s().createGoal(goal(g.id, ann.id, { carriedCount: 3 }));
+      expect(carried.dropped).toBeUndefined();
+      const drop = { reason: 'No longer a priority after the merger', byUserId: coach.id, at: '2026-10-01T09:00:00.000Z' };
+      const dropped = (await s().changeCarriedGoal(carried.id, { dropped: drop }))!;
+      expect(dropped.dropped).toEqual(drop);
+      expect(dropped.status).toBe('open');
+      expect(isIso(dropped.updatedAt)).toBe(true);
+      expect(await s().getGoal(carried.id)).toEqual(dropped);
+      expect(await s().changeCarriedGoal(carried.id, { dropped: { ...drop, reason: 'again' } })).toBeNull();
+      expect((await s().getGoal(carried.id))!.dropped!.reason).toBe(drop.reason);
+      const reviewed = await s().createGoal(goal(g.id, ann.id, { carriedCount: 1, status: 'partly' }));
+      expect(await s().changeCarriedGoal(reviewed.id, { dropped: drop })).toBeNull();
+      expect(await s().changeCarriedGoal('nope', { dropped: drop })).toBeNull();
+      // A dropped goal round-trips through createGoal too (the demo and tests store them).
+      const stored = await s().createGoal(goal(g.id, ann.id, { dropped: drop, carriedCount: 1 }));
+      expect(await s().getGoal(stored.id)).toEqual(stored);
+    });
+
+    it('rewords a carried goal only from the wording the caller saw, keeping the first wording', async () => {
+      const { g, ann } = await companyFixture(s());
+      const carried = await s().createGoal(goal(g.id, ann.id, { carriedCount: 1, text: 'Hire a dispatcher' }));
+      const reworded = { from: 'Hire a dispatcher', reason: 'No one to hire', byUserId: ann.id, at: '2026-10-01T09:00:00.000Z' };
+      const once = (await s().changeCarriedGoal(carried.id, { text: 'Outsource dispatch', previousText: 'Hire a dispatcher', reworded }))!;
+      expect(once).toMatchObject({ text: 'Outsource dispatch', reworded });
+      expect(await s().listGoals(g.id)).toEqual([once]);
+      // Someone else's rewording came first: this one is refused, not mixed in.
+      expect(await s().changeCarriedGoal(carried.id, { text: 'Something else', previousText: 'Hire a dispatcher', reworded })).toBeNull();
+      expect((await s().getGoal(carried.id))!.text).toBe('Outsource dispatch');
+      // Dropped: no more rewording.
+      await s().changeCarriedGoal(carried.id, { dropped: { reason: 'x', byUserId: ann.id, at: reworded.at } });
+      expect(await s().changeCarriedGoal(carried.id, { text: 'Again', previousText: 'Outsource dispatch', reworded })).toBeNull();
+      expect(await s().getGoal(carried.id)).toMatchObject({ text: 'Outsource dispatch', reworded, dropped: { reason: 'x' } });
+    });
+
     it('runs on a transaction handle and rolls back with it', async () => {
       const { g, ann } = await companyFixture(s());
       const failed = s().transaction(async (tx) => {

@@ -16,6 +16,7 @@ import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 import { PARKING_MIGRATION } from './parking-sql.ts';
 import { NORMS_MIGRATION } from './norms-sql.ts';
 import { EVENTS_MIGRATION } from './events-sql.ts';
+import { GOAL_CHANGES_MIGRATION } from './records-sql.ts';
 
 export interface Migration {
   id: number;
@@ -238,6 +239,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ROOM_MIGRATIONS,
   RSVP_MIGRATION,
   EVENTS_MIGRATION,
+  GOAL_CHANGES_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -3,9 +3,25 @@
 import type { KpiDefinition, KpiDirection, KpiFigure, KpiUnit } from '../../shared/financials/types.ts';
 import type { Goal, GoalStatus } from '../../shared/goals/types.ts';
 import { oneRow, type SqlAccess } from './access.ts';
+import type { Migration } from './migrations.ts';
 import type { SqlParam } from './driver.ts';
 import { byCode, toInt, type DbInt } from './rows.ts';
-import type { FigureInput, FigureRange, GoalFilter, GoalPatch, NetworkFigure } from './types.ts';
+import type { CarriedGoalChange, FigureInput, FigureRange, GoalFilter, GoalPatch, NetworkFigure } from './types.ts';
+
+/** Dropping or rewording a carried goal keeps the reason, who, when, and the first wording. */
+export const GOAL_CHANGES_MIGRATION: Migration = {
+  id: 17,
+  name: 'carried goals dropped or reworded with a reason',
+  sql: `
+    ALTER TABLE goals ADD COLUMN dropped_reason TEXT;
+    ALTER TABLE goals ADD COLUMN dropped_by TEXT;
+    ALTER TABLE goals ADD COLUMN dropped_at TEXT;
+    ALTER TABLE goals ADD COLUMN reworded_from TEXT;
+    ALTER TABLE goals ADD COLUMN reword_reason TEXT;
+    ALTER TABLE goals ADD COLUMN reworded_by TEXT;
+    ALTER TABLE goals ADD COLUMN reworded_at TEXT;
+  `,
+};
 
 interface KpiRow {
   group_id: string;
@@ -66,6 +82,13 @@ interface GoalRow {
   vague: DbInt;
   created_at: string;
   updated_at: string;
+  dropped_reason: string | null;
+  dropped_by: string | null;
+  dropped_at: string | null;
+  reworded_from: string | null;
+  reword_reason: string | null;
+  reworded_by: string | null;
+  reworded_at: string | null;
 }
 const toGoal = (r: GoalRow): Goal => ({
   id: r.id,
@@ -85,6 +108,11 @@ const toGoal = (r: GoalRow): Goal => ({
   vague: toInt(r.vague) === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  // Present only when it happened (API.md): most goals are never dropped or reworded.
+  ...(r.dropped_at !== null ? { dropped: { reason: r.dropped_reason ?? '', byUserId: r.dropped_by ?? '', at: r.dropped_at } } : {}),
+  ...(r.reworded_at !== null
+    ? { reworded: { from: r.reworded_from ?? '', reason: r.reword_reason ?? '', byUserId: r.reworded_by ?? '', at: r.reworded_at } }
+    : {}),
 });
 /** Quarter, then the order they were written in; the id breaks ties so both backends agree. */
 const byGoal = (a: Goal, b: Goal): number => byCode(a.quarter, b.quarter) || byCode(a.createdAt, b.createdAt) || byCode(a.id, b.id);
@@ -200,12 +228,15 @@ export class RecordsSql {
   async createGoal(g: Goal): Promise<Goal> {
     await this.q.run(
       `INSERT INTO goals (id, group_id, user_id, quarter, meeting_id, text, target, due_date, status, comment, progress,
-         progress_at, carried_from_id, carried_count, vague, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         progress_at, carried_from_id, carried_count, vague, created_at, updated_at,
+         dropped_reason, dropped_by, dropped_at, reworded_from, reword_reason, reworded_by, reworded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         g.id, g.groupId, g.userId, g.quarter, g.meetingId, g.text, g.target, g.dueDate, g.status, g.comment, g.progress,
         g.progressAt,
         g.carriedFromId, g.carriedCount, g.vague ? 1 : 0, g.createdAt, g.updatedAt,
+        g.dropped?.reason ?? null, g.dropped?.byUserId ?? null, g.dropped?.at ?? null,
+        g.reworded?.from ?? null, g.reworded?.reason ?? null, g.reworded?.byUserId ?? null, g.reworded?.at ?? null,
       ],
     );
     return { ...g };
@@ -242,6 +273,27 @@ export class RecordsSql {
     ]);
     const rows = await this.q.all<GoalRow>(`SELECT * FROM goals WHERE ${where}`, params);
     return rows.map(toGoal).sort(byGoal);
+  }
+
+  /**
+   * Drops or rewords a carried goal, only while it is open and not dropped (and, for a rewording,
+   * still has the wording the caller saw): null when it no longer is, so two changes never mix.
+   */
+  async changeCarriedGoal(id: string, change: CarriedGoalChange): Promise<Goal | null> {
+    const now = this.now();
+    const changed =
+      'dropped' in change
+        ? await this.q.run(
+            `UPDATE goals SET dropped_reason = ?, dropped_by = ?, dropped_at = ?, updated_at = ?
+             WHERE id = ? AND status = 'open' AND dropped_at IS NULL`,
+            [change.dropped.reason, change.dropped.byUserId, change.dropped.at, now, id],
+          )
+        : await this.q.run(
+            `UPDATE goals SET text = ?, reworded_from = ?, reword_reason = ?, reworded_by = ?, reworded_at = ?, updated_at = ?
+             WHERE id = ? AND status = 'open' AND dropped_at IS NULL AND text = ?`,
+            [change.text, change.reworded.from, change.reworded.reason, change.reworded.byUserId, change.reworded.at, now, id, change.previousText],
+          );
+    return changed > 0 ? this.getGoal(id) : null;
   }
 
   /** The goal that continues `goalId` (its carry-over), if any. */

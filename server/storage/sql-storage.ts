@@ -221,6 +221,7 @@ export class SqlStorage implements Storage {
   deleteGoal: Storage['deleteGoal'] = (id) => this.records.deleteGoal(id);
   listGoals: Storage['listGoals'] = (groupId, filter) => this.records.listGoals(groupId, filter);
   getCarriedGoal: Storage['getCarriedGoal'] = (goalId) => this.records.getCarriedGoal(goalId);
+  changeCarriedGoal: Storage['changeCarriedGoal'] = (id, change) => this.records.changeCarriedGoal(id, change);
 
   // the resource library (resources-sql.ts)
   createResource: Storage['createResource'] = (r) => this.resources.createResource(r);

@@ -26,7 +26,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { SearchVisibility } from '../../shared/access/index.ts';
 import type { KpiDefinition, KpiFigure } from '../../shared/financials/types.ts';
-import type { Goal } from '../../shared/goals/types.ts';
+import type { Goal, GoalDrop, GoalReword } from '../../shared/goals/types.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { GroupNorms, NormsText } from '../../shared/norms.ts';
 import type { Resource } from '../../shared/resources.ts';
@@ -140,6 +140,9 @@ export type NewResource = Omit<Resource, 'createdAt' | 'size'> & { data: Uint8Ar
 export interface ResourceFilter {
   meetingId?: string;
 }
+
+/** A carried goal dropped, or reworded from previousText (the wording the caller saw). */
+export type CarriedGoalChange = { dropped: GoalDrop } | { text: string; previousText: string; reworded: GoalReword };
 
 export type GoalPatch = Partial<Pick<Goal, 'text' | 'target' | 'dueDate' | 'status' | 'comment' | 'progress' | 'vague' | 'meetingId'>>;
 
@@ -355,6 +358,8 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore 
   listGoals(groupId: string, filter?: GoalFilter): Promise<Goal[]>;
   /** The goal that continues goalId (its carry-over), or null. */
   getCarriedGoal(goalId: string): Promise<Goal | null>;
+  /** Drops or rewords an open, undropped goal (a rewording only from previousText); null when it is not (any more). */
+  changeCarriedGoal(id: string, change: CarriedGoalChange): Promise<Goal | null>;
 
   // resource library (resources-sql.ts)
   /** Stores the resource and, for a file, its bytes, in one unit. */

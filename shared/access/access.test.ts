@@ -82,6 +82,7 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'goals.assign': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
   'goals.review': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
   'goals.flag': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
+  'goals.carry': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
   'resources.read': { coachLed: ALL, peerLed: ALL },
   'resources.share': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'resources.manage': { coachLed: LEADS, peerLed: LEADS },

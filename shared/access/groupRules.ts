@@ -49,6 +49,8 @@ export const GROUP_ACTIONS = [
   'goals.assign',
   'goals.review',
   'goals.flag',
+  // Dropping or rewording someone else's carried goal (an owner changes their own, through goals.write).
+  'goals.carry',
   // the resource library (topics and best practices)
   'resources.read',
   'resources.share',
@@ -135,6 +137,7 @@ const RULES: Record<GroupAction, Rule> = {
   'goals.assign': isLeadOrFacilitator,
   'goals.review': isLeadOrFacilitator,
   'goals.flag': isLeadOrFacilitator,
+  'goals.carry': isLeadOrFacilitator,
   'resources.read': isMember,
   // Observers are read-only guests; whoever is in the room shares.
   'resources.share': isParticipant,

@@ -18,7 +18,7 @@ const CARRIES: ReadonlySet<GoalStatus> = new Set<GoalStatus>(['not_done', 'partl
  * the member's wording, target and due date, starts 'open' with no comment or progress, and
  * counts one more carry. Goals already carried into newQuarter (an `existing` goal names
  * them in carriedFromId) are skipped, so running this twice never doubles a goal; so are
- * goals of newQuarter or later, which have nothing to carry into.
+ * goals of newQuarter or later, which have nothing to carry into, and dropped goals.
  * The per-member cap (LIMITS.goalsPerMemberMax) is not applied: dropping an unfinished goal
  * silently would defeat accountability, so the caller decides how to show an overfull list.
  * meetingId is the meeting that adopts the carried goals, or null when carried between meetings.
@@ -35,7 +35,8 @@ export function carryOver(
   const carried = new Set(existing.filter((g) => g.quarter === newQuarter && g.carriedFromId !== null).map((g) => g.carriedFromId));
   const out: Goal[] = [];
   for (const goal of reviewed) {
-    if (!CARRIES.has(goal.status) || carried.has(goal.id)) continue;
+    // A dropped goal was given up on purpose: it ends here.
+    if (!CARRIES.has(goal.status) || goal.dropped || carried.has(goal.id)) continue;
     if (!isQuarter(goal.quarter) || compareQuarters(goal.quarter, newQuarter) >= 0) continue;
     carried.add(goal.id);
     out.push({

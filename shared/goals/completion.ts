@@ -6,7 +6,7 @@ import type { CompletionRate, Goal } from './types.ts';
  * Completion of the goals one member set in one quarter. `total` counts every goal of the
  * quarter, open ones included, so total - done - partly - notDone is what is still to
  * review; the rate counts reviewed goals only (done 1, partly 0.5, not done 0), since an
- * unreviewed goal is neither a success nor a failure yet.
+ * unreviewed goal is neither a success nor a failure yet. Dropped goals are not counted.
  */
 export function completionRate(goals: readonly Goal[], userId: string, quarter: string): CompletionRate {
   let total = 0;
@@ -14,7 +14,8 @@ export function completionRate(goals: readonly Goal[], userId: string, quarter: 
   let partly = 0;
   let notDone = 0;
   for (const g of goals) {
-    if (g.userId !== userId || g.quarter !== quarter) continue;
+    // A dropped goal was given up with a reason: neither a success nor a failure, nor still to review.
+    if (g.userId !== userId || g.quarter !== quarter || g.dropped) continue;
     total++;
     if (g.status === 'done') done++;
     else if (g.status === 'partly') partly++;

@@ -28,6 +28,25 @@ export interface Goal {
   vague: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Set when a carried goal was given up (absent otherwise): it is neither reviewed nor carried again. */
+  dropped?: GoalDrop;
+  /** Set when a carried goal's wording was changed (absent otherwise): the first wording stays on the record. */
+  reworded?: GoalReword;
+}
+
+/** Who gave a carried goal up, when, and why ("no longer a priority since the merger"). */
+export interface GoalDrop {
+  reason: string;
+  byUserId: string;
+  at: string;
+}
+
+/** The wording a carried goal had before its first rewording, and why it was changed (the latest reason). */
+export interface GoalReword {
+  from: string;
+  reason: string;
+  byUserId: string;
+  at: string;
 }
 
 /** Completion for one member in one quarter: done counts 1, partly counts 0.5. */

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { hasCompany } from '../../../shared/access/index.ts';
 import type { GoalReviewSet } from '../../../shared/records.ts';
 import { errorMessage, http } from '../api/http.ts';
-import { actionForKey, FOCUS_KINDS, focusAfter, goalForKeys, nextHotSeatStage, type KeyAction } from '../lib/facilitatorKeys.ts';
+import { actionForKey, FOCUS_KINDS, focusAfter, goalCursorAfter, goalForKeys, nextHotSeatStage, type KeyAction } from '../lib/facilitatorKeys.ts';
 import { timerToggleCommand } from '../lib/timerToggle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -21,14 +21,36 @@ function isTyping(target: EventTarget | null): boolean {
 
 const GOAL_STATUS = { goalDone: 'done', goalPartly: 'partly', goalNotDone: 'not_done' } as const;
 
+// Goal keys run one after the other: each reads the cursor the previous one left, so quick
+// presses of Shift+↓ never lose a step and a status key marks the goal the cursor reached.
+let goalKeys: Promise<void> = Promise.resolve();
+const queueGoalKey = (run: () => Promise<void>): void => {
+  goalKeys = goalKeys.then(run);
+};
+
 async function reviewKeyedGoal(action: keyof typeof GOAL_STATUS): Promise<void> {
-  const { state, setCommandError } = useStore.getState();
+  const { state, setCommandError, goalCursor, setGoalCursor } = useStore.getState();
   if (!state) return;
   try {
     const set = await http.get<GoalReviewSet>(`/api/meetings/${state.meetingId}/goal-review`);
-    const goal = goalForKeys(set.review, state.focusUserId);
+    const goal = goalForKeys(set.review, state.focusUserId, goalCursor);
     if (!goal) return;
     await http.put(`/api/goals/${goal.id}/review`, { status: GOAL_STATUS[action], comment: goal.comment });
+    // Reviewed: the mark goes back to the first goal still open.
+    if (useStore.getState().goalCursor === goalCursor) setGoalCursor(null);
+  } catch (e) {
+    setCommandError({ code: 'internal', message: errorMessage(e) });
+  }
+}
+
+/** Moves the goal cursor within the member in focus's goals. */
+async function moveGoalCursor(dir: 1 | -1): Promise<void> {
+  const { state, setCommandError, goalCursor, setGoalCursor } = useStore.getState();
+  if (!state) return;
+  try {
+    const set = await http.get<GoalReviewSet>(`/api/meetings/${state.meetingId}/goal-review`);
+    const to = goalCursorAfter(set.review, state.focusUserId, goalCursor, dir);
+    if (to !== undefined) setGoalCursor(to);
   } catch (e) {
     setCommandError({ code: 'internal', message: errorMessage(e) });
   }
@@ -65,11 +87,16 @@ function run(action: KeyAction): boolean {
       if (to !== undefined) void sendCommand({ type: 'focus.set', userId: to });
       return true;
     }
+    case 'nextGoal':
+    case 'prevGoal':
+      if (item?.kind !== 'goals' || !state.focusUserId) return false;
+      queueGoalKey(() => moveGoalCursor(action === 'nextGoal' ? 1 : -1));
+      return true;
     case 'goalDone':
     case 'goalPartly':
     case 'goalNotDone':
       if (item?.kind !== 'goals') return false;
-      void reviewKeyedGoal(action);
+      queueGoalKey(() => reviewKeyedGoal(action));
       return true;
     case 'nextStage': {
       const next = nextHotSeatStage(state);
@@ -96,7 +123,7 @@ export function useFacilitatorKeys(enabled: boolean): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
       if (isTyping(e.target)) return;
-      const action = actionForKey(e.key);
+      const action = actionForKey(e.key, e.shiftKey);
       if (!action) return;
       // A button or link reached by keyboard keeps Space and Enter for itself.
       if (action === 'timer' && e.target instanceof HTMLElement && e.target.closest('button, a, summary, [role="button"]')) return;

@@ -5,11 +5,11 @@ import { HOT_SEAT_STAGES } from '../../../shared/meeting/hotseat.ts';
 import type { HotSeatStage, MeetingState } from '../../../shared/meeting/state.ts';
 import type { AgendaItemKind } from '../../../shared/domain.ts';
 
-export type KeyAction = 'next' | 'back' | 'nextMember' | 'prevMember' | 'goalDone' | 'goalPartly' | 'goalNotDone' | 'nextStage' | 'callNext' | 'timer' | 'extend' | 'help';
+export type KeyAction = 'next' | 'back' | 'nextMember' | 'prevMember' | 'nextGoal' | 'prevGoal' | 'goalDone' | 'goalPartly' | 'goalNotDone' | 'nextStage' | 'callNext' | 'timer' | 'extend' | 'help';
 
 export interface KeyBinding {
   action: KeyAction;
-  /** KeyboardEvent.key values (letters lower case; Shift is allowed for ? and +). */
+  /** KeyboardEvent.key values (letters lower case; Shift is allowed for ? and +; "Shift+" before a named key). */
   keys: readonly string[];
   /** How the sheet shows the key. */
   shown: string;
@@ -21,6 +21,8 @@ export const FACILITATOR_KEYS: readonly KeyBinding[] = [
   { action: 'back', keys: ['ArrowLeft'], shown: '←', label: 'Previous item' },
   { action: 'nextMember', keys: ['ArrowDown', 'j'], shown: '↓ or J', label: 'Next member in focus (opening, financial review, goal review, new goals)' },
   { action: 'prevMember', keys: ['ArrowUp', 'k'], shown: '↑ or K', label: 'Previous member in focus (before the first: the whole group)' },
+  { action: 'nextGoal', keys: ['Shift+ArrowDown'], shown: 'Shift + ↓', label: 'Goal review: mark the next goal of the member in focus' },
+  { action: 'prevGoal', keys: ['Shift+ArrowUp'], shown: 'Shift + ↑', label: 'Goal review: mark the previous goal of the member in focus' },
   { action: 'goalDone', keys: ['1'], shown: '1', label: 'Goal review: the marked goal is done' },
   { action: 'goalPartly', keys: ['2'], shown: '2', label: 'Goal review: the marked goal is partly done' },
   { action: 'goalNotDone', keys: ['3'], shown: '3', label: 'Goal review: the marked goal is not done' },
@@ -31,8 +33,9 @@ export const FACILITATOR_KEYS: readonly KeyBinding[] = [
   { action: 'help', keys: ['?'], shown: '?', label: 'Show or hide this list of keys' },
 ];
 
-export function actionForKey(key: string): KeyAction | null {
-  const k = key.length === 1 ? key.toLowerCase() : key;
+/** The action of a key; `shift` only matters for named keys (Shift+↓ is not ↓). */
+export function actionForKey(key: string, shift = false): KeyAction | null {
+  const k = key.length === 1 ? key.toLowerCase() : shift ? `Shift+${key}` : key;
   return FACILITATOR_KEYS.find((b) => b.keys.includes(k))?.action ?? null;
 }
 
@@ -50,10 +53,33 @@ export function focusAfter(order: readonly string[], focusUserId: string | null,
   return to === -1 ? null : order[to];
 }
 
-/** The goal the status keys mark: the member in focus's first goal not reviewed yet. */
-export function goalForKeys<G extends { userId: string; status: string }>(goals: readonly G[], focusUserId: string | null): G | undefined {
-  if (!focusUserId) return undefined;
-  return goals.find((g) => g.userId === focusUserId && g.status === 'open');
+interface KeyedGoal {
+  id: string;
+  userId: string;
+  status: string;
+  dropped?: unknown;
+}
+
+/** The goals the status keys can mark: the member in focus's, dropped ones left out. */
+const markable = <G extends KeyedGoal>(goals: readonly G[], focusUserId: string | null): G[] =>
+  focusUserId ? goals.filter((g) => g.userId === focusUserId && !g.dropped) : [];
+
+/**
+ * The goal the status keys mark: the one under the facilitator's goal cursor when it is one of
+ * the member in focus's goals, else their first goal not reviewed yet.
+ */
+export function goalForKeys<G extends KeyedGoal>(goals: readonly G[], focusUserId: string | null, cursorId: string | null = null): G | undefined {
+  const own = markable(goals, focusUserId);
+  return own.find((g) => g.id === cursorId) ?? own.find((g) => g.status === 'open');
+}
+
+/** Where the goal cursor goes on Shift+↓ / Shift+↑: the neighbour of the marked goal; undefined at the ends. */
+export function goalCursorAfter<G extends KeyedGoal>(goals: readonly G[], focusUserId: string | null, cursorId: string | null, dir: 1 | -1): string | undefined {
+  const own = markable(goals, focusUserId);
+  const at = own.findIndex((g) => g.id === goalForKeys(goals, focusUserId, cursorId)?.id);
+  // Nothing marked (all reviewed): ↓ starts at the first goal, ↑ at the last.
+  if (at === -1) return (dir === 1 ? own[0] : own.at(-1))?.id;
+  return own[at + dir]?.id;
 }
 
 /** The hot-seat stage after the current one (the first when none has begun); undefined at the end. */

@@ -1,6 +1,9 @@
-// Goals: listing, setting, editing, reviewing (with carry-over), completion, the meeting's goal review.
+// Goals: listing, setting, editing, reviewing (with carry-over), dropping or rewording a carried goal,
+// completion, the meeting's goal review.
 import { Router } from 'express';
 import { goalBody, goalPatchBody, goalQuery, goalReviewBody } from '../../../shared/records.ts';
+import { goalDropSchema, goalRewordSchema } from '../../../shared/goals/carriedChanges.ts';
+import { dropCarriedGoal, rewordCarriedGoal } from '../../services/carriedGoals.ts';
 import * as goals from '../../services/goals.ts';
 import { goalsOverview } from '../../services/goalsOverview.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
@@ -32,6 +35,12 @@ export function goalRoutes(deps: HttpDeps): Router {
   r.put('/goals/:id/review', route(async (req, res) => {
     const user = requireUser(res);
     res.json(await goals.reviewGoal(deps, user.id, p(req.params.id), parseBody(goalReviewBody, req.body)));
+  }));
+  r.post('/goals/:id/drop', route(async (req, res) => {
+    res.json(await dropCarriedGoal(deps, requireUser(res).id, p(req.params.id), parseBody(goalDropSchema, req.body)));
+  }));
+  r.post('/goals/:id/reword', route(async (req, res) => {
+    res.json(await rewordCarriedGoal(deps, requireUser(res).id, p(req.params.id), parseBody(goalRewordSchema, req.body)));
   }));
   r.delete('/goals/:id', route(async (req, res) => {
     await goals.deleteGoal(deps, requireUser(res).id, p(req.params.id));

@@ -1,5 +1,7 @@
 // Goal review: last meeting's goals, member by member: done / partly / not done with what
 // happened, set by the facilitator and seen live by everyone; the completion rate follows.
+// The whole group's list is grouped by member, each with their progress; a carried goal can be
+// dropped or reworded with a reason (owner or facilitator), and one carried 3 quarters is flagged.
 import { useState } from 'react';
 import type { GroupMember } from '../../../../shared/domain.ts';
 import { completionRate } from '../../../../shared/goals/completion.ts';
@@ -10,6 +12,11 @@ import { errorMessage, http } from '../../api/http.ts';
 import { ratePct } from '../goals/labels.ts';
 import { Alert } from '../Alert.tsx';
 import { goalForKeys } from '../../lib/facilitatorKeys.ts';
+import { useStore } from '../../store/index.ts';
+import { goalsByMember } from '../../../../shared/goals/grouping.ts';
+import { CarriedGoalActions } from '../goals/CarriedGoalActions.tsx';
+import { CarriedFlag, GoalChangeNote } from '../goals/GoalChangeNote.tsx';
+import { MemberProgress } from '../goals/MemberProgress.tsx';
 import { MemberStepper } from './MemberStepper.tsx';
 import { useRecords } from './useRecords.ts';
 import { CarriedBadge } from '../goals/CarriedBadge.tsx';
@@ -26,7 +33,17 @@ interface Props {
   userId: string;
 }
 
-function GoalRow({ goal, owner, canReview, keyed, onError }: { goal: Goal; owner: string | null; canReview: boolean; keyed: boolean; onError: (m: string) => void }) {
+interface RowProps {
+  goal: Goal;
+  /** Review controls: the facilitator's. */
+  canReview: boolean;
+  /** Drop / reword: the facilitator or the goal's owner. */
+  canChange: boolean;
+  keyed: boolean;
+  onError: (m: string) => void;
+}
+
+function GoalRow({ goal, canReview, canChange, keyed, onError }: RowProps) {
   // What the facilitator is typing; null shows the stored comment, so a change made
   // elsewhere appears here unless one is being typed.
   const [draft, setDraft] = useState<string | null>(null);
@@ -40,15 +57,17 @@ function GoalRow({ goal, owner, canReview, keyed, onError }: { goal: Goal; owner
   return (
     <li className={`goal goal-${goal.status}${keyed ? ' is-keyed' : ''}`} data-keyed={keyed || undefined}>
       <div>
-        {owner && <span className="goal-owner">{owner}: </span>}
         <strong>{goal.text}</strong>
         {goal.target && <span className="muted"> — target: {goal.target}</span>}
         <CarriedBadge count={goal.carriedCount} />
-        <span className="goal-status"> · {STATUS[goal.status]}</span>
+        <CarriedFlag goal={goal} />
+        <span className="goal-status"> · {goal.dropped ? 'Dropped' : STATUS[goal.status]}</span>
+        <GoalChangeNote goal={goal} />
         <ProgressNote goal={goal} />
         {goal.comment && !canReview && <div className="muted">{goal.comment}</div>}
       </div>
-      {canReview && (
+      {canChange && <CarriedGoalActions goal={goal} onError={onError} />}
+      {canReview && !goal.dropped && (
         <div className="button-row">
           <input aria-label={`Comment on ${goal.text}`} value={comment} maxLength={500} onChange={(e) => setDraft(e.target.value)} onBlur={saveComment} placeholder="What happened" />
           <button type="button" className="btn" aria-pressed={goal.status === 'done'} onClick={() => void review('done')}>Done</button>
@@ -60,14 +79,19 @@ function GoalRow({ goal, owner, canReview, keyed, onError }: { goal: Goal; owner
   );
 }
 
-export function GoalReviewStage({ state, meetingId, companies, isFacilitator }: Props) {
+export function GoalReviewStage({ state, meetingId, companies, isFacilitator, userId }: Props) {
   const { data, error } = useRecords<GoalReviewSet>(`/api/meetings/${meetingId}/goal-review`, 'goals');
+  const cursor = useStore((s) => s.goalCursor);
   const [err, setErr] = useState<string | null>(null);
   const goals = (data?.review ?? []).filter((g) => !state.focusUserId || g.userId === state.focusUserId);
+  // The goal the 1 / 2 / 3 keys mark (useFacilitatorKeys): the one under the goal cursor.
+  const keyedId = goalForKeys(goals, state.focusUserId, cursor)?.id;
   // Done counts 1, partly 0.5, over the goals reviewed so far (the shared rule).
-  // The goal the 1 / 2 / 3 keys mark (useFacilitatorKeys).
-  const keyedId = goalForKeys(goals, state.focusUserId)?.id;
   const rate = data && state.focusUserId ? completionRate(goals, state.focusUserId, data.reviewQuarter) : null;
+  const row = (g: Goal) => (
+    <GoalRow key={g.id} goal={g} keyed={isFacilitator && g.id === keyedId} canReview={isFacilitator} canChange={isFacilitator || g.userId === userId} onError={setErr} />
+  );
+  const nameOf = (id: string) => companies.find((m) => m.userId === id)?.name ?? 'A former member';
   return (
     <div data-testid="goal-review">
       <h3>Goals of {data?.reviewQuarter ?? 'last quarter'}</h3>
@@ -79,8 +103,19 @@ export function GoalReviewStage({ state, meetingId, companies, isFacilitator }: 
           {rate.total - rate.done - rate.partly - rate.notDone > 0 && `, ${rate.total - rate.done - rate.partly - rate.notDone} to review`})
         </p>
       )}
-      {goals.length === 0 ? <p className="muted">No goals to review here.</p> : (
-        <ul className="goal-list">{goals.map((g) => <GoalRow key={g.id} goal={g} keyed={isFacilitator && g.id === keyedId} owner={state.focusUserId ? null : (companies.find((m) => m.userId === g.userId)?.name ?? null)} canReview={isFacilitator} onError={setErr} />)}</ul>
+      {goals.length === 0 ? (
+        <p className="muted">No goals to review here.</p>
+      ) : state.focusUserId ? (
+        <ul className="goal-list">{goals.map(row)}</ul>
+      ) : (
+        // The whole group: one block per member, with their progress.
+        goalsByMember(goals, companies.map((m) => m.userId), data!.reviewQuarter).map((block) => (
+            <section key={block.userId} className="goal-member" aria-labelledby={`goals-of-${block.userId}`} data-testid="goal-member">
+              <h4 id={`goals-of-${block.userId}`} className="goal-owner">{nameOf(block.userId)}</h4>
+              <MemberProgress progress={block.progress} />
+              <ul className="goal-list">{block.goals.map(row)}</ul>
+            </section>
+        ))
       )}
     </div>
   );

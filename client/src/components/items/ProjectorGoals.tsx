@@ -1,12 +1,16 @@
 // Goals on the wall. Goal review: the member in focus's goals of last quarter, each with its
 // status as the facilitator sets it (live), carry-overs marked, progress and the completion
 // rate. New goals: the member in focus's goals for the coming quarter as they are written.
-// Nobody in focus: the whole group's list, grouped by member.
+// Nobody in focus: the whole group's list, grouped by member, each with their progress. A goal
+// carried three quarters is flagged for the group; dropped and reworded goals say so.
 import { completionRate } from '../../../../shared/goals/completion.ts';
 import type { Goal, GoalStatus } from '../../../../shared/goals/types.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GoalReviewSet } from '../../../../shared/records.ts';
+import { goalsByMember } from '../../../../shared/goals/grouping.ts';
 import { useStore } from '../../store/index.ts';
+import { CarriedFlag, GoalChangeNote } from '../goals/GoalChangeNote.tsx';
+import { MemberProgress } from '../goals/MemberProgress.tsx';
 import { ratePct } from '../goals/labels.ts';
 import { ProgressNote } from '../goals/ProgressNote.tsx';
 import { useRecords } from './useRecords.ts';
@@ -18,7 +22,9 @@ function GoalLine({ goal, review }: { goal: Goal; review: boolean }) {
     <li className={`projector-goal goal-${goal.status}`}>
       {goal.text}
       {goal.carriedCount > 0 && <span className="projector-goal-carried"> (carried ×{goal.carriedCount})</span>}
-      {review ? <span className="projector-goal-status"> — {STATUS[goal.status]}</span> : goal.target && <span className="projector-goal-carried"> — {goal.target}</span>}
+      <CarriedFlag goal={goal} className="projector-goal-flag" />
+      {review ? <span className="projector-goal-status"> — {goal.dropped ? 'Dropped' : STATUS[goal.status]}</span> : goal.target && <span className="projector-goal-carried"> — {goal.target}</span>}
+      <GoalChangeNote goal={goal} className="projector-goal-change" />
       {review && <ProgressNote goal={goal} className="projector-goal-progress" />}
     </li>
   );
@@ -34,15 +40,17 @@ export function ProjectorGoals({ state, which }: { state: MeetingState; which: '
   const userId = state.focusUserId;
   if (!userId) {
     // Grouped by member, in the group's order; members without goals are left out.
-    const groups = members.map((m) => ({ member: m, goals: all.filter((g) => g.userId === m.userId) })).filter((x) => x.goals.length > 0);
+    const groups = goalsByMember(all, members.map((m) => m.userId), quarter);
+    const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? 'A former member';
     return (
       <div className="projector-goals wall-goal-groups" data-testid="projector-goals">
         {groups.length === 0 ? (
           <p className="projector-quiet">{review ? `No goals from ${quarter}` : `No goals for ${quarter} yet`}</p>
         ) : (
-          groups.map(({ member, goals }) => (
-            <section key={member.userId} className="wall-goal-group" aria-label={member.name}>
-              <h2 className="wall-goal-owner">{member.name}</h2>
+          groups.map(({ userId: owner, goals, progress }) => (
+            <section key={owner} className="wall-goal-group" aria-label={nameOf(owner)}>
+              <h2 className="wall-goal-owner">{nameOf(owner)}</h2>
+              {review && <MemberProgress progress={progress} className="wall-goal-progress" compact />}
               <ul className="projector-goal-list">
                 {goals.map((g) => (
                   <GoalLine key={g.id} goal={g} review={review} />

@@ -29,7 +29,7 @@ export function KeySheet() {
           </div>
         ))}
       </dl>
-      <p className="muted small">Keys do nothing while you type in a field or the notes. The goal the number keys mark is the first one not reviewed yet of the member in focus (outlined in the list, “keys 1 · 2 · 3”).</p>
+      <p className="muted small">Keys do nothing while you type in a field or the notes. The goal the number keys mark is outlined in the list (“keys 1 · 2 · 3”): the first one not reviewed yet of the member in focus, or the one you moved to with Shift + ↓ / Shift + ↑.</p>
       <form method="dialog">
         <button type="submit" className="btn">
           Close
