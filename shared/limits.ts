@@ -98,6 +98,14 @@ export const LIMITS = {
   eventDaysMax: 7,
   /** Groups in one event: the largest network we know held 24 groups. */
   eventGroupsMax: 30,
+  /** Network library summaries: a paragraph saying what the resource is and why it works. */
+  librarySummaryMax: 1_000,
+  /** Tags on a library entry, each at most tagMax characters. */
+  libraryTagsMax: 8,
+  /** Competition titles ("Best practice of 2026"). */
+  competitionTitleMax: 120,
+  /** A competition runs at most a year: a vote, not a standing poll. */
+  competitionMaxMs: 366 * 24 * 60 * 60 * 1000,
 } as const;
 
 /**

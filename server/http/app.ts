@@ -29,6 +29,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { resourceRoutes, resourceUploadParser } from './routes/resources.ts';
 import { wallFileRoutes } from './routes/wallFile.ts';
+import { libraryRoutes } from './routes/library.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { updateRoutes } from './routes/updates.ts';
 import { parkingRoutes } from './routes/parking.ts';
@@ -71,6 +72,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(summaryRoutes(deps));
   api.use(resourceRoutes(deps));
   api.use(wallFileRoutes(deps));
+  api.use(libraryRoutes(deps));
   api.use(notFoundApi);
   app.use('/api', api);
   app.get('/metrics', metricsRoute(deps.ops));

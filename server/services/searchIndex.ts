@@ -7,6 +7,7 @@ import { parseDocName } from '../../shared/collab/docNames.ts';
 import { withoutRoomOnly } from '../../shared/notes/blocks.ts';
 import { notesFromDoc } from '../../shared/notes/fromYjs.ts';
 import { notesToText } from '../../shared/notes/text.ts';
+import type { LibraryEntry } from '../../shared/library.ts';
 import type { SearchEntry, Storage } from '../storage/types.ts';
 
 /** Typing produces many updates a second; the index follows within this delay. */
@@ -84,6 +85,26 @@ export async function indexGroupResources(storage: Storage, groupId: string, now
     updatedAt: now,
   }));
   await replaceEntries(storage, groupId, 'resource:', entries);
+}
+
+/** The index's group key of a network's library: never a group id, so no group search finds it. */
+export const networkLibraryKey = (networkId: string): string => `network:${networkId}`;
+
+/** Indexes exactly the given (published) entries of the network library: title, summary, tags. */
+export async function indexNetworkLibrary(storage: Storage, networkId: string, published: readonly LibraryEntry[], now = new Date().toISOString()): Promise<void> {
+  const groupId = networkLibraryKey(networkId);
+  const entries = published.map((e) => ({
+    id: `library:${e.id}`,
+    groupId,
+    meetingId: null,
+    itemId: null,
+    kind: 'library' as const,
+    title: e.title,
+    body: [e.summary, ...e.tags].join(' — '),
+    visibility: 'all' as const,
+    updatedAt: now,
+  }));
+  await replaceEntries(storage, groupId, 'library:', entries);
 }
 
 /** Debounces indexing per doc; failures are logged, never thrown into the collab endpoint. */

@@ -12,6 +12,7 @@ import { EventsSql } from './events-sql.ts';
 import { byRoleThenName } from './rows.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { InvitesSql } from './invites-sql.ts';
+import { LibrarySql } from './library-sql.ts';
 import { MailSql } from './mail-sql.ts';
 import { MeetingsSql } from './meetings-sql.ts';
 import { PrepSql } from './prep-sql.ts';
@@ -90,6 +91,18 @@ export class SqlStorage implements Storage {
   listPendingOrganiserInvites: Storage['listPendingOrganiserInvites'] = (...a) => this.network.listPendingOrganiserInvites(...a);
   revokeOrganiserInvite: Storage['revokeOrganiserInvite'] = (...a) => this.network.revokeOrganiserInvite(...a);
   deleteReferenceSet: Storage['deleteReferenceSet'] = (...a) => this.network.deleteReferenceSet(...a);
+
+  // the network library and its competitions (library-sql.ts)
+  private readonly library = new LibrarySql(this.q, now);
+  createLibraryEntry: Storage['createLibraryEntry'] = (...a) => this.library.createLibraryEntry(...a);
+  getLibraryEntry: Storage['getLibraryEntry'] = (...a) => this.library.getLibraryEntry(...a);
+  listLibraryEntries: Storage['listLibraryEntries'] = (...a) => this.library.listLibraryEntries(...a);
+  transitionLibraryEntry: Storage['transitionLibraryEntry'] = (...a) => this.library.transitionLibraryEntry(...a);
+  createCompetition: Storage['createCompetition'] = (...a) => this.library.createCompetition(...a);
+  getCompetition: Storage['getCompetition'] = (...a) => this.library.getCompetition(...a);
+  listCompetitions: Storage['listCompetitions'] = (...a) => this.library.listCompetitions(...a);
+  castVote: Storage['castVote'] = (...a) => this.library.castVote(...a);
+  listBallots: Storage['listBallots'] = (...a) => this.library.listBallots(...a);
   private readonly parking = new ParkingSql(this.q, now);
   private readonly norms = new NormsSql(this.q, now);
   createReferenceSet: Storage['createReferenceSet'] = (...a) => this.network.createReferenceSet(...a);

@@ -4,6 +4,7 @@ import type { PrepStore } from './prep-sql.ts';
 import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
 import type { ReferenceSet } from '../../shared/benchmarks.ts';
 import type { NewOrganiserInvite } from './network-sql.ts';
+import type { LibraryStore } from './library-sql.ts';
 import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type { ParkingStore } from './parking-sql.ts';
 import type { MailStore } from './mailStore.ts';
@@ -159,7 +160,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore {
+export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore, LibraryStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -420,12 +421,12 @@ export type DocMerge = (snapshot: Uint8Array | null, updates: Uint8Array[]) => U
 export type { SearchVisibility } from '../../shared/access/index.ts';
 
 export interface SearchEntry {
-  /** e.g. "notes:<docName>:full", "commitment:<meetingId>:<id>", "goal:<id>", "resource:<id>". */
+  /** e.g. "notes:<docName>:full", "commitment:<meetingId>:<id>", "goal:<id>", "resource:<id>", "library:<entryId>" (groupId "network:<id>"). */
   id: string;
   groupId: string;
   meetingId: string | null;
   itemId: string | null;
-  kind: 'notes' | 'commitment' | 'goal' | 'resource';
+  kind: 'notes' | 'commitment' | 'goal' | 'resource' | 'library';
   title: string;
   body: string;
   visibility: SearchVisibility;

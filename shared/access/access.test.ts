@@ -101,6 +101,8 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'rsvp.write': { coachLed: COMPANIES, peerLed: COMPANIES },
   'attendance.rule': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'attendance.review': { coachLed: LEADS, peerLed: PARTICIPANTS },
+  'library.propose': { coachLed: ['coach', 'member', 'facilitator'], peerLed: ['coach', 'member', 'facilitator'] },
+  'library.decide': { coachLed: LEADS, peerLed: LEADS },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
@@ -279,6 +281,9 @@ describe('network actions: every network role x action', () => {
     'network.benchmarks.read': [...ORGANISERS, 'coach', 'member'],
     'network.references.manage': ORGANISERS,
     'network.events.create': ORGANISERS,
+    'network.library.read': [...ORGANISERS, 'coach', 'member'],
+    'network.library.vote': ['coach', 'member'],
+    'network.competitions.manage': ORGANISERS,
   };
   it('the table names every network action', () => {
     expect(Object.keys(NETWORK_TABLE).sort()).toEqual([...NETWORK_ACTIONS].sort());

@@ -80,6 +80,10 @@ export const GROUP_ACTIONS = [
   'rsvp.write',
   'attendance.rule',
   'attendance.review',
+  // the network library: the group's coach and members propose the group's resources; the
+  // coach approves before anything leaves the group (the group's own list: resources.read)
+  'library.propose',
+  'library.decide',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -164,6 +168,10 @@ const RULES: Record<GroupAction, Rule> = {
   'rsvp.write': isCompany,
   'attendance.rule': isLeadOrPeer,
   'attendance.review': isLeadOrPeer,
+  // Those who hold the group's coach or member seat, not an organiser from outside it.
+  'library.propose': (s) => s.groupRole === 'coach' || s.groupRole === 'member',
+  // The group's consent: its coach (an organiser may stand in); a member never approves.
+  'library.decide': isLead,
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */

@@ -30,6 +30,11 @@ export const NETWORK_ACTIONS = [
   'network.references.manage',
   // network events (super week): creating one, with its shared sessions and groups' meetings
   'network.events.create',
+  // the network library's published entries and its search; voting in its competitions;
+  // opening a competition
+  'network.library.read',
+  'network.library.vote',
+  'network.competitions.manage',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -48,6 +53,10 @@ const NETWORK_RULES: Record<NetworkAction, NetworkRule> = {
   'network.benchmarks.read': (s) => s.organiser || s.participant === true,
   'network.references.manage': isOrganiser,
   'network.events.create': isOrganiser,
+  'network.library.read': (s) => s.organiser || s.participant === true,
+  // Network members (coaches and member companies) vote; an organiser runs the vote.
+  'network.library.vote': (s) => s.participant === true,
+  'network.competitions.manage': isOrganiser,
 };
 
 /** null when allowed; otherwise `forbidden`. */
