@@ -35,11 +35,35 @@ interface TxFlag {
   active: boolean;
 }
 
+/**
+ * The transaction context of one root storage. On Node 20 an enabled AsyncLocalStorage turns on
+ * async hooks for the whole process (every promise and socket write pays for them, on the
+ * meeting command and notes paths too), so it is enabled only while a root transaction is open:
+ * disabled again when the last one ends, re-enabled by the next run().
+ */
+class TxContext {
+  private readonly als = new AsyncLocalStorage<TxFlag>();
+  private open = 0;
+  get active(): boolean {
+    return this.open > 0 && this.als.getStore()?.active === true;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const flag: TxFlag = { active: true };
+    this.open++;
+    try {
+      return await this.als.run(flag, fn);
+    } finally {
+      flag.active = false;
+      if (--this.open === 0) this.als.disable();
+    }
+  }
+}
+
 export class SqlStorage implements Storage {
   private constructor(
     private readonly db: SqlDriver,
     private readonly isRoot: boolean,
-    private readonly txContext: AsyncLocalStorage<TxFlag>,
+    private readonly txContext: TxContext,
   ) {}
 
   /** This handle's guarded connection, given to every store below (access.ts). */
@@ -263,7 +287,7 @@ export class SqlStorage implements Storage {
   listUserNormsAcceptances: Storage['listUserNormsAcceptances'] = (...a) => this.norms.listUserNormsAcceptances(...a);
 
   static over(db: SqlDriver): SqlStorage {
-    return new SqlStorage(db, true, new AsyncLocalStorage<TxFlag>());
+    return new SqlStorage(db, true, new TxContext());
   }
 
   /**
@@ -271,7 +295,7 @@ export class SqlStorage implements Storage {
    * or wait forever for it to finish (SQLite's single connection), so it is refused in both.
    */
   private guard(): void {
-    if (this.isRoot && this.txContext.getStore()?.active) {
+    if (this.isRoot && this.txContext.active) {
       throw new Error('storage: root handle used inside transaction(); use the tx handle passed to fn');
     }
   }
@@ -302,13 +326,6 @@ export class SqlStorage implements Storage {
   async transaction<T>(fn: (tx: Storage) => Promise<T>): Promise<T> {
     this.guard();
     if (!this.isRoot) return this.db.transaction((tx) => fn(new SqlStorage(tx, false, this.txContext)));
-    return this.db.transaction(async (tx) => {
-      const flag: TxFlag = { active: true };
-      try {
-        return await this.txContext.run(flag, () => fn(new SqlStorage(tx, false, this.txContext)));
-      } finally {
-        flag.active = false;
-      }
-    });
+    return this.db.transaction((tx) => this.txContext.run(() => fn(new SqlStorage(tx, false, this.txContext))));
   }
 }
