@@ -73,6 +73,8 @@ export const groupPatchBody = z.object(groupFields).partial();
 
 export const createInviteBody = z.object({
   role: groupRole,
+  /** A companion group's member: the parent group's company they work for (GET /api/groups/:id/companion-companies). */
+  companyId: z.string().min(1).max(64).optional(),
   ttlMs: z.number().int().min(60_000).max(LIMITS.inviteMaxTtlMs).optional(),
 });
 
@@ -193,6 +195,8 @@ export interface InvitePreview {
   networkName: string;
   role: GroupRole;
   expiresAt: string;
+  /** The company a companion group's invite names (the member joins for it); null otherwise. */
+  companyName: string | null;
 }
 export interface CreatedInvite {
   invite: Invite;

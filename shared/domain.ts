@@ -1,4 +1,5 @@
 // Domain types shared by server and client. Plain data only: no classes, no I/O.
+import type { GroupKind, InterestSegment } from './groupKinds.ts';
 
 /** Role a person holds in one group. The organiser role is network-wide (see NetworkRole). */
 export type GroupRole = 'coach' | 'member' | 'observer';
@@ -41,6 +42,12 @@ export interface Group {
   observersInRoom: boolean;
   /** Observers may follow hot-seat notes (off by default: a hot seat stays in the room). */
   observersSeeHotSeat: boolean;
+  /** core (the default), companion (of the group companionOf), or interest (open to a segment). */
+  kind: GroupKind;
+  /** A companion group's core group: its members work for that group's companies. */
+  companionOf: string | null;
+  /** A special-interest group's segment: companies whose profile matches may ask to join. */
+  segment: InterestSegment | null;
   createdAt: string;
 }
 

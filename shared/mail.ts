@@ -61,7 +61,8 @@ const role = z.enum(['coach', 'member', 'observer']);
 export const BULK_INVITE_MAX = 30;
 
 export const bulkInviteBody = z.object({
-  invites: z.array(z.object({ email: address, role })).min(1).max(BULK_INVITE_MAX),
+  // companyId: in a companion group, the parent group's company a member works for.
+  invites: z.array(z.object({ email: address, role, companyId: z.string().min(1).max(64).optional() })).min(1).max(BULK_INVITE_MAX),
   ttlMs: z.number().int().min(60_000).max(LIMITS.inviteMaxTtlMs).optional(),
 });
 export type BulkInviteBody = z.infer<typeof bulkInviteBody>;

@@ -21,6 +21,7 @@ import { groupRoutes } from './routes/groups.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { eventRoutes } from './routes/events.ts';
 import { companyRoutes } from './routes/companies.ts';
+import { groupKindRoutes } from './routes/groupKinds.ts';
 import { myDataRoutes } from './routes/myData.ts';
 import { normsRoutes } from './routes/norms.ts';
 import { benchmarkRoutes } from './routes/benchmarks.ts';
@@ -61,6 +62,7 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(networkRoutes(deps));
   api.use(eventRoutes(deps));
   api.use(companyRoutes(deps));
+  api.use(groupKindRoutes(deps));
   api.use(benchmarkRoutes(deps));
   api.use(meetingRoutes(deps));
   api.use(calendarRoutes(deps));

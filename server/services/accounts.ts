@@ -63,7 +63,9 @@ export async function previewInvite(storage: Storage, token: string, now = Date.
   const group = await storage.getGroup(invite.groupId);
   const network = group ? await storage.getNetwork(group.networkId) : null;
   if (!group || !network) throw new DomainError('not_found', 'This invite link is not valid');
-  return { groupId: group.id, groupName: group.name, networkName: network.name, role: invite.role, expiresAt: invite.expiresAt };
+  const companyId = await storage.inviteCompany(invite.id);
+  const companyName = companyId ? ((await storage.getCompany(companyId))?.name ?? null) : null;
+  return { groupId: group.id, groupName: group.name, networkName: network.name, role: invite.role, expiresAt: invite.expiresAt, companyName };
 }
 
 /**
@@ -78,7 +80,11 @@ export async function acceptInvite(
   now = Date.now(),
 ): Promise<User> {
   const invite = await usableInvite(storage, token, now);
-  if (hasCompany(invite.role) && !body.company) throw new DomainError('bad_request', 'company: members join with their company name');
+  // A companion group's invite names the company the member works for: no name to type.
+  const companyId = await storage.inviteCompany(invite.id);
+  const named = companyId ? await storage.getCompany(companyId) : null;
+  if (companyId && !named) throw new DomainError('not_found', 'This invite link is not valid');
+  if (hasCompany(invite.role) && !named && !body.company) throw new DomainError('bad_request', 'company: members join with their company name');
   let passwordHash: string | null = null;
   if (!signedIn) {
     if (!body.name || !body.email || !body.password) {
@@ -98,7 +104,8 @@ export async function acceptInvite(
     if (!(await tx.markInviteUsed(invite.id, user.id, new Date(now).toISOString()))) {
       throw new DomainError('invite_used', 'This invite link has already been used');
     }
-    await addMember(tx, invite.groupId, user.id, invite.role, hasCompany(invite.role) ? (body.company ?? null) : null);
+    await addMember(tx, invite.groupId, user.id, invite.role, hasCompany(invite.role) ? (named?.name ?? body.company ?? null) : null);
+    if (named) await tx.setMembershipCompany(invite.groupId, user.id, named.id);
     return user;
   });
 }

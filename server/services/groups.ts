@@ -10,6 +10,8 @@ import { allowedActions, isGuest, roleOf } from '../../shared/access/index.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
 import { checkInviteRole } from './invites.ts';
+import { inviteCompanyFor, settleKind } from './groupKinds.ts';
+import type { GroupKindBody } from '../../shared/groupKinds.ts';
 import type { LiveAccess } from './liveAccess.ts';
 import { addMember } from './members.ts';
 import { standingOf } from './norms.ts';
@@ -26,9 +28,9 @@ export async function listNetworkGroups(storage: Storage, userId: string, networ
   return storage.listGroupsInNetwork(networkId);
 }
 
-export async function createGroup(storage: Storage, userId: string, networkId: string, body: GroupBody): Promise<Group> {
+export async function createGroup(storage: Storage, userId: string, networkId: string, body: GroupBody, kind: GroupKindBody = { kind: 'core' }): Promise<Group> {
   await requireOrganiser(storage, userId, networkId);
-  return storage.createGroup({ id: newId(), networkId, ...body });
+  return storage.createGroup({ id: newId(), networkId, ...body, ...(await settleKind(storage, networkId, kind)) });
 }
 
 export async function updateGroup(
@@ -75,14 +77,19 @@ export async function createInvite(
 ): Promise<CreatedInvite> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.invite');
   checkInviteRole(access, group, body.role);
+  const companyId = await inviteCompanyFor(storage, group, body.role, body.companyId);
   const token = newToken();
-  const invite = await storage.createInvite({
-    id: newId(),
-    tokenHash: hashToken(token),
-    groupId,
-    role: body.role,
-    createdBy: userId,
-    expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
+  const invite = await storage.transaction(async (tx) => {
+    const created = await tx.createInvite({
+      id: newId(),
+      tokenHash: hashToken(token),
+      groupId,
+      role: body.role,
+      createdBy: userId,
+      expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
+    });
+    if (companyId) await tx.setInviteCompany(created.id, companyId);
+    return created;
   });
   return { invite, url: `/invite/${token}` };
 }

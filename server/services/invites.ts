@@ -10,6 +10,7 @@ import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { inviteMail } from '../mail/compose.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Storage } from '../storage/types.ts';
+import { inviteCompanyFor } from './groupKinds.ts';
 
 interface InviteDeps {
   storage: Storage;
@@ -42,6 +43,7 @@ async function mailInvite(deps: InviteDeps, group: Group, invite: Invite, invite
 export async function bulkInvite(deps: InviteDeps, userId: string, groupId: string, body: BulkInviteBody, now = Date.now()): Promise<BulkInviteResult> {
   const { group, access } = await authorizeGroup(deps.storage, userId, groupId, 'group.invite');
   for (const i of body.invites) checkInviteRole(access, group, i.role);
+  const companies = await Promise.all(body.invites.map((i) => inviteCompanyFor(deps.storage, group, i.role, i.companyId)));
   const seen = new Set<string>();
   for (const i of body.invites) {
     if (seen.has(i.email)) throw new DomainError('bad_request', `invites: ${i.email} is listed twice`);
@@ -49,7 +51,7 @@ export async function bulkInvite(deps: InviteDeps, userId: string, groupId: stri
   }
   const inviter = (await deps.storage.getUser(userId))?.name ?? 'Someone';
   const out: BulkInviteResult['invites'] = [];
-  for (const i of body.invites) {
+  for (const [n, i] of body.invites.entries()) {
     const token = newToken();
     const tokenHash = hashToken(token);
     const invite = await deps.storage.createInvite({
@@ -61,6 +63,7 @@ export async function bulkInvite(deps: InviteDeps, userId: string, groupId: stri
       expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
       email: i.email,
     });
+    if (companies[n]) await deps.storage.setInviteCompany(invite.id, companies[n]);
     await mailInvite(deps, group, invite, inviter, token, tokenHash);
     out.push({ email: i.email, invite: (await toPending(deps.storage, [invite]))[0]!, url: `/invite/${token}` });
   }

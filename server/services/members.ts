@@ -30,8 +30,10 @@ export async function addMember(
     role,
     company: hasCompany(role) ? (company ?? existing?.company ?? null) : null,
   });
-  // A member company with a profile in this network: the membership points to it.
-  const group = hasCompany(role) ? await tx.getGroup(groupId) : null;
+  // A member company with a profile in this network: the membership points to it. In a companion
+  // group the membership names the company its member works for (set by the invite) instead.
+  const found = hasCompany(role) ? await tx.getGroup(groupId) : null;
+  const group = found?.kind === 'companion' ? null : found;
   const profile = group && (await tx.companyOfOwner(group.networkId, userId));
   if (group && profile) await tx.linkMemberships(group.networkId, userId, profile.id, profile.name);
 }

@@ -11,7 +11,8 @@ export async function networkSubject(storage: Pick<Storage, 'isOrganiser' | 'lis
   const [organiser, groups] = await Promise.all([storage.isOrganiser(networkId, userId), storage.listGroupsOfUser(userId)]);
   const here = groups.filter((g) => g.group.networkId === networkId);
   const coach = here.some((g) => g.role === 'coach');
-  const member = here.some((g) => g.role === 'member');
+  // A companion group's member works for a company; the company's seat is its owner's.
+  const member = here.some((g) => g.role === 'member' && g.group.kind !== 'companion');
   return { userId, organiser, coach, member, participant: coach || member };
 }
 

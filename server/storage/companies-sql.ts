@@ -94,11 +94,14 @@ export class CompaniesSql {
     const rows = await this.q.all<CompanyRow>('SELECT * FROM companies WHERE network_id = ? ORDER BY name, id', [networkId]);
     return rows.map(toCompany);
   }
-  /** Points the owner's member memberships in the network's groups to the company (and its name). */
+  /**
+   * Points the owner's member memberships in the network's groups to the company (and its name).
+   * Not in companion groups: there a membership names the company its member works for.
+   */
   async linkMemberships(networkId: string, ownerId: string, companyId: string, name: string): Promise<void> {
     await this.q.run(
       `UPDATE memberships SET company_id = ?, company = ?
-       WHERE user_id = ? AND role = 'member' AND group_id IN (SELECT id FROM groups WHERE network_id = ?)`,
+       WHERE user_id = ? AND role = 'member' AND group_id IN (SELECT id FROM groups WHERE network_id = ? AND group_kind <> 'companion')`,
       [companyId, name, ownerId, networkId],
     );
   }

@@ -115,15 +115,20 @@ export class DirectorySql {
     const currency = g.currency ?? null;
     const observersInRoom = g.observersInRoom ?? false;
     const observersSeeHotSeat = g.observersSeeHotSeat ?? false;
+    const kind = g.kind ?? 'core';
+    const companionOf = g.companionOf ?? null;
+    const segment = g.segment ?? null;
     await this.q.run(
-      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, currency, observers_in_room, observers_see_hot_seat, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, currency, observersInRoom ? 1 : 0, observersSeeHotSeat ? 1 : 0, createdAt],
+      `INSERT INTO groups (id, network_id, name, leadership, format, tags, observers_see_financials, currency, observers_in_room, observers_see_hot_seat,
+         group_kind, companion_of, interest_segment, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [g.id, g.networkId, g.name, g.leadership, g.format, JSON.stringify(g.tags), observersSeeFinancials ? 1 : 0, currency, observersInRoom ? 1 : 0, observersSeeHotSeat ? 1 : 0,
+        kind, companionOf, segment ? JSON.stringify(segment) : null, createdAt],
     );
     const { id, networkId, name, leadership, format } = g;
-    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, observersInRoom, observersSeeHotSeat, reviewShowsBenchmarks: false, createdAt };
+    return { id, networkId, name, leadership, format, tags: [...g.tags], observersSeeFinancials, currency, observersInRoom, observersSeeHotSeat, reviewShowsBenchmarks: false, kind, companionOf, segment, createdAt };
   }
-  async updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null> {
+  async updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId' | 'kind' | 'companionOf' | 'segment'>>): Promise<Group | null> {
     const tags = patch.tags === undefined ? undefined : JSON.stringify(patch.tags);
     const seeFinancials = patch.observersSeeFinancials;
     const observersSeeFinancials = seeFinancials === undefined ? undefined : seeFinancials ? 1 : 0;

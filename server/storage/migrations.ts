@@ -17,6 +17,7 @@ import { PARKING_MIGRATION } from './parking-sql.ts';
 import { NORMS_MIGRATION } from './norms-sql.ts';
 import { EVENTS_MIGRATION } from './events-sql.ts';
 import { GOAL_CHANGES_MIGRATION } from './records-sql.ts';
+import { GROUP_KIND_MIGRATIONS } from './groupKinds-sql.ts';
 
 export interface Migration {
   id: number;
@@ -240,6 +241,7 @@ export const MIGRATIONS: readonly Migration[] = [
   RSVP_MIGRATION,
   EVENTS_MIGRATION,
   GOAL_CHANGES_MIGRATION,
+  ...GROUP_KIND_MIGRATIONS,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -8,6 +8,7 @@ import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
 import { runParkingContract } from './contract-parking.ts';
+import { runGroupKindsContract } from './contract-groupKinds.ts';
 import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
@@ -88,6 +89,7 @@ if (unreachable && onCi) {
   runMailContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runPrepContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runParkingContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runGroupKindsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runAccountsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runNormsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMyDataContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));

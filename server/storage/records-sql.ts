@@ -213,11 +213,12 @@ export class RecordsSql {
 
   async listFiguresInNetwork(networkId: string, quarter: string): Promise<NetworkFigure[]> {
     // Only figures of current member companies: a coach's or a departed member's rows don't count.
+    // Only core groups: a companion group's members are a company's employees, not the company.
     const rows = await this.q.all<FigureRow & { company: string | null }>(
       `SELECT f.*, m.company FROM kpi_figures f
        JOIN groups g ON g.id = f.group_id
        JOIN memberships m ON m.group_id = f.group_id AND m.user_id = f.user_id AND m.role = 'member'
-       WHERE g.network_id = ? AND f.quarter = ?`,
+       WHERE g.network_id = ? AND f.quarter = ? AND g.group_kind = 'core'`,
       [networkId, quarter],
     );
     return rows.map((r) => ({ ...toFigure(r), company: r.company })).sort(byFigure);

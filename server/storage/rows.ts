@@ -1,5 +1,6 @@
 // Database rows (snake_case, JSON as text, BIGINT possibly as string) -> domain objects.
 // Shared by both backends so they return identical shapes.
+import type { GroupKind, InterestSegment } from '../../shared/groupKinds.ts';
 import type {
   AgendaTemplate,
   AgendaTemplateItem,
@@ -73,6 +74,9 @@ export interface GroupRow {
   observers_in_room: DbInt;
   observers_see_hot_seat: DbInt;
   review_shows_benchmarks: DbInt;
+  group_kind?: string | null;
+  companion_of?: string | null;
+  interest_segment?: string | null;
   created_at: string;
 }
 export const toGroup = (r: GroupRow): Group => ({
@@ -87,6 +91,9 @@ export const toGroup = (r: GroupRow): Group => ({
   observersInRoom: toInt(r.observers_in_room) === 1,
   observersSeeHotSeat: toInt(r.observers_see_hot_seat) === 1,
   reviewShowsBenchmarks: toInt(r.review_shows_benchmarks) === 1,
+  kind: (r.group_kind ?? 'core') as GroupKind,
+  companionOf: r.companion_of ?? null,
+  segment: r.interest_segment ? (JSON.parse(r.interest_segment) as InterestSegment) : null,
   createdAt: r.created_at,
 });
 

@@ -19,6 +19,7 @@ import { PrepSql } from './prep-sql.ts';
 import { NetworkSql } from './network-sql.ts';
 import { CompaniesSql } from './companies-sql.ts';
 import { ParkingSql } from './parking-sql.ts';
+import { GroupKindsSql } from './groupKinds-sql.ts';
 import { MyDataSql } from './mydata-sql.ts';
 import { NormsSql } from './norms-sql.ts';
 import { applyMigrations } from './migrations.ts';
@@ -128,6 +129,7 @@ export class SqlStorage implements Storage {
   castVote: Storage['castVote'] = (...a) => this.library.castVote(...a);
   listBallots: Storage['listBallots'] = (...a) => this.library.listBallots(...a);
   private readonly parking = new ParkingSql(this.q, now);
+  private readonly groupKinds = new GroupKindsSql(this.q, now);
   private readonly norms = new NormsSql(this.q, now);
   createReferenceSet: Storage['createReferenceSet'] = (...a) => this.network.createReferenceSet(...a);
   listReferenceSets: Storage['listReferenceSets'] = (...a) => this.network.listReferenceSets(...a);
@@ -215,6 +217,20 @@ export class SqlStorage implements Storage {
   listRsvps: Storage['listRsvps'] = (...a) => this.prep.listRsvps(...a);
   getAttendanceRule: Storage['getAttendanceRule'] = (...a) => this.prep.getAttendanceRule(...a);
   setAttendanceRule: Storage['setAttendanceRule'] = (...a) => this.prep.setAttendanceRule(...a);
+
+  // group kinds: companion and special-interest groups (groupKinds-sql.ts)
+  setGroupKind: Storage['setGroupKind'] = (...a) => this.groupKinds.setGroupKind(...a);
+  listCompanionGroups: Storage['listCompanionGroups'] = (...a) => this.groupKinds.listCompanionGroups(...a);
+  setMembershipCompany: Storage['setMembershipCompany'] = (...a) => this.groupKinds.setMembershipCompany(...a);
+  membershipCompany: Storage['membershipCompany'] = (...a) => this.groupKinds.membershipCompany(...a);
+  setInviteCompany: Storage['setInviteCompany'] = (...a) => this.groupKinds.setInviteCompany(...a);
+  inviteCompany: Storage['inviteCompany'] = (...a) => this.groupKinds.inviteCompany(...a);
+  listCompanionsOfOwner: Storage['listCompanionsOfOwner'] = (...a) => this.groupKinds.listCompanionsOfOwner(...a);
+  createJoinRequest: Storage['createJoinRequest'] = (...a) => this.groupKinds.createJoinRequest(...a);
+  getJoinRequest: Storage['getJoinRequest'] = (...a) => this.groupKinds.getJoinRequest(...a);
+  listJoinRequests: Storage['listJoinRequests'] = (...a) => this.groupKinds.listJoinRequests(...a);
+  listJoinRequestsOf: Storage['listJoinRequestsOf'] = (...a) => this.groupKinds.listJoinRequestsOf(...a);
+  decideJoinRequest: Storage['decideJoinRequest'] = (...a) => this.groupKinds.decideJoinRequest(...a);
 
   // the parking lot (parking-sql.ts)
   createParkingItem: Storage['createParkingItem'] = (...a) => this.parking.createParkingItem(...a);

@@ -8,6 +8,7 @@ import { runRecordsContract } from './contract-records.ts';
 import { runMailContract } from './contract-mail.ts';
 import { runPrepContract } from './contract-prep.ts';
 import { runParkingContract } from './contract-parking.ts';
+import { runGroupKindsContract } from './contract-groupKinds.ts';
 import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
@@ -33,6 +34,7 @@ runCalendarFeedContract('sqlite file', async () => openSqliteStorage(join(dir, `
 runMailContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runPrepContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runParkingContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runGroupKindsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runAccountsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runNormsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMyDataContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));

@@ -9,6 +9,8 @@ import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../
 import type { ParkingStore } from './parking-sql.ts';
 import type { MailStore } from './mailStore.ts';
 import type { EventStore } from './events-sql.ts';
+import type { GroupKindStore } from './groupKinds-sql.ts';
+import type { GroupKind, InterestSegment } from '../../shared/groupKinds.ts';
 export type { MailAttachment, MailJob, MailRecord, NewMail, NewMailJob } from './mailStore.ts';
 import type {
   AgendaTemplate,
@@ -87,6 +89,10 @@ export interface NewGroup {
   observersInRoom?: boolean;
   /** false when omitted. */
   observersSeeHotSeat?: boolean;
+  /** 'core' (and no parent, no segment) when omitted. */
+  kind?: GroupKind;
+  companionOf?: string | null;
+  segment?: InterestSegment | null;
 }
 
 export interface NewMeeting {
@@ -160,7 +166,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore, LibraryStore {
+export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore, LibraryStore, GroupKindStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -239,7 +245,7 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
 
   // groups and memberships
   createGroup(g: NewGroup & { id: string }): Promise<Group>;
-  updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId'>>): Promise<Group | null>;
+  updateGroup(id: string, patch: Partial<Omit<NewGroup, 'networkId' | 'kind' | 'companionOf' | 'segment'>>): Promise<Group | null>;
   getGroup(id: string): Promise<Group | null>;
   /** The network's groups of people: event host groups (events-sql.ts) are not among them. */
   listGroupsInNetwork(networkId: string): Promise<Group[]>;

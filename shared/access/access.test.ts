@@ -103,6 +103,9 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'attendance.review': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'library.propose': { coachLed: ['coach', 'member', 'facilitator'], peerLed: ['coach', 'member', 'facilitator'] },
   'library.decide': { coachLed: LEADS, peerLed: LEADS },
+  'group.kind': { coachLed: ['organiser'], peerLed: ['organiser'] },
+  // Only in a special-interest group (groupKinds.test.ts); these are core groups.
+  'interest.admit': { coachLed: [], peerLed: [] },
 };
 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
@@ -284,6 +287,7 @@ describe('network actions: every network role x action', () => {
     'network.library.read': [...ORGANISERS, 'coach', 'member'],
     'network.library.vote': ['coach', 'member'],
     'network.competitions.manage': ORGANISERS,
+    'network.interest.browse': [...ORGANISERS, 'member'],
   };
   it('the table names every network action', () => {
     expect(Object.keys(NETWORK_TABLE).sort()).toEqual([...NETWORK_ACTIONS].sort());

@@ -6,7 +6,7 @@ import type { ApiError } from '../errors.ts';
 import type { Subject } from './subject.ts';
 
 /** The group settings rights depend on. */
-export type AccessGroup = Pick<Group, 'leadership' | 'observersSeeFinancials'> & Partial<Pick<Group, 'observersInRoom' | 'observersSeeHotSeat'>>;
+export type AccessGroup = Pick<Group, 'leadership' | 'observersSeeFinancials'> & Partial<Pick<Group, 'observersInRoom' | 'observersSeeHotSeat' | 'kind'>>;
 
 /** The meeting an action is about, when it is about one. */
 export interface MeetingContext {
@@ -84,6 +84,11 @@ export const GROUP_ACTIONS = [
   // coach approves before anything leaves the group (the group's own list: resources.read)
   'library.propose',
   'library.decide',
+  // A group's kind (core, companion of a core group, special-interest by segment): the network's
+  // decision, so its organisers'.
+  'group.kind',
+  // Admitting a company that asked to join a special-interest group: its coach or an organiser.
+  'interest.admit',
 ] as const;
 
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
@@ -97,6 +102,14 @@ const isLead: Rule = (s) => s.organiser || s.groupRole === 'coach';
 const isLeadOrPeer: Rule = (s, g) => isLead(s, g) || (g.leadership === 'peer-led' && s.groupRole === 'member');
 const isParticipant: Rule = (s) => s.organiser || s.groupRole === 'coach' || s.groupRole === 'member';
 const isCompany: Rule = (s) => s.groupRole === 'member';
+const isOrganiser: Rule = (s) => s.organiser;
+/**
+ * Rights come from a membership of this very group (or organising its network), whatever its
+ * kind: a companion group's members hold none in the core group their company sits in, and the
+ * company's owner none in the companion group (shared/access/groupKinds.ts lists what the owner
+ * sees of it: who, and when it meets).
+ */
+const kindOf = (g: AccessGroup) => g.kind ?? 'core';
 /** The coach, an organiser, or whoever facilitates the meeting (a peer in peer-led groups). */
 const isLeadOrFacilitator: Rule = (s, g) => isLead(s, g) || (s.facilitating === true && s.groupRole !== 'observer');
 /**
@@ -134,7 +147,8 @@ const RULES: Record<GroupAction, Rule> = {
   'financials.write': isCompany,
   'kpis.manage': isLeadOrPeer,
   // Network benchmarks are k-anonymous but still the network's numbers: not for observers.
-  'benchmarks.read': isParticipant,
+  // Nor for a companion group: its members are companies' employees, the figures the owners'.
+  'benchmarks.read': (s, g) => kindOf(g) !== 'companion' && isParticipant(s, g),
   'goals.read': isMember,
   'goals.write': isCompany,
   // Setting a goal for someone else, reviewing, flagging vague targets: whoever runs the room.
@@ -158,7 +172,9 @@ const RULES: Record<GroupAction, Rule> = {
   'group.coaching': isLead,
   // Who competes with whom is the room's business, not a guest's.
   'companies.read': isParticipant,
-  'companies.propose': isLeadOrPeer,
+  // Proposing a company is how a core group grows; companion invites name a company of the
+  // parent group instead, and special-interest groups admit by segment.
+  'companies.propose': (s, g) => kindOf(g) === 'core' && isLeadOrPeer(s, g),
   // "The coach decides": an organiser may stand in; peers propose but do not decide.
   'companies.decide': isLead,
   // What the room parked (hot-seat matters included) stays in the room.
@@ -172,6 +188,8 @@ const RULES: Record<GroupAction, Rule> = {
   'library.propose': (s) => s.groupRole === 'coach' || s.groupRole === 'member',
   // The group's consent: its coach (an organiser may stand in); a member never approves.
   'library.decide': isLead,
+  'group.kind': isOrganiser,
+  'interest.admit': (s, g) => kindOf(g) === 'interest' && isLead(s, g),
 };
 
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */

@@ -11,7 +11,10 @@ export interface NetworkSubject {
   coach?: boolean;
   /** Takes part in at least one group (coach or member company), so reads the network's shared things. */
   participant?: boolean;
-  /** A member company in at least one of the network's groups: has a company profile of its own. */
+  /**
+   * A member company in at least one of the network's core or special-interest groups: has a
+   * company profile of its own. A companion group's member is a company's employee, not one.
+   */
   member?: boolean;
 }
 
@@ -35,6 +38,8 @@ export const NETWORK_ACTIONS = [
   'network.library.read',
   'network.library.vote',
   'network.competitions.manage',
+  // the network's special-interest groups, to ask to join one whose segment matches
+  'network.interest.browse',
 ] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
@@ -57,6 +62,7 @@ const NETWORK_RULES: Record<NetworkAction, NetworkRule> = {
   // Network members (coaches and member companies) vote; an organiser runs the vote.
   'network.library.vote': (s) => s.participant === true,
   'network.competitions.manage': isOrganiser,
+  'network.interest.browse': (s) => s.organiser || isMemberCompany(s),
 };
 
 /** null when allowed; otherwise `forbidden`. */

@@ -1,6 +1,7 @@
 // Networks' groups, group details, members, invites, templates.
 import { Router } from 'express';
 import { createInviteBody, groupBody, groupPatchBody, memberPatchBody, templateBody, templateNameBody } from '../../../shared/api.ts';
+import { groupKindBody } from '../../../shared/groupKinds.ts';
 import * as groups from '../../services/groups.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';
@@ -15,7 +16,7 @@ export function groupRoutes(deps: HttpDeps): Router {
   }));
   r.post('/networks/:id/groups', route(async (req, res) => {
     const user = requireUser(res);
-    res.status(201).json(await groups.createGroup(storage, user.id, p(req.params.id), parseBody(groupBody, req.body)));
+    res.status(201).json(await groups.createGroup(storage, user.id, p(req.params.id), parseBody(groupBody, req.body), parseBody(groupKindBody, req.body)));
   }));
   r.get('/groups/:id', route(async (req, res) => {
     res.json(await groups.groupDetail(storage, requireUser(res).id, p(req.params.id)));
