@@ -22,8 +22,9 @@ const fail = (e: ApiError | null): void => {
 export async function settleKind(storage: Storage, networkId: string, body: GroupKindBody, self?: Group): Promise<GroupKindFields> {
   const k = kindFields(body);
   if (k.kind === 'companion') {
-    const parent = await storage.getGroup(k.companionOf!);
-    if (!parent || parent.networkId !== networkId || parent.id === self?.id) throw new DomainError('bad_request', 'companionOf: no such group in this network');
+    // Among the network's groups of people (an event's host group is none).
+    const parent = (await storage.listGroupsInNetwork(networkId)).find((g) => g.id === k.companionOf);
+    if (!parent || parent.id === self?.id) throw new DomainError('bad_request', 'companionOf: no such group in this network');
     if (parent.kind !== 'core') throw new DomainError('bad_request', 'companionOf: a companion group serves a core peer group');
   }
   // A core group with companion groups stays core: their members work for its companies.
