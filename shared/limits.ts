@@ -63,6 +63,20 @@ export const LIMITS = {
   goalTextMax: 300,
   /** Hot-seat topics: one line on the projector. */
   topicTitleMax: 200,
+  /** Hot-seat protocol stages: a protocol with more steps than this is a workshop, not a hot seat. */
+  protocolStagesMax: 8,
+  /** Stage names and rules: one line on the wall at 720p. */
+  stageNameMax: 60,
+  stageRuleMax: 160,
+  /** Stage shares may miss 100 % by this much (0.5 %): a form's rounding, not a mistake. */
+  protocolShareTolerance: 0.005,
+  /** Presenters in one hot-seat item: each gets their own turn, so more would leave minutes each. */
+  presentersPerSeatMax: 4,
+  /** An advice round's time box per speaker: under 30 s nobody finishes a thought; 15 min is a speech. */
+  adviceTurnMinMs: 30_000,
+  adviceTurnMaxMs: 15 * 60_000,
+  /** Speakers in one round: a group is capped at 12 companies, plus coaches and a second person. */
+  adviceRoundMaxSpeakers: 30,
   /** Proposals per meeting: more than a day's hot seats could ever take. */
   topicsMax: 30,
   /** Each part of a group's norms: a few paragraphs, read on screen and on the wall. */

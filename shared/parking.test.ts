@@ -48,7 +48,7 @@ describe('withoutParkedProposal', () => {
     expect(without.topics.map((t) => t.id)).toEqual(['park-b']);
     expect(without.version).toBe(two.version + 1);
     expect(withoutParkedProposal(without, 'a')).toBe(without);
-    const taken = { ...two, hotSeats: { hs: { presenterId: 'u1', topic: 'Item a', proposalId: 'park-a', stage: null, stageStartedAt: null } } };
+    const taken = { ...two, hotSeats: { hs: { presenterId: 'u1', topic: 'Item a', proposalId: 'park-a', presenters: [{ userId: 'u1', topic: 'Item a', proposalId: 'park-a' }], turn: 0, stage: null, stageStartedAt: null, round: null } } };
     expect(withoutParkedProposal(taken, 'a')).toBe(taken);
   });
 });
@@ -63,8 +63,8 @@ describe('proposalsAtEnd', () => {
         { id: 't3', userId: 'u3', title: 'Exit', votes: [], voteCount: 0 },
       ],
       hotSeats: {
-        hs: { presenterId: 'u1', topic: 'Pricing', proposalId: 't1', stage: 'advice', stageStartedAt: 1 },
-        hs2: { presenterId: null, topic: '', proposalId: 't2', stage: null, stageStartedAt: null },
+        hs: { presenterId: 'u1', topic: 'Pricing', proposalId: 't1', presenters: [{ userId: 'u1', topic: 'Pricing', proposalId: 't1' }], turn: 0, stage: 'advice', stageStartedAt: 1, round: null },
+        hs2: { presenterId: null, topic: '', proposalId: 't2', presenters: [], turn: 0, stage: null, stageStartedAt: null, round: null },
       },
     };
     const { taken, left } = proposalsAtEnd(s);

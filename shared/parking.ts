@@ -94,6 +94,7 @@ export function withoutParkedProposal(state: MeetingState, itemId: string): Meet
 
 /** At the end of a meeting: which proposals a hot seat took, and which were left. */
 export function proposalsAtEnd(state: MeetingState): { taken: TopicProposal[]; left: TopicProposal[] } {
-  const used = new Set(Object.values(state.hotSeats).flatMap((s) => (s.proposalId && s.presenterId ? [s.proposalId] : [])));
+  // Every presenter's proposal counts (a seat may have several); `?? []`: a state stored before them.
+  const used = new Set(Object.values(state.hotSeats).flatMap((s) => [...(s.presenters ?? []).map((p) => p.proposalId), s.presenterId ? s.proposalId : null].filter((id): id is string => id !== null)));
   return { taken: state.topics.filter((t) => used.has(t.id)), left: state.topics.filter((t) => !used.has(t.id)) };
 }

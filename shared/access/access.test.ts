@@ -6,6 +6,7 @@ import {
   actorOf,
   allowedActions,
   authorizeCommand,
+  mayRecordCommitment,
   can,
   canInviteRole,
   check,
@@ -238,6 +239,7 @@ describe('meeting commands: role x command', () => {
     'agenda.move', 'agenda.update', 'agenda.rebalance', 'agenda.rebalance.undo', 'agenda.borrow', 'timer.start', 'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset',
     'facilitator.handoff', 'hand.clear', 'attendance.set', 'focus.set', 'hand.call', 'hotseat.setup', 'hotseat.stage',
     'wall.show', 'wall.hide',
+    'hotseat.presenters', 'hotseat.round.start', 'hotseat.round.next',
   ];
   const ANYONE = ['attendance.join'];
   const state = { facilitatorId: 'f' };
@@ -261,6 +263,19 @@ describe('meeting commands: role x command', () => {
 
   it('an unknown command is denied to everyone', () => {
     expect(authorizeCommand(state, 'meeting.delete', actors.coach)?.code).toBe('forbidden');
+  });
+
+  // The presenter writes their own commitments; the facilitator (or a coach) on their behalf.
+  it.each([
+    ['the presenter', { userId: 'm', role: 'member' }, 'm', true],
+    ['the facilitator, for the presenter', actors.facilitator, 'm', true],
+    ['a coach, for the presenter', actors.coach, 'm', true],
+    ['an organiser, for the presenter', actors.organiser, 'm', true],
+    ['another member', { userId: 'x', role: 'member' }, 'm', false],
+    ['an observer who presents', { userId: 'o', role: 'observer' }, 'o', false],
+    ['the facilitator, with no presenter', actors.facilitator, null, false],
+  ] as const)('commitments: %s (%j, presenter %s) -> %s', (_name, actor, presenterId, allowed) => {
+    expect(mayRecordCommitment(state, actor, presenterId)).toBe(allowed);
   });
 });
 

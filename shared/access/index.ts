@@ -16,6 +16,7 @@ export {
   COMMAND_RIGHTS,
   hasFacilitatorRight,
   ownerOrFacilitator,
+  mayRecordCommitment,
   rightFor,
   type Actor,
   type ActorRole,

@@ -46,9 +46,12 @@ export const COMMAND_RIGHTS: Readonly<Record<MeetingCommandType, Right>> = {
   'focus.set': 'facilitator',
   'hand.call': 'facilitator',
   'hotseat.setup': 'facilitator',
+  'hotseat.presenters': 'facilitator',
   'hotseat.stage': 'facilitator',
   'wall.show': 'facilitator',
   'wall.hide': 'facilitator',
+  'hotseat.round.start': 'facilitator',
+  'hotseat.round.next': 'facilitator',
   'hand.raise': 'participant',
   // The speaker may end their own turn; ownerOrFacilitator lets the facilitator do it too.
   'speaker.clear': 'participant',
@@ -75,6 +78,15 @@ export function hasFacilitatorRight(state: { facilitatorId: string }, actor: Act
 /** Acting on something of one's own (a turn, a proposal), or running the room. */
 export function ownerOrFacilitator(state: { facilitatorId: string }, actor: Actor, ownerId: string | null): boolean {
   return ownerId === actor.userId || hasFacilitatorRight(state, actor);
+}
+
+/**
+ * Who may write down a hot-seat presenter's commitments: the presenter, or the facilitator on
+ * the presenter's behalf (the room dictates while the presenter talks).
+ */
+export function mayRecordCommitment(state: { facilitatorId: string }, actor: Actor, presenterId: string | null): boolean {
+  if (actor.role === 'observer' || presenterId === null) return false;
+  return ownerOrFacilitator(state, actor, presenterId);
 }
 
 /** null when allowed; otherwise the error to send back. Observers get `forbidden` for any write. */

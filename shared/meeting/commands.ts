@@ -74,7 +74,26 @@ export const meetingCommandSchema = z.discriminatedUnion('type', [
     topic: z.string().trim().min(1).max(LIMITS.topicTitleMax),
     proposalId: z.string().min(1).max(64).optional(),
   }),
-  z.object({ type: z.literal('hotseat.stage'), itemId, stage: z.enum(['presentation', 'questions', 'advice', 'commitments']) }),
+  /** The ordered presenters of a hot-seat item, each with their own issue and turn. */
+  z.object({
+    type: z.literal('hotseat.presenters'),
+    itemId,
+    presenters: z
+      .array(z.object({ userId: z.string().min(1).max(64), topic: z.string().trim().min(1).max(LIMITS.topicTitleMax), proposalId: z.string().min(1).max(64).optional() }))
+      .min(1)
+      .max(LIMITS.presentersPerSeatMax),
+  }),
+  /** A stage of the meeting's protocol (by id); `presenter` (index) moves to another presenter's turn. */
+  z.object({ type: z.literal('hotseat.stage'), itemId, stage: z.string().min(1).max(32), presenter: z.number().int().min(0).max(LIMITS.presentersPerSeatMax - 1).optional() }),
+  /** Starts the advice round of the current stage; speakers and turn length default from the room. */
+  z.object({
+    type: z.literal('hotseat.round.start'),
+    itemId,
+    speakerIds: z.array(z.string().min(1).max(64)).min(1).max(LIMITS.adviceRoundMaxSpeakers).optional(),
+    turnMs: z.number().int().min(LIMITS.adviceTurnMinMs).max(LIMITS.adviceTurnMaxMs).optional(),
+  }),
+  /** The next speaker of the advice round (after the last one the round ends). */
+  z.object({ type: z.literal('hotseat.round.next'), itemId }),
   z.object({ type: z.literal('topic.propose'), id: z.string().min(1).max(64), title: z.string().trim().min(1).max(LIMITS.topicTitleMax) }),
   z.object({ type: z.literal('topic.vote'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('topic.withdraw'), id: z.string().min(1).max(64) }),

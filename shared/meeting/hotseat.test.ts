@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../domain.ts';
 import { LIMITS } from '../limits.ts';
 import { meetingCommandSchema, type MeetingCommand } from './commands.ts';
-import { HOT_SEAT_STAGES, rankedTopics, stageDurationMs, summarizeRatings } from './hotseat.ts';
+import { rankedTopics, stageDurationMs, summarizeRatings } from './hotseat.ts';
+import { CLASSIC_PROTOCOL } from './hotseatProtocol.ts';
 import { normalizeState } from './normalize.ts';
 import type { Actor } from '../access/index.ts';
 import { apply, createMeetingState } from './reducer.ts';
@@ -39,7 +40,7 @@ const live = (at: number, patch: Partial<MeetingState> = {}): MeetingState => ({
   ...patch,
 });
 const ended = (): MeetingState => ({ ...live(2), status: 'ended', timer: null, itemEnteredAt: null, endedAt: T0 + 90 * MIN });
-const seat: HotSeatState = { presenterId: 'p', topic: 'Pricing', proposalId: null, stage: null, stageStartedAt: null };
+const seat: HotSeatState = { presenterId: 'p', topic: 'Pricing', proposalId: null, presenters: [{ userId: 'p', topic: 'Pricing', proposalId: null }], turn: 0, stage: null, stageStartedAt: null, round: null };
 const atStage = (stage: HotSeatState['stage']): Record<string, HotSeatState> => ({ hs: { ...seat, stage, stageStartedAt: T0 } });
 const topic = (id: string, userId = 'p', votes: string[] = []): TopicProposal => ({ id, userId, title: `Topic ${id}`, votes, voteCount: votes.length });
 const hands = (...userIds: string[]) => userIds.map((userId, i) => ({ userId, raisedAt: T0 + i }));
@@ -53,11 +54,11 @@ const rows: Row[] = [
     expect(ev).toEqual([{ type: 'hotseat.setup', itemId: 'hs', presenterId: 'p' }]);
   } },
   { name: 'setup: during the meeting, from a proposal', given: live(0, { topics: [topic('t1')] }), command: { type: 'hotseat.setup', itemId: 'hs', presenterId: 'p', topic: 'Topic t1', proposalId: 't1' }, ok: (s) => {
-    expect(s.hotSeats.hs).toEqual({ ...seat, topic: 'Topic t1', proposalId: 't1' });
+    expect(s.hotSeats.hs).toEqual({ ...seat, topic: 'Topic t1', proposalId: 't1', presenters: [{ userId: 'p', topic: 'Topic t1', proposalId: 't1' }] });
   } },
   { name: 'setup: a coach may set it up', given: scheduled(), command: { type: 'hotseat.setup', itemId: 'hs', presenterId: 'p', topic: 'X' }, actor: COACH, ok: (s) => expect(s.hotSeats.hs?.topic).toBe('X') },
   { name: 'setup: changing the presenter mid-seat keeps the stage', given: live(1, { hotSeats: atStage('advice') }), command: { type: 'hotseat.setup', itemId: 'hs', presenterId: 'q', topic: 'Hiring' }, ok: (s) => {
-    expect(s.hotSeats.hs).toEqual({ presenterId: 'q', topic: 'Hiring', proposalId: null, stage: 'advice', stageStartedAt: T0 });
+    expect(s.hotSeats.hs).toEqual({ presenterId: 'q', topic: 'Hiring', proposalId: null, presenters: [{ userId: 'q', topic: 'Hiring', proposalId: null }], turn: 0, stage: 'advice', stageStartedAt: T0, round: null });
   } },
   { name: 'setup: a non-hotseat item', given: scheduled(), command: { type: 'hotseat.setup', itemId: 'open', presenterId: 'p', topic: 'X' }, error: 'illegal_command' },
   { name: 'setup: an unknown item', given: scheduled(), command: { type: 'hotseat.setup', itemId: 'nope', presenterId: 'p', topic: 'X' }, error: 'illegal_command' },
@@ -88,12 +89,10 @@ const rows: Row[] = [
     expect(s.hotSeats.hs).toEqual({ ...seat, stage: 'questions', stageStartedAt: NOW });
     expect(s.timer).toEqual({ itemId: 'hs', durationMs: 10 * MIN, runningSince: NOW, elapsedMs: 0 });
     expect([s.hands, s.speakerId]).toEqual([[], null]);
-    expect(ev).toEqual([{ type: 'hotseat.stage', itemId: 'hs', stage: 'questions' }]);
+    expect(ev).toEqual([{ type: 'hotseat.stage', itemId: 'hs', stage: 'questions', presenterId: 'p' }]);
   } },
   { name: 'stage: back to an earlier stage is allowed', given: live(1, { hotSeats: atStage('advice') }), command: { type: 'hotseat.stage', itemId: 'hs', stage: 'questions' }, ok: (s) => expect(s.hotSeats.hs?.stage).toBe('questions') },
-  { name: 'stage: without a setup starts an anonymous seat', given: live(1), command: { type: 'hotseat.stage', itemId: 'hs', stage: 'presentation' }, ok: (s) => {
-    expect(s.hotSeats.hs).toEqual({ presenterId: null, topic: '', proposalId: null, stage: 'presentation', stageStartedAt: NOW });
-  } },
+  { name: 'stage: refused before a presenter is chosen', given: live(1), command: { type: 'hotseat.stage', itemId: 'hs', stage: 'presentation' }, error: 'illegal_command' },
   { name: 'stage: a coach may move the stage', given: live(1, { hotSeats: atStage('questions') }), command: { type: 'hotseat.stage', itemId: 'hs', stage: 'advice' }, actor: COACH, ok: (s) => expect(s.timer?.durationMs).toBe(14 * MIN) },
   { name: 'stage: an item the room is not on', given: live(0, { hotSeats: { hs: seat } }), command: { type: 'hotseat.stage', itemId: 'hs', stage: 'advice' }, error: 'illegal_command' },
   { name: 'stage: the current item is not a hot seat', given: live(0), command: { type: 'hotseat.stage', itemId: 'open', stage: 'advice' }, error: 'illegal_command' },
@@ -205,7 +204,8 @@ describe('peer-group commands', () => {
   it.each([
     ['a topic of 201 characters', { type: 'hotseat.setup', itemId: 'hs', presenterId: 'p', topic: 'x'.repeat(201) }],
     ['an empty topic', { type: 'hotseat.setup', itemId: 'hs', presenterId: 'p', topic: '   ' }],
-    ['an unknown stage', { type: 'hotseat.stage', itemId: 'hs', stage: 'debate' }],
+    ['an empty stage id', { type: 'hotseat.stage', itemId: 'hs', stage: '' }],
+    ['a negative presenter index', { type: 'hotseat.stage', itemId: 'hs', stage: 'advice', presenter: -1 }],
     ['a proposal title of 201 characters', { type: 'topic.propose', id: 't', title: 'x'.repeat(201) }],
     ['an empty proposal title', { type: 'topic.propose', id: 't', title: '' }],
     ['a score of 0', { type: 'rating.submit', score: 0 }],
@@ -278,15 +278,15 @@ describe('peer-group commands', () => {
     expect(s.hotSeats.hs).toMatchObject({ presenterId: 'm2', topic: 'Hiring', proposalId: 't2', stage: 'commitments' });
   });
 
-  it('stages, in order, share the whole item; each box is round(item * share)', () => {
-    expect(HOT_SEAT_STAGES.map((s) => [s.stage, s.share])).toEqual([['presentation', 0.2], ['questions', 0.25], ['advice', 0.35], ['commitments', 0.2]]);
-    expect(HOT_SEAT_STAGES.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1);
-    expect(HOT_SEAT_STAGES.find((s) => s.stage === 'questions')?.rule).toBe('Clarifying questions only: no advice yet');
-    for (const s of HOT_SEAT_STAGES) expect(s.label.length * s.rule.length).toBeGreaterThan(0);
-    expect(HOT_SEAT_STAGES.map((s) => stageDurationMs(40 * MIN, s.stage))).toEqual([8, 10, 14, 8].map((m) => m * MIN));
-    expect(stageDurationMs(45 * MIN, 'advice')).toBe(945_000);
-    expect(stageDurationMs(LIMITS.agendaItemMinMs, 'presentation')).toBe(12_000);
-    expect(stageDurationMs(100_001, 'questions')).toBe(25_000);
+  it('classic stages, in order, share the whole item; each box is round(item * share)', () => {
+    const st = live(1, { hotSeats: { hs: seat } });
+    const box = (ms: number, id: string) => stageDurationMs(st, { id: 'hs', durationMs: ms }, id);
+    expect(CLASSIC_PROTOCOL.stages.map((s) => [s.id, s.share])).toEqual([['presentation', 0.2], ['questions', 0.25], ['advice', 0.35], ['commitments', 0.2]]);
+    expect(CLASSIC_PROTOCOL.stages.find((s) => s.id === 'questions')?.rule).toBe('Clarifying questions only: no advice yet');
+    expect(CLASSIC_PROTOCOL.stages.map((s) => box(40 * MIN, s.id))).toEqual([8, 10, 14, 8].map((m) => m * MIN));
+    expect(box(45 * MIN, 'advice')).toBe(945_000);
+    expect(box(LIMITS.agendaItemMinMs, 'presentation')).toBe(12_000);
+    expect(box(100_001, 'questions')).toBe(25_000);
   });
 
   it('ranks topics by votes, ties by proposal order', () => {
@@ -326,7 +326,7 @@ describe('states stored before these fields existed', () => {
     const s = normalizeState(stored);
     const prior = JSON.parse(OLD_JSON);
     expect(s).toEqual({
-      ...prior, focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {}, rebalanceUndo: null, shownFile: null,
+      ...prior, focusUserId: null, speakerId: null, hotSeats: {}, topics: [], ratings: {}, rebalanceUndo: null, shownFile: null, hotSeatProtocol: CLASSIC_PROTOCOL,
       ratingSummary: { count: 0, average: null, distribution: null },
       // a live meeting from before days ran as one day from its start
       dayRuns: [{ startedAt: prior.startedAt, endedAt: null, plannedMs: prior.agenda.reduce((sum: number, i: { durationMs: number }) => sum + i.durationMs, 0) }],

@@ -4,29 +4,18 @@ import type { ApiError } from '../errors.ts';
 import { LIMITS } from '../limits.ts';
 import type { MeetingCommand } from './commands.ts';
 import { ownerOrFacilitator, showsRatingDistribution, type Actor } from '../access/index.ts';
-import type { HotSeatStage, HotSeatState, MeetingState, RatingSummary, TopicProposal } from './state.ts';
+import type { HotSeatStage, MeetingState, RatingSummary, TopicProposal } from './state.ts';
+import { EMPTY_SEAT, protocolStage, stageDurationMs, withTurn } from './hotseatTurns.ts';
+
+export { stageDurationMs } from './hotseatTurns.ts';
 import { runningTimer } from './timer.ts';
 import { currentDay, dayCount } from './days.ts';
 
 type Step = { state: MeetingState; events: { type: string; [k: string]: unknown }[] } | { error: ApiError };
 type Cmd<T extends string> = Extract<MeetingCommand, { type: T }>;
 
-/** The stages in order, their share of the item's time box, and the rule shown to the room. */
-export const HOT_SEAT_STAGES: readonly { stage: HotSeatStage; label: string; share: number; rule: string }[] = [
-  { stage: 'presentation', label: 'Presentation', share: 0.2, rule: 'The presenter explains the problem; everyone listens' },
-  { stage: 'questions', label: 'Clarifying questions', share: 0.25, rule: 'Clarifying questions only: no advice yet' },
-  { stage: 'advice', label: 'Experience and advice', share: 0.35, rule: 'Share what you have lived, then what you would do' },
-  { stage: 'commitments', label: 'Commitments', share: 0.2, rule: 'The presenter says what they will do, and by when' },
-];
-
 const ok = (state: MeetingState, events: { type: string; [k: string]: unknown }[]): Step => ({ state, events });
 const illegal = (message: string): Step => ({ error: { code: 'illegal_command', message } });
-
-/** A stage's time box: its share of the hot seat's planned time (the item's durationMs). */
-export function stageDurationMs(itemDurationMs: number, stage: HotSeatStage): number {
-  const share = HOT_SEAT_STAGES.find((s) => s.stage === stage)?.share ?? 1;
-  return Math.round(itemDurationMs * share);
-}
 
 /**
  * The box the timer of `itemId` should have when (re)started: the current stage's share
@@ -37,22 +26,24 @@ export function plannedTimerMs(state: MeetingState, itemId: string): number | un
   const item = state.agenda.find((i) => i.id === itemId);
   if (!item) return undefined;
   const stage = item.kind === 'hotseat' ? state.hotSeats[itemId]?.stage : null;
-  return stage ? stageDurationMs(item.durationMs, stage) : item.durationMs;
+  return stage ? stageDurationMs(state, item, stage) : item.durationMs;
 }
 
 /**
- * On entering a hot-seat item: a set-up seat with no stage yet starts at the presentation;
- * a seat already at a stage (the room went back to it) restarts that stage's time box.
+ * On entering a hot-seat item: a seat with a presenter and no stage yet starts at the
+ * protocol's first stage; a seat already at a stage (the room went back to it) restarts that
+ * stage's time box. A round in progress does not survive leaving the item.
  */
 export function enterHotSeat(state: MeetingState, now: number): MeetingState {
   const item = state.agenda[state.currentIndex];
   const seat = item && state.hotSeats[item.id];
-  if (!item || item.kind !== 'hotseat' || !seat) return state;
-  const stage: HotSeatStage = seat.stage ?? 'presentation';
+  if (!item || item.kind !== 'hotseat' || !seat || seat.presenters.length === 0) return state;
+  const stage: HotSeatStage | undefined = seat.stage ?? state.hotSeatProtocol.stages[0]?.id;
+  if (stage === undefined) return state;
   return {
     ...state,
-    hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage, stageStartedAt: now } },
-    timer: runningTimer(item.id, stageDurationMs(item.durationMs, stage), now),
+    hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage, stageStartedAt: now, round: null } },
+    timer: runningTimer(item.id, stageDurationMs(state, item, stage), now),
   };
 }
 
@@ -63,38 +54,46 @@ export function withoutHotSeat(state: MeetingState, itemId: string): MeetingStat
   return { ...state, hotSeats };
 }
 
+/** Sets the presenter and topic of the seat's current turn (the only one, for most seats). */
 export function setupHotSeat(state: MeetingState, c: Cmd<'hotseat.setup'>): Step {
   const item = state.agenda.find((i) => i.id === c.itemId);
   if (!item) return illegal(`There is no agenda item with id "${c.itemId}".`);
   if (item.kind !== 'hotseat') return illegal('Only a hot-seat item can have a presenter and topic.');
   if (c.proposalId && !state.topics.some((t) => t.id === c.proposalId)) return illegal('There is no such topic proposal.');
-  const before = state.hotSeats[c.itemId];
-  const seat: HotSeatState = {
-    presenterId: c.presenterId,
-    topic: c.topic,
-    proposalId: c.proposalId ?? null,
-    stage: before?.stage ?? null,
-    stageStartedAt: before?.stageStartedAt ?? null,
-  };
+  const before = state.hotSeats[c.itemId] ?? EMPTY_SEAT;
+  const presenter = { userId: c.presenterId, topic: c.topic, proposalId: c.proposalId ?? null };
+  const presenters = [...before.presenters];
+  presenters[Math.min(before.turn, presenters.length)] = presenter;
+  if (presenters.filter((p) => p.userId === c.presenterId).length > 1) return illegal('That member already has a turn in this hot seat.');
+  const seat = withTurn(before, presenters, before.turn);
   return ok({ ...state, hotSeats: { ...state.hotSeats, [c.itemId]: seat } }, [{ type: 'hotseat.setup', itemId: c.itemId, presenterId: c.presenterId }]);
 }
 
-/** A new stage gets its own time box and a fresh speaking queue, so everyone is heard in each. */
+/**
+ * A stage of the protocol, for the current presenter or (with `presenter`) another one. A new
+ * stage gets its own time box and a fresh speaking queue, so everyone is heard in each; there
+ * are no stages before a presenter is chosen: the room needs to know whose seat it is.
+ */
 export function setStage(state: MeetingState, c: Cmd<'hotseat.stage'>, now: number): Step {
   const item = state.agenda[state.currentIndex];
   if (!item || item.id !== c.itemId) return illegal('Move the room to this hot seat before changing its stage.');
   if (item.kind !== 'hotseat') return illegal('Only a hot-seat item has stages.');
-  const seat = state.hotSeats[item.id] ?? { presenterId: null, topic: '', proposalId: null, stage: null, stageStartedAt: null };
-  if (seat.stage === c.stage) return illegal('The hot seat is already at that stage.');
+  const seat = state.hotSeats[item.id];
+  if (!seat || seat.presenters.length === 0) return illegal('Choose a presenter first: the stages start once the room knows whose hot seat it is.');
+  if (!protocolStage(state, c.stage)) return illegal(`This meeting's protocol (${state.hotSeatProtocol.name}) has no stage "${c.stage}".`);
+  const turn = c.presenter ?? seat.turn;
+  if (turn >= seat.presenters.length) return illegal(`This hot seat has ${seat.presenters.length} presenter(s): there is no presenter ${turn + 1}.`);
+  if (seat.stage === c.stage && turn === seat.turn) return illegal('The hot seat is already at that stage.');
+  const moved = withTurn({ ...seat, stage: c.stage, stageStartedAt: now, round: null }, seat.presenters, turn);
   return ok(
     {
       ...state,
-      hotSeats: { ...state.hotSeats, [item.id]: { ...seat, stage: c.stage, stageStartedAt: now } },
-      timer: runningTimer(item.id, stageDurationMs(item.durationMs, c.stage), now),
+      hotSeats: { ...state.hotSeats, [item.id]: moved },
+      timer: runningTimer(item.id, stageDurationMs(state, item, c.stage), now),
       hands: [],
       speakerId: null,
     },
-    [{ type: 'hotseat.stage', itemId: item.id, stage: c.stage }],
+    [{ type: 'hotseat.stage', itemId: item.id, stage: c.stage, presenterId: moved.presenterId }],
   );
 }
 
@@ -138,7 +137,10 @@ export function withdrawTopic(state: MeetingState, id: string, actor: Actor): St
   }
   // A hot seat chosen from this proposal keeps its topic text but no longer points at it.
   const hotSeats = Object.fromEntries(
-    Object.entries(state.hotSeats).map(([itemId, seat]) => [itemId, seat.proposalId === id ? { ...seat, proposalId: null } : seat]),
+    Object.entries(state.hotSeats).map(([itemId, seat]) => [
+      itemId,
+      { ...seat, proposalId: seat.proposalId === id ? null : seat.proposalId, presenters: seat.presenters.map((p) => (p.proposalId === id ? { ...p, proposalId: null } : p)) },
+    ]),
   );
   return ok({ ...state, topics: state.topics.filter((t) => t.id !== id), hotSeats }, [{ type: 'topic.withdrawn', id }]);
 }

@@ -68,7 +68,10 @@ const SAMPLE: { [T in MeetingCommandType]: Extract<MeetingCommand, { type: T }> 
   'hand.call': { type: 'hand.call', userId: 'm2' },
   'speaker.clear': { type: 'speaker.clear' },
   'hotseat.setup': { type: 'hotseat.setup', itemId: 'i3', presenterId: 'm2', topic: 'Pricing' },
+  'hotseat.presenters': { type: 'hotseat.presenters', itemId: 'i3', presenters: [{ userId: 'm2', topic: 'Pricing' }] },
   'hotseat.stage': { type: 'hotseat.stage', itemId: 'i3', stage: 'questions' },
+  'hotseat.round.start': { type: 'hotseat.round.start', itemId: 'i3' },
+  'hotseat.round.next': { type: 'hotseat.round.next', itemId: 'i3' },
   'topic.propose': { type: 'topic.propose', id: 't1', title: 'Hiring' },
   'topic.vote': { type: 'topic.vote', id: 't1' },
   'topic.withdraw': { type: 'topic.withdraw', id: 't1' },
@@ -80,7 +83,7 @@ const ALL_TYPES = Object.keys(SAMPLE) as MeetingCommandType[];
 const LIVE_ONLY: MeetingCommandType[] = ['meeting.end', 'agenda.next', 'agenda.back', 'agenda.jump', 'agenda.rebalance',
   'agenda.rebalance.undo', 'agenda.borrow', 'timer.start',
   'timer.pause', 'timer.resume', 'timer.extend', 'timer.reset', 'hand.raise', 'hand.lower', 'hand.clear',
-  'focus.set', 'hand.call', 'speaker.clear', 'hotseat.stage', 'rating.submit', 'wall.show', 'wall.hide'];
+  'focus.set', 'hand.call', 'speaker.clear', 'hotseat.stage', 'hotseat.round.start', 'hotseat.round.next', 'rating.submit', 'wall.show', 'wall.hide'];
 
 const generated: Row[] = [
   ...ALL_TYPES.filter((t) => COMMAND_RIGHTS[t] === 'facilitator').map((t): Row =>

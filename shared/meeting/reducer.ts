@@ -10,6 +10,8 @@ import type { AttendanceEntry, MeetingState } from './state.ts';
 export type { Actor } from '../access/index.ts';
 import { isRunning, pauseTimer, resumeTimer, runningTimer, timeOnCurrentVisit } from './timer.ts';
 import * as peer from './hotseat.ts';
+import * as turns from './hotseatTurns.ts';
+import { resolveProtocol, type HotSeatProtocol } from './hotseatProtocol.ts';
 import { normalizeState } from './normalize.ts';
 import * as schedule from './schedule.ts';
 import * as wall from './shownFile.ts';
@@ -29,8 +31,11 @@ export type ApplyResult = { ok: true; state: MeetingState; events: MeetingEvent[
 type Step = { state: MeetingState; events: MeetingEvent[] } | { error: ApiError };
 type Cmd<T extends string> = Extract<MeetingCommand, { type: T }>;
 
-/** A meeting before its start: status scheduled, no current item, no timer. */
-export function createMeetingState(meetingId: string, agenda: AgendaItem[], facilitatorId: string): MeetingState {
+/**
+ * A meeting before its start: status scheduled, no current item, no timer. The hot-seat
+ * protocol is the template's, copied (Classic when none is given).
+ */
+export function createMeetingState(meetingId: string, agenda: AgendaItem[], facilitatorId: string, protocol?: HotSeatProtocol): MeetingState {
   return {
     meetingId,
     status: 'scheduled',
@@ -47,6 +52,7 @@ export function createMeetingState(meetingId: string, agenda: AgendaItem[], faci
     focusUserId: null,
     speakerId: null,
     hotSeats: {},
+    hotSeatProtocol: protocol ? structuredClone(protocol) : resolveProtocol(null),
     topics: [],
     ratings: {},
     dayRuns: [],
@@ -89,7 +95,10 @@ const PHASE: Readonly<Record<MeetingCommandType, 'scheduled' | 'live' | 'open'>>
   'hand.call': 'live',
   'speaker.clear': 'live',
   'hotseat.setup': 'open',
+  'hotseat.presenters': 'open',
   'hotseat.stage': 'live',
+  'hotseat.round.start': 'live',
+  'hotseat.round.next': 'live',
   'topic.propose': 'open',
   'topic.vote': 'open',
   'topic.withdraw': 'open',
@@ -167,7 +176,10 @@ function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: nu
     case 'hand.call': return peer.callOn(state, command.userId);
     case 'speaker.clear': return peer.clearSpeaker(state, actor);
     case 'hotseat.setup': return peer.setupHotSeat(state, command);
+    case 'hotseat.presenters': return turns.setPresenters(state, command);
     case 'hotseat.stage': return peer.setStage(state, command, now);
+    case 'hotseat.round.start': return turns.startRound(state, command, now);
+    case 'hotseat.round.next': return turns.nextSpeaker(state, command, now);
     case 'topic.propose': return peer.proposeTopic(state, command, actor);
     case 'topic.vote': return peer.voteTopic(state, command.id, actor);
     case 'topic.withdraw': return peer.withdrawTopic(state, command.id, actor);

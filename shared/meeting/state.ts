@@ -1,6 +1,7 @@
 // The live state of one meeting: the reducer's input and output, stored on every change.
 import type { AgendaItem, AttendanceMode, AttendanceStatus, MeetingStatus } from '../domain.ts';
 import type { ShownFile } from '../wallFile.ts';
+import type { HotSeatProtocol } from './hotseatProtocol.ts';
 
 /**
  * A countdown as data. The server never runs intervals: every client computes the
@@ -29,17 +30,47 @@ export interface RaisedHand {
   raisedAt: number;
 }
 
-export type HotSeatStage = 'presentation' | 'questions' | 'advice' | 'commitments';
+/** The id of a stage of the meeting's hot-seat protocol (state.hotSeatProtocol). */
+export type HotSeatStage = string;
 
-/** One hot seat: whose problem, what it is, and which stage the room is in. */
-export interface HotSeatState {
-  presenterId: string | null;
+/** One presenter of a hot-seat item and the issue they bring. */
+export interface HotSeatPresenter {
+  userId: string;
   topic: string;
   /** The member proposal it came from, if any. */
   proposalId: string | null;
+}
+
+/**
+ * An advice round-robin: everyone but the presenter speaks in turn, each for turnMs.
+ * Clients count a turn down from turnStartedAt with their own clock (like the timer).
+ */
+export interface AdviceRound {
+  speakers: string[];
+  /** Index into speakers of who has the floor. */
+  index: number;
+  turnMs: number;
+  turnStartedAt: number;
+}
+
+/**
+ * One hot-seat item: its presenters in order, each with their own hot seat (the whole protocol,
+ * in an equal share of the item's time), whose turn it is, and the stage the room is in.
+ * presenterId, topic and proposalId mirror the current presenter (presenters[turn]) so readers
+ * that know one presenter per seat (recap, exports) keep reading the one on the seat.
+ */
+export interface HotSeatState {
+  presenterId: string | null;
+  topic: string;
+  proposalId: string | null;
+  presenters: HotSeatPresenter[];
+  /** Index into presenters of the one in the seat. */
+  turn: number;
   /** null until the room enters the item. */
   stage: HotSeatStage | null;
   stageStartedAt: number | null;
+  /** The advice round of the current stage, while it goes round. */
+  round: AdviceRound | null;
 }
 
 /**
@@ -112,6 +143,8 @@ export interface MeetingState {
   speakerId: string | null;
   /** Keyed by agenda item id (items of kind 'hotseat'). */
   hotSeats: Record<string, HotSeatState>;
+  /** The hot-seat protocol, copied from the template when the meeting was created. */
+  hotSeatProtocol: HotSeatProtocol;
   topics: TopicProposal[];
   /**
    * Closing: each participant's 1..10 rating of the meeting, by user id, in the stored state

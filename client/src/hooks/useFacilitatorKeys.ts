@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { hasCompany } from '../../../shared/access/index.ts';
 import type { GoalReviewSet } from '../../../shared/records.ts';
 import { errorMessage, http } from '../api/http.ts';
-import { actionForKey, FOCUS_KINDS, focusAfter, goalCursorAfter, goalForKeys, nextHotSeatStage, type KeyAction } from '../lib/facilitatorKeys.ts';
+import { actionForKey, FOCUS_KINDS, focusAfter, goalCursorAfter, goalForKeys, nextHotSeatStage, runningRound, type KeyAction } from '../lib/facilitatorKeys.ts';
 import { timerToggleCommand } from '../lib/timerToggle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -104,6 +104,11 @@ function run(action: KeyAction): boolean {
       return next !== undefined;
     }
     case 'callNext': {
+      const round = runningRound(state);
+      if (round) {
+        void sendCommand({ type: 'hotseat.round.next', itemId: round.itemId });
+        return true;
+      }
       const first = state.hands[0];
       if (first) void sendCommand({ type: 'hand.call', userId: first.userId });
       return first !== undefined;

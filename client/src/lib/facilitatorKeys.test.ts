@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingState } from '../../../shared/meeting/state.ts';
+import { CLASSIC_PROTOCOL, PRESET_PROTOCOLS } from '../../../shared/meeting/hotseatProtocol.ts';
 import { actionForKey, FACILITATOR_KEYS, focusAfter, goalCursorAfter, goalForKeys, nextHotSeatStage } from './facilitatorKeys.ts';
 
 describe('facilitator keys', () => {
@@ -64,12 +65,25 @@ describe('facilitator keys', () => {
   });
 
   it('steps the hot seat through its stages and stops after the last', () => {
-    const at = (stage: string | null, kind = 'hotseat') =>
-      ({ currentIndex: 0, agenda: [{ id: 'h', kind }], hotSeats: { h: { stage } } }) as unknown as MeetingState;
+    const at = (stage: string | null, kind = 'hotseat', presenters = [{ userId: 'p' }]) =>
+      ({ currentIndex: 0, agenda: [{ id: 'h', kind }], hotSeatProtocol: CLASSIC_PROTOCOL, hotSeats: { h: { stage, presenters, turn: 0 } } }) as unknown as MeetingState;
     expect(nextHotSeatStage(at(null))).toEqual({ itemId: 'h', stage: 'presentation' });
     expect(nextHotSeatStage(at('presentation'))?.stage).toBe('questions');
     expect(nextHotSeatStage(at('advice'))?.stage).toBe('commitments');
     expect(nextHotSeatStage(at('commitments'))).toBeUndefined();
     expect(nextHotSeatStage(at(null, 'goals'))).toBeUndefined();
+  });
+
+  it("follows the meeting's own protocol and moves on to the next presenter after the last stage", () => {
+    const gestalt = (stage: string, turn: number) =>
+      ({ currentIndex: 0, agenda: [{ id: 'h', kind: 'hotseat' }], hotSeatProtocol: PRESET_PROTOCOLS.gestalt, hotSeats: { h: { stage, turn, presenters: [{ userId: 'a' }, { userId: 'b' }] } } }) as unknown as MeetingState;
+    expect(nextHotSeatStage(gestalt('questions', 0))).toEqual({ itemId: 'h', stage: 'experience' });
+    expect(nextHotSeatStage(gestalt('reflection', 0))).toEqual({ itemId: 'h', stage: 'presentation', presenter: 1 });
+    expect(nextHotSeatStage(gestalt('reflection', 1))).toBeUndefined();
+  });
+
+  it('a seat with no presenter still asks for the first stage, so the server can say why not', () => {
+    const none = { currentIndex: 0, agenda: [{ id: 'h', kind: 'hotseat' }], hotSeatProtocol: CLASSIC_PROTOCOL, hotSeats: {} } as unknown as MeetingState;
+    expect(nextHotSeatStage(none)).toEqual({ itemId: 'h', stage: 'presentation' });
   });
 });

@@ -1,7 +1,7 @@
 // The facilitator's keys: one table that both the key handler and the "?" sheet read, so the
 // sheet never lists a key that does nothing; and the pure choices behind them (whose turn is
 // next, which goal a status key marks, which hot-seat stage follows).
-import { HOT_SEAT_STAGES } from '../../../shared/meeting/hotseat.ts';
+import { nextStep } from '../../../shared/meeting/hotseatTurns.ts';
 import type { HotSeatStage, MeetingState } from '../../../shared/meeting/state.ts';
 import type { AgendaItemKind } from '../../../shared/domain.ts';
 
@@ -26,8 +26,8 @@ export const FACILITATOR_KEYS: readonly KeyBinding[] = [
   { action: 'goalDone', keys: ['1'], shown: '1', label: 'Goal review: the marked goal is done' },
   { action: 'goalPartly', keys: ['2'], shown: '2', label: 'Goal review: the marked goal is partly done' },
   { action: 'goalNotDone', keys: ['3'], shown: '3', label: 'Goal review: the marked goal is not done' },
-  { action: 'nextStage', keys: ['s'], shown: 'S', label: 'Hot seat: next stage' },
-  { action: 'callNext', keys: ['c'], shown: 'C', label: 'Give the floor to the first raised hand' },
+  { action: 'nextStage', keys: ['s'], shown: 'S', label: "Hot seat: next stage of the group's protocol (after the last: the next presenter)" },
+  { action: 'callNext', keys: ['c'], shown: 'C', label: 'Next speaker of the advice round; otherwise give the floor to the first raised hand' },
   { action: 'timer', keys: [' '], shown: 'Space', label: 'Start, pause or resume the timer' },
   { action: 'extend', keys: ['+', '='], shown: '+', label: 'Add 5 minutes to the timer' },
   { action: 'help', keys: ['?'], shown: '?', label: 'Show or hide this list of keys' },
@@ -82,12 +82,24 @@ export function goalCursorAfter<G extends KeyedGoal>(goals: readonly G[], focusU
   return own[at + dir]?.id;
 }
 
-/** The hot-seat stage after the current one (the first when none has begun); undefined at the end. */
-export function nextHotSeatStage(state: MeetingState): { itemId: string; stage: HotSeatStage } | undefined {
+/**
+ * The hot-seat step after the current one in the meeting's protocol: the next stage, or the next
+ * presenter's first; undefined at the end. A seat with no presenter yet still gets the first
+ * stage, so the key is answered by the server's refusal ("choose a presenter first"), not silence.
+ */
+export function nextHotSeatStage(state: MeetingState): { itemId: string; stage: HotSeatStage; presenter?: number } | undefined {
   const item = state.agenda[state.currentIndex];
   if (!item || item.kind !== 'hotseat') return undefined;
-  const current = state.hotSeats[item.id]?.stage ?? null;
-  const at = current === null ? -1 : HOT_SEAT_STAGES.findIndex((s) => s.stage === current);
-  const next = HOT_SEAT_STAGES[at + 1];
-  return next ? { itemId: item.id, stage: next.stage } : undefined;
+  const seat = state.hotSeats[item.id];
+  const first = state.hotSeatProtocol.stages[0];
+  if (!seat || seat.presenters.length === 0) return first ? { itemId: item.id, stage: first.id } : undefined;
+  const next = nextStep(state, item.id);
+  if (!next) return undefined;
+  return next.presenter === seat.turn ? { itemId: item.id, stage: next.stage } : { itemId: item.id, stage: next.stage, presenter: next.presenter };
+}
+
+/** The advice round of the current hot seat while it goes round (for the call-next key). */
+export function runningRound(state: MeetingState): { itemId: string } | undefined {
+  const item = state.agenda[state.currentIndex];
+  return item?.kind === 'hotseat' && state.hotSeats[item.id]?.round ? { itemId: item.id } : undefined;
 }

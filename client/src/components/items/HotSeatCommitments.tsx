@@ -1,8 +1,12 @@
-// The hot seat's last stage: the presenter's commitments, written down as they are said, and
-// each one can become a goal for the quarter so the next meeting reviews it.
+// The hot seat's commitments stage: the presenter's commitments, written down as they are said
+// by the presenter or by the facilitator on their behalf (shared/access mayRecordCommitment),
+// and each one can become a goal for the quarter so the next meeting reviews it.
 import { useState, type FormEvent } from 'react';
 import { addCommitment, COMMITMENT_WHAT_MAX, type Commitment } from '../../../../shared/collab/commitments.ts';
+import { mayRecordCommitment } from '../../../../shared/access/index.ts';
 import type { Meeting } from '../../../../shared/domain.ts';
+import type { MeetingState } from '../../../../shared/meeting/state.ts';
+import { useStore } from '../../store/index.ts';
 import type { Goal } from '../../../../shared/goals/types.ts';
 import type { GoalReviewSet } from '../../../../shared/records.ts';
 import { errorMessage } from '../../api/http.ts';
@@ -14,20 +18,21 @@ import { useRecords } from './useRecords.ts';
 
 interface Props {
   meeting: Meeting;
+  state: MeetingState;
   presenterId: string;
   presenterName: string;
-  isFacilitator: boolean;
   userId: string;
 }
 
-export function HotSeatCommitments({ meeting, presenterId, presenterName, isFacilitator, userId }: Props) {
+export function HotSeatCommitments({ meeting, state, presenterId, presenterName, userId }: Props) {
+  const role = useStore((s) => s.you?.role ?? null);
   const { handle, items } = useCommitmentList(meeting.id);
   const goals = useRecords<GoalReviewSet>(`/api/meetings/${meeting.id}/goal-review`, 'goals');
   const [what, setWhat] = useState('');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const mine = items.filter((c) => c.who === presenterId);
-  const mayWrite = isFacilitator || userId === presenterId;
+  const mayWrite = role !== null && mayRecordCommitment(state, { userId, role }, presenterId);
   // Already a goal: same owner and text among this quarter's goals (live via records:changed).
   const isGoal = (c: Commitment) => (goals.data?.new ?? []).some((g: Goal) => g.userId === c.who && g.text === c.what);
 
