@@ -27,7 +27,7 @@ export const FACILITATOR_KEYS: readonly KeyBinding[] = [
   { action: 'goalPartly', keys: ['2'], shown: '2', label: 'Goal review: the marked goal is partly done' },
   { action: 'goalNotDone', keys: ['3'], shown: '3', label: 'Goal review: the marked goal is not done' },
   { action: 'nextStage', keys: ['s'], shown: 'S', label: "Hot seat: next stage of the group's protocol (after the last: the next presenter)" },
-  { action: 'callNext', keys: ['c'], shown: 'C', label: 'Next speaker of the advice round; otherwise give the floor to the first raised hand' },
+  { action: 'callNext', keys: ['c'], shown: 'C', label: 'Give the floor to the first raised hand (in an advice round: the next speaker)' },
   { action: 'timer', keys: [' '], shown: 'Space', label: 'Start, pause or resume the timer' },
   { action: 'extend', keys: ['+', '='], shown: '+', label: 'Add 5 minutes to the timer' },
   { action: 'help', keys: ['?'], shown: '?', label: 'Show or hide this list of keys' },
