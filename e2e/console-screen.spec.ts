@@ -4,9 +4,12 @@
 // first and can be undone, back where it was.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.ts';
+import { seedGroup } from '../server/testing/harness.ts';
+import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { richRoom } from './support/richRoom.ts';
 import { currentItem, driveRoom, joinMeeting, patientPolls, type RoomDriver } from './support/room.ts';
+import { startE2eServer } from './support/server.ts';
+import { bandsPng } from './support/wallFiles.ts';
 
 let room: Awaited<ReturnType<typeof richRoom>>;
 let browser: Browser;
@@ -79,6 +82,92 @@ describe('console at 1366x768', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(titles).toEqual(before);
     expect(titles()[topics]).toBe('Topics & best practices');
+    await page.context().close();
+  });
+});
+
+describe('console at 1366x768 in a two-day meeting running late', () => {
+  const MIN = 60_000;
+  // Saturday 24 Oct 2026, 09:00 in Berlin; the server's meeting clock is the test's.
+  const T0 = Date.UTC(2026, 9, 24, 7, 0);
+  let clock = T0;
+  let srv: Awaited<ReturnType<typeof startE2eServer>>;
+  let coach: RoomDriver;
+  let meetingId: string;
+  let fileId: string;
+
+  beforeAll(async () => {
+    srv = await startE2eServer(undefined, 0, () => clock);
+    const seed = await seedGroup(srv.url);
+    const created = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, {
+      quarter: '2026-Q4', timeZone: 'Europe/Berlin', templateId: 'two-day', title: 'Two-day retreat',
+      days: [{ date: '2026-10-24', start: '09:00', end: '17:00' }, { date: '2026-10-25', start: '08:30', end: '15:15' }],
+    });
+    expect(created.status).toBe(201);
+    meetingId = created.body.meeting.id;
+    coach = await driveRoom(srv.url, seed.coach.cookie, meetingId);
+    await coach.command({ type: 'meeting.start' });
+    const topics = coach.itemId('topics');
+    const shared = await seed.members[0]!.post(`/api/meetings/${meetingId}/resources`, {
+      itemId: topics, title: 'Service catalogue', fileName: 'catalogue.png', contentType: 'image/png', dataBase64: bandsPng(800, 500, [[29, 78, 216], [250, 250, 250]]).toString('base64'),
+    });
+    expect(shared.status).toBe(201);
+    fileId = shared.body.id;
+    // Over three hours in, still on the opening (planned: 2.5 h to the goal review): the day
+    // runs late, and the day tools all show.
+    clock = T0 + 200 * MIN;
+  });
+  afterAll(async () => {
+    coach?.close();
+    await srv?.close();
+  });
+
+  it("keeps Next (or Adjourn), Back, the timer and the item's controls in view with the day tools and the re-balance proposal open", async () => {
+    await coach.command({ type: 'agenda.jump', itemId: coach.itemId('goals') });
+    const page = await joinMeeting(browser, srv.url, meetingId, COACH, 'In the room', { width: 1366, height: 768 });
+    const bar = page.getByTestId('console-bar');
+    const next = bar.getByRole('button', { name: /^(Next|Adjourn until day 2)$/ });
+    const back = bar.getByRole('button', { name: 'Back', exact: true });
+    const timer = bar.getByTestId('timer');
+    await expect.poll(() => bar.getByTestId('day-status').textContent()).toBe('Day 1 of 2');
+    await expect.poll(() => bar.textContent()).toMatch(/Running .* late/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'console-1366-two-day-late');
+    // Late: the day, the lateness, the planned end and the day's tools fit in a short bar, and
+    // the item's own view starts on the first screen under it.
+    for (const l of [next, back, timer, bar.getByRole('button', { name: 'Re-balance the rest of the day…' }), bar.getByRole('button', { name: 'Take 10 min from next item' })]) {
+      expect(await inView(page, l)).toBe(true);
+    }
+    expect(await bar.locator('.schedule-projection').textContent()).toMatch(/^The day was planned to end at 17:00 Berlin/);
+    expect((await bar.boundingBox())!.height).toBeLessThan(768 / 3);
+    expect((await page.getByTestId('item-stage').boundingBox())!.y).toBeLessThan(768 * 0.6);
+    // The proposal opens under the bar, in the page; the bar keeps its size.
+    await bar.getByRole('button', { name: 'Re-balance the rest of the day…' }).click();
+    const preview = page.getByRole('group', { name: 'Proposed boxes' });
+    await preview.getByTestId('rebalance-preview').waitFor();
+    await screenshot(page, 'console-1366-two-day-rebalance');
+    for (const l of [next, back, timer, preview.getByRole('button', { name: 'Apply to everyone' })]) expect(await inView(page, l)).toBe(true);
+    expect((await bar.boundingBox())!.height).toBeLessThan(768 / 3);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    for (const l of [next, back, timer]) expect(await inView(page, l)).toBe(true);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    expect(await preview.count()).toBe(0);
+
+    // The last item of day 1, topics, with a file on the wall: Next adjourns; the file's
+    // controls are on the first screen too.
+    await coach.command({ type: 'agenda.jump', itemId: coach.itemId('topics') });
+    await coach.command({ type: 'wall.show', resourceId: fileId });
+    await expect.poll(() => next.textContent()).toBe('Adjourn until day 2');
+    const control = page.getByRole('region', { name: 'On the wall' });
+    await expect.poll(() => control.textContent()).toContain('Showing Service catalogue.');
+    await expect.poll(() => page.getByTestId('wall-file-image').evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(800);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'console-1366-two-day-topics');
+    for (const l of [next, back, timer, control.getByRole('button', { name: 'Hide from the wall' })]) expect(await inView(page, l)).toBe(true);
+    expect((await bar.boundingBox())!.height).toBeLessThan(768 / 3);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    for (const l of [next, back, timer]) expect(await inView(page, l)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

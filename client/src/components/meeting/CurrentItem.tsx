@@ -1,10 +1,12 @@
 // What the room is on now: the item's title and its timer, or where the meeting stands.
+import type { ReactNode } from 'react';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { statusHeadline } from '../../lib/headline.ts';
 import { KIND_LABEL } from '../../lib/labels.ts';
 import { TimerDisplay } from './TimerDisplay.tsx';
 
-export function CurrentItem({ state }: { state: MeetingState }) {
+/** `children`: a status line under the title, left of the timer (the console bar's day and schedule). */
+export function CurrentItem({ state, children }: { state: MeetingState; children?: ReactNode }) {
   const current = state.status === 'live' ? state.agenda[state.currentIndex] : undefined;
   const next = state.status === 'live' ? state.agenda[state.currentIndex + 1] : state.status === 'scheduled' ? state.agenda[0] : undefined;
   return (
@@ -17,6 +19,7 @@ export function CurrentItem({ state }: { state: MeetingState }) {
           {statusHeadline(state)}
         </h2>
         {next && <p className="now-next">{state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}</p>}
+        {children}
       </div>
       {current && current.kind !== 'day-end' && <TimerDisplay state={state} />}
     </div>
