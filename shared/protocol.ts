@@ -60,7 +60,7 @@ export interface ClientToServerEvents {
 }
 
 /** What changed in the group's records; clients refetch that part (records:changed). */
-export type RecordsKind = 'goals' | 'figures' | 'resources' | 'updates' | 'parking';
+export type RecordsKind = 'goals' | 'figures' | 'resources' | 'updates' | 'parking' | 'next';
 
 export interface ServerToClientEvents {
   /** After most accepted commands: replay `steps` with the shared reducer (shared/meeting/delta.ts followDelta). */

@@ -192,4 +192,6 @@ export interface MeetingSummary {
   commitments: Commitment[];
   /** Pre-meeting updates read at the check-in; empty for readers outside the room (updates.read). */
   updates: MeetingUpdates['updates'];
+  /** The meeting scheduled at this one's closing (PUT /api/meetings/:id/next); null if none. */
+  next: Meeting | null;
 }

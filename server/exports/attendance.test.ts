@@ -30,7 +30,7 @@ function summaryWith(attendance: MeetingSummary['attendance']): MeetingSummary {
     meeting, group, agenda: [], days: [], attendance,
     rating: { count: 0, average: null, distribution: null, mine: null },
     financials: { quarter: '2026-Q4', canSeeFigures: true, currency: 'EUR', medians: [], ranks: [] },
-    review: [], newGoals: [], completion: [], hotSeats: [], resources: [], notes: [], commitments: [], updates: [],
+    review: [], newGoals: [], completion: [], hotSeats: [], resources: [], notes: [], commitments: [], updates: [], next: null,
   } as MeetingSummary;
 }
 
@@ -55,7 +55,7 @@ describe.each(ROWS)('attendance %s / %s, RSVP %s', (status, mode, rsvp, outcome,
   });
 
   it(`reads "${label}" in the recap mail`, () => {
-    const { text } = recapMail({ name: 'Ben', userId: 'u2', group, meeting, commitments: [], names: new Map(), myGoals: [], attendance: record, recapUrl: 'https://x/recap' });
+    const { text } = recapMail({ name: 'Ben', userId: 'u2', group, meeting, commitments: [], names: new Map(), myGoals: [], attendance: record, next: null, recapUrl: 'https://x/recap' });
     expect(text).toContain(`Attendance\n- Anna Berger: ${label}\n`);
   });
 });

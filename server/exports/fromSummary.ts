@@ -2,6 +2,7 @@
 import type { Commitment } from '../../shared/collab/commitments.ts';
 import { humanCalendarDate, humanDateTime, humanDays } from '../../shared/calendar/humanDate.ts';
 import { formatKpiByKey } from '../../shared/financials/kpis.ts';
+import type { Meeting } from '../../shared/domain.ts';
 import type { Goal } from '../../shared/goals/types.ts';
 import type { MeetingSummary, SummaryFinancials } from '../../shared/records.ts';
 import type { LibraryResource } from '../../shared/resources.ts';
@@ -48,6 +49,7 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
   // Exports say which zone their times are in.
   const when = recapWhen(s);
   const sections: RecapSection[] = [
+    ...(s.next ? [{ heading: 'Next meeting', blocks: [{ kind: 'paragraph' as const, text: nextMeetingLine(s.next) }] }] : []),
     {
       heading: 'Agenda',
       blocks: [{ kind: 'table', header: ['Item', 'Planned (min)', 'Actual (min)'], rows: s.agenda.map((a) => [a.title, String(a.plannedMin), String(a.actualMin)]) }],
@@ -109,6 +111,11 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
   ];
   if (privateNotes?.length) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', blocks: privateNotes }] });
   return { title: `${s.group.name}: ${s.meeting.title}`, roomOnlyIncluded, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
+}
+
+/** "Thursday 11 March 2027, 09:00 (Europe/Berlin) · Koblenz · https://…" */
+export function nextMeetingLine(m: Meeting): string {
+  return [`${humanDateTime(Date.parse(m.startsAt), m.timeZone)} (${m.timeZone})`, m.location, m.onlineUrl].filter(Boolean).join(' · ');
 }
 
 /** "Thursday 14 January 2027, 09:02" in the meeting's zone; "–" for a day that never started or ended. */

@@ -94,9 +94,10 @@ const commitmentLine = (c: Commitment, names: Map<string, string>): string =>
 
 /** The recap: my commitments first, then the group's; confidential ones are never passed in. */
 /**
- * `attendance`: each member's `label` (ATTENDANCE_LABEL, shared/attendance.ts), as the recap says it.
+ * `attendance`: each member's `label` (ATTENDANCE_LABEL, shared/attendance.ts), as the recap says it;
+ * `next`: the meeting scheduled at the closing, if any.
  */
-export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[]; attendance: { name: string; label: string }[]; recapUrl: string }): ComposedText {
+export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[]; attendance: { name: string; label: string }[]; next: Meeting | null; recapUrl: string }): ComposedText {
   const mine = o.commitments.filter((c) => c.who === o.userId);
   const others = o.commitments.filter((c) => c.who !== o.userId);
   const section = (title: string, lines: string[]) => (lines.length ? `\n${title}\n${lines.join('\n')}\n` : '');
@@ -105,7 +106,7 @@ export function recapMail(o: { name: string; userId: string; group: Group; meeti
     text: `Hello ${o.name},
 
 the record of ${o.meeting.title} is final.
-${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, o.myGoals.map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}${section('Attendance', o.attendance.map((a) => `- ${a.name}: ${a.label}`))}
+${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, o.myGoals.map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}${section('Attendance', o.attendance.map((a) => `- ${a.name}: ${a.label}`))}${o.next ? `\nNext meeting: ${when(o.next)}${o.next.location ? `, ${o.next.location}` : ''}\n` : ''}
 The full recap (notes, hot seats, goal review): ${o.recapUrl}`,
   };
 }

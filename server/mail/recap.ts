@@ -18,11 +18,12 @@ export async function queueRecapMail(storage: Storage, mailer: Mailer, meeting: 
   doc?.destroy();
   const members = await storage.listMembers(group.id);
   const names = new Map(members.map((m) => [m.userId, m.name]));
-  const [goals, state, rsvps] = await Promise.all([storage.listGoals(group.id, { quarter: meeting.quarter }), storage.getMeetingState(meeting.id), storage.listRsvps(meeting.id)]);
+  const [goals, state, rsvps, nextId] = await Promise.all([storage.listGoals(group.id, { quarter: meeting.quarter }), storage.getMeetingState(meeting.id), storage.listRsvps(meeting.id), storage.getNextMeetingId(meeting.id)]);
+  const next = nextId ? await storage.getMeeting(nextId) : null;
   const attendance = attendanceRecord(Object.values(state?.attendance ?? {}), rsvps, (id) => names.get(id) ?? 'Former member');
   await storage.transaction(async (tx) => {
     for (const m of members) {
-      const text = recapMail({ name: m.name, userId: m.userId, group, meeting, commitments, names, myGoals: goals.filter((g) => g.userId === m.userId), attendance, recapUrl: mailer.link(`/meetings/${meeting.id}/recap`) });
+      const text = recapMail({ name: m.name, userId: m.userId, group, meeting, commitments, names, myGoals: goals.filter((g) => g.userId === m.userId), attendance, next, recapUrl: mailer.link(`/meetings/${meeting.id}/recap`) });
       // Marking final again (after un-marking for a late correction) sends nobody a second recap.
       await mailer.queue(tx, { kind: 'recap', to: m.email, userId: m.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: `recap:${meeting.id}:${m.userId}` });
     }

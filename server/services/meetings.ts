@@ -74,10 +74,18 @@ function schedule(body: { startsAt?: string; days?: MeetingDay[] }, timeZone: st
 /** items: the agenda to start from, when the caller resolved it (an event's shared session); else body.templateId's. */
 export async function createMeeting(storage: Storage, userId: string, groupId: string, body: MeetingBody, items?: readonly AgendaTemplateItem[]): Promise<MeetingDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'meeting.create');
+  return insertMeeting(storage, userId, group, access, body, newId(), items);
+}
+
+/**
+ * Schedules a meeting with a given id for a caller already authorized to (createMeeting, or the
+ * next meeting set at a closing, services/nextMeeting.ts); items as in createMeeting.
+ */
+export async function insertMeeting(storage: Storage, userId: string, group: Group, access: Access, body: MeetingBody, id: string, items?: readonly AgendaTemplateItem[]): Promise<MeetingDetail> {
+  const groupId = group.id;
   items ??= await templateItems(storage, groupId, body.templateId);
   const facilitatorId = body.facilitatorId ?? userId;
   if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId, 'facilitatorId');
-  const id = newId();
   const agenda = agendaFromTemplate(items, newId);
   const meeting = await storage.createMeeting(
     {
@@ -115,6 +123,12 @@ export async function updateMeeting(
 ): Promise<Meeting> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   requireRight('meeting.edit', access, group, meeting);
+  return applyMeetingPatch(storage, meeting, patch);
+}
+
+/** Moves or edits a meeting the caller may change; its reminders move with it. */
+export async function applyMeetingPatch(storage: Storage, meeting: Meeting, patch: MeetingPatchBody): Promise<Meeting> {
+  const meetingId = meeting.id;
   const { startsAt, days, ...rest } = patch;
   const moved = startsAt !== undefined || days !== undefined || (patch.timeZone !== undefined && patch.timeZone !== meeting.timeZone);
   let when = {};

@@ -75,7 +75,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   const state = viewFor(stored, userId);
   const viewer = { userId, inTheRoom: seesRoomOnly(access, group) };
   const [members, { reviewQuarter }, rsvps] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting), storage.listRsvps(meetingId)]);
-  const [review, newGoals, financials, resources, notes, commitments, updates] = await Promise.all([
+  const [review, newGoals, financials, resources, notes, commitments, updates, nextId] = await Promise.all([
     storage.listGoals(group.id, { quarter: reviewQuarter }),
     storage.listGoals(group.id, { quarter: meeting.quarter }),
     // A meeting reviews the numbers of the quarter that ended before it (as the financial review does).
@@ -84,7 +84,9 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     docs.readNotes(meetingId, state.agenda.map((i) => i.id), viewer),
     docs.readCommitments(meetingId, viewer),
     updatesOf(storage, access, group, meetingId),
+    storage.getNextMeetingId(meetingId),
   ]);
+  const next = nextId ? await storage.getMeeting(nextId) : null;
   const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   // Someone who left the group since still appears in its record, by id.
   const person = (id: string) => ({ userId: id, name: nameOf.get(id) ?? 'Former member' });
@@ -110,5 +112,6 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     notes: notes.map((n) => ({ itemId: n.itemId, title: titleOf.get(n.itemId) ?? '', blocks: n.blocks })),
     commitments,
     updates,
+    next,
   };
 }

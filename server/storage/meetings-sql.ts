@@ -18,6 +18,22 @@ const MEETING_COLUMNS = {
   days: 'days',
 } as const;
 
+/**
+ * Which meeting was scheduled at the closing of which (one per meeting): the link makes
+ * scheduling again edit that meeting instead of creating a second one.
+ */
+export const NEXT_MEETING_MIGRATION = {
+  id: 21,
+  name: 'next meeting scheduled at the closing',
+  sql: `
+    CREATE TABLE meeting_next (
+      meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+      next_meeting_id TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+  `,
+};
+
 export class MeetingsSql {
   constructor(
     private readonly q: SqlAccess,
@@ -52,6 +68,17 @@ export class MeetingsSql {
   async listTemplates(groupId: string): Promise<AgendaTemplate[]> {
     const rows = await this.q.all<row.TemplateRow>('SELECT * FROM agenda_templates WHERE group_id = ?', [groupId]);
     return rows.map(row.toTemplate).sort(row.byName);
+  }
+
+  // the next meeting scheduled at a closing
+
+  async reserveNextMeeting(meetingId: string, candidateId: string): Promise<string> {
+    await this.q.run('INSERT INTO meeting_next (meeting_id, next_meeting_id, created_at) VALUES (?, ?, ?) ON CONFLICT (meeting_id) DO NOTHING', [meetingId, candidateId, this.now()]);
+    return (await this.getNextMeetingId(meetingId)) as string;
+  }
+  async getNextMeetingId(meetingId: string): Promise<string | null> {
+    const r = await oneRow<{ next_meeting_id: string }>(this.q, 'SELECT next_meeting_id FROM meeting_next WHERE meeting_id = ?', [meetingId]);
+    return r?.next_meeting_id ?? null;
   }
 
   // meetings and their live state

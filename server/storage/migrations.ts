@@ -18,6 +18,7 @@ import { NORMS_MIGRATION } from './norms-sql.ts';
 import { EVENTS_MIGRATION } from './events-sql.ts';
 import { GOAL_CHANGES_MIGRATION } from './records-sql.ts';
 import { GROUP_KIND_MIGRATIONS } from './groupKinds-sql.ts';
+import { NEXT_MEETING_MIGRATION } from './meetings-sql.ts';
 
 export interface Migration {
   id: number;
@@ -242,6 +243,7 @@ export const MIGRATIONS: readonly Migration[] = [
   EVENTS_MIGRATION,
   GOAL_CHANGES_MIGRATION,
   ...GROUP_KIND_MIGRATIONS,
+  NEXT_MEETING_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

@@ -13,6 +13,7 @@ import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
 import { runEventsContract } from './contract-events.ts';
+import { runNextMeetingContract } from './contract-next.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
@@ -92,6 +93,7 @@ if (unreachable && onCi) {
   runGroupKindsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runAccountsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runNormsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
+  runNextMeetingContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runMyDataContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
   runEventsContract('postgres', async () => openPostgresStorage(await freshSchemaUrl()));
 

@@ -251,6 +251,8 @@ export class SqlStorage implements Storage {
   getMeetingState: Storage['getMeetingState'] = (...a) => this.meetings.getMeetingState(...a);
   saveMeetingState: Storage['saveMeetingState'] = (...a) => this.meetings.saveMeetingState(...a);
   saveMeetingStates: Storage['saveMeetingStates'] = (...a) => this.meetings.saveMeetingStates(...a);
+  reserveNextMeeting: Storage['reserveNextMeeting'] = (...a) => this.meetings.reserveNextMeeting(...a);
+  getNextMeetingId: Storage['getNextMeetingId'] = (...a) => this.meetings.getNextMeetingId(...a);
 
   // collaborative documents (docs-sql.ts)
   appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.docs.appendDocUpdates(name, [update]);

@@ -13,6 +13,7 @@ import { runAccountsContract } from './contract-accounts.ts';
 import { runMyDataContract } from './contract-mydata.ts';
 import { runNormsContract } from './contract-norms.ts';
 import { runEventsContract } from './contract-events.ts';
+import { runNextMeetingContract } from './contract-next.ts';
 import { runResourcesContract } from './contract-resources.ts';
 import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
@@ -37,6 +38,7 @@ runParkingContract('sqlite file', async () => openSqliteStorage(join(dir, `db${+
 runGroupKindsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runAccountsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runNormsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
+runNextMeetingContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runMyDataContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 runEventsContract('sqlite file', async () => openSqliteStorage(join(dir, `db${++n}`, 'peerboard.sqlite')));
 

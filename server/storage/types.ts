@@ -307,6 +307,13 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
    * transaction fails, it throws and none of them is stored.
    */
   saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]>;
+  /**
+   * Links the meeting to the one scheduled at its closing, unless it already has one (any node,
+   * any race: the first link stays). Returns the linked id: `candidateId` when it won, else the
+   * earlier one. The linked meeting may not exist yet (its creator is still writing it).
+   */
+  reserveNextMeeting(meetingId: string, candidateId: string): Promise<string>;
+  getNextMeetingId(meetingId: string): Promise<string | null>;
 
   // collaborative documents (Yjs): an append-only update log plus an optional snapshot
   /** Appends one Yjs update; resolves once it is durable. Returns its sequence number. */

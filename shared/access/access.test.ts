@@ -68,6 +68,7 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
   'meeting.edit': { coachLed: LEADS, peerLed: PARTICIPANTS },
   'meeting.join': { coachLed: ALL, peerLed: ALL },
   'recap.finalize': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
+  'meeting.scheduleNext': { coachLed: LEADS_OR_FACILITATOR, peerLed: LEADS_OR_FACILITATOR },
   'notes.read': { coachLed: ALL, peerLed: ALL },
   'notes.write': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
   'notes.roomOnly': { coachLed: PARTICIPANTS, peerLed: PARTICIPANTS },
@@ -112,6 +113,7 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
 const PHASES: Partial<Record<GroupAction, { statuses: MeetingStatus[]; code: string }>> = {
   'recap.finalize': { statuses: ['ended'], code: 'meeting_not_live' },
+  'meeting.scheduleNext': { statuses: ['live', 'ended'], code: 'meeting_not_live' },
   'meeting.edit': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
   'updates.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
   'rsvp.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },

@@ -31,6 +31,8 @@ export const GROUP_ACTIONS = [
   'meeting.edit',
   'meeting.join',
   'recap.finalize',
+  // Scheduling the next meeting at the closing (it then runs as any scheduled meeting).
+  'meeting.scheduleNext',
   'notes.read',
   'notes.write',
   // "Stays in the room" blocks and commitments, in every channel (collab, recap, search, wall).
@@ -135,6 +137,7 @@ const RULES: Record<GroupAction, Rule> = {
   'meeting.edit': isLeadOrPeer,
   'meeting.join': isMember,
   'recap.finalize': isLeadOrFacilitator,
+  'meeting.scheduleNext': isLeadOrFacilitator,
   'notes.read': isMember,
   'notes.write': isParticipant,
   'notes.roomOnly': inRoom,
@@ -198,6 +201,10 @@ const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; e
   'recap.finalize': {
     statuses: ['ended'],
     error: { code: 'meeting_not_live', message: 'The recap can be marked final once the meeting has ended' },
+  },
+  'meeting.scheduleNext': {
+    statuses: ['live', 'ended'],
+    error: { code: 'meeting_not_live', message: 'The next meeting is scheduled at the closing of this one' },
   },
   'meeting.edit': {
     statuses: ['scheduled', 'live'],
