@@ -361,5 +361,24 @@ describe('carried goals', () => {
     // The phone stays within 375 px with the forms and notes in it.
     expect(await maxPhone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     for (const p of [coach, maxPhone]) expect(await seriousA11yViolations(p)).toEqual([]);
+
+    // After the meeting: the dropped goal ends there, the reworded one carries on in its new words,
+    // and the recap (page and Markdown) keeps the reason and the first wording.
+    await coach.getByRole('button', { name: 'End meeting' }).click();
+    await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
+    const next = async () => ((await seed.coach.get(`/api/groups/${seed.group.id}/goals?quarter=${Q_MEETING}`)).body as Goal[]).filter((g) => g.carriedFromId?.startsWith('c-'));
+    await poll(async () => (await next()).map((g) => [g.carriedFromId, g.text, g.carriedCount]).sort()).toEqual([
+      ['c-churn', 'Cut churn below 3 percent', 2],
+      ['c-office', 'Open a second office', 1],
+      ['c-prices', 'Raise prices by 3 percent', 2],
+    ]);
+    const md = (await seed.members[1]!.get(`/api/meetings/${reviewing}/recap.md`)).body as string;
+    expect(md).toContain('Max One: Hire a dispatcher (carried ×3) — dropped: Dispatch is outsourced now');
+    expect(md).toContain('Max One: Raise prices by 3 percent (carried ×1) (reworded from "Raise prices by 5 percent": The market is too tight for 5) — open');
+    await miaPage.goto(`/meetings/${reviewing}/recap`);
+    const recap = miaPage.getByTestId('recap');
+    await poll(() => recap.innerText()).toContain('dropped: Dispatch is outsourced now');
+    expect(await recap.innerText()).toContain('reworded from “Raise prices by 5 percent”: The market is too tight for 5');
+    expect(await seriousA11yViolations(miaPage)).toEqual([]);
   });
 });

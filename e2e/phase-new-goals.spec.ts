@@ -83,9 +83,15 @@ describe('new goals', () => {
     expect(await stage(max).getByRole('heading', { level: 4, name: 'My goals' }).count()).toBe(1);
     const carried = ownList(max).locator('li', { hasText: 'Hire a dispatcher' });
     await expect.poll(() => carried.innerText()).toContain('carried ×1');
-    // An unfinished goal does not go away: its owner may reword it, not delete it.
+    // An unfinished goal does not go away: its owner may edit its target, drop it or reword it
+    // with a reason, not delete it; another member may do none of it.
     expect(await carried.getByRole('button', { name: 'Edit Hire a dispatcher' }).count()).toBe(1);
     expect(await carried.getByRole('button', { name: 'Delete Hire a dispatcher' }).count()).toBe(0);
+    expect(await carried.getByRole('button', { name: 'Drop Hire a dispatcher' }).count()).toBe(1);
+    expect(await carried.getByRole('button', { name: 'Reword Hire a dispatcher' }).count()).toBe(1);
+    await carried.getByRole('button', { name: 'Edit Hire a dispatcher' }).click();
+    expect(await stage(max).getByRole('form', { name: 'Edit Hire a dispatcher' }).getByLabel('Goal', { exact: true }).count()).toBe(0);
+    await stage(max).getByRole('form', { name: 'Edit Hire a dispatcher' }).getByRole('button', { name: 'Cancel' }).click();
     expect(await ownList(max).locator('li').allInnerTexts()).toHaveLength(1);
     await expect.poll(() => ownList(mia).innerText()).toContain('Win a public tender');
     expect(await ownList(mia).innerText()).toContain('carried ×1');
@@ -108,6 +114,8 @@ describe('new goals', () => {
     await expect.poll(() => theirs(moe, 'Max One').innerText()).toContain('Open a second office — target: lease signed by March');
     await expect.poll(() => theirs(moe, 'Mia Two').innerText()).toContain('Hire two apprentices — target: contracts signed');
     expect(await theirs(moe, 'Max One').innerText()).toContain('Hire a dispatcher');
+    expect(await theirs(moe, 'Max One').getByRole('button', { name: /^(Drop|Reword) Hire a dispatcher$/ }).count()).toBe(0);
+    await expect.poll(() => theirs(coach, 'Max One').getByRole('button', { name: /^(Drop|Reword) Hire a dispatcher$/ }).count()).toBe(2);
     await expect.poll(() => theirs(coach, 'Max One').innerText()).toContain('Open a second office');
     await expect.poll(() => theirs(coach, 'Mia Two').innerText()).toContain('Hire two apprentices');
     // Each member's own list is where they add; Mia sees Max's among the rest of the group.

@@ -11,10 +11,13 @@ import { plainItems, type RecapBlock, type RecapDoc, type RecapSection } from '.
 
 const STATUS = { open: 'open', done: 'done', partly: 'partly done', not_done: 'not done' } as const;
 
-function goalLine(g: Goal, name: (id: string) => string): string {
+/** One goal of the recap; a dropped or reworded carried goal says why (and its first wording). */
+export function goalLine(g: Goal, name: (id: string) => string): string {
   const carried = g.carriedCount > 0 ? ` (carried ×${g.carriedCount})` : '';
+  const reworded = g.reworded ? ` (reworded from "${g.reworded.from}": ${g.reworded.reason})` : '';
+  const status = g.dropped ? `dropped: ${g.dropped.reason}` : STATUS[g.status];
   const comment = g.comment ? ` — ${g.comment}` : '';
-  return `${name(g.userId)}: ${g.text}${g.target ? ` [target: ${g.target}]` : ''}${carried} — ${STATUS[g.status]}${comment}`;
+  return `${name(g.userId)}: ${g.text}${g.target ? ` [target: ${g.target}]` : ''}${carried}${reworded} — ${status}${comment}`;
 }
 
 function commitmentLine(c: Commitment, name: (id: string) => string): string {

@@ -22,6 +22,7 @@ import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
+import { GoalChangeNote } from '../components/goals/GoalChangeNote.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { RatingAggregate } from '../components/meeting/RatingAggregate.tsx';
 import { humanCalendarDate, humanDateTime, humanDays } from '../../../shared/calendar/humanDate.ts';
@@ -42,8 +43,8 @@ function GoalTable({ goals, name, label }: { goals: Goal[]; name: (id: string) =
           {[...goals].sort((a, b) => name(a.userId).localeCompare(name(b.userId))).map((g) => (
             <tr key={g.id}>
               <td>{name(g.userId)}</td>
-              <td>{g.text}<CarriedBadge count={g.carriedCount} /></td>
-              <td>{GOAL_STATUS[g.status]}</td>
+              <td>{g.text}<CarriedBadge count={g.carriedCount} /><GoalChangeNote goal={g} /></td>
+              <td>{g.dropped ? 'Dropped' : GOAL_STATUS[g.status]}</td>
               <td>{g.comment}</td>
             </tr>
           ))}

@@ -9,7 +9,8 @@ import { errorMessage, http } from '../../api/http.ts';
 /** Whether the actions apply: a carried goal still open and not dropped. */
 export const changeable = (g: Goal): boolean => g.carriedCount > 0 && g.status === 'open' && !g.dropped;
 
-export function CarriedGoalActions({ goal, onError }: { goal: Goal; onError: (message: string) => void }) {
+/** `onChanged` gets the goal as stored, for pages that are not kept live by records:changed. */
+export function CarriedGoalActions({ goal, onError, onChanged }: { goal: Goal; onError: (message: string) => void; onChanged?: (g: Goal) => void }) {
   const [mode, setMode] = useState<'drop' | 'reword' | null>(null);
   const [text, setText] = useState(goal.text);
   const [reason, setReason] = useState('');
@@ -22,8 +23,13 @@ export function CarriedGoalActions({ goal, onError }: { goal: Goal; onError: (me
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const request = mode === 'drop' ? http.post(`/api/goals/${goal.id}/drop`, { reason }) : http.post(`/api/goals/${goal.id}/reword`, { text, reason });
-    request.then(close, (err) => onError(errorMessage(err))).finally(() => setBusy(false));
+    const request = mode === 'drop' ? http.post<Goal>(`/api/goals/${goal.id}/drop`, { reason }) : http.post<Goal>(`/api/goals/${goal.id}/reword`, { text, reason });
+    request
+      .then((saved) => {
+        close();
+        onChanged?.(saved);
+      }, (err) => onError(errorMessage(err)))
+      .finally(() => setBusy(false));
   };
   if (!mode) {
     return (

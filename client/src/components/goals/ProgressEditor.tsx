@@ -7,6 +7,8 @@ import { recordsApi } from '../../api/records.ts';
 import { GOAL_STATUS_LABEL } from './labels.ts';
 import '../financials/financials.css';
 import { CarriedBadge } from './CarriedBadge.tsx';
+import { CarriedGoalActions } from './CarriedGoalActions.tsx';
+import { CarriedFlag, GoalChangeNote } from './GoalChangeNote.tsx';
 
 export function ProgressEditor({ goal, onSaved }: { goal: Goal; onSaved: (g: Goal) => void }) {
   const [progress, setProgress] = useState(goal.progress);
@@ -28,9 +30,12 @@ export function ProgressEditor({ goal, onSaved }: { goal: Goal; onSaved: (g: Goa
         <strong>{goal.text}</strong>
         {goal.target && <span className="muted"> — target: {goal.target}</span>}
         <CarriedBadge count={goal.carriedCount} />
+        <CarriedFlag goal={goal} />
         {goal.vague && <span className="badge badge-warn">vague</span>}
-        <span className="goal-status"> · {GOAL_STATUS_LABEL[goal.status]}</span>
+        <span className="goal-status"> · {goal.dropped ? 'Dropped' : GOAL_STATUS_LABEL[goal.status]}</span>
+        <GoalChangeNote goal={goal} />
       </div>
+      <CarriedGoalActions goal={goal} onChanged={onSaved} onError={(error) => setState({ busy: false, note: null, error })} />
       <form className="form progress-form" onSubmit={(e) => void save(e)}>
         <label htmlFor={id}>Progress notes</label>
         <textarea id={id} rows={2} maxLength={GOAL_PROGRESS_MAX} value={progress} onChange={(e) => setProgress(e.target.value)} />

@@ -1,10 +1,13 @@
 // One goal in the new-goals round: its owner rewords or deletes it, the facilitator flags a
-// vague one. Carried-over goals can't be deleted: an unfinished goal does not go away.
+// vague one. Carried-over goals can't be deleted: an unfinished goal does not go away; its owner
+// or the facilitator drops or rewords it with a reason instead (the Edit form keeps its words).
 import { useState, type FormEvent } from 'react';
 import type { Goal } from '../../../../shared/goals/types.ts';
 import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
 import { CarriedBadge } from '../goals/CarriedBadge.tsx';
+import { CarriedGoalActions } from '../goals/CarriedGoalActions.tsx';
+import { CarriedFlag, GoalChangeNote } from '../goals/GoalChangeNote.tsx';
 
 interface Props {
   goal: Goal;
@@ -18,6 +21,7 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
   const [text, setText] = useState(goal.text);
   const [target, setTarget] = useState(goal.target);
   const fail = (e: unknown) => onError(errorMessage(e));
+  const carried = goal.carriedCount > 0;
   // Start from the goal as it is now: the row stays mounted while others flag or reword it.
   const startEditing = () => {
     setText(goal.text);
@@ -28,7 +32,8 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await recordsApi.patchGoal(goal.id, { text, target });
+      // A carried goal's words change only with a reason (Reword).
+      await recordsApi.patchGoal(goal.id, carried ? { target } : { text, target });
       setEditing(false);
     } catch (err) {
       fail(err);
@@ -39,10 +44,14 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
     return (
       <li className="goal">
         <form className="form form-inline" onSubmit={(e) => void save(e)} aria-label={`Edit ${goal.text}`}>
-          <label className="grow">
-            Goal
-            <input value={text} onChange={(e) => setText(e.target.value)} required maxLength={300} />
-          </label>
+          {carried ? (
+            <strong className="grow">{goal.text}</strong>
+          ) : (
+            <label className="grow">
+              Goal
+              <input value={text} onChange={(e) => setText(e.target.value)} required maxLength={300} />
+            </label>
+          )}
           <label className="grow">
             Measurable target
             <input value={target} onChange={(e) => setTarget(e.target.value)} maxLength={300} />
@@ -63,9 +72,11 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
       <strong>{goal.text}</strong>
       {goal.target ? <span className="muted"> — target: {goal.target}</span> : <span className="muted"> — no target yet</span>}
       <CarriedBadge count={goal.carriedCount} />
+      <CarriedFlag goal={goal} />
       {goal.vague && <span className="badge badge-warn">Vague: add a measurable target</span>}
+      <GoalChangeNote goal={goal} />
       <span className="button-row goal-actions">
-        {isOwner && (
+        {isOwner && !goal.dropped && (
           <button type="button" className="btn btn-small" aria-label={`Edit ${goal.text}`} onClick={startEditing}>
             Edit
           </button>
@@ -81,6 +92,7 @@ export function NewGoalRow({ goal, isOwner, isFacilitator, onError }: Props) {
           </button>
         )}
       </span>
+      {(isOwner || isFacilitator) && <CarriedGoalActions goal={goal} onError={onError} />}
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { DEFAULT_KPIS, formatKpiValue } from '../../../../shared/financials/kpis
 import type { MyGroupOverview } from '../../api/overview.ts';
 import { LineChart, type Series } from './LineChart.tsx';
 import { SeriesTable } from './SeriesTable.tsx';
+import { GoalChangeNote } from '../goals/GoalChangeNote.tsx';
 
 const STATUS = { open: 'Open', done: 'Done', partly: 'Partly done', not_done: 'Not done' } as const;
 const pct = (v: number) => `${Math.round(v * 100)} %`;
@@ -58,6 +59,7 @@ export function GroupRecord({ g }: { g: MyGroupOverview }) {
                 <li key={x.id}>
                   {x.text} <span className={`badge goal-badge-${x.status}`}>{STATUS[x.status]}</span>
                   {x.carriedCount > 0 && <span className="badge badge-warn">Carried over ×{x.carriedCount}</span>}
+                  <GoalChangeNote goal={x} />
                 </li>
               ))}
             </ul>
