@@ -87,6 +87,9 @@ const titleSize = (page: Page) => page.locator('.wall-file-title').evaluate((el)
 describe('a file on the wall', () => {
   it('the facilitator shows an image and a PDF, every wall size draws it inside the viewport, and hides it', async () => {
     const walls = await Promise.all(WALLS.map((v) => openProjector(browser, srv.url, meetingId, COACH, { width: v.width, height: v.height })));
+    // pdf.js runs under the app's CSP (no eval, no inline script, no wasm): nothing it does is blocked.
+    const cspErrors: string[] = [];
+    for (const wall of walls) wall.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
     const consolePage = await joinMeeting(browser, srv.url, meetingId, COACH, 'In the room', { width: 1366, height: 768 });
     const member = await joinMeeting(browser, srv.url, meetingId, 'max.one@example.com', 'Remote');
     const control = consolePage.getByRole('region', { name: 'On the wall' });
@@ -134,6 +137,7 @@ describe('a file on the wall', () => {
       await screenshot(wall, `wall-file-pdf-${WALLS[i]!.width}`);
     }
     await expect.poll(() => inkedPixels(member)).toBeGreaterThan(100);
+    expect(cspErrors).toEqual([]);
     await screenshot(consolePage, 'wall-file-console-1366');
     await screenshot(member, 'wall-file-member');
     expect(await seriousA11yViolations(walls[1]!)).toEqual([]);
