@@ -22,6 +22,7 @@ import {
   NotFoundPage,
   OrganiserInvitePage,
   OutboxPage,
+  NetworkLibraryPage,
   ProjectorPage,
   RecapPage,
   UpdatePage,
@@ -69,6 +70,7 @@ export function App() {
           <Route path="/coaching" element={<CoachingPage />} />
           <Route path="/me/mail" element={<MyPage />} />
           <Route path="/networks/:id/outbox" element={<OutboxPage />} />
+          <Route path="/networks/:id/library" element={<NetworkLibraryPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/groups/:id/coach" element={<CoachPage />} />

@@ -32,3 +32,4 @@ export const UpdatePage = page(() => import('./views/UpdatePage.tsx'), 'UpdatePa
 export const OutboxPage = page(() => import('./views/OutboxPage.tsx'), 'OutboxPage');
 export const CoachingPage = page(() => import('./views/CoachingPage.tsx'), 'CoachingPage');
 export const OrganiserInvitePage = page(() => import('./views/OrganiserInvitePage.tsx'), 'OrganiserInvitePage');
+export const NetworkLibraryPage = page(() => import('./views/NetworkLibraryPage.tsx'), 'NetworkLibraryPage');

@@ -9,6 +9,7 @@ import { Alert } from '../components/Alert.tsx';
 import { Field } from '../components/Field.tsx';
 import { matchesFilter } from '../components/resources/filter.ts';
 import { ResourceList } from '../components/resources/ResourceList.tsx';
+import { GroupProposals } from '../components/library/GroupProposals.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
@@ -45,6 +46,12 @@ export function ResourcesPage() {
       <h1>{detail?.group.name ?? 'Group'}: resource library</h1>
       <p>
         <Link to={`/groups/${id}`}>Back to the group</Link>
+        {detail && (
+          <>
+            {' · '}
+            <Link to={`/networks/${detail.group.networkId}/library`}>Network library</Link>
+          </>
+        )}
       </p>
       <p className="muted">Links and files members shared at the topics and best practices of your meetings. Share more at the next meeting's topics item.</p>
       <Alert message={error} />
@@ -64,6 +71,9 @@ export function ResourcesPage() {
             onRemove={remove}
           />
         </section>
+      )}
+      {resources && detail && (
+        <GroupProposals groupId={id} resources={resources} userId={userId} canPropose={allows(detail, 'library.propose')} canDecide={allows(detail, 'library.decide')} />
       )}
     </div>
   );

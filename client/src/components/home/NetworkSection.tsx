@@ -26,6 +26,9 @@ export function NetworkSection({ network }: { network: Network }) {
       <p>
         <Link to={`/networks/${network.id}/outbox`}>Outbox: every mail sent (or, without SMTP, waiting to be) for this network</Link>
       </p>
+      <p>
+        <Link to={`/networks/${network.id}/library`}>Network library and best-practice competitions</Link>
+      </p>
       <NetworkOrganisers networkId={network.id} />
       <NetworkSettings network={network} />
       <Alert message={error} />
