@@ -1,4 +1,5 @@
 // Every HTTP endpoint the client calls, typed with the shared request and response shapes.
+import type { GroupKindBody } from '../../../shared/groupKinds.ts';
 import type {
   AcceptInviteBody,
   CreatedInvite,
@@ -28,7 +29,7 @@ export const api = {
   acceptInvite: (token: string, body: AcceptInviteBody) => http.post<MeResponse>(`/api/invites/${enc(token)}/accept`, body),
 
   networkGroups: (networkId: string) => http.get<Group[]>(`/api/networks/${enc(networkId)}/groups`),
-  createGroup: (networkId: string, body: GroupBody) => http.post<Group>(`/api/networks/${enc(networkId)}/groups`, body),
+  createGroup: (networkId: string, body: GroupBody & Partial<GroupKindBody>) => http.post<Group>(`/api/networks/${enc(networkId)}/groups`, body),
   group: (id: string) => http.get<GroupDetail>(`/api/groups/${enc(id)}`),
   updateGroup: (id: string, body: Partial<GroupBody>) => http.patch<Group>(`/api/groups/${enc(id)}`, body),
   createInvite: (groupId: string, body: CreateInviteBody) => http.post<CreatedInvite>(`/api/groups/${enc(groupId)}/invites`, body),

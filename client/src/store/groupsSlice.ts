@@ -1,6 +1,7 @@
 // Groups: the group page's detail, the organiser's network lists, invites, new groups and meetings.
 import type { CreatedInvite, GroupBody, GroupDetail, InvitePreview, MeetingBody, MeetingDetail } from '../../../shared/api.ts';
 import type { Group, GroupRole } from '../../../shared/domain.ts';
+import type { GroupKindBody } from '../../../shared/groupKinds.ts';
 import { api } from '../api/endpoints.ts';
 import { errorMessage } from '../api/http.ts';
 import type { SliceCreator } from './types.ts';
@@ -16,11 +17,12 @@ export interface GroupsSlice {
 
   loadGroup: (id: string) => Promise<void>;
   updateGroup: (id: string, patch: Partial<GroupBody>) => Promise<void>;
-  createInvite: (groupId: string, role: GroupRole) => Promise<CreatedInvite>;
+  /** companyId: in a companion group, the parent group's company a member works for. */
+  createInvite: (groupId: string, role: GroupRole, companyId?: string) => Promise<CreatedInvite>;
   changeMemberRole: (groupId: string, userId: string, role: GroupRole) => Promise<void>;
   removeMember: (groupId: string, userId: string) => Promise<void>;
   loadNetworkGroups: (networkId: string) => Promise<void>;
-  createGroup: (networkId: string, body: GroupBody) => Promise<Group>;
+  createGroup: (networkId: string, body: GroupBody & Partial<GroupKindBody>) => Promise<Group>;
   createMeeting: (groupId: string, body: MeetingBody) => Promise<MeetingDetail>;
   loadInvitePreview: (token: string) => Promise<void>;
   clearGroups: () => void;
@@ -50,7 +52,7 @@ export const createGroupsSlice: SliceCreator<GroupsSlice> = (set, get) => ({
     await get().refreshMe(); // the header lists and home page show the name too
   },
 
-  createInvite: (groupId, role) => api.createInvite(groupId, { role }),
+  createInvite: (groupId, role, companyId) => api.createInvite(groupId, { role, ...(companyId && { companyId }) }),
 
   changeMemberRole: async (groupId, userId, role) => {
     const members = await api.updateMember(groupId, userId, { role });

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { InviteForm } from '../components/group/InviteForm.tsx';
+import { JoinRequests } from '../components/kinds/JoinRequests.tsx';
 import { InvitesByMail } from '../components/group/InvitesByMail.tsx';
 import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
 import { UpdatePromptsEditor } from '../components/updates/UpdatePromptsEditor.tsx';
@@ -91,11 +92,12 @@ export function GroupPage() {
           <GroupDetails group={group} role={role} canManage={canManage} networkCurrency={detail.networkCurrency} />
           <NormsPanel groupId={group.id} canEdit={allows(detail, 'group.norms.edit')} canReview={allows(detail, 'group.norms.review')} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
-          {company && <CompanyProfileForm networkId={group.networkId} />}
+          {company && group.kind !== 'companion' && <CompanyProfileForm networkId={group.networkId} />}
+          {allows(detail, 'interest.admit') && <JoinRequests groupId={group.id} onAdmitted={() => void loadGroup(group.id)} />}
           {allows(detail, 'companies.propose') && (
             <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={role === 'coach' || role === 'organiser'} />
           )}
-          {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
+          {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
           {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
         </div>
       </div>

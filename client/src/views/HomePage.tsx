@@ -1,9 +1,12 @@
 // Home: the groups I belong to, and for organisers their networks' groups.
 import { Link } from 'react-router';
+import { hasCompany } from '../../../shared/access/index.ts';
 import { GroupSummary } from '../components/home/GroupSummary.tsx';
 import { NetworkSection } from '../components/home/NetworkSection.tsx';
 import { RecentRecaps } from '../components/home/RecentRecaps.tsx';
 import { NextMeetings } from '../components/home/NextMeetings.tsx';
+import { InterestGroups } from '../components/kinds/InterestGroups.tsx';
+import { MyCompanions } from '../components/kinds/MyCompanions.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -21,6 +24,7 @@ export function HomePage() {
         </p>
       )}
       <NextMeetings />
+      <MyCompanions />
       <RecentRecaps />
       <section aria-labelledby="my-groups" className="section">
         <h2 id="my-groups">Groups you belong to</h2>
@@ -34,6 +38,9 @@ export function HomePage() {
           </ul>
         )}
       </section>
+      {[...new Set(me.groups.filter((g) => hasCompany(g.role) && g.group.kind !== 'companion').map((g) => g.group.networkId))].map((id) => (
+        <InterestGroups key={id} networkId={id} />
+      ))}
       {me.networks.map((n) => (
         <NetworkSection key={n.id} network={n} />
       ))}

@@ -35,7 +35,8 @@ export function InvitePage() {
     void loadInvitePreview(token);
   }, [token, loadInvitePreview]);
 
-  const needsCompany = hasCompany(preview?.role ?? null);
+  // A companion group's invite names the company already.
+  const needsCompany = hasCompany(preview?.role ?? null) && !preview?.companyName;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +57,14 @@ export function InvitePage() {
       {preview && (
         <>
           <p className="lede">
-            Join <strong>{preview.groupName}</strong> in {preview.networkName} as <strong>{ROLE_LABEL[preview.role].toLowerCase()}</strong>.
+            Join <strong>{preview.groupName}</strong> in {preview.networkName} as <strong>{ROLE_LABEL[preview.role].toLowerCase()}</strong>
+            {preview.companyName && (
+              <>
+                {' '}
+                for <strong>{preview.companyName}</strong>
+              </>
+            )}
+            .
           </p>
           <form className="card form" onSubmit={onSubmit}>
             {me ? (

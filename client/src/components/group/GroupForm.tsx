@@ -1,6 +1,6 @@
 // Name, leadership, format, tags and who sees the figures of a group: used to create one and
 // to edit one.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { groupBody, type GroupBody } from '../../../../shared/api.ts';
 import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL } from '../../lib/labels.ts';
@@ -17,9 +17,11 @@ interface Props {
   submitLabel: string;
   onSubmit: (body: GroupBody) => Promise<void>;
   onCancel?: () => void;
+  /** More fields of the same form (the kind of a new group). */
+  extra?: ReactNode;
 }
 
-export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onCancel }: Props) {
+export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onCancel, extra }: Props) {
   const { values, bind } = useFields({
     name: initial?.name ?? '',
     leadership: initial?.leadership ?? 'coach-led',
@@ -76,6 +78,7 @@ export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onC
         <input type="checkbox" checked={observersSeeHotSeat} onChange={(e) => setObserversSeeHotSeat(e.target.checked)} /> Observers may follow hot-seat notes
         <small className="hint"> Off by default: a hot seat's notes stay with the members and the coach.</small>
       </label>
+      {extra}
       <Alert message={error} onDismiss={() => setError(null)} />
       <div className="button-row">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,6 +1,7 @@
 // One group in a list: name linking to its page, how it meets, and optionally the user's role.
 import { Link } from 'react-router';
 import type { Group, Role } from '../../../../shared/domain.ts';
+import { segmentLabel } from '../../../../shared/groupKinds.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL, ROLE_LABEL } from '../../lib/labels.ts';
 
 export function GroupSummary({ group, role }: { group: Group; role?: Role }) {
@@ -13,6 +14,8 @@ export function GroupSummary({ group, role }: { group: Group; role?: Role }) {
       <span className="muted">
         {LEADERSHIP_LABEL[group.leadership]} · {FORMAT_LABEL[group.format]}
         {group.tags.length > 0 && ` · ${group.tags.join(', ')}`}
+        {group.kind === 'companion' && ' · Companion group'}
+        {group.kind === 'interest' && group.segment && ` · Special interest: ${segmentLabel(group.segment)}`}
       </span>
     </li>
   );

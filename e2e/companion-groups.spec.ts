@@ -1,0 +1,76 @@
+// Companion groups: the organiser creates a companion group of the core group from the home
+// page, invites a marketing manager for one of its companies (the link names the company, so the
+// manager types none), and the company's owner then sees on their home page which companion group
+// their manager is in and when it meets: the listing only, never the group itself.
+import { describe, expect, it } from 'vitest';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { PASSWORD } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
+
+const suite = e2eSuite({
+  prepare: async ({ seed }) => {
+    const profile = { name: 'One GmbH', sizeBand: '10-24', revenueBand: '1-3M', vertical: 'Healthcare', businessModel: 'managed-services', territory: 'Zurich', tools: [] };
+    const saved = await seed.members[0]!.put(`/api/networks/${seed.networkId}/my-company`, profile);
+    if (saved.status !== 200) throw new Error(`profile not saved: ${JSON.stringify(saved.body)}`);
+  },
+});
+
+describe('companion groups', () => {
+  it('an organiser creates a companion group, invites a manager for a company, and the owner sees it on their page', async () => {
+    const organiser = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 768 })).newPage();
+    await login(organiser, 'olga@example.com', PASSWORD);
+    const form = organiser.getByRole('region', { name: 'New group' });
+    await form.getByLabel('Group name').fill('Alpha Marketing');
+    await form.getByLabel('Kind', { exact: true }).selectOption('companion');
+    await expect.poll(() => form.getByLabel('Companion of').inputValue()).toBe(suite.seed.group.id);
+    await form.getByLabel('Companion of').scrollIntoViewIfNeeded();
+    await screenshot(organiser, 'companion-new-group-console');
+    expect(await seriousA11yViolations(organiser)).toEqual([]);
+    await form.getByRole('button', { name: 'Create group' }).click();
+    await organiser.waitForURL((u) => u.pathname.startsWith('/groups/') && !u.pathname.endsWith(suite.seed.group.id));
+    const companionId = new URL(organiser.url()).pathname.split('/').pop()!;
+    await expect.poll(() => organiser.getByRole('heading', { level: 1 }).innerText()).toBe('Alpha Marketing');
+
+    // The invite names the company the manager works for, chosen among the parent group's.
+    const invite = organiser.getByRole('region', { name: 'Invite' });
+    await expect.poll(() => invite.getByLabel('Works for').locator('option').allInnerTexts()).toEqual(['One GmbH']);
+    await invite.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await invite.getByLabel('Invite link').inputValue();
+    await screenshot(organiser, 'companion-invite-console');
+    expect(await seriousA11yViolations(organiser)).toEqual([]);
+
+    const manager = await (await newContext(suite.browser, suite.srv.url, { width: 375, height: 812 })).newPage();
+    await manager.goto(new URL(link).pathname);
+    await expect.poll(() => manager.locator('.lede').innerText()).toContain('for One GmbH');
+    expect(await manager.getByLabel('Company').count()).toBe(0);
+    await manager.getByLabel('Your name').fill('Mara Manager');
+    await manager.getByLabel('Email').fill('mara.manager@example.com');
+    await manager.getByLabel('Password').fill(PASSWORD);
+    await manager.getByRole('button', { name: 'Create account and join' }).click();
+    await manager.waitForURL((u) => u.pathname === `/groups/${companionId}`);
+    await manager.getByLabel('I accept these norms').check();
+    await manager.getByRole('button', { name: 'Accept and open the group' }).click();
+    await expect.poll(() => manager.getByRole('heading', { level: 1 }).innerText()).toBe('Alpha Marketing');
+    // The parent group is not theirs to open.
+    await manager.goto(`/groups/${suite.seed.group.id}`);
+    await expect.poll(() => manager.getByRole('alert').innerText()).toContain('No such group');
+
+    const startsAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    expect((await suite.seed.organiser.post(`/api/groups/${companionId}/meetings`, { quarter: '2027-Q1', startsAt, timeZone: 'Europe/Zurich' })).status).toBe(201);
+
+    for (const viewport of [{ width: 1366, height: 768, name: 'console' }, { width: 375, height: 812, name: 'phone' }]) {
+      const owner = await (await newContext(suite.browser, suite.srv.url, viewport)).newPage();
+      await login(owner, 'max.one@example.com', PASSWORD);
+      const listing = owner.getByTestId('my-companions');
+      await expect.poll(() => listing.innerText()).toContain('Alpha Marketing');
+      expect(await listing.innerText()).toContain('Mara Manager');
+      expect(await listing.innerText()).toContain('for One GmbH');
+      expect(await listing.innerText()).toMatch(/Next meeting: /);
+      // A name and a date, no way in: no link to the companion group on the owner's page.
+      expect(await owner.locator(`a[href="/groups/${companionId}"]`).count()).toBe(0);
+      await listing.scrollIntoViewIfNeeded();
+      await screenshot(owner, `companion-owner-home-${viewport.name}`);
+      expect(await seriousA11yViolations(owner)).toEqual([]);
+    }
+  });
+});
