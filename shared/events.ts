@@ -29,8 +29,9 @@ export interface NetworkEvent {
 export const SESSION_TEMPLATE_ID = 'session';
 const SESSION_ITEMS: AgendaTemplateItem[] = [
   { kind: 'opening', title: 'Welcome', durationMs: 15 * 60_000 },
-  { kind: 'topics', title: 'Keynote', durationMs: 60 * 60_000 },
-  { kind: 'custom', title: 'Discussion', durationMs: 45 * 60_000 },
+  { kind: 'custom', title: 'Keynote', durationMs: 60 * 60_000 },
+  // The room shares what works for it: the topics item, whose resources go to the session's library.
+  { kind: 'topics', title: 'Discussion', durationMs: 45 * 60_000 },
   { kind: 'closing', title: 'Closing', durationMs: 15 * 60_000, fixed: true },
 ];
 /** Frozen (items too): shared by every request. */
@@ -112,3 +113,13 @@ export interface EventSummary {
   days: string[];
   timeZone: string;
 }
+
+/** `count` consecutive dates from `first` ("2026-03-02"): the days of a super week. */
+export function consecutiveDates(first: string, count: number): string[] {
+  const start = Date.parse(`${first}T00:00:00Z`);
+  if (Number.isNaN(start)) return [];
+  return Array.from({ length: Math.max(0, count) }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** The built-in template a group meeting of this many days is scheduled from (null: none fits). */
+export const groupTemplateFor = (days: number): 'standard' | 'two-day' | null => (days === 1 ? 'standard' : days === 2 ? 'two-day' : null);

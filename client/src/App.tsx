@@ -9,6 +9,8 @@ import { Shell } from './components/Shell.tsx';
 import {
   CoachPage,
   CoachingPage,
+  EventPage,
+  NewEventPage,
   FiguresRedirect,
   FinancialsPage,
   ForgotPasswordPage,
@@ -71,6 +73,8 @@ export function App() {
           <Route path="/me/mail" element={<MyPage />} />
           <Route path="/networks/:id/outbox" element={<OutboxPage />} />
           <Route path="/networks/:id/library" element={<NetworkLibraryPage />} />
+          <Route path="/networks/:id/events/new" element={<NewEventPage />} />
+          <Route path="/events/:id" element={<EventPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/groups/:id/search" element={<SearchPage />} />
           <Route path="/groups/:id/coach" element={<CoachPage />} />

@@ -33,3 +33,5 @@ export const OutboxPage = page(() => import('./views/OutboxPage.tsx'), 'OutboxPa
 export const CoachingPage = page(() => import('./views/CoachingPage.tsx'), 'CoachingPage');
 export const OrganiserInvitePage = page(() => import('./views/OrganiserInvitePage.tsx'), 'OrganiserInvitePage');
 export const NetworkLibraryPage = page(() => import('./views/NetworkLibraryPage.tsx'), 'NetworkLibraryPage');
+export const EventPage = page(() => import('./views/EventPage.tsx'), 'EventPage');
+export const NewEventPage = page(() => import('./views/NewEventPage.tsx'), 'NewEventPage');

@@ -7,6 +7,7 @@ import { RecentRecaps } from '../components/home/RecentRecaps.tsx';
 import { NextMeetings } from '../components/home/NextMeetings.tsx';
 import { InterestGroups } from '../components/kinds/InterestGroups.tsx';
 import { MyCompanions } from '../components/kinds/MyCompanions.tsx';
+import { MyEvents } from '../components/home/MyEvents.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { useStore } from '../store/index.ts';
 
@@ -25,6 +26,7 @@ export function HomePage() {
       )}
       <NextMeetings />
       <MyCompanions />
+      <MyEvents />
       <RecentRecaps />
       <section aria-labelledby="my-groups" className="section">
         <h2 id="my-groups">Groups you belong to</h2>

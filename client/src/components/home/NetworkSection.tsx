@@ -29,6 +29,9 @@ export function NetworkSection({ network }: { network: Network }) {
       <p>
         <Link to={`/networks/${network.id}/library`}>Network library and best-practice competitions</Link>
       </p>
+      <p>
+        <Link to={`/networks/${network.id}/events/new`}>Plan a network event (super week): groups in parallel, shared sessions for all</Link>
+      </p>
       <NetworkOrganisers networkId={network.id} />
       <NetworkSettings network={network} />
       <Alert message={error} />

@@ -1,0 +1,124 @@
+// Issue 16, a super week: an organiser creates a network event with two groups and one shared
+// session in the UI; a member of each group joins the shared session and sees the same wall;
+// then each goes to their own group's meeting of the event, which the other cannot open.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { EventView } from '../shared/events.ts';
+import { joinGroup } from '../server/testing/harness.ts';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { currentItem, driveRoom, joinMeeting, openProjector, PASSWORD } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
+
+const suite = e2eSuite({
+  prepare: async ({ srv, seed }) => {
+    const beta = await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] });
+    await joinGroup(srv.url, seed.organiser, beta.body.id, 'Bea Coach', 'coach');
+    await joinGroup(srv.url, seed.organiser, beta.body.id, 'Ben Beta', 'member', 'Ben BV');
+  },
+});
+
+const MAX = 'max.one@example.com';
+const BEN = 'ben.beta@example.com';
+
+async function signedIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await (await newContext(suite.browser, suite.srv.url, viewport)).newPage();
+  await login(page, email, PASSWORD);
+  return page;
+}
+
+/** The meeting ids of the event page's entries of a kind, as linked. */
+async function linkedMeetings(page: Page, kind: 'shared' | 'group'): Promise<string[]> {
+  const hrefs = await page.getByTestId(`entry-${kind}`).locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((h) => h.replace('/meetings/', ''));
+}
+
+it('an organiser runs a super week: a shared session for both groups, a private meeting for each', async () => {
+  // The organiser plans the week from the home page.
+  const olga = await signedIn('olga@example.com', { width: 1366, height: 768 });
+  await olga.getByRole('link', { name: /Plan a network event/ }).click();
+  await olga.waitForURL(/\/events\/new$/);
+  await olga.getByLabel('Event name').fill('Super week spring 2027');
+  await olga.getByLabel('First day').fill('2027-03-01');
+  await olga.getByLabel('Number of days').fill('3');
+  await olga.getByLabel('Time zone').selectOption('Europe/Berlin');
+  await olga.getByLabel('Alpha Group').check();
+  await olga.getByLabel('Beta Group').check();
+  // Alpha meets on Monday only; Beta keeps its two days (Monday and Tuesday).
+  await olga.getByLabel('Alpha Group meets on Tue 2 Mar 2027').uncheck();
+  expect(await olga.getByTestId('group-meeting').first().textContent()).toContain('One-day meeting, private to Alpha Group.');
+  expect(await olga.getByTestId('group-meeting').nth(1).textContent()).toContain('Two-day meeting, private to Beta Group.');
+  await olga.getByLabel('Session 1 title').fill('Universal content: pricing');
+  expect(await olga.getByLabel('Session 1 day').inputValue()).toBe('2027-03-03');
+  expect(await seriousA11yViolations(olga)).toEqual([]);
+  await screenshot(olga, 'event-new-1366');
+  await olga.getByRole('button', { name: 'Create event' }).click();
+  await olga.waitForURL(/\/events\/[^/]+$/);
+  const eventId = new URL(olga.url()).pathname.split('/').pop()!;
+  // Alpha on Monday, Beta on Monday and Tuesday (its two-day meeting shows on both days).
+  await expect.poll(() => olga.getByTestId('entry-group').count()).toBe(3);
+  expect(await olga.getByTestId('entry-shared').count()).toBe(1);
+  expect(await seriousA11yViolations(olga)).toEqual([]);
+  await screenshot(olga, 'event-organiser-1366');
+
+  const view = (await suite.seed.organiser.get<EventView>(`/api/events/${eventId}`)).body;
+  const sharedId = view.schedule.find((e) => e.kind === 'shared')!.meeting.id;
+  const alphaId = view.schedule.find((e) => e.groupName === 'Alpha Group')!.meeting.id;
+  const betaId = view.schedule.find((e) => e.groupName === 'Beta Group')!.meeting.id;
+
+  // Each member finds the event on their home page; their schedule holds the shared session and their own group's meeting only.
+  const maxHome = await signedIn(MAX, { width: 1366, height: 768 });
+  await maxHome.getByTestId('my-events').getByRole('link', { name: 'Super week spring 2027' }).click();
+  await expect.poll(() => linkedMeetings(maxHome, 'group')).toEqual([alphaId]);
+  expect(await linkedMeetings(maxHome, 'shared')).toEqual([sharedId]);
+  expect(await maxHome.getByTestId('event-schedule').textContent()).not.toContain('Beta Group');
+  expect(await seriousA11yViolations(maxHome)).toEqual([]);
+  await screenshot(maxHome, 'event-member-1366');
+  const benHome = await signedIn(BEN, { width: 375, height: 812 });
+  await benHome.goto(`/events/${eventId}`);
+  // Beta's two-day meeting shows on both of its days.
+  await expect.poll(() => linkedMeetings(benHome, 'group')).toEqual([betaId, betaId]);
+  expect(await linkedMeetings(benHome, 'shared')).toEqual([sharedId]);
+  expect(await benHome.getByTestId('event-schedule').textContent()).not.toContain('Alpha Group');
+  expect(await seriousA11yViolations(benHome)).toEqual([]);
+  await screenshot(benHome, 'event-member-375');
+
+  // The shared session: both members join, the wall shows it, and all see the same item.
+  const wall = await openProjector(suite.browser, suite.srv.url, sharedId, 'olga@example.com');
+  const max = await joinMeeting(suite.browser, suite.srv.url, sharedId, MAX, 'In the room');
+  const ben = await joinMeeting(suite.browser, suite.srv.url, sharedId, BEN, 'Remote');
+  const maxWall = await signedIn(MAX, { width: 1280, height: 720 });
+  await maxWall.goto(`/meetings/${sharedId}/projector`);
+  const benWall = await signedIn(BEN, { width: 1280, height: 720 });
+  await benWall.goto(`/meetings/${sharedId}/projector`);
+  const room = await driveRoom(suite.srv.url, suite.seed.organiser.cookie, sharedId);
+  try {
+    await room.command({ type: 'meeting.start' });
+    await room.command({ type: 'agenda.next' });
+    for (const p of [wall, max, ben, maxWall, benWall]) await expect.poll(() => currentItem(p)).toContain('Keynote');
+  } finally {
+    room.close();
+  }
+  expect(await seriousA11yViolations(wall)).toEqual([]);
+  await screenshot(wall, 'event-shared-wall-1920');
+  await screenshot(ben, 'event-shared-session-1280');
+
+  // Each goes on to their own group's meeting; the other group's stays shut to them.
+  await maxHome.reload();
+  await maxHome.getByTestId('entry-group').getByRole('link').click();
+  await maxHome.waitForURL(`**/meetings/${alphaId}`);
+  await maxHome.getByRole('button', { name: 'In the room' }).click();
+  await expect.poll(() => currentItem(maxHome)).toContain('Starting soon');
+  expect(await maxHome.getByRole('heading', { level: 1 }).textContent()).toBe('Super week spring 2027: Alpha Group');
+  await benHome.reload();
+  await benHome.getByTestId('entry-group').first().getByRole('link').click();
+  await benHome.waitForURL(`**/meetings/${betaId}`);
+  await benHome.getByRole('button', { name: 'Remote' }).click();
+  await expect.poll(() => currentItem(benHome)).toContain('Starting soon');
+  expect(await benHome.getByRole('heading', { level: 1 }).textContent()).toBe('Super week spring 2027: Beta Group');
+  for (const [page, other] of [[maxHome, betaId], [benHome, alphaId]] as const) {
+    await page.goto(`/meetings/${other}`);
+    await page.getByRole('button', { name: 'Remote' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringContaining('No such meeting'));
+    expect(await page.getByTestId('current-item').count()).toBe(0);
+  }
+});
