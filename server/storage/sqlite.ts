@@ -6,6 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import { toDriverParam, TransactionHandle, UniqueViolationError } from './driver.ts';
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { SqlStorage } from './sql-storage.ts';
+import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
 import type { Storage } from './types.ts';
 
 /** How long a statement waits for another process's write lock (a backup, a CLI) before failing. */
@@ -30,7 +31,11 @@ class SqliteDriver implements SqlDriver {
    */
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    /** Runs WAL checkpoints on a worker thread (file databases); told of every statement. */
+    private readonly checkpointer: SqliteCheckpointer | null = null,
+  ) {}
 
   private exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
     const result = this.tail.then(fn);
@@ -49,6 +54,7 @@ class SqliteDriver implements SqlDriver {
 
   /** Runs immediately; only for the mutex holder (a queued operation or the open transaction). */
   allNow<R>(sql: string, params: readonly SqlParam[]): R[] {
+    this.checkpointer?.wrote();
     try {
       return this.prepare(sql).all(...params.map(toDriverParam)) as R[];
     } catch (err) {
@@ -56,6 +62,7 @@ class SqliteDriver implements SqlDriver {
     }
   }
   runNow(sql: string, params: readonly SqlParam[]): number {
+    this.checkpointer?.wrote();
     try {
       return this.prepare(sql).run(...params.map(toDriverParam)).changes;
     } catch (err) {
@@ -63,6 +70,7 @@ class SqliteDriver implements SqlDriver {
     }
   }
   execNow(sql: string): void {
+    this.checkpointer?.wrote();
     try {
       this.db.exec(sql);
     } catch (err) {
@@ -87,7 +95,8 @@ class SqliteDriver implements SqlDriver {
   }
 
   close(): Promise<void> {
-    return this.exclusive(() => {
+    return this.exclusive(async () => {
+      await this.checkpointer?.close();
       this.db.close();
     });
   }
@@ -122,5 +131,6 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return SqlStorage.over(new SqliteDriver(db));
+  const inMemory = file === ':memory:' || file === '';
+  return SqlStorage.over(new SqliteDriver(db, inMemory ? null : new SqliteCheckpointer(db, file)));
 }
