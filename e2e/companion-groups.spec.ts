@@ -73,4 +73,41 @@ describe('companion groups', () => {
       expect(await seriousA11yViolations(owner)).toEqual([]);
     }
   });
+
+  it('a member company whose profile matches asks to join a special-interest group; the organiser admits it', async () => {
+    const sig = await suite.seed.organiser.post(`/api/networks/${suite.seed.networkId}/groups`, { name: 'MSP Circle', leadership: 'peer-led', format: 'online', tags: [], kind: 'interest', segment: { businessModel: 'managed-services' } });
+    expect(sig.status).toBe(201);
+
+    // Mia's company has no profile: the group is listed, with no way to ask.
+    const mia = await (await newContext(suite.browser, suite.srv.url, { width: 375, height: 812 })).newPage();
+    await login(mia, 'mia.two@example.com', PASSWORD);
+    const miaList = mia.getByRole('region', { name: 'Special-interest groups' });
+    await expect.poll(() => miaList.innerText()).toContain('Your company profile is not in this segment');
+    expect(await miaList.getByRole('button').count()).toBe(0);
+
+    const max = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 768 })).newPage();
+    await login(max, 'max.one@example.com', PASSWORD);
+    const list = max.getByRole('region', { name: 'Special-interest groups' });
+    await expect.poll(() => list.innerText()).toContain('managed-services');
+    await list.getByRole('button', { name: 'Ask to join MSP Circle' }).click();
+    await expect.poll(() => list.innerText()).toContain('Asked: the coach decides');
+    await list.scrollIntoViewIfNeeded();
+    await screenshot(max, 'interest-ask-console');
+    expect(await seriousA11yViolations(max)).toEqual([]);
+
+    const organiser = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 768 })).newPage();
+    await login(organiser, 'olga@example.com', PASSWORD);
+    await organiser.goto(`/groups/${sig.body.id}`);
+    const requests = organiser.getByRole('region', { name: 'Requests to join' });
+    await expect.poll(() => requests.innerText()).toContain('Max One (One GmbH)');
+    await requests.scrollIntoViewIfNeeded();
+    await screenshot(organiser, 'interest-requests-console');
+    expect(await seriousA11yViolations(organiser)).toEqual([]);
+    await requests.getByRole('button', { name: 'Admit Max One' }).click();
+    await expect.poll(() => requests.innerText()).toContain('No open requests.');
+
+    await max.reload();
+    await expect.poll(() => max.getByRole('region', { name: 'Special-interest groups' }).innerText()).toContain('You are a member');
+    await expect.poll(() => max.getByRole('region', { name: 'Groups you belong to' }).innerText()).toContain('MSP Circle');
+  });
 });
