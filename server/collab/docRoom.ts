@@ -3,7 +3,7 @@
 //
 // Persistence ordering (the invariant: the in-memory doc holds only what storage holds):
 //   1. A client's update is validated and queued; nothing is applied or relayed yet.
-//   2. The worker writes everything queued (updates arriving in the same tick form one batch)
+//   2. The writer (docWriter.ts) writes everything queued (updates arriving in the same tick form one batch)
 //      with one append; the registry's group commit (rooms.ts) puts the appends of every doc
 //      asked for in the same tick, or while the previous commit is under way, into one
 //      transaction. The append resolves only once that transaction committed.
@@ -24,7 +24,8 @@ import { FilteredView, type DocEndpoint } from './filteredView.ts';
 import type { CollabLimits } from './limits.ts';
 import { addsNothing, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.ts';
 import type { DocRelay, RelayMessage, RelaySubscription } from './relay.ts';
-import { applyStored, yjsMerge, type CollabLog } from './storedDoc.ts';
+import { DocWriter, type PendingUpdate } from './docWriter.ts';
+import { applyStored, type CollabLog } from './storedDoc.ts';
 
 /** What the room needs from a connected socket; connection.ts implements it over `ws`. */
 export interface RoomClient {
@@ -52,11 +53,6 @@ export interface RoomDeps {
 export type UpdateOutcome = 'queued' | 'redundant' | 'dropped' | 'overflow';
 export type { AwarenessOutcome } from './awarenessRelay.ts';
 
-interface PendingUpdate {
-  update: Uint8Array;
-  from: RoomClient | null;
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class DocRoom implements DocEndpoint {
@@ -67,17 +63,13 @@ export class DocRoom implements DocEndpoint {
   private readonly awarenessRelay: AwarenessRelay;
   /** Connections that passed authorization and are about to join; they keep the room loaded. */
   private reservations = 0;
-  private queue: PendingUpdate[] = [];
-  private queuedBytes = 0;
-  private worker: Promise<void> | null = null;
-  private kickScheduled = false;
-  private compactWanted = false;
-  private idleTimer: NodeJS.Timeout | null = null;
+  /** The queue of updates waiting for storage, its single worker, and compaction (docWriter.ts). */
+  private readonly writer: DocWriter;
   /** Set per applied update: whether its sender must get the resulting doc update too. */
   private echoToSender = false;
   /** No more client updates are taken (shutdown). */
   private intakeClosed = false;
-  /** The worker gives up (shutdown timed out, or destroyed). */
+  /** Destroyed or shutting down: client updates are dropped and the writer has stopped. */
   private stopped = false;
   private destroyed = false;
   /** Follows the stored log: which seqs the doc holds, other nodes' updates, gaps read back. */
@@ -91,13 +83,17 @@ export class DocRoom implements DocEndpoint {
     private readonly deps: RoomDeps,
     loadedSeq: number,
     /** Seq the stored snapshot covers, as far as this node knows: compaction is due from it. */
-    private snapshotSeq: number,
+    snapshotSeq: number,
     private readonly subscription: RelaySubscription | null,
   ) {
     this.sync = new DocSync(name, doc, { storage: deps.storage, log: deps.log, gapWaitMs: deps.limits.relayGapWaitMs, onCaughtUp: () => this.tellStored() }, loadedSeq);
     this.awarenessRelay = new AwarenessRelay(doc, { name, limits: deps.limits, log: deps.log, relay: deps.relay, clients: this.clients, head: () => this.sync.seqs.applied });
+    this.writer = new DocWriter(
+      { name, storage: deps.storage, limits: deps.limits, log: deps.log, append: deps.append, stored: (batch, first, last) => this.madeDurable(batch, first, last), appliedSeq: () => this.sync.seqs.applied },
+      snapshotSeq,
+    );
     doc.on('update', this.relayDocUpdate);
-    if (this.compactionDue) this.requestCompaction();
+    this.writer.compactIfDue();
   }
 
   /**
@@ -150,7 +146,7 @@ export class DocRoom implements DocEndpoint {
   }
   /** Updates waiting for storage. */
   get pendingCount(): number {
-    return this.queue.length;
+    return this.writer.pendingCount;
   }
   /** Every stored update up to this seq is in the doc. */
   get appliedSeq(): number {
@@ -209,18 +205,7 @@ export class DocRoom implements DocEndpoint {
   receiveUpdate(client: RoomClient, update: Uint8Array, isSyncStep2: boolean): UpdateOutcome {
     if (client.readOnly || this.intakeClosed || this.stopped) return 'dropped';
     if (isSyncStep2 && addsNothing(this.doc, update)) return 'redundant';
-    if (this.queuedBytes + update.length > this.deps.limits.maxPendingBytesPerDoc) return 'overflow';
-    this.queue.push({ update, from: client });
-    this.queuedBytes += update.length;
-    if (!this.worker && !this.kickScheduled) {
-      // Wait for the rest of this tick's messages so they are written in one transaction.
-      this.kickScheduled = true;
-      setImmediate(() => {
-        this.kickScheduled = false;
-        void this.kick();
-      });
-    }
-    return 'queued';
+    return this.writer.enqueue(update, client);
   }
 
   /** Awareness from a client: refused for client ids another user's connection controls (awarenessRelay.ts). */
@@ -240,15 +225,13 @@ export class DocRoom implements DocEndpoint {
 
   /** Resolves once every queued update is stored and applied, and a requested compaction ran. */
   async flush(): Promise<void> {
-    while (!this.stopped && (this.worker || this.queue.length > 0 || this.compactWanted)) {
-      await (this.worker ?? this.kick());
-    }
+    await this.writer.flush();
   }
 
   /** Final compaction before unloading: flush, then snapshot whatever the log holds. */
   async flushAndCompact(): Promise<void> {
-    this.requestCompaction();
-    await this.flush();
+    this.writer.requestCompaction();
+    await this.writer.flush();
   }
 
   /**
@@ -267,7 +250,7 @@ export class DocRoom implements DocEndpoint {
     if (result === 'timeout') {
       this.deps.log('collab: shutdown left updates unstored; clients will resend them', {
         doc: this.name,
-        pending: this.queue.length,
+        pending: this.writer.pendingCount,
       });
     }
     for (const c of [...this.clients]) c.close(COLLAB_CLOSE.goingAway, 'server shutting down');
@@ -278,7 +261,7 @@ export class DocRoom implements DocEndpoint {
     if (this.destroyed) return;
     this.destroyed = true;
     this.stopped = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.writer.stop();
     this.sync.stop();
     this.view?.destroy();
     this.awarenessRelay.destroy();
@@ -287,69 +270,16 @@ export class DocRoom implements DocEndpoint {
     this.doc.destroy();
   }
 
-  private requestCompaction(): void {
-    this.compactWanted = true;
-    void this.kick();
-  }
-
   private notifyIfEmpty(): void {
     if (this.isEmpty && !this.destroyed) this.onEmpty?.();
   }
 
-  /** Starts the worker unless it is running; returns its promise. */
-  private kick(): Promise<void> {
-    if (!this.worker) {
-      this.worker = this.work().finally(() => {
-        this.worker = null;
-        // Anything queued while the worker was finishing gets a fresh run.
-        if (!this.stopped && (this.queue.length > 0 || this.compactWanted)) void this.kick();
-      });
-    }
-    return this.worker;
-  }
-
-  /** The single writer of this doc: appends in order, retries with backoff, compacts in between. */
-  private async work(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      if (this.queue.length > 0) {
-        const batch = this.queue.slice();
-        let seq: number;
-        try {
-          const updates = batch.map((p) => p.update);
-          seq = await (this.deps.append ? this.deps.append(this.name, updates) : this.deps.storage.appendDocUpdates(this.name, updates));
-        } catch (err) {
-          failures++;
-          const delay = Math.min(this.deps.limits.writeRetryBaseMs * 2 ** (failures - 1), this.deps.limits.writeRetryMaxMs);
-          this.deps.log('collab: storing updates failed; will retry', {
-            doc: this.name,
-            pending: this.queue.length,
-            retryInMs: delay,
-            error: String(err),
-          });
-          await sleep(delay);
-          continue;
-        }
-        failures = 0;
-        this.queue.splice(0, batch.length);
-        for (const p of batch) this.queuedBytes -= p.update.length;
-        if (this.stopped) return; // destroyed while writing: the log has it, nobody to relay to
-        const firstSeq = seq - batch.length + 1;
-        this.applyStored(batch);
-        this.sync.storedHere(firstSeq, seq);
-        this.deps.relay?.publish(this.name, { kind: 'updates', firstSeq, updates: batch.map((p) => p.update) });
-        this.tellStored();
-        if (this.compactionDue) this.compactWanted = true;
-        this.armIdleCompaction();
-        continue;
-      }
-      if (this.compactWanted) {
-        this.compactWanted = false;
-        await this.compact();
-        continue;
-      }
-      return;
-    }
+  /** A batch's append committed: apply it (the doc's 'update' event relays it), tell other nodes and search. */
+  private madeDurable(batch: PendingUpdate[], firstSeq: number, lastSeq: number): void {
+    this.applyStored(batch);
+    this.sync.storedHere(firstSeq, lastSeq);
+    this.deps.relay?.publish(this.name, { kind: 'updates', firstSeq, updates: batch.map((p) => p.update) });
+    this.tellStored();
   }
 
   /** Stored updates become visible: applied to the doc, whose 'update' event relays them. */
@@ -381,33 +311,6 @@ export class DocRoom implements DocEndpoint {
     }
   }
 
-  private get compactionDue(): boolean {
-    return this.sync.seqs.applied - this.snapshotSeq >= this.deps.limits.compactAfterUpdates;
-  }
-
-  /**
-   * Replaces the stored log with one snapshot, merged from storage (not from this node's copy,
-   * which may lack another node's updates) under the storage's per-doc lock.
-   */
-  private async compact(): Promise<void> {
-    try {
-      const { uptoSeq } = await this.deps.storage.compactDoc(this.name, yjsMerge(this.name, this.deps.log));
-      this.snapshotSeq = Math.max(this.snapshotSeq, uptoSeq);
-    } catch (err) {
-      // Harmless: the log still holds everything; the next trigger tries again.
-      this.deps.log('collab: compaction failed', { doc: this.name, error: String(err) });
-    }
-  }
-
-  private armIdleCompaction(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (!this.stopped) this.requestCompaction();
-    }, this.deps.limits.idleCompactMs);
-    this.idleTimer.unref();
-  }
-
   private readonly relayDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.clients.size === 0) return;
     const message = encodeUpdate(update);
@@ -419,7 +322,7 @@ export class DocRoom implements DocEndpoint {
     if (this.destroyed) return;
     if (m.kind === 'updates') {
       this.sync.relayed(m.firstSeq, m.updates);
-      if (this.compactionDue) this.requestCompaction();
+      this.writer.compactIfDue();
       return;
     }
     this.awarenessRelay.receiveRelayed(m.update);
