@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LATE_AFTER_MS } from '../shared/meeting/reducer.ts';
+import { humanDateTime } from '../shared/calendar/humanDate.ts';
 import type { MeetingSummary } from '../shared/records.ts';
 import { addCommitment } from '../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../shared/collab/docNames.ts';
@@ -171,8 +172,45 @@ describe('closing', () => {
     expect(await seriousA11yViolations(mia)).toEqual([]);
   });
 
-  const ended = step(async () => {
+  const nextScheduled = step(async () => {
     await rated();
+    const form = (p: Page) => p.getByRole('form', { name: 'Schedule the next meeting' });
+    // Proposed one quarter on: Tuesday 1 December 2026 + 13 weeks = Tuesday 2 March 2027, same time and place.
+    await expect.poll(() => form(coach).getByLabel(/^Date/).inputValue()).toBe('2027-03-02');
+    expect(await form(coach).getByLabel('Start').inputValue()).toBe('09:00');
+    expect(await form(coach).getByLabel('Place').inputValue()).toBe('Koblenz');
+    // A member neither schedules nor sees a next meeting yet.
+    expect(await form(max).count()).toBe(0);
+    expect(await max.getByTestId('next-meeting').count()).toBe(0);
+    await form(coach).getByLabel('Start').fill('10:00');
+    await form(coach).getByRole('button', { name: 'Schedule the next meeting' }).click();
+    const locale = await max.evaluate(() => navigator.languages[0] ?? navigator.language);
+    const when = humanDateTime(Date.parse('2027-03-02T10:00:00Z'), 'UTC', locale);
+    for (const p of [max, mia, coach, projector]) await expect.poll(() => p.getByTestId('next-meeting').innerText()).toContain(`Next meeting: ${when}`);
+    // Scheduling again moves the same meeting, live for everyone.
+    await form(coach).getByLabel(/^Date/).fill('2027-03-09');
+    await form(coach).getByRole('button', { name: 'Save the next meeting' }).click();
+    const moved = humanDateTime(Date.parse('2027-03-09T10:00:00Z'), 'UTC', locale);
+    for (const p of [max, projector]) await expect.poll(() => p.getByTestId('next-meeting').innerText()).toContain(`Next meeting: ${moved}`);
+    const { meetings } = (await seed.coach.get(`/api/groups/${seed.group.id}`)).body as { meetings: { startsAt: string }[] };
+    // One meeting, moved (the other test's meeting of 1 March aside).
+    expect(meetings.filter((m) => /^2027-03-0[29]/.test(m.startsAt)).map((m) => m.startsAt)).toEqual(['2027-03-09T10:00:00.000Z']);
+    expect(await seriousA11yViolations(coach)).toEqual([]);
+
+    await screenshot(projector, 'closing-next-meeting-wall-1920');
+    await coach.setViewportSize({ width: 1366, height: 768 });
+    await coach.getByTestId('next-meeting').scrollIntoViewIfNeeded();
+    await screenshot(coach, 'closing-next-meeting-console-1366');
+    await max.setViewportSize({ width: 375, height: 812 });
+    await max.getByTestId('next-meeting').scrollIntoViewIfNeeded();
+    await screenshot(max, 'closing-next-meeting-phone-375');
+    expect(await max.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await max.setViewportSize({ width: 1280, height: 1000 });
+    await coach.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  const ended = step(async () => {
+    await nextScheduled();
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     for (const p of [max, mia, moe]) await expect.poll(() => currentItem(p)).toBe('Meeting ended');
@@ -212,6 +250,8 @@ describe('closing', () => {
     // Commitments: the dropped one is in the record with its status; the room's one too.
     const commitments = recap.locator('section', { has: mia.getByRole('heading', { name: 'Commitments' }) });
     expect(await itemsOf(commitments)).toEqual(['Mia Two: Introduce Max to her bank — open Stays in the room', 'Max One: Send the new price list — open', 'Max One: Call the old bank — dropped']);
+    expect(await recap.getByTestId('recap-next-meeting').innerText()).toContain(`Next meeting: ${humanDateTime(Date.parse('2027-03-09T10:00:00Z'), 'UTC', await mia.evaluate(() => navigator.languages[0] ?? navigator.language))}`);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // Attendance as it was: Nia never came, so she is absent, never "in the room".
     expect(await itemsOf(recap.getByTestId('recap-attendance'))).toEqual(['Cora Coach: In the room', 'Max One: Late, in the room', 'Mia Two: Online', 'Moe Three: Late, in the room', 'Nia Four: Absent']);
     // Figures: Max's coach-only cash is not in Mia's view of the group.
@@ -263,6 +303,7 @@ describe('closing', () => {
   it('attendance: present and remote from where people joined, late after ten minutes, a correction in the console', attendanceTaken);
   it('commitments are read back on the wall and in the closing view; a dropped one is not', commitmentsReadBack);
   it('everyone rates 1–10; a rating can be changed; no average until the end', rated);
+  it('at the closing the facilitator schedules the next meeting, one quarter on; everyone sees it live; again moves it', nextScheduled);
   it('at the end: the average shows, attendance is final (the member who never came is absent)', ended);
   it('the summary shows the whole closing record, with what each reader may see', summaryRead);
 });

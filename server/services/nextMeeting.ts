@@ -35,6 +35,7 @@ export async function scheduleNextMeeting({ storage, records }: RecordsDeps, use
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const state = await storage.getMeetingState(meetingId);
   requireRight('meeting.scheduleNext', { ...access, facilitating: state?.facilitatorId === userId }, group, meeting);
+  if (meeting.status === 'scheduled') throw new DomainError('meeting_not_live', 'The next meeting is scheduled at the closing of this one');
   const startMs = zonedToInstant(body.date, body.time, meeting.timeZone);
   if (startMs === null) throw new DomainError('bad_request', `date: no such date and time in ${meeting.timeZone}`);
   const twoDay = meeting.days.length === 2;

@@ -113,7 +113,6 @@ const TABLE: Record<GroupAction, { coachLed: Persona[]; peerLed: Persona[] }> = 
 /** Actions tied to the meeting's phase: the statuses in which the role rule applies at all. */
 const PHASES: Partial<Record<GroupAction, { statuses: MeetingStatus[]; code: string }>> = {
   'recap.finalize': { statuses: ['ended'], code: 'meeting_not_live' },
-  'meeting.scheduleNext': { statuses: ['live', 'ended'], code: 'meeting_not_live' },
   'meeting.edit': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
   'updates.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },
   'rsvp.write': { statuses: ['scheduled', 'live'], code: 'meeting_ended' },

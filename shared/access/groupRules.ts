@@ -31,7 +31,8 @@ export const GROUP_ACTIONS = [
   'meeting.edit',
   'meeting.join',
   'recap.finalize',
-  // Scheduling the next meeting at the closing (it then runs as any scheduled meeting).
+  // Scheduling the next meeting at the closing (it then runs as any scheduled meeting). No phase
+  // here: the room learns its rights once, at join, before the start; the service checks the status.
   'meeting.scheduleNext',
   'notes.read',
   'notes.write',
@@ -201,10 +202,6 @@ const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; e
   'recap.finalize': {
     statuses: ['ended'],
     error: { code: 'meeting_not_live', message: 'The recap can be marked final once the meeting has ended' },
-  },
-  'meeting.scheduleNext': {
-    statuses: ['live', 'ended'],
-    error: { code: 'meeting_not_live', message: 'The next meeting is scheduled at the closing of this one' },
   },
   'meeting.edit': {
     statuses: ['scheduled', 'live'],

@@ -15,6 +15,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { NotesView } from '../components/notes/NotesView.tsx';
 import { UpdateAnswers } from '../components/updates/UpdateAnswers.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
+import { nextMeetingText } from '../components/items/NextMeeting.tsx';
 import { RecapResources } from '../components/recap/RecapResources.tsx';
 import { RecapDays } from '../components/recap/RecapDays.tsx';
 import { holdsRoomOnly } from '../components/recap/roomOnly.ts';
@@ -92,6 +93,9 @@ export function RecapPage() {
       <p className="muted">
         {summary.meeting.quarter} · {when}{summary.meeting.location ? ` · ${summary.meeting.location}` : ''} · <Link to={`/groups/${summary.group.id}`}>Group page</Link>
       </p>
+      {summary.next && (
+        <p data-testid="recap-next-meeting"><strong>Next meeting:</strong> {nextMeetingText(summary.next, locale)}</p>
+      )}
       <RecapActions meeting={summary.meeting} holdsRoomOnly={holdsRoomOnly(summary)} canFinalize={canFinalize} onChange={(m) => setSummary({ ...summary, meeting: m })} />
 
       <section className="card section" aria-labelledby="r-commitments">

@@ -1,4 +1,4 @@
-// Closing: the commitments read back, everyone rates the meeting 1 to 10. The average is shown
+// Closing: the commitments read back, everyone rates the meeting 1 to 10, the next meeting. The average is shown
 // only once the meeting has ended, so early ratings don't steer later ones.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { pageAt } from '../../lib/pages.ts';
 import { useStore } from '../../store/index.ts';
+import { NextMeeting } from './NextMeeting.tsx';
 import { useCommitmentList } from './useCommitmentList.ts';
 
 /** How long each page of commitments stays on the wall before the next. */
@@ -72,6 +73,7 @@ export function ClosingStage({ state, userId, canRate }: { state: MeetingState; 
         {mine === null && canRate && !ended && <p>Not rated yet. Ratings are anonymous: everyone sees the average, nobody sees who gave what.</p>}
         <RatingAggregate summary={state.ratingSummary} mine={mine} showAverage={ended} />
       </div>
+      <NextMeeting meetingId={state.meetingId} />
       {ended && (
         <p>
           <Link to={`/meetings/${state.meetingId}/recap`}>Read the summary of this meeting</Link>

@@ -2,13 +2,14 @@
 // review's figures (member in focus, or the whole group); the goal review's and new goals'
 // goals (member in focus, or the group's grouped by member); the hot seat's presenter, stage,
 // rule, speaker, queue and next stage; what was shared at topics, or the image or PDF shown
-// there; the commitments read back.
+// there; the commitments read back and the next meeting.
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
 import { useStore } from '../../store/index.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { CommitmentsReadBack } from './ClosingStage.tsx';
+import { WallNextMeeting } from './NextMeeting.tsx';
 import './items.css';
 import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
@@ -46,7 +47,13 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
   else if (item.kind === 'hotseat') body = <ProjectorHotSeat state={state} itemId={item.id} />;
   else if (item.kind === 'topics')
     body = state.shownFile ? <WallFile file={state.shownFile} /> : meeting && <ProjectorResources meeting={meeting} itemId={item.id} />;
-  else if (item.kind === 'closing') body = <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />;
+  else if (item.kind === 'closing')
+    body = (
+      <>
+        <CommitmentsReadBack meetingId={state.meetingId} className="projector-readback" pageSize={WALL_COMMITMENTS_PAGE} />
+        <WallNextMeeting meetingId={state.meetingId} />
+      </>
+    );
   else if (item.kind === 'opening')
     body = (
       <>
