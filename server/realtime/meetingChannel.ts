@@ -190,11 +190,14 @@ export function attachMeetingChannel(
 
   io.on('connection', (socket: MeetingSocket) => {
     const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
-    // Every line about this socket carries its id (and the user), like a request id.
-    const socketLog = log.child({ socketId: socket.id, userId: socket.data.userId });
+    // Every line about this socket carries its id (and the user), like a request id. The child
+    // logger is made on the first error only: kept per socket, it cost memory on every connection.
+    const socketFields = { socketId: socket.id, userId: socket.data.userId };
+    let socketLog: Logger | null = null;
+    const errorLog = () => (socketLog ??= log.child(socketFields));
     void socket.join(sessionRoom(socket.data.sessionId));
-    socketLog.debug('socket connected');
-    socket.on('disconnect', (reason) => socketLog.debug('socket disconnected', { reason }));
+    log.debug('socket connected', socketFields);
+    socket.on('disconnect', (reason) => log.debug('socket disconnected', { ...socketFields, reason }));
     /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */
     const handle = <T extends object>(ack: unknown, fn: () => Promise<T>, onOutcome?: (o: 'ok' | 'refused' | 'rate_limited') => void) => {
       const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
@@ -209,7 +212,7 @@ export function attachMeetingChannel(
         },
         (e) => {
           onOutcome?.('refused');
-          reply({ ok: false, error: toApiError(e, socketLog) });
+          reply({ ok: false, error: toApiError(e, errorLog()) });
         },
       );
     };
