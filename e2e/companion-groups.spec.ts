@@ -106,6 +106,12 @@ describe('companion groups', () => {
     await requests.getByRole('button', { name: 'Admit Max One' }).click();
     await expect.poll(() => requests.innerText()).toContain('No open requests.');
 
+    // The organiser changes the group's segment on its page.
+    const kind = organiser.getByRole('region', { name: 'Kind of group' });
+    await kind.getByLabel('Business model').selectOption('cloud');
+    await kind.getByRole('button', { name: 'Save kind' }).click();
+    await expect.poll(() => organiser.getByRole('region', { name: 'Details' }).innerText()).toContain('Special interest: cloud');
+
     await max.reload();
     await expect.poll(() => max.getByRole('region', { name: 'Special-interest groups' }).innerText()).toContain('You are a member');
     await expect.poll(() => max.getByRole('region', { name: 'Groups you belong to' }).innerText()).toContain('MSP Circle');

@@ -7,6 +7,7 @@ import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { InviteForm } from '../components/group/InviteForm.tsx';
 import { JoinRequests } from '../components/kinds/JoinRequests.tsx';
+import { GroupKindEditor } from '../components/kinds/GroupKindEditor.tsx';
 import { InvitesByMail } from '../components/group/InvitesByMail.tsx';
 import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
 import { UpdatePromptsEditor } from '../components/updates/UpdatePromptsEditor.tsx';
@@ -93,6 +94,7 @@ export function GroupPage() {
           <NormsPanel groupId={group.id} canEdit={allows(detail, 'group.norms.edit')} canReview={allows(detail, 'group.norms.review')} />
           <MemberTable groupId={group.id} members={members} canManage={canManage} />
           {company && group.kind !== 'companion' && <CompanyProfileForm networkId={group.networkId} />}
+          {allows(detail, 'group.kind') && <GroupKindEditor key={`${group.kind}:${group.companionOf ?? ''}`} group={group} onSaved={() => void loadGroup(group.id)} />}
           {allows(detail, 'interest.admit') && <JoinRequests groupId={group.id} onAdmitted={() => void loadGroup(group.id)} />}
           {allows(detail, 'companies.propose') && (
             <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={role === 'coach' || role === 'organiser'} />

@@ -1,6 +1,7 @@
 // The group's facts, with an Edit toggle for coaches and organisers.
 import { useState } from 'react';
 import type { Group, Role } from '../../../../shared/domain.ts';
+import { segmentLabel } from '../../../../shared/groupKinds.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL, ROLE_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
 import { GroupForm } from './GroupForm.tsx';
@@ -25,6 +26,8 @@ export function GroupDetails({ group, role, canManage, networkCurrency }: { grou
       ) : (
         <>
           <dl className="facts">
+            <dt>Kind</dt>
+            <dd>{group.kind === 'interest' && group.segment ? `Special interest: ${segmentLabel(group.segment)}` : group.kind === 'companion' ? 'Companion group' : 'Core peer group'}</dd>
             <dt>Leadership</dt>
             <dd>{LEADERSHIP_LABEL[group.leadership]}</dd>
             <dt>Format</dt>
