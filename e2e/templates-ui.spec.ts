@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot } from './support/browser.ts';
+import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { patientPolls, PASSWORD } from './support/room.ts';
 import { startE2eServer } from './support/server.ts';
 
@@ -72,5 +72,42 @@ describe('templates in the UI', () => {
     await expect.poll(() => info.textContent()).toContain('Day 1: Fri 13 Nov 2026 · 09:00–10:00 Berlin');
     expect(await info.textContent()).toContain('Day 2: Mon 16 Nov 2026 · 08:30–12:00 Berlin');
     expect(await page.getByTestId('agenda').textContent()).toContain('End of day 1');
+  });
+
+  it('a coach gives a template its own hot-seat protocol, checked as typed, then switches it to Gestalt', async () => {
+    const page = await (await newContext(browser, srv.url, { width: 1366, height: 768 })).newPage();
+    await login(page, 'cora.coach@example.com', PASSWORD);
+    await page.goto(`/groups/${seed.group.id}`);
+    const panel = page.getByTestId('templates');
+    await panel.getByRole('button', { name: 'New template' }).click();
+    const editor = page.getByTestId('template-editor');
+    await editor.getByLabel('Template name').fill('Quick hot seat');
+    await editor.getByRole('button', { name: 'Add item' }).click();
+    await editor.getByLabel('Kind of item 1').selectOption('hotseat');
+    await editor.getByLabel('Minutes for item 1').fill('40');
+    const protocol = page.getByTestId('protocol-editor');
+    expect(await protocol.getByTestId('protocol-stages').textContent()).toBe('Presentation 20 % · Clarifying questions 25 % · Experience and advice 35 % · Commitments 20 %');
+    await protocol.getByLabel('Protocol', { exact: true }).selectOption('custom');
+    await protocol.getByLabel('Protocol name').fill('Our quick round');
+    await protocol.getByLabel('Remove stage 4').click();
+    // 20 + 25 + 35 = 80 %: said at once, and the save is refused with the same words.
+    await expect.poll(() => protocol.getByTestId('protocol-problem').textContent()).toBe('The stages\' shares add up to 80 %, not 100 %.');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => editor.getByRole('alert').first().textContent()).toContain('add up to 80 %');
+    await protocol.getByLabel('Percent of the time for stage 1').fill('40');
+    await protocol.getByLabel('Name of stage 3').fill('One idea each');
+    await protocol.getByLabel('Rule of stage 3').fill('One idea, one minute, no debate');
+    await expect.poll(() => protocol.getByTestId('protocol-problem').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'template-protocol-editor-1366');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => panel.textContent()).toContain('Quick hot seat · 1 items · 1 day(s) · 40 min · hot seat: Our quick round');
+    const saved = (await seed.coach.get(`/api/groups/${seed.group.id}`)).body.templates.find((t: { name: string }) => t.name === 'Quick hot seat');
+    expect(saved.protocol.stages.map((st: { name: string; share: number }) => [st.name, st.share])).toEqual([['Presentation', 0.4], ['Clarifying questions', 0.25], ['One idea each', 0.35]]);
+
+    await panel.getByRole('button', { name: 'Edit Quick hot seat' }).click();
+    await page.getByTestId('protocol-editor').getByLabel('Protocol', { exact: true }).selectOption('gestalt');
+    await page.getByTestId('template-editor').getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => panel.textContent()).toContain('Quick hot seat · 1 items · 1 day(s) · 40 min · hot seat: Gestalt (experience sharing)');
   });
 });

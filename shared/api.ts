@@ -7,6 +7,7 @@ import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
 import type { NormsStanding } from './norms.ts';
+import { protocolChoiceSchema } from './meeting/hotseatProtocol.ts';
 
 const email = z.string().trim().toLowerCase().email().max(LIMITS.emailMax);
 const password = z.string().min(LIMITS.passwordMinLength, `Password must be at least ${LIMITS.passwordMinLength} characters`).max(200);
@@ -151,6 +152,8 @@ export const templateBody = z.object({
     .min(1)
     .max(LIMITS.agendaMaxItems)
     .refine((items) => items[0]?.kind !== 'day-end', 'A template cannot start with an end of day'),
+  /** The hot-seat protocol; omitted: classic for a new template, unchanged on an update. */
+  protocol: protocolChoiceSchema.optional(),
 });
 
 /** Saving a meeting's agenda as a template: just its name. */

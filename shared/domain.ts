@@ -1,4 +1,5 @@
 // Domain types shared by server and client. Plain data only: no classes, no I/O.
+import type { ProtocolChoice } from './meeting/hotseatProtocol.ts';
 import type { GroupKind, InterestSegment } from './groupKinds.ts';
 
 /** Role a person holds in one group. The organiser role is network-wide (see NetworkRole). */
@@ -115,6 +116,8 @@ export interface AgendaTemplate {
   groupId: string | null; // null: the built-in standard template
   name: string;
   items: AgendaTemplateItem[];
+  /** The hot-seat protocol its meetings run: a preset or custom stages (classic when never set). */
+  protocol: ProtocolChoice;
   createdAt: string;
 }
 

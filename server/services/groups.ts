@@ -16,6 +16,7 @@ import type { LiveAccess } from './liveAccess.ts';
 import { addMember } from './members.ts';
 import { standingOf } from './norms.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
+import type { ProtocolChoice } from '../../shared/meeting/hotseatProtocol.ts';
 
 async function requireOrganiser(storage: Storage, userId: string, networkId: string): Promise<void> {
   const network = await storage.getNetwork(networkId);
@@ -124,7 +125,7 @@ export async function removeMember(storage: Storage, userId: string, groupId: st
 
 export async function createTemplate(storage: Storage, userId: string, groupId: string, body: TemplateBody): Promise<AgendaTemplate> {
   await authorizeGroup(storage, userId, groupId, 'group.templates.write');
-  return storage.createTemplate({ id: newId(), groupId, name: body.name, items: body.items });
+  return storage.createTemplate({ id: newId(), groupId, name: body.name, items: body.items, ...(body.protocol && { protocol: body.protocol }) });
 }
 
 /** A template of this group (another group's answers not_found, like an unknown id). */
@@ -137,7 +138,7 @@ async function ownTemplate(storage: Storage, groupId: string, templateId: string
 export async function updateTemplate(storage: Storage, userId: string, groupId: string, templateId: string, body: TemplateBody): Promise<AgendaTemplate> {
   await authorizeGroup(storage, userId, groupId, 'group.templates.write');
   await ownTemplate(storage, groupId, templateId);
-  const updated = await storage.updateTemplate(templateId, { name: body.name, items: body.items });
+  const updated = await storage.updateTemplate(templateId, { name: body.name, items: body.items, ...(body.protocol && { protocol: body.protocol }) });
   if (!updated) throw new DomainError('not_found', 'No such template in this group');
   return updated;
 }
@@ -158,5 +159,8 @@ export async function templateFromMeeting(storage: Storage, userId: string, meet
   const parsed = templateBody.safeParse({ name, items });
   if (!parsed.success) throw new DomainError('bad_request', `This agenda cannot be a template: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const body = parsed.data;
-  return storage.createTemplate({ id: newId(), groupId: meeting.groupId, name: body.name, items: body.items });
+  // The meeting's protocol goes with its agenda: a preset by name, anything else as its stages.
+  const p = state?.hotSeatProtocol;
+  const protocol: ProtocolChoice | undefined = p && (p.preset === 'custom' ? { preset: 'custom', name: p.name, stages: p.stages } : { preset: p.preset });
+  return storage.createTemplate({ id: newId(), groupId: meeting.groupId, name: body.name, items: body.items, ...(protocol && { protocol }) });
 }

@@ -12,6 +12,7 @@ import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
 import { seedProposals } from './parking.ts';
 import type { Storage } from '../storage/types.ts';
+import { resolveProtocol, type HotSeatProtocol } from '../../shared/meeting/hotseatProtocol.ts';
 
 /** Loads a meeting and checks the action on its group; strangers get not_found. */
 export async function authorizeMeeting(
@@ -45,11 +46,16 @@ function callerRights(access: Access, group: Group, meeting: Meeting, facilitato
 
 /** The agenda items of a built-in template ('standard', 'two-day') or one of the group's own. */
 export async function templateItems(storage: Pick<Storage, 'getTemplate'>, groupId: string, templateId: string | undefined): Promise<readonly AgendaTemplateItem[]> {
-  if (templateId === undefined) return STANDARD_TEMPLATE;
-  if (Object.hasOwn(BUILT_IN_TEMPLATES, templateId)) return BUILT_IN_TEMPLATES[templateId as keyof typeof BUILT_IN_TEMPLATES].items;
+  return (await templateSource(storage, groupId, templateId)).items;
+}
+
+/** A template's agenda items and hot-seat protocol (the built-in templates run the classic one). */
+async function templateSource(storage: Pick<Storage, 'getTemplate'>, groupId: string, templateId: string | undefined): Promise<{ items: readonly AgendaTemplateItem[]; protocol: HotSeatProtocol }> {
+  if (templateId === undefined) return { items: STANDARD_TEMPLATE, protocol: resolveProtocol(null) };
+  if (Object.hasOwn(BUILT_IN_TEMPLATES, templateId)) return { items: BUILT_IN_TEMPLATES[templateId as keyof typeof BUILT_IN_TEMPLATES].items, protocol: resolveProtocol(null) };
   const t = await storage.getTemplate(templateId);
   if (!t || t.groupId !== groupId) throw new DomainError('bad_request', 'templateId: no such template in this group');
-  return t.items;
+  return { items: t.items, protocol: resolveProtocol(t.protocol) };
 }
 
 /**
@@ -83,10 +89,10 @@ export async function createMeeting(storage: Storage, userId: string, groupId: s
  */
 export async function insertMeeting(storage: Storage, userId: string, group: Group, access: Access, body: MeetingBody, id: string, items?: readonly AgendaTemplateItem[]): Promise<MeetingDetail> {
   const groupId = group.id;
-  items ??= await templateItems(storage, groupId, body.templateId);
+  const source = items ? { items, protocol: resolveProtocol(null) } : await templateSource(storage, groupId, body.templateId);
   const facilitatorId = body.facilitatorId ?? userId;
   if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId, 'facilitatorId');
-  const agenda = agendaFromTemplate(items, newId);
+  const agenda = agendaFromTemplate(source.items, newId);
   const meeting = await storage.createMeeting(
     {
       id,
@@ -98,7 +104,8 @@ export async function insertMeeting(storage: Storage, userId: string, group: Gro
       location: body.location ?? null,
       onlineUrl: body.onlineUrl ?? null,
     },
-    createMeetingState(id, agenda, facilitatorId),
+    // The protocol is copied into the meeting: later edits of the template leave it as planned.
+    createMeetingState(id, agenda, facilitatorId, source.protocol),
   );
   await scheduleMeetingMail(storage, meeting);
   // Its hot-seat proposals start from the group's parking lot.

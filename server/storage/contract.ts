@@ -328,6 +328,26 @@ function inviteAndTemplateContract(s: () => Storage): void {
       expect(await s().deleteTemplate(t.id)).toBe(false);
       expect(await s().listTemplates(g.id)).toEqual([]);
     });
+
+    it('keeps a template’s hot-seat protocol: classic by default, a preset or custom stages; an update without one keeps it', async () => {
+      const { group: g } = await group(s());
+      const items = [{ kind: 'hotseat' as const, title: 'Hot seat', durationMs: 3_600_000 }];
+      const plain = await s().createTemplate({ id: uid('t'), groupId: g.id, name: 'Plain', items });
+      expect(plain.protocol).toEqual({ preset: 'classic' });
+      const custom = {
+        preset: 'custom' as const,
+        name: 'Ours',
+        stages: [
+          { id: 'pitch', name: 'Pitch', share: 0.4, rule: 'Two sentences', kind: 'talk' as const },
+          { id: 'round', name: 'Round', share: 0.6, rule: 'One idea each', kind: 'advice-round' as const },
+        ],
+      };
+      const t = await s().createTemplate({ id: uid('t'), groupId: g.id, name: 'Custom', items, protocol: custom });
+      expect(await s().getTemplate(t.id)).toEqual({ ...t, protocol: custom });
+      expect(await s().updateTemplate(t.id, { name: 'Renamed', items })).toMatchObject({ name: 'Renamed', protocol: custom });
+      expect(await s().updateTemplate(t.id, { name: 'Renamed', items, protocol: { preset: 'gestalt' } })).toMatchObject({ protocol: { preset: 'gestalt' } });
+      expect((await s().getTemplate(plain.id))?.protocol).toEqual({ preset: 'classic' });
+    });
   });
 
   describe('binary values', () => {

@@ -1,10 +1,18 @@
 // Meetings in SQL: the group's agenda templates, meetings and each meeting's live state (one
 // JSON row, versioned). SqlStorage delegates to it (access.ts).
-import type { AgendaTemplate, AgendaTemplateItem, Meeting } from '../../shared/domain.ts';
+import type { AgendaTemplate, Meeting } from '../../shared/domain.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { oneRow, patchRow, type SqlAccess } from './access.ts';
 import * as row from './rows.ts';
-import type { MeetingPatch, MeetingStateSave, NewMeeting } from './types.ts';
+import type { MeetingPatch, MeetingStateSave, NewMeeting, NewTemplate, TemplateUpdate } from './types.ts';
+import type { Migration } from './migrations.ts';
+
+/** A template's hot-seat protocol (JSON ProtocolChoice); null: saved before protocols, classic. */
+export const TEMPLATE_PROTOCOL_MIGRATION: Migration = {
+  id: 14,
+  name: 'agenda templates carry a hot-seat protocol',
+  sql: 'ALTER TABLE agenda_templates ADD COLUMN hotseat_protocol TEXT;',
+};
 
 const MEETING_COLUMNS = {
   quarter: 'quarter',
@@ -42,23 +50,26 @@ export class MeetingsSql {
 
   // agenda templates
 
-  async createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate> {
+  async createTemplate(t: NewTemplate): Promise<AgendaTemplate> {
     const createdAt = this.now();
-    await this.q.run('INSERT INTO agenda_templates (id, group_id, name, items, created_at) VALUES (?, ?, ?, ?, ?)', [
+    const protocol = t.protocol ?? { preset: 'classic' };
+    await this.q.run('INSERT INTO agenda_templates (id, group_id, name, items, created_at, hotseat_protocol) VALUES (?, ?, ?, ?, ?, ?)', [
       t.id,
       t.groupId,
       t.name,
       JSON.stringify(t.items),
       createdAt,
+      JSON.stringify(protocol),
     ]);
-    return { id: t.id, groupId: t.groupId, name: t.name, items: t.items.map((i) => ({ ...i })), createdAt };
+    return { id: t.id, groupId: t.groupId, name: t.name, items: t.items.map((i) => ({ ...i })), protocol: structuredClone(protocol), createdAt };
   }
   async getTemplate(id: string): Promise<AgendaTemplate | null> {
     const r = await oneRow<row.TemplateRow>(this.q, 'SELECT * FROM agenda_templates WHERE id = ?', [id]);
     return r && row.toTemplate(r);
   }
-  async updateTemplate(id: string, t: { name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate | null> {
-    await this.q.run('UPDATE agenda_templates SET name = ?, items = ? WHERE id = ?', [t.name, JSON.stringify(t.items), id]);
+  async updateTemplate(id: string, t: TemplateUpdate): Promise<AgendaTemplate | null> {
+    if (t.protocol === undefined) await this.q.run('UPDATE agenda_templates SET name = ?, items = ? WHERE id = ?', [t.name, JSON.stringify(t.items), id]);
+    else await this.q.run('UPDATE agenda_templates SET name = ?, items = ?, hotseat_protocol = ? WHERE id = ?', [t.name, JSON.stringify(t.items), JSON.stringify(t.protocol), id]);
     return this.getTemplate(id);
   }
   async deleteTemplate(id: string): Promise<boolean> {

@@ -17,6 +17,7 @@ import { PARKING_MIGRATION } from './parking-sql.ts';
 import { NORMS_MIGRATION } from './norms-sql.ts';
 import { EVENTS_MIGRATION } from './events-sql.ts';
 import { GOAL_CHANGES_MIGRATION } from './records-sql.ts';
+import { TEMPLATE_PROTOCOL_MIGRATION } from './meetings-sql.ts';
 import { GROUP_KIND_MIGRATIONS } from './groupKinds-sql.ts';
 import { NEXT_MEETING_MIGRATION } from './meetings-sql.ts';
 
@@ -242,6 +243,7 @@ export const MIGRATIONS: readonly Migration[] = [
   RSVP_MIGRATION,
   EVENTS_MIGRATION,
   GOAL_CHANGES_MIGRATION,
+  TEMPLATE_PROTOCOL_MIGRATION,
   ...GROUP_KIND_MIGRATIONS,
   NEXT_MEETING_MIGRATION,
 ];

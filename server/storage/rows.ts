@@ -17,6 +17,7 @@ import type {
   User,
 } from '../../shared/domain.ts';
 import type { InviteRecord, SessionRecord, UserRecord } from './types.ts';
+import type { ProtocolChoice } from '../../shared/meeting/hotseatProtocol.ts';
 
 /** pg returns BIGINT and COUNT(*) as strings (they may exceed 2^53); ours never do. */
 export type DbInt = number | string | bigint;
@@ -145,12 +146,15 @@ export interface TemplateRow {
   name: string;
   items: string;
   created_at: string;
+  /** JSON ProtocolChoice; null for templates saved before protocols (classic). */
+  hotseat_protocol: string | null;
 }
 export const toTemplate = (r: TemplateRow): AgendaTemplate => ({
   id: r.id,
   groupId: r.group_id,
   name: r.name,
   items: JSON.parse(r.items) as AgendaTemplateItem[],
+  protocol: r.hotseat_protocol ? (JSON.parse(r.hotseat_protocol) as ProtocolChoice) : { preset: 'classic' },
   createdAt: r.created_at,
 });
 

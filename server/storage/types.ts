@@ -33,6 +33,7 @@ import type { Goal, GoalDrop, GoalReword } from '../../shared/goals/types.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import type { GroupNorms, NormsText } from '../../shared/norms.ts';
 import type { Resource } from '../../shared/resources.ts';
+import type { ProtocolChoice } from '../../shared/meeting/hotseatProtocol.ts';
 
 export interface UserRecord extends User {
   passwordHash: string;
@@ -94,6 +95,16 @@ export interface NewGroup {
   companionOf?: string | null;
   segment?: InterestSegment | null;
 }
+
+/** A group's template as created; protocol omitted: classic. */
+export interface NewTemplate {
+  id: string;
+  groupId: string;
+  name: string;
+  items: AgendaTemplateItem[];
+  protocol?: ProtocolChoice;
+}
+export type TemplateUpdate = { name: string; items: AgendaTemplateItem[]; protocol?: ProtocolChoice };
 
 export interface NewMeeting {
   groupId: string;
@@ -280,11 +291,12 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
   deleteSessionsOfUser(userId: string): Promise<number>;
 
   // agenda templates
-  createTemplate(t: { id: string; groupId: string; name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate>;
+  createTemplate(t: NewTemplate): Promise<AgendaTemplate>;
   getTemplate(id: string): Promise<AgendaTemplate | null>;
   listTemplates(groupId: string): Promise<AgendaTemplate[]>;
   /** Replaces name and items; null for an unknown id. */
-  updateTemplate(id: string, t: { name: string; items: AgendaTemplateItem[] }): Promise<AgendaTemplate | null>;
+  /** protocol undefined: the template keeps its protocol. */
+  updateTemplate(id: string, t: TemplateUpdate): Promise<AgendaTemplate | null>;
   /** false for an unknown id. Meetings scheduled from it keep their agenda. */
   deleteTemplate(id: string): Promise<boolean>;
 

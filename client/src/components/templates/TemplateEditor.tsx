@@ -1,11 +1,14 @@
 // One agenda template being written: its name and items (kind, title, minutes, fixed), with
-// breaks and "End of day" entries that split it into days. Saved as a whole (POST or PUT).
+// breaks and "End of day" entries that split it into days, and its hot-seat protocol. Saved as
+// a whole (POST or PUT).
 import { useState, type FormEvent } from 'react';
 import { AGENDA_KINDS, type AgendaItemKind, type AgendaTemplateItem } from '../../../../shared/domain.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import { dayCount } from '../../../../shared/meeting/days.ts';
 import { KIND_LABEL } from '../../lib/labels.ts';
 import { formatMinutes } from '../../lib/time.ts';
+import type { ProtocolChoice } from '../../../../shared/meeting/hotseatProtocol.ts';
+import { choiceProblem, ProtocolEditor } from './ProtocolEditor.tsx';
 
 interface Row {
   kind: AgendaItemKind;
@@ -17,12 +20,13 @@ interface Row {
 const toRow = (i: AgendaTemplateItem): Row => ({ kind: i.kind, title: i.title, minutes: String(i.durationMs / 60_000), fixed: i.fixed === true });
 
 export function TemplateEditor({ initial, onSave, onCancel }: {
-  initial: { name: string; items: AgendaTemplateItem[] };
-  onSave: (t: { name: string; items: AgendaTemplateItem[] }) => Promise<void>;
+  initial: { name: string; items: AgendaTemplateItem[]; protocol: ProtocolChoice };
+  onSave: (t: { name: string; items: AgendaTemplateItem[]; protocol: ProtocolChoice }) => Promise<void>;
   onCancel: () => void;
 }) {
   const [name, setName] = useState(initial.name);
   const [rows, setRows] = useState<Row[]>(initial.items.map(toRow));
+  const [protocol, setProtocol] = useState<ProtocolChoice>(initial.protocol);
   const [error, setError] = useState<string | null>(null);
   const items: AgendaTemplateItem[] = rows.map((r) => ({
     kind: r.kind,
@@ -45,7 +49,9 @@ export function TemplateEditor({ initial, onSave, onCancel }: {
     setError(null);
     if (items.length === 0) return setError('Add at least one item.');
     if (items[0]?.kind === 'day-end') return setError('A template cannot start with an end of day.');
-    onSave({ name: name.trim(), items }).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    const problem = choiceProblem(protocol);
+    if (problem) return setError(`Hot-seat protocol: ${problem}`);
+    onSave({ name: name.trim(), items, protocol }).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   };
 
   return (
@@ -86,6 +92,7 @@ export function TemplateEditor({ initial, onSave, onCancel }: {
       <p className="muted">
         {dayCount(items)} day(s) · {formatMinutes(total)} in all
       </p>
+      <ProtocolEditor value={protocol} onChange={(c) => { setProtocol(c); setError(null); }} />
       {error && <p role="alert" className="alert">{error}</p>}
       <div className="button-row">
         <button type="submit" className="btn btn-primary">Save template</button>

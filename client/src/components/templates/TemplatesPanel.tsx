@@ -7,8 +7,11 @@ import { BUILT_IN_TEMPLATES } from '../../../../shared/meeting/templates.ts';
 import { http } from '../../api/http.ts';
 import { formatMinutes } from '../../lib/time.ts';
 import { TemplateEditor } from './TemplateEditor.tsx';
+import { PRESET_PROTOCOLS, type ProtocolChoice } from '../../../../shared/meeting/hotseatProtocol.ts';
 
-type Editing = { id: string | null; name: string; items: AgendaTemplateItem[] };
+type Editing = { id: string | null; name: string; items: AgendaTemplateItem[]; protocol: ProtocolChoice };
+const CLASSIC: ProtocolChoice = { preset: 'classic' };
+const protocolName = (p: ProtocolChoice) => (p.preset === 'custom' ? p.name : PRESET_PROTOCOLS[p.preset].name);
 
 const summary = (items: readonly AgendaTemplateItem[]) =>
   `${items.length} items · ${dayCount(items)} day(s) · ${formatMinutes(items.filter((i) => i.kind !== 'day-end').reduce((s, i) => s + i.durationMs, 0))}`;
@@ -19,7 +22,7 @@ export function TemplatesPanel({ groupId, templates, onChanged }: { groupId: str
   const own = templates.filter((t) => t.groupId !== null);
   const base = `/api/groups/${groupId}/templates`;
 
-  const save = async (t: { name: string; items: AgendaTemplateItem[] }) => {
+  const save = async (t: { name: string; items: AgendaTemplateItem[]; protocol: ProtocolChoice }) => {
     if (editing?.id) await http.put(`${base}/${editing.id}`, t);
     else await http.post(base, t);
     setEditing(null);
@@ -36,16 +39,16 @@ export function TemplatesPanel({ groupId, templates, onChanged }: { groupId: str
         {Object.values(BUILT_IN_TEMPLATES).map((t) => (
           <li key={t.name}>
             <strong>{t.name}</strong> <span className="muted">(built in) · {summary(t.items)}</span>{' '}
-            <button type="button" className="btn btn-small" onClick={() => setEditing({ id: null, name: `${t.name} (copy)`, items: t.items.map((i) => ({ ...i })) })}>
+            <button type="button" className="btn btn-small" onClick={() => setEditing({ id: null, name: `${t.name} (copy)`, items: t.items.map((i) => ({ ...i })), protocol: CLASSIC })}>
               Duplicate
             </button>
           </li>
         ))}
         {own.map((t) => (
           <li key={t.id}>
-            <strong>{t.name}</strong> <span className="muted">· {summary(t.items)}</span>{' '}
-            <button type="button" className="btn btn-small" onClick={() => setEditing({ id: t.id, name: t.name, items: t.items })} aria-label={`Edit ${t.name}`}>Edit</button>{' '}
-            <button type="button" className="btn btn-small" onClick={() => setEditing({ id: null, name: `${t.name} (copy)`, items: t.items })} aria-label={`Duplicate ${t.name}`}>Duplicate</button>{' '}
+            <strong>{t.name}</strong> <span className="muted">· {summary(t.items)} · hot seat: {protocolName(t.protocol)}</span>{' '}
+            <button type="button" className="btn btn-small" onClick={() => setEditing({ id: t.id, name: t.name, items: t.items, protocol: t.protocol })} aria-label={`Edit ${t.name}`}>Edit</button>{' '}
+            <button type="button" className="btn btn-small" onClick={() => setEditing({ id: null, name: `${t.name} (copy)`, items: t.items, protocol: t.protocol })} aria-label={`Duplicate ${t.name}`}>Duplicate</button>{' '}
             <button type="button" className="btn btn-small btn-danger-outline" onClick={() => remove(t)} aria-label={`Delete ${t.name}`}>Delete</button>
           </li>
         ))}
@@ -54,7 +57,7 @@ export function TemplatesPanel({ groupId, templates, onChanged }: { groupId: str
       {editing ? (
         <TemplateEditor key={editing.id ?? editing.name} initial={editing} onSave={save} onCancel={() => setEditing(null)} />
       ) : (
-        <button type="button" className="btn" onClick={() => setEditing({ id: null, name: '', items: [] })}>
+        <button type="button" className="btn" onClick={() => setEditing({ id: null, name: '', items: [], protocol: CLASSIC })}>
           New template
         </button>
       )}
