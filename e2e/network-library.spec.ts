@@ -85,4 +85,25 @@ describe('network library', () => {
     await screenshot(olga, 'network-library-organiser-1366');
     expect(await seriousA11yViolations(olga)).toEqual([]);
   });
+
+  it('an organiser invites another organiser by mail, sees the invite pending and revokes it', async () => {
+    const olga = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 768 })).newPage();
+    await login(olga, 'olga@example.com', PASSWORD);
+    await olga.goto('/');
+    const form = olga.getByRole('form', { name: 'Invite another organiser' });
+    await form.getByLabel(/Their email/).fill('nora.next@example.com');
+    await form.getByRole('button', { name: 'Invite another organiser' }).click();
+    const pending = olga.getByRole('list', { name: 'Pending organiser invites' });
+    await expect.poll(() => pending.textContent()).toContain('nora.next@example.com');
+    expect(await olga.getByLabel('Organiser invite link').inputValue()).toMatch(/\/organiser-invite\/[\w-]+$/);
+    // The mail is queued (held without SMTP) with the same link.
+    const outbox = (await suite.seed.organiser.get(`/api/networks/${suite.seed.networkId}/outbox`)).body as { to: string; text: string }[];
+    const linkPath = new URL(await olga.getByLabel('Organiser invite link').inputValue()).pathname;
+    expect(outbox.find((m) => m.to === 'nora.next@example.com')?.text).toContain(linkPath);
+    await screenshot(olga, 'organiser-invite-pending-1366');
+    expect(await seriousA11yViolations(olga)).toEqual([]);
+    await olga.getByRole('button', { name: 'Revoke the invite to nora.next@example.com' }).click();
+    await expect.poll(() => olga.getByRole('list', { name: 'Pending organiser invites' }).count()).toBe(0);
+    expect((await suite.seed.organiser.get(`/api/networks/${suite.seed.networkId}/organisers/invites`)).body).toEqual([]);
+  });
 });
