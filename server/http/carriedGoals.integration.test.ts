@@ -4,8 +4,9 @@
 // (get reviewed, count in completion, carry at the end of the meeting).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Goal } from '../../shared/goals/types.ts';
+import type { MeetingCommand } from '../../shared/meeting/commands.ts';
 import { carryIntoMeeting } from '../services/meetingEnd.ts';
-import { seedGroup, startTestServer } from '../testing/harness.ts';
+import { connectSocket, emitAck, seedGroup, startTestServer } from '../testing/harness.ts';
 import { createMeeting, otherGroup, put } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -112,5 +113,32 @@ describe('rewording a carried goal', () => {
     expect((await seed.members[1]!.post(`/api/goals/${g.id}/reword`, { text: 'Outsource dispatch to a partner', reason: 'x' })).status).toBe(409);
     expect((await seed.members[1]!.patch(`/api/goals/${g.id}`, { progress: 'Two partners asked' })).status).toBe(200);
     expect((await seed.members[1]!.post(`/api/goals/${g.id}/reword`, { text: 'x' })).status).toBe(400);
+  });
+});
+
+describe('the facilitator of the live meeting', () => {
+  it('drops and rewords another member’s carried goal while facilitating, and no longer after handing back', async () => {
+    const first = await carried(1, 'Win a public tender');
+    const second = await carried(1, 'Certify the team');
+    const meeting = await createMeeting(seed.coach, seed.group.id, '2025-Q4', '2025-10-20T08:00:00Z');
+    const s = await connectSocket(srv.url, seed.coach.cookie);
+    const command = async (c: MeetingCommand) => expect((await emitAck(s, 'meeting:command', { meetingId: meeting.id, command: c })).ok).toBe(true);
+    try {
+      await emitAck(s, 'room:join', { meetingId: meeting.id, mode: 'room' });
+      await command({ type: 'meeting.start' });
+      const max = seed.members[0]!;
+      // Max is a member, not the facilitator yet: Mia's goal is not his to drop.
+      expect((await max.post(`/api/goals/${first.id}/drop`, { reason: 'x' })).status).toBe(403);
+      await command({ type: 'facilitator.handoff', userId: max.userId });
+      const dropped = await max.post(`/api/goals/${first.id}/drop`, { reason: 'No tender this year' });
+      expect(dropped.status).toBe(200);
+      expect(dropped.body.dropped).toMatchObject({ reason: 'No tender this year', byUserId: max.userId });
+      expect((await max.post(`/api/goals/${second.id}/reword`, { text: 'Certify two technicians', reason: 'Smaller first step' })).status).toBe(200);
+      await command({ type: 'facilitator.handoff', userId: seed.coach.userId });
+      expect((await max.post(`/api/goals/${second.id}/drop`, { reason: 'x' })).status).toBe(403);
+    } finally {
+      await emitAck(s, 'meeting:command', { meetingId: meeting.id, command: { type: 'meeting.end' } });
+      s.close();
+    }
   });
 });

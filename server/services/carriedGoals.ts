@@ -4,22 +4,15 @@
 import { DomainError } from '../../shared/errors.ts';
 import { carriedChangeRefusal, droppedGoal, rewordedGoal, type GoalDropInput, type GoalRewordInput } from '../../shared/goals/carriedChanges.ts';
 import type { Goal } from '../../shared/goals/types.ts';
-import { can } from '../../shared/access/index.ts';
-import { authorizeGroup, withFacilitator } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
+import { loadGoal } from './goals.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
 /** The goal, if the caller may drop or reword it; a stranger to the group learns nothing (not_found). */
 async function loadChangeable(storage: Storage, userId: string, goalId: string): Promise<Goal> {
-  const goal = await storage.getGoal(goalId);
-  if (!goal) throw new DomainError('not_found', 'No such goal');
-  const { group, access } = await authorizeGroup(storage, userId, goal.groupId, 'goals.read').catch((e: unknown) => {
-    throw e instanceof DomainError && e.code === 'not_found' ? new DomainError('not_found', 'No such goal') : e;
-  });
-  const owner = goal.userId === userId && can('goals.write', access, group);
-  if (!owner && !can('goals.carry', access, group) && !can('goals.carry', await withFacilitator(storage, access, group.id), group)) {
-    throw new DomainError('forbidden', "Only the goal's owner or the facilitator drops or rewords it");
-  }
+  const { goal, can: may } = await loadGoal(storage, userId, goalId);
+  const owner = goal.userId === userId && (await may('goals.write'));
+  if (!owner && !(await may('goals.carry'))) throw new DomainError('forbidden', "Only the goal's owner or the facilitator drops or rewords it");
   return goal;
 }
 

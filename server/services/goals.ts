@@ -63,7 +63,7 @@ export async function retryOnCarryRace<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Loads a goal and the caller's access to its group; strangers get not_found. */
-async function loadGoal(storage: Storage, userId: string, goalId: string): Promise<{ goal: Goal; access: Access; can: (a: GroupAction) => Promise<boolean> }> {
+export async function loadGoal(storage: Storage, userId: string, goalId: string): Promise<{ goal: Goal; access: Access; can: (a: GroupAction) => Promise<boolean> }> {
   const goal = await storage.getGoal(goalId);
   if (!goal) throw new DomainError('not_found', 'No such goal');
   const { group, access } = await authorizeGroup(storage, userId, goal.groupId, 'goals.read').catch((e: unknown) => {
