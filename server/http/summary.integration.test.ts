@@ -46,6 +46,8 @@ beforeAll(async () => {
     for (const s of sockets) expect((await emitAck(s, 'room:join', { meetingId: meeting.id, mode: 'room' })).ok).toBe(true);
     expect((await cmd(coach, { type: 'meeting.start' })).ok).toBe(true);
     expect((await cmd(coach, { type: 'hotseat.setup', itemId: seat, presenterId: m3!.userId, topic: 'Hiring a second tech' })).ok).toBe(true);
+    // A second member gets their own hot seat in the same item.
+    expect((await cmd(coach, { type: 'hotseat.presenters', itemId: seat, presenters: [{ userId: m3!.userId, topic: 'Hiring a second tech' }, { userId: m1!.userId, topic: 'Selling the company' }] })).ok).toBe(true);
     expect((await cmd(s1, { type: 'rating.submit', score: 9 })).ok).toBe(true);
     expect((await cmd(s2, { type: 'rating.submit', score: 6 })).ok).toBe(true);
     expect((await cmd(coach, { type: 'meeting.end' })).ok).toBe(true);
@@ -96,9 +98,12 @@ describe('the rest of the record', () => {
     expect((await summaryOf(seed.coach)).rating).toEqual({ average: 7.5, count: 2, distribution: null, mine: null });
   });
 
-  it('lists hot seats with presenter and topic, and the resources shared at the meeting', async () => {
+  it('lists hot seats, one per presenter with their topic, and the resources shared at the meeting', async () => {
     const s = await summaryOf(seed.observer);
-    expect(s.hotSeats).toEqual([expect.objectContaining({ presenter: { userId: seed.members[2]!.userId, name: 'Moe Three' }, topic: 'Hiring a second tech' })]);
+    expect(s.hotSeats).toEqual([
+      expect.objectContaining({ presenter: { userId: seed.members[2]!.userId, name: 'Moe Three' }, topic: 'Hiring a second tech' }),
+      expect.objectContaining({ presenter: { userId: seed.members[0]!.userId, name: 'Max One' }, topic: 'Selling the company' }),
+    ]);
     expect(s.resources).toEqual([expect.objectContaining({ title: 'Onboarding checklist', sharedByName: 'Mia Two', url: 'https://example.com/onboarding' })]);
     expect(s.attendance.find((a: any) => a.userId === seed.members[2]!.userId)).toMatchObject({ status: 'absent' });
   });

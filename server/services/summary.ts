@@ -106,6 +106,8 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     hotSeats: state.agenda.flatMap((item) => {
       const seat = state.hotSeats[item.id];
       if (item.kind !== 'hotseat' || !seat) return [];
+      // One entry per presenter: a hot-seat item may give several members their own hot seat.
+      if (seat.presenters.length > 0) return seat.presenters.map((p) => ({ itemId: item.id, title: item.title, presenter: person(p.userId), topic: p.topic }));
       return [{ itemId: item.id, title: item.title, presenter: seat.presenterId ? person(seat.presenterId) : null, topic: seat.topic }];
     }),
     resources,

@@ -173,7 +173,7 @@ export function RecapPage() {
               // What the presenter committed to at this meeting.
               const theirs = h.presenter ? summary.commitments.filter((c) => c.who === h.presenter?.userId && c.status !== 'dropped') : [];
               return (
-                <li key={h.itemId}>
+                <li key={`${h.itemId}:${h.presenter?.userId ?? ''}`}>
                   {h.title}: <strong>{h.presenter?.name ?? 'no presenter'}</strong> — {h.topic || 'no topic'}
                   {theirs.length > 0 && (
                     <ul aria-label={`Commitments of ${h.presenter?.name ?? ''}`}>
