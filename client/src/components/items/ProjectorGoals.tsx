@@ -8,12 +8,20 @@ import type { Goal, GoalStatus } from '../../../../shared/goals/types.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GoalReviewSet } from '../../../../shared/records.ts';
 import { goalsByMember } from '../../../../shared/goals/grouping.ts';
+import { isFlagged } from '../../../../shared/goals/carriedChanges.ts';
 import { useStore } from '../../store/index.ts';
 import { CarriedFlag, GoalChangeNote } from '../goals/GoalChangeNote.tsx';
 import { MemberProgress } from '../goals/MemberProgress.tsx';
 import { ratePct } from '../goals/labels.ts';
 import { ProgressNote } from '../goals/ProgressNote.tsx';
 import { useRecords } from './useRecords.ts';
+
+/**
+ * Most goals the whole-group wall lists one by one: at a back-row size (3.3 % of the height) three
+ * columns hold about this many with their owners' names. Past it the wall shows each member's
+ * progress and only the goals flagged for the group; the facilitator steps members for the rest.
+ */
+export const WALL_GROUP_GOALS_MAX = 12;
 
 const STATUS: Record<GoalStatus, string> = { open: 'Not reviewed yet', done: 'Done', partly: 'Partly done', not_done: 'Not done' };
 
@@ -42,23 +50,33 @@ export function ProjectorGoals({ state, which }: { state: MeetingState; which: '
     // Grouped by member, in the group's order; members without goals are left out.
     const groups = goalsByMember(all, members.map((m) => m.userId), quarter);
     const nameOf = (id: string) => members.find((m) => m.userId === id)?.name ?? 'A former member';
+    const total = groups.reduce((n, g) => n + g.goals.length, 0);
+    const summary = total > WALL_GROUP_GOALS_MAX;
     return (
-      <div className="projector-goals wall-goal-groups" data-testid="projector-goals">
-        {groups.length === 0 ? (
-          <p className="projector-quiet">{review ? `No goals from ${quarter}` : `No goals for ${quarter} yet`}</p>
-        ) : (
-          groups.map(({ userId: owner, goals, progress }) => (
-            <section key={owner} className="wall-goal-group" aria-label={nameOf(owner)}>
-              <h2 className="wall-goal-owner">{nameOf(owner)}</h2>
-              {review && <MemberProgress progress={progress} className="wall-goal-progress" compact />}
-              <ul className="projector-goal-list">
-                {goals.map((g) => (
-                  <GoalLine key={g.id} goal={g} review={review} />
-                ))}
-              </ul>
-            </section>
-          ))
-        )}
+      <div className="projector-goals" data-testid="projector-goals">
+        {summary && <p className="wall-goal-summary-note" data-testid="wall-goal-summary">{total} goals: each member’s goals show when they are in focus</p>}
+        <div className="wall-goal-groups">
+          {groups.length === 0 ? (
+            <p className="projector-quiet">{review ? `No goals from ${quarter}` : `No goals for ${quarter} yet`}</p>
+          ) : (
+            groups.map(({ userId: owner, goals, progress }) => {
+              const listed = summary ? goals.filter(isFlagged) : goals;
+              return (
+                <section key={owner} className="wall-goal-group" aria-label={nameOf(owner)}>
+                  <h2 className="wall-goal-owner">{nameOf(owner)}</h2>
+                  {review ? <MemberProgress progress={progress} className="wall-goal-progress" compact /> : summary && <p className="wall-goal-progress">{goals.length === 1 ? '1 goal' : `${goals.length} goals`}</p>}
+                  {listed.length > 0 && (
+                    <ul className="projector-goal-list">
+                      {listed.map((g) => (
+                        <GoalLine key={g.id} goal={g} review={review} />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })
+          )}
+        </div>
       </div>
     );
   }
