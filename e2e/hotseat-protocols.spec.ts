@@ -1,27 +1,13 @@
 // Protocols the group shapes, run by the facilitator on the console: a Gestalt hot seat (no
 // advice: an experience-sharing round) and a five-step issue process (root cause), each seen on
 // the wall at 1920x1080 and the console at 1366x768: stage, rule, round speaker, time and next.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { joinMeeting, openProjector, patientPolls } from './support/room.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { joinMeeting, openProjector } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite();
 
 /** A meeting from a template with `preset`, its hot seat set up, the room on it. */
 async function meetingWith(preset: 'gestalt' | 'five-step', quarter: string): Promise<{ coach: Page; mia: Page; wall: Page }> {
@@ -30,13 +16,13 @@ async function meetingWith(preset: 'gestalt' | 'five-step', quarter: string): Pr
     { kind: 'hotseat', title: 'Hot seat', durationMs: 40 * 60_000 },
     { kind: 'closing', title: 'Closing', durationMs: 10 * 60_000 },
   ];
-  const t = await seed.coach.post(`/api/groups/${seed.group.id}/templates`, { name: `With ${preset}`, items, protocol: { preset } });
-  const m = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter, startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC', templateId: t.body.id });
+  const t = await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/templates`, { name: `With ${preset}`, items, protocol: { preset } });
+  const m = await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, { quarter, startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC', templateId: t.body.id });
   const meetingId: string = m.body.meeting.id;
-  const coach = await joinMeeting(browser, srv.url, meetingId, 'cora.coach@example.com', 'In the room', { width: 1366, height: 768 });
-  const mia = await joinMeeting(browser, srv.url, meetingId, 'mia.two@example.com', 'In the room', { width: 375, height: 812 });
-  await joinMeeting(browser, srv.url, meetingId, 'moe.three@example.com', 'Remote');
-  const wall = await openProjector(browser, srv.url, meetingId, 'cora.coach@example.com');
+  const coach = await joinMeeting(suite.browser, suite.srv.url, meetingId, 'cora.coach@example.com', 'In the room', { width: 1366, height: 768 });
+  const mia = await joinMeeting(suite.browser, suite.srv.url, meetingId, 'mia.two@example.com', 'In the room', { width: 375, height: 812 });
+  await joinMeeting(suite.browser, suite.srv.url, meetingId, 'moe.three@example.com', 'Remote');
+  const wall = await openProjector(suite.browser, suite.srv.url, meetingId, 'cora.coach@example.com');
   return { coach, mia, wall };
 }
 

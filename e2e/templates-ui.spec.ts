@@ -1,33 +1,18 @@
 // Issue 11: a coach builds a two-day template on the group page (items, a break, an end of
 // day, a fixed closing), schedules a meeting from it with a row per day, and the meeting page
 // shows both days.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { seedGroup } from '../server/testing/harness.ts';
-import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
-import { patientPolls, PASSWORD } from './support/room.ts';
-import { startE2eServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { PASSWORD } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
 
-let srv: Awaited<ReturnType<typeof startE2eServer>>;
-let seed: Awaited<ReturnType<typeof seedGroup>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  patientPolls();
-  srv = await startE2eServer();
-  seed = await seedGroup(srv.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = e2eSuite();
 
 describe('templates in the UI', () => {
   it('a coach builds a two-day template and schedules a two-day meeting from it', async () => {
-    const page = await (await newContext(browser, srv.url, { width: 1920, height: 1080 })).newPage();
+    const page = await (await newContext(suite.browser, suite.srv.url, { width: 1920, height: 1080 })).newPage();
     await login(page, 'cora.coach@example.com', PASSWORD);
-    await page.goto(`/groups/${seed.group.id}`);
+    await page.goto(`/groups/${suite.seed.group.id}`);
     const panel = page.getByTestId('templates');
     await panel.getByRole('button', { name: 'New template' }).click();
     const editor = page.getByTestId('template-editor');
@@ -75,9 +60,9 @@ describe('templates in the UI', () => {
   });
 
   it('a coach gives a template its own hot-seat protocol, checked as typed, then switches it to Gestalt', async () => {
-    const page = await (await newContext(browser, srv.url, { width: 1366, height: 768 })).newPage();
+    const page = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 768 })).newPage();
     await login(page, 'cora.coach@example.com', PASSWORD);
-    await page.goto(`/groups/${seed.group.id}`);
+    await page.goto(`/groups/${suite.seed.group.id}`);
     const panel = page.getByTestId('templates');
     await panel.getByRole('button', { name: 'New template' }).click();
     const editor = page.getByTestId('template-editor');
@@ -102,7 +87,7 @@ describe('templates in the UI', () => {
     await screenshot(page, 'template-protocol-editor-1366');
     await editor.getByRole('button', { name: 'Save template' }).click();
     await expect.poll(() => panel.textContent()).toContain('Quick hot seat · 1 items · 1 day(s) · 40 min · hot seat: Our quick round');
-    const saved = (await seed.coach.get(`/api/groups/${seed.group.id}`)).body.templates.find((t: { name: string }) => t.name === 'Quick hot seat');
+    const saved = (await suite.seed.coach.get(`/api/groups/${suite.seed.group.id}`)).body.templates.find((t: { name: string }) => t.name === 'Quick hot seat');
     expect(saved.protocol.stages.map((st: { name: string; share: number }) => [st.name, st.share])).toEqual([['Presentation', 0.4], ['Clarifying questions', 0.25], ['One idea each', 0.35]]);
 
     await panel.getByRole('button', { name: 'Edit Quick hot seat' }).click();
