@@ -1,13 +1,10 @@
 // The one storage interface. SQLite and PostgreSQL implement it; contract.test-suite.ts runs
 // the same tests against both. All methods are async so either backend fits.
 import type { PrepStore } from './prep-sql.ts';
-import type { NetworkOrganiser, OrganiserInvite } from '../../shared/network.ts';
-import type { ReferenceSet } from '../../shared/benchmarks.ts';
-import type { NewOrganiserInvite } from './network-sql.ts';
 import type { LibraryStore } from './library-sql.ts';
-import type { Company, CompanyCheck, CompanyDecision, CompanyOverlap } from '../../shared/companies.ts';
 import type { ParkingStore } from './parking-sql.ts';
 import type { MailStore } from './mailStore.ts';
+import type { NetworkStore } from './networkStore.ts';
 import type { EventStore } from './events-sql.ts';
 import type { GroupKindStore } from './groupKinds-sql.ts';
 import type { GroupKind, InterestSegment } from '../../shared/groupKinds.ts';
@@ -24,7 +21,6 @@ import type {
   MeetingDay,
   MeetingFormat,
   MeetingStatus,
-  Network,
   User,
 } from '../../shared/domain.ts';
 import type { SearchVisibility } from '../../shared/access/index.ts';
@@ -177,7 +173,7 @@ export interface MeetingStateSave {
   expectedVersion: number;
 }
 
-export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore, LibraryStore, GroupKindStore {
+export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore, LibraryStore, GroupKindStore, NetworkStore {
   /** Runs numbered migrations; idempotent. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -214,45 +210,6 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
   deleteLoginThrottle(key: string): Promise<void>;
   /** Forgets counters whose last failure is before `at`; how many. */
   deleteLoginThrottlesBefore(at: string): Promise<number>;
-
-  // networks and organisers
-  createNetwork(n: { id: string; name: string; currency?: string }): Promise<Network>;
-  /** Fields left out keep their value; null for an unknown network. */
-  updateNetwork(id: string, patch: { name?: string; currency?: string }): Promise<Network | null>;
-  getNetwork(id: string): Promise<Network | null>;
-  addOrganiser(networkId: string, userId: string): Promise<void>;
-  isOrganiser(networkId: string, userId: string): Promise<boolean>;
-  /** Every organiser of the network, the first appointed first. */
-  listOrganisers(networkId: string): Promise<NetworkOrganiser[]>;
-  createOrganiserInvite(i: NewOrganiserInvite): Promise<OrganiserInvite>;
-  getOrganiserInviteByTokenHash(tokenHash: string): Promise<OrganiserInvite | null>;
-  getOrganiserInvite(id: string): Promise<OrganiserInvite | null>;
-  /** Invites neither used, revoked nor expired at `now`, oldest first. */
-  listPendingOrganiserInvites(networkId: string, now: string): Promise<OrganiserInvite[]>;
-  /** Revokes it if still unused; false once used or revoked. */
-  revokeOrganiserInvite(id: string, at: string): Promise<boolean>;
-  /** Marks it used if it still is unused and not revoked; false if someone used it first. */
-  markOrganiserInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
-  createReferenceSet(r: Omit<ReferenceSet, 'createdAt'> & { createdBy: string }): Promise<ReferenceSet>;
-  /** Newest study year first. */
-  listReferenceSets(networkId: string): Promise<ReferenceSet[]>;
-  /** false when the network holds no such set. */
-  deleteReferenceSet(networkId: string, id: string): Promise<boolean>;
-
-  // company profiles (one per owner and network) and non-competing checks (companies-sql.ts)
-  saveCompany(c: Omit<Company, 'createdAt' | 'updatedAt'>): Promise<Company>;
-  companyOfOwner(networkId: string, ownerId: string): Promise<Company | null>;
-  getCompany(id: string): Promise<Company | null>;
-  listCompaniesInNetwork(networkId: string): Promise<Company[]>;
-  /** Points the owner's member memberships in the network's groups to the company and its name. */
-  linkMemberships(networkId: string, ownerId: string, companyId: string, name: string): Promise<void>;
-  listGroupCompanies(groupId: string): Promise<Company[]>;
-  createCompanyCheck(k: { id: string; groupId: string; companyId: string; overlaps: CompanyOverlap[]; proposedBy: string; decision: CompanyDecision | null }): Promise<CompanyCheck>;
-  getCompanyCheck(id: string): Promise<CompanyCheck | null>;
-  /** Records the decision if none was taken yet; false otherwise. */
-  decideCompanyCheck(id: string, d: { decision: CompanyDecision; reason: string; decidedBy: string }): Promise<boolean>;
-  listCompanyChecks(groupId: string): Promise<CompanyCheck[]>;
-  listOrganisedNetworks(userId: string): Promise<Network[]>;
 
   // groups and memberships
   createGroup(g: NewGroup & { id: string }): Promise<Group>;
