@@ -13,7 +13,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, connectSocket, emitAck } from '../server/testing/harness.ts';
-import { coresOver, rssMb, spawnServer, stopServer } from './proc.ts';
+import { coresOver, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
@@ -28,8 +28,12 @@ const COMMAND_EVERY_MS = 500;
 /** The latency the sweep looks for: a room feels live below it. */
 const P99_LIMIT_MS = 50;
 const IDLE_MS = 10_000;
-/** Pause between the last step and the idle measurement, so it does not count the load's tail. */
+/** BENCH_BY_THREAD=1: each step also prints each server's CPU by thread (main, V8 helpers, libuv). */
+const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
+/** Pause between the last step and the first idle window (the load's tail still shows in it). */
 const IDLE_SETTLE_MS = 5_000;
+/** Start of the second idle window: the steady state of a node with every room connected. */
+const IDLE_LATE_MS = 30_000;
 
 interface Room {
   /** Sends the next command; resolves when it was sent (the ack is not waited for). */
@@ -166,6 +170,9 @@ async function bare(payloadBytes: () => number): Promise<Target & { startRss: nu
 }
 
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const sum = (list: [string, number][]) => list.reduce((a, [, c]) => a + c, 0);
+/** Threads' cores, busiest first, those under half a millicore left out. */
+const threads = (list: [string, number][]) => list.filter(([, cores]) => cores >= 0.0005).map(([name, cores]) => `${name} ${fmt(cores, 3)}`).join(', ') || 'none';
 const pb = await peerboard();
 const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
@@ -173,18 +180,20 @@ const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${SECONDS} s per step (loopback; servers in their own processes)`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function step(count: number): Promise<void> {
-  const row: Record<string, { p50: number; p99: number; cores: number }> = {};
+  const row: Record<string, { p50: number; p99: number; cores: number; byThread: [string, number][] }> = {};
   for (const target of [rb, pb]) {
     const list = rooms[target.name as 'bare' | 'peerboard'];
     while (list.length < count) list.push(await target.addRoom());
-    const cpu = coresOver(target.pid, SECONDS * 1000);
+    const cpu = threadCoresOver(target.pid, SECONDS * 1000);
     const s = summarize(await drive(list, target));
-    row[target.name] = { p50: s.p50, p99: s.p99, cores: await cpu };
+    const byThread = await cpu;
+    row[target.name] = { p50: s.p50, p99: s.p99, cores: sum(byThread), byThread };
     if (capacity[target.name] === null && s.p99 > P99_LIMIT_MS) capacity[target.name] = count;
   }
   const b = row.bare!;
   const p = row.peerboard!;
   console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
+  if (BY_THREAD) console.log(`  by thread: bare ${threads(b.byThread)}; peerboard ${threads(p.byThread)}`);
 }
 let most = 0;
 for (const count of ROOM_STEPS) await step((most = count));
@@ -194,12 +203,16 @@ const [capBare, capPb] = [capacity.bare ?? null, capacity.peerboard ?? null];
 const capacityRatio = capBare !== null && capPb !== null ? ` (capacity ${fmt(capPb / capBare)}x)` : '';
 console.log(`p99 > ${P99_LIMIT_MS} ms: bare ${over('bare')}, peerboard ${over('peerboard')}${capacityRatio}`);
 console.log(`payload per broadcast: ${pb.payloadBytes()} bytes (bare pads to the same)`);
-// Idle: after the load has settled (last writes, GC), both measured over the same window.
+// Idle: two windows after the load, so its tail (last writes, V8 shrinking the heap on its helper
+// threads) shows apart from the steady state; the second one split by thread.
+const perRoomMilli = (cores: number) => fmt((cores / most) * 1000, 3);
 await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
 const [idleBare, idlePb] = await Promise.all([coresOver(rb.pid, IDLE_MS), coresOver(pb.pid, IDLE_MS)]);
-const idle = { bare: idleBare, peerboard: idlePb };
-const perRoomMilli = (cores: number) => fmt((cores / most) * 1000, 3);
-console.log(`idle with ${most} rooms connected: CPU bare ${fmt(idle.bare, 3)} / peerboard ${fmt(idle.peerboard, 3)} cores (${fmt(idle.peerboard / idle.bare)}x); per room bare ${perRoomMilli(idle.bare)} / peerboard ${perRoomMilli(idle.peerboard)} millicores`);
+console.log(`idle with ${most} rooms connected, ${IDLE_SETTLE_MS / 1000}-${(IDLE_SETTLE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(idleBare, 3)} / peerboard ${fmt(idlePb, 3)} cores (${fmt(idlePb / idleBare)}x); per room bare ${perRoomMilli(idleBare)} / peerboard ${perRoomMilli(idlePb)} millicores`);
+await new Promise((r) => setTimeout(r, IDLE_LATE_MS - IDLE_SETTLE_MS - IDLE_MS));
+const [lateBare, latePb] = await Promise.all([threadCoresOver(rb.pid, IDLE_MS), threadCoresOver(pb.pid, IDLE_MS)]);
+console.log(`idle ${IDLE_LATE_MS / 1000}-${(IDLE_LATE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(sum(lateBare), 3)} / peerboard ${fmt(sum(latePb), 3)} cores (${fmt(sum(latePb) / sum(lateBare))}x); per room bare ${perRoomMilli(sum(lateBare))} / peerboard ${perRoomMilli(sum(latePb))} millicores`);
+console.log(`  by thread: bare ${threads(lateBare)}; peerboard ${threads(latePb)}`);
 const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
 console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);

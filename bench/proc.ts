@@ -1,6 +1,6 @@
 // Reading a child server from outside: CPU time and resident memory from /proc (Linux), so a
 // benchmark measures the server process alone, not the clients driving it.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
@@ -15,6 +15,33 @@ export function cpuSeconds(pid: number): number {
 export function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+/** CPU seconds per thread of the process, summed by thread name (main "node", "V8 DefaultWorke", "libuv-worker", ...). */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    } catch {
+      /* the thread ended meanwhile */
+    }
+  }
+  return byName;
+}
+
+/** Cores per thread name over `ms` of wall time, busiest first. */
+export async function threadCoresOver(pid: number, ms: number): Promise<[string, number][]> {
+  const before = threadCpuSeconds(pid);
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, ms));
+  const seconds = (performance.now() - t0) / 1000;
+  return [...threadCpuSeconds(pid)]
+    .map(([name, cpu]): [string, number] => [name, (cpu - (before.get(name) ?? 0)) / seconds])
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /** Cores the process used over `ms` of wall time. */

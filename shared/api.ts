@@ -159,13 +159,20 @@ export const templateBody = z.object({
 /** Saving a meeting's agenda as a template: just its name. */
 export const templateNameBody = z.object({ name: z.string().trim().min(1).max(LIMITS.groupNameMax) });
 
+/** Zones already found valid: building an Intl.DateTimeFormat costs about a millisecond. */
+const knownZones = new Set<string>();
+/** IANA has about 600 zone names; spellings past this many are checked each time, not kept. */
+const KNOWN_ZONES_MAX = 1_000;
+
 export function isTimeZone(tz: string): boolean {
+  if (knownZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < KNOWN_ZONES_MAX) knownZones.add(tz);
+  return true;
 }
 
 export type SetupBody = z.infer<typeof setupBody>;

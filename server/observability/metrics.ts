@@ -66,30 +66,45 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
-  const instrument = (storage: Storage): Storage =>
-    new Proxy(storage, {
+  // One timed wrapper per storage method, made on first use: storage is called on every command
+  // and keystroke, so the hot path does no label hashing and makes no closure per call.
+  const instrument = (storage: Storage): Storage => {
+    // Keyed by the function itself: a method replaced on the target (a test's fault) is wrapped anew.
+    const wrappers = new WeakMap<object, (...args: unknown[]) => unknown>();
+    const wrap = (target: Storage, prop: string, fn: (...args: unknown[]) => unknown) => {
+      const ok = storeSeconds.labels({ method: prop, outcome: 'ok' });
+      const failed = storeSeconds.labels({ method: prop, outcome: 'error' });
+      const counted =
+        prop === 'appendDocUpdates' ? (args: unknown[]) => updates.inc((args[1] as unknown[]).length)
+        : prop === 'appendDocBatch' ? (args: unknown[]) => updates.inc((args[0] as { updates: unknown[] }[]).reduce((n, a) => n + a.updates.length, 0))
+        : null;
+      return (...args: unknown[]) => {
+        const t0 = performance.now();
+        const result: unknown = fn.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then(
+          (v: unknown) => {
+            ok.observe((performance.now() - t0) / 1000);
+            counted?.(args);
+            return v;
+          },
+          (e: unknown) => {
+            failed.observe((performance.now() - t0) / 1000);
+            throw e;
+          },
+        );
+      };
+    };
+    return new Proxy(storage, {
       get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver);
+        const value: unknown = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function' || typeof prop !== 'string') return value;
-        return (...args: unknown[]) => {
-          const end = storeSeconds.startTimer({ method: prop });
-          const result: unknown = value.apply(target, args);
-          if (!(result instanceof Promise)) return result;
-          return result.then(
-            (v: unknown) => {
-              end({ outcome: 'ok' });
-              if (prop === 'appendDocUpdates') updates.inc((args[1] as unknown[]).length);
-              if (prop === 'appendDocBatch') updates.inc((args[0] as { updates: unknown[] }[]).reduce((n, a) => n + a.updates.length, 0));
-              return v;
-            },
-            (e: unknown) => {
-              end({ outcome: 'error' });
-              throw e;
-            },
-          );
-        };
+        let wrapper = wrappers.get(value);
+        if (!wrapper) wrappers.set(value, (wrapper = wrap(target, prop, value as (...args: unknown[]) => unknown)));
+        return wrapper;
       },
     });
+  };
 
   return {
     registry,

@@ -202,7 +202,7 @@ export class MeetingRooms {
         continue;
       }
       if (this.saveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.saveDelayMs));
-      if (await this.writer.add({ meetingId, state, expectedVersion: base.version })) {
+      if (await this.writer.add({ meetingId, state, expectedVersion: base.version, previousStatus: base.status })) {
         this.remember(state);
         if (broadcastAsDelta(steps)) this.broadcaster.applied({ meetingId, version: state.version, serverNow: now, steps });
         else this.broadcaster.state(meetingId, state, now);

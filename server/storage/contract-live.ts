@@ -91,6 +91,19 @@ export function meetingContract(s: () => Storage): void {
       expect((await s().getMeeting(meeting.id))?.status).toBe('ended');
     });
 
+    it('mirrors the status from a save that names the previous status, whether or not it changed', async () => {
+      const { meeting, facilitator } = await meetingFixture(s());
+      const save = (version: number, status: 'live' | 'ended', previousStatus: 'scheduled' | 'live') =>
+        s().saveMeetingStates([{ meetingId: meeting.id, state: meetingState(meeting.id, facilitator.id, version, status), expectedVersion: version - 1, previousStatus }]);
+      expect(await save(1, 'live', 'scheduled')).toEqual([true]);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('live');
+      expect(await save(2, 'live', 'live')).toEqual([true]);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('live');
+      expect((await s().getMeetingState(meeting.id))?.version).toBe(2);
+      expect(await save(3, 'ended', 'live')).toEqual([true]);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('ended');
+    });
+
     it('refuses a state whose version does not follow the expected one, and an unknown meeting', async () => {
       const { meeting, facilitator } = await meetingFixture(s());
       await expect(s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 0, 'live'), 0)).rejects.toThrow();

@@ -142,14 +142,16 @@ export class MeetingsSql {
     const now = this.now();
     return this.q.atomic(async (db) => {
       const results: boolean[] = [];
-      for (const { meetingId, state, expectedVersion } of saves) {
+      for (const { meetingId, state, expectedVersion, previousStatus } of saves) {
         // Compare-and-set in one statement: it holds under concurrent writers on any node.
         const changed = await db.run(
           'UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?',
           [state.version, JSON.stringify(state), now, meetingId, expectedVersion],
         );
-        // The meeting row mirrors the status; it changes twice in a meeting's life.
-        if (changed > 0) await db.run('UPDATE meetings SET status = ? WHERE id = ? AND status <> ?', [state.status, meetingId, state.status]);
+        // The meeting row mirrors the status; it changes twice in a meeting's life. The save
+        // held over expectedVersion, so a known previous status is the row's status now.
+        const statusMayDiffer = previousStatus === undefined || previousStatus !== state.status;
+        if (changed > 0 && statusMayDiffer) await db.run('UPDATE meetings SET status = ? WHERE id = ? AND status <> ?', [state.status, meetingId, state.status]);
         results.push(changed > 0);
       }
       return results;

@@ -12,6 +12,9 @@ import type { Storage } from './types.ts';
 /** How long a statement waits for another process's write lock (a backup, a CLI) before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** Fixed statements that begin and end every top-level transaction (not savepoints: their names vary). */
+const TRANSACTION_CONTROL = new Set(['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK']);
+
 /** A SqliteError from a UNIQUE or PRIMARY KEY constraint, as our typed conflict. */
 function mapError(err: unknown): unknown {
   const code = (err as { code?: unknown }).code;
@@ -72,7 +75,9 @@ class SqliteDriver implements SqlDriver {
   execNow(sql: string): void {
     this.checkpointer?.wrote();
     try {
-      this.db.exec(sql);
+      // The transaction statements run on every write: prepared once, not parsed each time.
+      if (TRANSACTION_CONTROL.has(sql)) this.prepare(sql).run();
+      else this.db.exec(sql);
     } catch (err) {
       throw mapError(err);
     }

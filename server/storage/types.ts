@@ -171,6 +171,12 @@ export interface MeetingStateSave {
   meetingId: string;
   state: MeetingState;
   expectedVersion: number;
+  /**
+   * The status of the state at expectedVersion, when the caller has it: the meetings row mirrors
+   * the status, so when it did not change (every command but start and end) that row is not
+   * touched. Without it the row is checked on every save.
+   */
+  previousStatus?: MeetingState['status'];
 }
 
 export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore, LibraryStore, GroupKindStore, NetworkStore {
