@@ -75,7 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const mailer = createMailer({ sending: Boolean(config.smtpUrl), origin: () => publicOrigin, kick: () => mailQueue?.kick() });
   mailQueue = createMailQueue({
     storage,
-    transport: config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null,
+    transport: config.smtpUrl ? await smtpTransport(config.smtpUrl, config.mailFrom) : null,
     log,
     runJob: mailJobRunner(mailer),
     // One node hears of every job it schedules; several must also look for each other's.

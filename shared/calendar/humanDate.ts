@@ -12,8 +12,9 @@ function tidy(text: string, locale: string): string {
   // Intl's thin and narrow no-break spaces become plain ones: PDF fonts have no glyph for them.
   const spaced = text.replace(/[\u2009\u202f]/gu, ' ');
   const out = locale.toLowerCase().startsWith('en-gb') ? spaced.replace(/^(\p{L}+),/u, '$1') : spaced;
-  // "14 – 15 January" -> "14–15 January": a range of bare day numbers takes a closed-up dash.
-  return out.replace(/(^|\D)(\d{1,2})\s+–\s+(\d{1,2}\D)/gu, '$1$2–$3');
+  // "14 – 15 January" -> "14–15 January": a range of bare day numbers takes a closed-up dash
+  // (U+2013, escaped: see scripts/build-server.mjs on non-ASCII source).
+  return out.replace(/(^|\D)(\d{1,2})\s+\u2013\s+(\d{1,2}\D)/gu, '$1$2\u2013$3');
 }
 
 /** The day of an instant in a zone: "Thursday 14 January 2027". */
