@@ -1,17 +1,22 @@
 // `npm run bench:financials`: the financial review's read — GET /api/groups/:id/financials/:q
 // for a full group (12 member companies, 8 quarters of every standard KPI, some coach-only) —
-// beside a bare express server answering the same JSON from memory, in the same run. The gap
-// is Peerboard's work per request: session, authorization, the review cache's checks, logging,
-// metrics and security headers. Fair by construction: both sides get the same request headers
-// (session cookie included; `accept-encoding: identity`, so neither compresses: the bench
-// fails if either answers compressed), both are warmed up first (not measured), then requests
-// alternate between the two (AB, BA, ...) so drift of the machine's load hits both alike.
-// Bounded: fixed request count, loopback only, one process (the client's cost is in both).
-import express from 'express';
-import type { AddressInfo } from 'node:net';
+// beside a bare express server answering the same JSON from memory (bench/bareJson.mjs), in the
+// same run. The gap is Peerboard's work per request: session, authorization, the review cache's
+// checks, logging, metrics and security headers. Each server is its own process (Peerboard's
+// compiled server, as `npm start` runs it), so one's garbage collection never lands in the
+// other's requests, and each one's CPU is read from /proc. Fair by construction: both get the
+// same request headers (the session cookie; `accept-encoding: identity`, so neither
+// compresses: the run fails if either answers compressed), both are warmed up first (not
+// measured), then requests alternate (AB, BA, ...) so drift of the machine's load hits both
+// alike. Bounded: fixed request count, loopback only.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_KPIS } from '../shared/financials/kpis.ts';
 import { addQuarters } from '../shared/financials/quarters.ts';
-import { ApiClient, joinGroup, startTestServer } from '../server/testing/harness.ts';
+import { freePort } from '../server/testing/childServer.ts';
+import { ApiClient, joinGroup } from '../server/testing/harness.ts';
+import { cpuSeconds, spawnServer, stopServer } from './proc.ts';
 import { ms, summarize } from './stats.ts';
 
 const COMPANIES = 12;
@@ -23,19 +28,20 @@ const REVIEWED = '2026-Q3';
 
 interface Target {
   url: string;
-  headers: Record<string, string>;
+  pid: number;
   samples: number[];
+  cpu: number;
 }
 
 /** One GET, timed from the call to the last byte; refuses anything but an uncompressed 200. */
-async function timedGet(t: Target): Promise<number> {
+async function timedGet(url: string, headers: Record<string, string>): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(t.url, { headers: t.headers });
+  const res = await fetch(url, { headers });
   await res.arrayBuffer();
   const elapsed = performance.now() - t0;
-  if (res.status !== 200) throw new Error(`GET ${t.url}: ${res.status}`);
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
   const encoding = res.headers.get('content-encoding');
-  if (encoding && encoding !== 'identity') throw new Error(`GET ${t.url}: answered ${encoding}, the comparison expects identity on both sides`);
+  if (encoding && encoding !== 'identity') throw new Error(`GET ${url}: answered ${encoding}, the comparison expects identity on both sides`);
   return elapsed;
 }
 
@@ -60,52 +66,45 @@ async function seedPeerboard(srvUrl: string): Promise<{ url: string; cookie: str
   return { url: `${srvUrl}/api/groups/${group.id}/financials/${REVIEWED}`, cookie: first!.cookie };
 }
 
-function startBare(body: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = express();
-  app.get('/financials', (_req, res) => {
-    res.type('application/json').send(body);
-  });
-  const server = app.listen(0, '127.0.0.1');
-  return new Promise((resolve) =>
-    server.once('listening', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/financials`,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    ),
-  );
-}
-
-const srv = await startTestServer();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pb-bench-fin-'));
+const pbPort = await freePort();
+const pbUrl = `http://127.0.0.1:${pbPort}`;
+const pbEnv = { PORT: String(pbPort), HOST: '127.0.0.1', DATA_DIR: dir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' };
+const pbProc = await spawnServer(['dist/server/main.js'], pbEnv, `${pbUrl}/api/health`);
+const procs = [pbProc];
 try {
-  const seeded = await seedPeerboard(srv.url);
+  const seeded = await seedPeerboard(pbUrl);
   const headers = { cookie: seeded.cookie, accept: 'application/json', 'accept-encoding': 'identity' };
   const body = await (await fetch(seeded.url, { headers })).text();
-  const bareServer = await startBare(body);
-  try {
-    const peer: Target = { url: seeded.url, headers, samples: [] };
-    const bare: Target = { url: bareServer.url, headers, samples: [] };
-    for (let i = 0; i < WARMUP; i++) {
-      await timedGet(peer);
-      await timedGet(bare);
-    }
-    for (let i = 0; i < REQUESTS; i++) {
-      const [a, b] = i % 2 === 0 ? [peer, bare] : [bare, peer];
-      a.samples.push(await timedGet(a));
-      b.samples.push(await timedGet(b));
-    }
-    const p = summarize(peer.samples);
-    const b = summarize(bare.samples);
-    console.log(`GET the financial review of ${COMPANIES} companies x ${QUARTERS} quarters (${(body.length / 1024).toFixed(0)} KiB JSON)`);
-    console.log(`  ${REQUESTS} requests per side after ${WARMUP} warm-up each, alternating; loopback, one process; accept-encoding: identity, uncompressed on both sides`);
-    console.log(`  bare express, same JSON : p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  mean ${ms(b.mean)}`);
-    console.log(`  peerboard               : p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  mean ${ms(p.mean)}`);
-    console.log(`  ratio peerboard/bare    : p50 ${(p.p50 / b.p50).toFixed(2)}x  p95 ${(p.p95 / b.p95).toFixed(2)}x`);
-    console.log(`  process RSS after run   : ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-  } finally {
-    await bareServer.close();
+  const bodyFile = path.join(dir, 'financials.json');
+  writeFileSync(bodyFile, body);
+  const barePort = await freePort();
+  const bareProc = await spawnServer(['bench/bareJson.mjs'], { PORT: String(barePort), BODY_FILE: bodyFile }, `http://127.0.0.1:${barePort}/health`);
+  procs.push(bareProc);
+
+  const peer: Target = { url: seeded.url, pid: pbProc.pid!, samples: [], cpu: 0 };
+  const bare: Target = { url: `http://127.0.0.1:${barePort}/financials`, pid: bareProc.pid!, samples: [], cpu: 0 };
+  for (let i = 0; i < WARMUP; i++) {
+    await timedGet(peer.url, headers);
+    await timedGet(bare.url, headers);
   }
+  const cpu0 = [cpuSeconds(peer.pid), cpuSeconds(bare.pid)];
+  for (let i = 0; i < REQUESTS; i++) {
+    for (const t of i % 2 === 0 ? [peer, bare] : [bare, peer]) t.samples.push(await timedGet(t.url, headers));
+  }
+  peer.cpu = cpuSeconds(peer.pid) - cpu0[0]!;
+  bare.cpu = cpuSeconds(bare.pid) - cpu0[1]!;
+
+  const p = summarize(peer.samples);
+  const b = summarize(bare.samples);
+  const perRequest = (t: Target) => `${((t.cpu / REQUESTS) * 1000).toFixed(2)} ms`;
+  console.log(`GET the financial review of ${COMPANIES} companies x ${QUARTERS} quarters (${(body.length / 1024).toFixed(0)} KiB JSON)`);
+  console.log(`  ${REQUESTS} requests per side after ${WARMUP} warm-up each, alternating; loopback; each server its own process; accept-encoding: identity, uncompressed on both sides`);
+  console.log(`  bare express, same JSON : p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  mean ${ms(b.mean)}  server CPU/request ${perRequest(bare)}`);
+  console.log(`  peerboard (compiled)    : p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  mean ${ms(p.mean)}  server CPU/request ${perRequest(peer)}`);
+  console.log(`  ratio peerboard/bare    : p50 ${(p.p50 / b.p50).toFixed(2)}x  p95 ${(p.p95 / b.p95).toFixed(2)}x  server CPU ${(peer.cpu / bare.cpu).toFixed(2)}x`);
 } finally {
-  await srv.close();
+  for (const proc of procs) await stopServer(proc);
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);
