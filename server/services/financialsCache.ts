@@ -3,17 +3,30 @@
 // answer. An entry is reused only while its inputs are unchanged: the KPIs, the member
 // companies (their names are in the review) and the storage's stamp of the figures, so a
 // figure written on any node, a KPI added or a member joining or leaving rebuilds it.
+import { createHash } from 'node:crypto';
 import type { GroupFinancials } from '../../shared/records.ts';
 import type { Storage } from '../storage/types.ts';
 
 /** Entries per server: a network's groups x two quarters x a dozen audiences; oldest go first
- *  (an entry holds a review, ~60 KiB of JSON for 12 companies x 8 quarters, and its object). */
+ *  (an entry holds a review, ~66 KiB of JSON bytes for 12 companies x 8 quarters, and its object). */
 export const FINANCIALS_CACHE_MAX = 200;
 
 export interface BuiltReview {
   readonly value: GroupFinancials;
-  /** The serialized review, made on first use and kept with it. */
-  json(): string;
+  /** The serialized review as UTF-8 bytes, made on first use and kept with it: a hit sends them as they are. */
+  body(): Buffer;
+  /**
+   * A strong ETag, a hash of body(): equal reviews share it on every node, any change of the
+   * bytes gives a new one, and it is hashed once per entry instead of on every answer.
+   */
+  etag(): string;
+}
+
+function builtReview(value: GroupFinancials): BuiltReview {
+  let body: Buffer | null = null;
+  let etag: string | null = null;
+  const bytes = () => (body ??= Buffer.from(JSON.stringify(value)));
+  return { value, body: bytes, etag: () => (etag ??= `"${createHash('sha256').update(bytes()).digest('base64url').slice(0, 32)}"`) };
 }
 
 class FinancialsCache {
@@ -27,9 +40,7 @@ class FinancialsCache {
       this.entries.set(key, hit);
       return hit.built;
     }
-    const value = await build();
-    let json: string | null = null;
-    const built: BuiltReview = { value, json: () => (json ??= JSON.stringify(value)) };
+    const built = builtReview(await build());
     this.entries.delete(key);
     this.entries.set(key, { fingerprint, built });
     while (this.entries.size > FINANCIALS_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);

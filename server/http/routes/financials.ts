@@ -42,7 +42,11 @@ export function financialsRoutes(deps: HttpDeps): Router {
   r.get('/groups/:id/financials/:quarter', route(async (req, res) => {
     const { audience } = parseBody(financialsQuery, req.query);
     const built = await financials.builtGroupFinancials(storage, requireUser(res).id, p(req.params.id), quarter(req.params.quarter), audience === 'room');
-    res.type('application/json').send(built.json());
+    // Only after authorization: express answers 304 when If-None-Match holds this ETag. The
+    // browser may keep the review but must ask again each time; shared caches must not keep it.
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('ETag', built.etag());
+    res.type('application/json').send(built.body());
   }));
   r.get('/networks/:id/benchmarks', route(async (req, res) => {
     const user = requireUser(res);
