@@ -159,6 +159,18 @@ function figureContract(s: () => Storage): void {
       await s().upsertFigures([figure(g.id, ann.id, '2025-Q4', 'headcount', 99)]);
       expect(await s().figuresStamp(g.id, range)).toBe(before);
       expect(await s().figuresStamp(g.id, range)).toBe(before);
+      // Another group's figures, or a write rolled back: unchanged too.
+      const other = await companyFixture(s());
+      await s().upsertFigures([figure(other.g.id, other.ann.id, '2026-Q3', 'headcount', 5)]);
+      const rolledBack = s().transaction(async (tx) => {
+        await tx.upsertFigures([figure(g.id, ann.id, '2026-Q3', 'headcount', 50)]);
+        throw new Error('abort');
+      });
+      await expect(rolledBack).rejects.toThrow('abort');
+      expect(await s().figuresStamp(g.id, range)).toBe(before);
+      // A write inside a transaction that commits counts like any other.
+      await s().transaction((tx) => tx.upsertFigures([figure(g.id, bob.id, '2026-Q3', 'headcount', 8)]));
+      expect(await s().figuresStamp(g.id, range)).not.toBe(before);
     });
 
     it('writes all figures of a batch or none', async () => {

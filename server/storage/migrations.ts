@@ -16,7 +16,7 @@ import { ACCOUNTS_MIGRATION } from './accounts-sql.ts';
 import { PARKING_MIGRATION } from './parking-sql.ts';
 import { NORMS_MIGRATION } from './norms-sql.ts';
 import { EVENTS_MIGRATION } from './events-sql.ts';
-import { GOAL_CHANGES_MIGRATION } from './records-sql.ts';
+import { FIGURE_STAMPS_MIGRATION, GOAL_CHANGES_MIGRATION } from './records-sql.ts';
 import { TEMPLATE_PROTOCOL_MIGRATION } from './meetings-sql.ts';
 import { GROUP_KIND_MIGRATIONS } from './groupKinds-sql.ts';
 import { NEXT_MEETING_MIGRATION } from './meetings-sql.ts';
@@ -246,6 +246,7 @@ export const MIGRATIONS: readonly Migration[] = [
   TEMPLATE_PROTOCOL_MIGRATION,
   ...GROUP_KIND_MIGRATIONS,
   NEXT_MEETING_MIGRATION,
+  FIGURE_STAMPS_MIGRATION,
 ];
 
 // Any constant works; it only has to be the same in every process sharing the database.

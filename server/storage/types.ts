@@ -135,6 +135,9 @@ export interface FigureRange {
   userId?: string;
 }
 
+/** Quarters from and to (inclusive), of every member. */
+export type QuarterRange = Omit<FigureRange, 'userId'>;
+
 /** A figure with its member's company, for network benchmarks (one value per company). */
 export interface NetworkFigure extends KpiFigure {
   company: string | null;
@@ -329,10 +332,11 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
   listFigures(groupId: string, range?: FigureRange): Promise<KpiFigure[]>;
   /**
    * A fingerprint of the figures listFigures(groupId, range) would return: it changes whenever
-   * one of them is written, replaced, re-flagged or deleted (caches compare it, see
-   * services/financialsCache.ts), and costs one aggregate query instead of the rows.
+   * one of them is written, replaced, re-flagged or deleted, by any writer (caches compare it,
+   * see services/financialsCache.ts), and a write in another quarter leaves it alone. One
+   * indexed read of versions the database bumps on every figure write, not of the figures.
    */
-  figuresStamp(groupId: string, range?: FigureRange): Promise<string>;
+  figuresStamp(groupId: string, range?: QuarterRange): Promise<string>;
   /** Figures of one quarter from every group of the network, by members only, with their company. */
   listFiguresInNetwork(networkId: string, quarter: string): Promise<NetworkFigure[]>;
 
