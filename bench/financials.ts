@@ -8,7 +8,8 @@
 // same request headers (the session cookie; `accept-encoding: identity`, so neither
 // compresses: the run fails if either answers compressed), both are warmed up first (not
 // measured), then requests alternate (AB, BA, ...) so drift of the machine's load hits both
-// alike. Bounded: fixed request count, loopback only.
+// alike. Then the same for a repeat read with If-None-Match (304 on both). Bounded: fixed
+// request count, loopback only.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,13 +34,13 @@ interface Target {
   cpu: number;
 }
 
-/** One GET, timed from the call to the last byte; refuses anything but an uncompressed 200. */
-async function timedGet(url: string, headers: Record<string, string>): Promise<number> {
+/** One GET, timed from the call to the last byte; refuses anything but the expected status, uncompressed. */
+async function timedGet(url: string, headers: Record<string, string>, status = 200): Promise<number> {
   const t0 = performance.now();
   const res = await fetch(url, { headers });
   await res.arrayBuffer();
   const elapsed = performance.now() - t0;
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+  if (res.status !== status) throw new Error(`GET ${url}: ${res.status}, expected ${status}`);
   const encoding = res.headers.get('content-encoding');
   if (encoding && encoding !== 'identity') throw new Error(`GET ${url}: answered ${encoding}, the comparison expects identity on both sides`);
   return elapsed;
@@ -95,6 +96,16 @@ try {
   peer.cpu = cpuSeconds(peer.pid) - cpu0[0]!;
   bare.cpu = cpuSeconds(bare.pid) - cpu0[1]!;
 
+  // A repeat read as a browser's cache makes it: If-None-Match with the ETag it holds, answered
+  // 304 by both (bare express hashes the body for its weak ETag on every request). The explicit
+  // Cache-Control keeps fetch from adding `no-cache`, which would force a full answer.
+  const revalidate = async (url: string) => ({ ...headers, 'if-none-match': (await fetch(url, { headers })).headers.get('etag')!, 'cache-control': 'max-age=0' });
+  const conditional = new Map([[peer, await revalidate(peer.url)], [bare, await revalidate(bare.url)]]);
+  const notModified = new Map<Target, number[]>([[peer, []], [bare, []]]);
+  for (let i = 0; i < REQUESTS; i++) {
+    for (const t of i % 2 === 0 ? [peer, bare] : [bare, peer]) notModified.get(t)!.push(await timedGet(t.url, conditional.get(t)!, 304));
+  }
+
   const p = summarize(peer.samples);
   const b = summarize(bare.samples);
   const perRequest = (t: Target) => `${((t.cpu / REQUESTS) * 1000).toFixed(2)} ms`;
@@ -103,6 +114,11 @@ try {
   console.log(`  bare express, same JSON : p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  mean ${ms(b.mean)}  server CPU/request ${perRequest(bare)}`);
   console.log(`  peerboard (compiled)    : p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  mean ${ms(p.mean)}  server CPU/request ${perRequest(peer)}`);
   console.log(`  ratio peerboard/bare    : p50 ${(p.p50 / b.p50).toFixed(2)}x  p95 ${(p.p95 / b.p95).toFixed(2)}x  server CPU ${(peer.cpu / bare.cpu).toFixed(2)}x`);
+  const p304 = summarize(notModified.get(peer)!);
+  const b304 = summarize(notModified.get(bare)!);
+  console.log(`  repeat read with If-None-Match, 304, ${REQUESTS} per side alternating:`);
+  console.log(`  bare express            : p50 ${ms(b304.p50)}  p95 ${ms(b304.p95)}`);
+  console.log(`  peerboard               : p50 ${ms(p304.p50)}  p95 ${ms(p304.p95)}  (ratio p50 ${(p304.p50 / b304.p50).toFixed(2)}x, p95 ${(p304.p95 / b304.p95).toFixed(2)}x; vs its own 200: p50 ${(p304.p50 / p.p50).toFixed(2)}x)`);
 } finally {
   for (const proc of procs) await stopServer(proc);
   rmSync(dir, { recursive: true, force: true });
