@@ -12,7 +12,8 @@ import path from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
-import { ApiClient, connectSocket, emitAck } from '../server/testing/harness.ts';
+import { ApiClient, emitAck } from '../server/testing/harness.ts';
+import { memberSocket } from './memberSocket.ts';
 import { coresOver, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
@@ -111,7 +112,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
       const meetingId: string = created.body.meeting.id;
       const members: Socket[] = [];
       for (let i = 0; i < MEMBERS; i++) {
-        const s = await connectSocket(url, org.cookie);
+        const s = await memberSocket(url, org.cookie);
         const joined = await emitAck(s, 'room:join', { meetingId, mode: 'remote', projector: i > 0 });
         if (!joined.ok) throw new Error(JSON.stringify(joined.error));
         members.push(s as unknown as Socket);

@@ -3,7 +3,8 @@
 // Reports both and the ratio. Bounded: fixed command count, loopback only.
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { LIMITS, PROTOCOL_VERSION } from '../shared/limits.ts';
-import { ApiClient, connectSocket, emitAck, startTestServer } from '../server/testing/harness.ts';
+import { ApiClient, emitAck, startTestServer } from '../server/testing/harness.ts';
+import { memberSocket } from './memberSocket.ts';
 import { startBareRelay } from './baseline.ts';
 import { ms, summarize } from './stats.ts';
 
@@ -22,7 +23,7 @@ async function benchPeerboard(): Promise<number[]> {
     const meetingId = (await org.post(`/api/groups/${group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body.meeting.id;
     const sockets = [];
     for (let i = 0; i < ROOM_SIZE; i++) {
-      const s = await connectSocket(srv.url, org.cookie);
+      const s = await memberSocket(srv.url, org.cookie);
       await emitAck(s, 'room:join', { meetingId, mode: 'remote', projector: i > 0 });
       sockets.push(s);
     }

@@ -7,7 +7,7 @@ import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
 import type { NormsStanding } from './norms.ts';
-import { protocolChoiceSchema } from './meeting/hotseatProtocol.ts';
+import { protocolChoiceSchema } from './meeting/protocolChoice.ts';
 
 const email = z.string().trim().toLowerCase().email().max(LIMITS.emailMax);
 const password = z.string().min(LIMITS.passwordMinLength, `Password must be at least ${LIMITS.passwordMinLength} characters`).max(200);

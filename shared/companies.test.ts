@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companyProfileBody, profilesOverlap } from './companies.ts';
+import { profilesOverlap } from './companies.ts';
+import { companyProfileBody } from './companyBodies.ts';
 
 describe('profilesOverlap: same vertical and territory compete', () => {
   it.each([

@@ -1,7 +1,9 @@
 // A member company's profile, owned by its owner-member, and the non-competing check: two
 // companies compete when they serve the same vertical in the same territory. Profiles are per
 // network (the network's groups are where competitors would meet).
-import { z } from 'zod';
+import type { CompanyProfileBody } from './companyBodies.ts';
+
+export type { CompanyProfileBody };
 
 export const SIZE_BANDS = ['1-9', '10-24', '25-49', '50-99', '100-249', '250+'] as const;
 /** Annual revenue, in the network's currency. */
@@ -12,21 +14,6 @@ export type SizeBand = (typeof SIZE_BANDS)[number];
 export type RevenueBand = (typeof REVENUE_BANDS)[number];
 export type BusinessModel = (typeof BUSINESS_MODELS)[number];
 
-const label = z.string().trim().min(1).max(80);
-
-export const companyProfileBody = z.object({
-  name: label,
-  sizeBand: z.enum(SIZE_BANDS),
-  revenueBand: z.enum(REVENUE_BANDS),
-  /** Who the company serves, e.g. "healthcare", "legal", "manufacturing". */
-  vertical: label,
-  businessModel: z.enum(BUSINESS_MODELS),
-  /** Where it sells, e.g. "Zurich", "Bavaria", "DACH". */
-  territory: label,
-  /** The tools it runs on (PSA, RMM, ...). */
-  tools: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-});
-export type CompanyProfileBody = z.infer<typeof companyProfileBody>;
 
 export interface Company extends CompanyProfileBody {
   id: string;
@@ -65,12 +52,6 @@ export interface CompanyCheck {
   decidedAt: string | null;
 }
 
-export const proposeCompanyBody = z.object({ companyId: z.string().min(1).max(64) });
-export const companyDecisionBody = z.object({
-  decision: z.enum(['invite', 'decline']),
-  /** Why: the record the group reads later ("different customers: public sector vs. SMB"). */
-  reason: z.string().trim().min(1, 'Say why').max(500),
-});
 
 /** POST /api/groups/:id/company-checks: the check, and the invite link when it was issued. */
 export interface CompanyCheckResult {

@@ -1,9 +1,11 @@
 // What kind of group a group is: a core peer group of owners (the default), a companion group of
 // a core group (its members work for that group's companies, e.g. their marketing managers), or
-// a special-interest group open across the network to companies of one segment. Request bodies
-// (zod), the segment match, and the response shapes; docs/API.md documents the same contract.
-import { z } from 'zod';
-import { BUSINESS_MODELS, SIZE_BANDS, type BusinessModel, type Company, type SizeBand } from './companies.ts';
+// a special-interest group open across the network to companies of one segment. The segment
+// match and the response shapes (request bodies: groupKindBodies.ts); docs/API.md documents them.
+import type { BusinessModel, Company, SizeBand } from './companies.ts';
+import type { GroupKindBody } from './groupKindBodies.ts';
+
+export type { GroupKindBody };
 
 export const GROUP_KINDS = ['core', 'companion', 'interest'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -15,30 +17,6 @@ export interface InterestSegment {
   businessModel?: BusinessModel;
 }
 
-export const interestSegment = z
-  .object({
-    sizeBand: z.enum(SIZE_BANDS).optional(),
-    vertical: z.string().trim().min(1).max(80).optional(),
-    businessModel: z.enum(BUSINESS_MODELS).optional(),
-  })
-  .refine((s) => s.sizeBand !== undefined || s.vertical !== undefined || s.businessModel !== undefined, 'segment: name a size band, a vertical or a business model');
-
-/** A group's kind as an organiser sets it (creating a group, or PUT /api/groups/:id/kind). */
-export const groupKindBody = z
-  .object({
-    kind: z.enum(GROUP_KINDS).default('core'),
-    /** companion: the core group whose companies its members work for. */
-    companionOf: z.string().min(1).max(64).nullable().optional(),
-    /** interest: the segment its members' companies must match. */
-    segment: interestSegment.nullable().optional(),
-  })
-  .superRefine((b, ctx) => {
-    if (b.kind === 'companion' && !b.companionOf) ctx.addIssue({ code: 'custom', path: ['companionOf'], message: 'a companion group names the group whose companies it serves' });
-    if (b.kind !== 'companion' && b.companionOf) ctx.addIssue({ code: 'custom', path: ['companionOf'], message: 'only a companion group names a parent group' });
-    if (b.kind === 'interest' && !b.segment) ctx.addIssue({ code: 'custom', path: ['segment'], message: 'a special-interest group names its segment' });
-    if (b.kind !== 'interest' && b.segment) ctx.addIssue({ code: 'custom', path: ['segment'], message: 'only a special-interest group has a segment' });
-  });
-export type GroupKindBody = z.infer<typeof groupKindBody>;
 
 /** The stored form: what each kind carries, nothing else. */
 export interface GroupKindFields {
@@ -64,8 +42,6 @@ export function segmentLabel(s: InterestSegment): string {
   return [s.sizeBand && `${s.sizeBand} staff`, s.vertical, s.businessModel].filter(Boolean).join(' · ');
 }
 
-/** Inviting someone to a companion group names the parent group's company they work for. */
-export const companionInviteFields = { companyId: z.string().min(1).max(64).optional() };
 
 /** GET /api/me/companions: one of the owner's people in a companion group (never its content). */
 export interface CompanionListing {
@@ -95,7 +71,6 @@ export interface JoinRequest {
   decidedAt: string | null;
 }
 
-export const joinDecisionBody = z.object({ decision: z.enum(['admit', 'decline']) });
 
 /** GET /api/networks/:id/interest-groups: the network's special-interest groups as one owner sees them. */
 export interface InterestGroupListing {

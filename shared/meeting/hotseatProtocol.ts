@@ -2,8 +2,10 @@
 // the rule shown to the room and the kind of talk it is. A template names a preset or carries
 // custom stages; a meeting snapshots the protocol when it is created (state.hotSeatProtocol),
 // so editing the template later never changes a meeting already planned or running.
-import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
+import type { ProtocolChoice } from './protocolChoice.ts';
+
+export type { ProtocolChoice };
 
 /**
  * What the room does in a stage, which decides the tools the console offers:
@@ -75,25 +77,6 @@ export const PRESET_PROTOCOLS: Readonly<Record<ProtocolPreset, HotSeatProtocol>>
 
 export const CLASSIC_PROTOCOL: HotSeatProtocol = PRESET_PROTOCOLS.classic;
 
-const stageSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,32}$/, 'a stage id is 1-32 lowercase letters, digits or dashes'),
-  name: z.string().trim().min(1).max(LIMITS.stageNameMax),
-  share: z.number().gt(0).max(1),
-  rule: z.string().trim().max(LIMITS.stageRuleMax),
-  kind: z.enum(STAGE_KINDS),
-});
-
-/** What a template stores: a preset by name, or custom stages (checked: ids unique, shares sum to 1). */
-export const protocolChoiceSchema = z.union([
-  z.object({ preset: z.enum(PROTOCOL_PRESETS) }),
-  z
-    .object({ preset: z.literal('custom'), name: z.string().trim().min(1).max(LIMITS.stageNameMax), stages: z.array(stageSchema).min(1).max(LIMITS.protocolStagesMax) })
-    .superRefine((p, ctx) => {
-      const problem = protocolProblem(p.stages);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['stages'] });
-    }),
-]);
-export type ProtocolChoice = z.infer<typeof protocolChoiceSchema>;
 
 /** Why these stages cannot be a protocol, or null. Shared with the template editor's live check. */
 export function protocolProblem(stages: readonly Pick<ProtocolStage, 'id' | 'share'>[]): string | null {

@@ -18,6 +18,7 @@ export { agendaFromTemplate, BUILT_IN_TEMPLATES, STANDARD_TEMPLATE, TWO_DAY_TEMP
 export { agendaDays, currentDay, dayCount, dayOf, dayRange, isAdjourned, isDayEnd, isWorkItem } from './days.ts';
 export { rankedTopics, stageDurationMs, summarizeRatings } from './hotseat.ts';
 export { nextStep, protocolStage, roundView } from './hotseatTurns.ts';
-export { CLASSIC_PROTOCOL, PRESET_PROTOCOLS, protocolChoiceSchema, resolveProtocol, type HotSeatProtocol, type ProtocolChoice, type ProtocolStage, type StageKind } from './hotseatProtocol.ts';
+export { CLASSIC_PROTOCOL, PRESET_PROTOCOLS, resolveProtocol, type HotSeatProtocol, type ProtocolChoice, type ProtocolStage, type StageKind } from './hotseatProtocol.ts';
+export { protocolChoiceSchema } from './protocolChoice.ts';
 export { viewFor } from './viewFor.ts';
 export { normalizeState } from './normalize.ts';

@@ -1,6 +1,6 @@
 // Company profiles and the non-competing check when a company is proposed for a group.
 import { Router } from 'express';
-import { companyDecisionBody, companyProfileBody, proposeCompanyBody } from '../../../shared/companies.ts';
+import { companyDecisionBody, companyProfileBody, proposeCompanyBody } from '../../../shared/companyBodies.ts';
 import * as companies from '../../services/companies.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';

@@ -1,7 +1,7 @@
 // Companion and special-interest groups: a group's kind, the parent's companies for a companion
 // invite, the owner's companion list, special-interest groups and requests to join them.
 import { Router } from 'express';
-import { groupKindBody, joinDecisionBody } from '../../../shared/groupKinds.ts';
+import { groupKindBody, joinDecisionBody } from '../../../shared/groupKindBodies.ts';
 import * as kinds from '../../services/groupKinds.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';

@@ -1,7 +1,7 @@
 // Networks' groups, group details, members, invites, templates.
 import { Router } from 'express';
 import { createInviteBody, groupBody, groupPatchBody, memberPatchBody, templateBody, templateNameBody } from '../../../shared/api.ts';
-import { groupKindBody } from '../../../shared/groupKinds.ts';
+import { groupKindBody } from '../../../shared/groupKindBodies.ts';
 import * as groups from '../../services/groups.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';

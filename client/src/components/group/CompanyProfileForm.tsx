@@ -1,7 +1,8 @@
 // A member company's own profile in this network: what the non-competing check and segment
 // benchmarks read. Only its owner edits it.
 import { useEffect, useState, type FormEvent } from 'react';
-import { BUSINESS_MODELS, companyProfileBody, REVENUE_BANDS, SIZE_BANDS, type CompanyProfileBody } from '../../../../shared/companies.ts';
+import { BUSINESS_MODELS, REVENUE_BANDS, SIZE_BANDS } from '../../../../shared/companies.ts';
+import { companyProfileBody, type CompanyProfileBody } from '../../../../shared/companyBodies.ts';
 import { errorMessage } from '../../api/http.ts';
 import { companiesApi } from '../../api/companies.ts';
 import { Field } from '../Field.tsx';
