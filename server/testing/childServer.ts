@@ -13,6 +13,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Children still running. A test that times out never reaches its stop(): when the test process
+ * (a vitest worker) exits, whatever it started goes with it instead of running on as an orphan.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) killGroup(child);
+});
+
+/** The child and whatever it started (npm's shell and node): each child leads its own process group. */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 export interface ChildServer {
   proc: ChildProcess;
   url: string;
@@ -35,7 +53,10 @@ export async function startChildServer(
   const proc = spawn(cmd, args, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   let stderr = '';
   let all = '';
   proc.stderr!.on('data', (d) => {
@@ -52,7 +73,10 @@ export async function startChildServer(
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
+    if (Date.now() > deadline) {
+      killGroup(proc);
+      throw new Error(`server did not start: ${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const stop = (signal: NodeJS.Signals = 'SIGKILL') =>
