@@ -122,8 +122,8 @@ export async function importFigures(
 export async function builtGroupFinancials(storage: Storage, userId: string, groupId: string, quarter: string, forRoom = false): Promise<BuiltReview> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'financials.read');
   const from = historyStart(quarter);
-  const [kpis, members, stamp, network] = await Promise.all([
-    kpisOf(storage, groupId),
+  const [custom, members, stamp, network] = await Promise.all([
+    storage.listCustomKpis(groupId),
     storage.listMembers(groupId),
     storage.figuresStamp(groupId, { fromQuarter: from, toQuarter: quarter }),
     storage.getNetwork(group.networkId),
@@ -135,7 +135,9 @@ export async function builtGroupFinancials(storage: Storage, userId: string, gro
   // Who the review is built for: what differs between readers is only which coach-only figures show.
   const audience = !seesFigures ? 'none' : forRoom ? 'room' : seesCoachOnly ? 'coach' : `member:${userId}`;
   const showsBenchmarks = group.reviewShowsBenchmarks;
-  const fingerprint = JSON.stringify([stamp, kpis, companies.map((m) => [m.userId, m.name, m.company]), currency, showsBenchmarks]);
+  const kpis = [...DEFAULT_KPIS, ...custom];
+  // DEFAULT_KPIS are this process's constants: only the group's own KPIs can change under an entry.
+  const fingerprint = JSON.stringify([stamp, custom, companies.map((m) => [m.userId, m.name, m.company]), currency, showsBenchmarks]);
   return financialsCache(storage).getOrBuild(`${groupId}|${quarter}|${audience}`, fingerprint, async () => {
     if (!seesFigures) {
       const blank = companies.map((m) => ({ userId: m.userId, name: m.name, company: m.company, views: {}, coachOnlyKeys: [] }));
