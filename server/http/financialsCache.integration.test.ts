@@ -118,6 +118,14 @@ describe('the reused financial review', () => {
     const room = await seed.coach.request('GET', `${path}?audience=room`, undefined, ifNoneMatch(coachNow));
     expect(room.status).toBe(200);
     expect(valueOf(room.body, m1!.userId, 'headcount')).toBeNull();
+
+    // A change only the coach may see: the coach's ETag moves, the member's stays (304).
+    const peerEtag = (await m2!.get(path)).headers.get('etag')!;
+    await put(m1!, `/api/groups/${seed.group.id}/figures/${Q}`, { figures: [{ kpiKey: 'headcount', value: 33, coachOnly: true }] });
+    expect((await m2!.request('GET', path, undefined, ifNoneMatch(peerEtag))).status).toBe(304);
+    const coachAfter = await seed.coach.request('GET', path, undefined, ifNoneMatch(coachNow));
+    expect(coachAfter.status).toBe(200);
+    expect(valueOf(coachAfter.body, m1!.userId, 'headcount')).toBe(33);
   });
 
   it('checks session and membership before any 304: outsiders, the signed-out and the removed get no review', async () => {
