@@ -2,7 +2,8 @@
 // group view under its visibility rules (financialsView.ts) and network benchmarks.
 import { DomainError } from '../../shared/errors.ts';
 import { parseCsvRecords, parseFiguresCsv, type CsvError } from '../../shared/financials/csv.ts';
-import { customKpiDefinition, DEFAULT_KPIS, kpiValueSchema, type CustomKpiInput } from '../../shared/financials/kpis.ts';
+import { kpiValueSchema } from '../../shared/financials/kpiBodies.ts';
+import { customKpiDefinition, DEFAULT_KPIS, type CustomKpiInput } from '../../shared/financials/kpis.ts';
 import type { KpiDefinition, KpiFigure, NetworkBenchmark } from '../../shared/financials/types.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { DEFAULT_CURRENCY, effectiveCurrency } from '../../shared/financials/format.ts';

@@ -4,7 +4,7 @@
 // Import is all-or-nothing: one bad row and nothing is imported, with every bad row listed,
 // so a member never ends up with half a quarter of figures and no idea which half.
 import { LIMITS } from '../limits.ts';
-import { kpiValueSchema } from './kpis.ts';
+import { kpiValueSchema } from './kpiBodies.ts';
 import { isQuarter } from './quarters.ts';
 import type { KpiDefinition } from './types.ts';
 

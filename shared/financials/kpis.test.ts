@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KPIS, customKpiDefinition, customKpiKey, customKpiSchema, deriveFigures, formatKpiByKey, formatKpiValue, kpiValueSchema } from './kpis.ts';
+import { customKpiSchema, kpiValueSchema } from './kpiBodies.ts';
+import { DEFAULT_KPIS, customKpiDefinition, customKpiKey, deriveFigures, formatKpiByKey, formatKpiValue } from './kpis.ts';
 import type { KpiDefinition } from './types.ts';
 
 const def = (key: string): KpiDefinition => {

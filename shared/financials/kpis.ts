@@ -1,7 +1,10 @@
 // The KPIs IT service companies share at the financial review, derived figures, custom KPIs,
-// display formatting and per-unit value validation.
-import { z } from 'zod';
+// display formatting and the bounds of a value per unit. The zod schemas (a custom KPI, an
+// entered value) are in kpiBodies.ts, so pages that only show figures do not load zod.
+import type { CustomKpiInput } from './kpiBodies.ts';
 import type { KpiDefinition, KpiDirection, KpiUnit } from './types.ts';
+
+export type { CustomKpiInput } from './kpiBodies.ts';
 
 const kpi = (key: string, label: string, unit: KpiUnit, direction: KpiDirection, decimals: number, derived = false): KpiDefinition => ({
   key,
@@ -76,15 +79,6 @@ export function customKpiKey(label: string, taken: Iterable<string> = []): strin
   return `${base}_${n}`;
 }
 
-/** A group's own KPI as entered by the coach or facilitator. */
-export const customKpiSchema = z.object({
-  label: z.string().trim().min(1, 'Give the KPI a name').max(60, 'KPI names are at most 60 characters'),
-  unit: z.enum(['currency', 'percent', 'count', 'days']),
-  direction: z.enum(['higher', 'lower']),
-  decimals: z.number().int().min(0).max(4),
-});
-export type CustomKpiInput = z.infer<typeof customKpiSchema>;
-
 /** Builds the stored definition of a validated custom KPI. */
 export function customKpiDefinition(input: CustomKpiInput, groupId: string, takenKeys: Iterable<string> = []): KpiDefinition {
   return { ...input, key: customKpiKey(input.label, takenKeys), derived: false, groupId };
@@ -136,15 +130,3 @@ export const KPI_VALUE_BOUNDS: Readonly<Record<KpiUnit, { min: number; max: numb
   // A trillion in any currency is no peer-group member.
   currency: { min: -1e12, max: 1e12, integer: false },
 };
-
-/** zod schema for one entered value of `def`; every message names the KPI. */
-export function kpiValueSchema(def: Pick<KpiDefinition, 'label' | 'unit'>): z.ZodNumber {
-  const { min, max, integer } = KPI_VALUE_BOUNDS[def.unit];
-  const base = z.number({ error: `${def.label} must be a finite number` });
-  if (integer) {
-    return base.int(`${def.label} must be a whole number`).min(min, `${def.label} can't be negative`).max(max, `${def.label} is too large`);
-  }
-  const range = def.unit === 'percent' ? `${min} % and ${max} %` : def.unit === 'days' ? `${min} and ${max} days` : 'minus and plus one trillion';
-  const message = `${def.label} must be between ${range}`;
-  return base.min(min, message).max(max, message);
-}

@@ -7,9 +7,9 @@ import {
   parseQuarter,
   previousQuarter,
   quarterOf,
-  quarterSchema,
   sameQuarterLastYear,
 } from './quarters.ts';
+import { quarterSchema } from './quarterSchema.ts';
 
 describe('parseQuarter / formatQuarter', () => {
   it('parses valid quarters and round-trips', () => {

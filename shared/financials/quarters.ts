@@ -1,5 +1,5 @@
 // Quarter arithmetic on "2026-Q4" strings: the key every figure, goal and meeting is filed under.
-import { z } from 'zod';
+// Its zod schema is in quarterSchema.ts, so pages that only show or step quarters do not load zod.
 
 export interface Quarter {
   year: number;
@@ -80,8 +80,3 @@ export function quarterOf(date: Date, timeZone = 'UTC'): string {
   const month = Number(parts.find((p) => p.type === 'month')?.value);
   return formatQuarter({ year, q: (Math.floor((month - 1) / 3) + 1) as Quarter['q'] });
 }
-
-/** zod schema for a quarter field in requests and forms. */
-export const quarterSchema = z
-  .string()
-  .refine(isQuarter, `Quarter must look like 2026-Q4 (years ${QUARTER_MIN_YEAR}..${QUARTER_MAX_YEAR})`);

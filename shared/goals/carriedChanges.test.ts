@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carryOver } from './carryOver.ts';
-import { carriedChangeRefusal, droppedGoal, goalDropSchema, goalRewordSchema, isFlagged, rewordedGoal } from './carriedChanges.ts';
+import { carriedChangeRefusal, droppedGoal, isFlagged, rewordedGoal } from './carriedChanges.ts';
+import { goalDropSchema, goalRewordSchema } from './goalBodies.ts';
 import { completionRate } from './completion.ts';
 import { goalsByMember, toReview } from './grouping.ts';
 import type { Goal, GoalStatus } from './types.ts';

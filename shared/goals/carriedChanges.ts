@@ -1,25 +1,15 @@
 // A carried goal is not a life sentence: its owner or the facilitator may drop it or reword it,
 // always with a reason, and the record keeps both the reason and the first wording. A goal
 // carried three quarters is flagged so the group talks about it instead of carrying it again.
-import { z } from 'zod';
-import { goalCreateSchema } from './carryOver.ts';
+import type { GoalDropInput, GoalRewordInput } from './goalBodies.ts';
 import type { Goal } from './types.ts';
+
+export type { GoalDropInput, GoalRewordInput } from './goalBodies.ts';
 
 /** Carried this many quarters, a goal is the group's business ("carried 3 quarters — discuss"). */
 export const CARRIED_FLAG_AT = 3;
 /** A reason is a sentence said in the room, short enough for the wall and the recap. */
 export const GOAL_CHANGE_REASON_MAX = 300;
-
-const reason = z
-  .string()
-  .trim()
-  .min(1, 'Say why')
-  .max(GOAL_CHANGE_REASON_MAX, `Reasons are at most ${GOAL_CHANGE_REASON_MAX} characters`);
-
-export const goalDropSchema = z.object({ reason });
-export const goalRewordSchema = z.object({ text: goalCreateSchema.shape.text, reason });
-export type GoalDropInput = z.infer<typeof goalDropSchema>;
-export type GoalRewordInput = z.infer<typeof goalRewordSchema>;
 
 /** Flagged for the group: carried three quarters or more and still being pursued. */
 export function isFlagged(goal: Pick<Goal, 'carriedCount' | 'dropped'>): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits.ts';
-import { applyReview, carryOver, goalCreateSchema, goalReviewSchema, goalUpdateSchema } from './carryOver.ts';
+import { applyReview, carryOver } from './carryOver.ts';
+import { goalCreateSchema, goalReviewSchema, goalUpdateSchema } from './goalBodies.ts';
 import type { Goal, GoalStatus } from './types.ts';
 
 const goal = (id: string, status: GoalStatus, over: Partial<Goal> = {}): Goal => ({

@@ -1,9 +1,11 @@
 // Carry-over: a goal that wasn't done doesn't go away, it comes back next quarter
-// ("instead of three goals, I have four"). Plus the zod schemas for goal forms and reviews.
-import { z } from 'zod';
-import { LIMITS } from '../limits.ts';
+// ("instead of three goals, I have four"). The zod schemas for goal forms and reviews are in
+// goalBodies.ts, so pages that only carry or show goals do not load zod.
 import { compareQuarters, isQuarter } from '../financials/quarters.ts';
+import type { GoalReviewInput } from './goalBodies.ts';
 import type { Goal, GoalStatus } from './types.ts';
+
+export type { GoalCreateInput, GoalReviewInput, GoalUpdateInput } from './goalBodies.ts';
 
 /** Enough for a measurable target ("10 new managed-services contracts by June"), short enough for the projector. */
 export const GOAL_TARGET_MAX = 300;
@@ -61,37 +63,6 @@ export function carryOver(
   }
   return out;
 }
-
-/** A calendar date "2026-06-30" (leap years checked), or null for no due date. */
-const dueDate = z.iso.date('Due date must be a date like 2026-06-30').nullable();
-const target = z.string().trim().max(GOAL_TARGET_MAX, `Targets are at most ${GOAL_TARGET_MAX} characters`);
-
-export const goalCreateSchema = z.object({
-  text: z.string().trim().min(1, 'Write the goal').max(LIMITS.goalTextMax, `Goals are at most ${LIMITS.goalTextMax} characters`),
-  target: target.default(''),
-  dueDate: dueDate.default(null),
-});
-export type GoalCreateInput = z.infer<typeof goalCreateSchema>;
-
-/** Editing a goal: any of the create fields, at least one. */
-export const goalUpdateSchema = z
-  .object({
-    text: goalCreateSchema.shape.text.optional(),
-    target: target.optional(),
-    dueDate: dueDate.optional(),
-  })
-  .refine((u) => u.text !== undefined || u.target !== undefined || u.dueDate !== undefined, 'Nothing to update');
-export type GoalUpdateInput = z.infer<typeof goalUpdateSchema>;
-
-export const goalReviewSchema = z.object({
-  status: z.enum(['done', 'partly', 'not_done']),
-  comment: z
-    .string()
-    .trim()
-    .max(GOAL_REVIEW_COMMENT_MAX, `Review comments are at most ${GOAL_REVIEW_COMMENT_MAX} characters`)
-    .default(''),
-});
-export type GoalReviewInput = z.infer<typeof goalReviewSchema>;
 
 /** The goal after its review at the next meeting. */
 export function applyReview(goal: Goal, review: GoalReviewInput, now: string): Goal {

@@ -1,6 +1,6 @@
 // Financial review: KPIs, entering figures (JSON or CSV), the group view, network benchmarks.
 import express, { Router } from 'express';
-import { quarterSchema } from '../../../shared/financials/quarters.ts';
+import { quarterSchema } from '../../../shared/financials/quarterSchema.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import { benchmarkQuery, customKpiBody, figuresBody, financialsQuery } from '../../../shared/records.ts';
 import { DomainError } from '../../../shared/errors.ts';

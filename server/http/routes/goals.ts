@@ -2,7 +2,7 @@
 // completion, the meeting's goal review.
 import { Router } from 'express';
 import { goalBody, goalPatchBody, goalQuery, goalReviewBody } from '../../../shared/records.ts';
-import { goalDropSchema, goalRewordSchema } from '../../../shared/goals/carriedChanges.ts';
+import { goalDropSchema, goalRewordSchema } from '../../../shared/goals/goalBodies.ts';
 import { dropCarriedGoal, rewordCarriedGoal } from '../../services/carriedGoals.ts';
 import * as goals from '../../services/goals.ts';
 import { goalsOverview } from '../../services/goalsOverview.ts';

@@ -2,7 +2,8 @@
 // download a file (always as an attachment), remove.
 import express, { Router } from 'express';
 import { LIMITS } from '../../../shared/limits.ts';
-import { resourceBody, servedContentType } from '../../../shared/resources.ts';
+import { resourceBody } from '../../../shared/resourceBodies.ts';
+import { servedContentType } from '../../../shared/resources.ts';
 import * as resources from '../../services/resources.ts';
 import { requireUser, route, type HttpDeps } from '../context.ts';
 import { parseBody } from '../validate.ts';

@@ -1,7 +1,7 @@
 // A group's own KPI (e.g. NPS, utilisation, tickets per technician): name, unit, which way is
 // better and decimals. Members then enter it with the rest; the review ranks it by direction.
 import { useState, type FormEvent } from 'react';
-import { customKpiSchema } from '../../../../shared/financials/kpis.ts';
+import { customKpiSchema } from '../../../../shared/financials/kpiBodies.ts';
 import type { KpiDefinition, KpiUnit } from '../../../../shared/financials/types.ts';
 import { recordsApi } from '../../api/records.ts';
 import { useSubmit, validate } from '../../hooks/useForm.ts';

@@ -2,7 +2,7 @@
 // optionally "coach only". Derived KPIs (recurring share, revenue per employee) are computed.
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatFigureInput, parseFigureInput } from '../../../../shared/financials/format.ts';
-import { kpiValueSchema } from '../../../../shared/financials/kpis.ts';
+import { kpiValueSchema } from '../../../../shared/financials/kpiBodies.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import type { KpiDefinition, KpiUnit } from '../../../../shared/financials/types.ts';
 import type { FinancialsMember } from '../../../../shared/records.ts';

@@ -1,8 +1,10 @@
 // Share a link or a small file under an agenda item; checked with the server's own schema
 // before sending, so a bad link or an oversize file is named here rather than after upload.
+// The schema (and zod with it) loads on the first submit: the form sits on the meeting page,
+// whose first render should not wait for a validator most members never use there.
 import { useRef, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../../shared/limits.ts';
-import { resourceBody, type ResourceBody } from '../../../../shared/resources.ts';
+import type { ResourceBody } from '../../../../shared/resources.ts';
 import { resourcesApi } from '../../api/resources.ts';
 import { useSubmit, validate } from '../../hooks/useForm.ts';
 import { fileToBase64, formatBytes } from '../../lib/files.ts';
@@ -29,6 +31,7 @@ export function ShareResourceForm({ meetingId, itemId, onShared }: { meetingId: 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
+      const { resourceBody } = await import('../../../../shared/resourceBodies.ts');
       let body: ResourceBody;
       if (kind === 'link') body = validate(resourceBody, { itemId, title, url });
       else {
