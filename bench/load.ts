@@ -20,6 +20,8 @@ import { summarize } from './stats.ts';
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Drives of each side per step (BENCH_ROUNDS), alternating which goes first; samples pooled. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** Past the listed steps: this many rooms more per step until both sides passed the limit... */
 const ROOMS_STEP = Number(process.env.BENCH_ROOMS_STEP ?? 100);
 /** ...or this many rooms (10 sockets each per side: the driving process's descriptors bound it). */
@@ -55,15 +57,18 @@ interface Target {
 /** Drives every room for SECONDS; returns command -> last member latencies in ms. */
 async function drive(rooms: Room[], target: Target): Promise<number[]> {
   const samples: number[] = [];
-  const pending = new Map<Room, { version: number; t0: number; left: number }>();
+  const pending = new Map<Room, { version: number; t0: number; reached: Set<Socket> }>();
   const listeners = rooms.flatMap((room) =>
     room.members.map((s) => {
       const fn = (payload: any) => {
         const p = pending.get(room);
-        if (!p || target.versionOf(payload) !== p.version) return;
-        if (--p.left === 0) {
+        // A broadcast at or past the awaited version answers it (one that arrived after the end of
+        // an earlier drive leaves the room's known version behind the server's).
+        if (!p || target.versionOf(payload) < p.version) return;
+        p.reached.add(s);
+        if (p.reached.size === room.members.length) {
           samples.push(performance.now() - p.t0);
-          room.version = p.version;
+          room.version = Math.max(p.version, target.versionOf(payload));
           pending.delete(room);
         }
       };
@@ -79,7 +84,7 @@ async function drive(rooms: Room[], target: Target): Promise<number[]> {
       while (performance.now() < end) {
         const t0 = performance.now();
         if (!pending.has(room)) {
-          pending.set(room, { version: room.version + 1, t0, left: room.members.length });
+          pending.set(room, { version: room.version + 1, t0, reached: new Set() });
           room.send(room.version + 1);
         }
         await new Promise((r) => setTimeout(r, Math.max(0, COMMAND_EVERY_MS - (performance.now() - t0))));
@@ -178,18 +183,31 @@ const pb = await peerboard();
 const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
-console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${SECONDS} s per step (loopback; servers in their own processes)`);
+console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function step(count: number): Promise<void> {
-  const row: Record<string, { p50: number; p99: number; cores: number; byThread: [string, number][] }> = {};
   for (const target of [rb, pb]) {
     const list = rooms[target.name as 'bare' | 'peerboard'];
     while (list.length < count) list.push(await target.addRoom());
-    const cpu = threadCoresOver(target.pid, SECONDS * 1000);
-    const s = summarize(await drive(list, target));
-    const byThread = await cpu;
-    row[target.name] = { p50: s.p50, p99: s.p99, cores: sum(byThread), byThread };
-    if (capacity[target.name] === null && s.p99 > P99_LIMIT_MS) capacity[target.name] = count;
+  }
+  // Each side is driven ROUNDS times, in the order bare, Peerboard, Peerboard, bare, ...: a drift
+  // of the machine during the step (other processes, the driver's own GC) falls on both alike.
+  const samples = { bare: [] as number[], peerboard: [] as number[] };
+  const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const target of round % 2 === 0 ? [rb, pb] : [pb, rb]) {
+      const name = target.name as 'bare' | 'peerboard';
+      const cpu = threadCoresOver(target.pid, SECONDS * 1000);
+      samples[name].push(...(await drive(rooms[name], target)));
+      for (const [thread, cores] of await cpu) threadCores[name].set(thread, (threadCores[name].get(thread) ?? 0) + cores / ROUNDS);
+    }
+  }
+  const row: Record<string, { p50: number; p99: number; cores: number; byThread: [string, number][] }> = {};
+  for (const name of ['bare', 'peerboard'] as const) {
+    const s = summarize(samples[name]);
+    const byThread = [...threadCores[name]].sort((a, b) => b[1] - a[1]);
+    row[name] = { p50: s.p50, p99: s.p99, cores: sum(byThread), byThread };
+    if (capacity[name] === null && s.p99 > P99_LIMIT_MS) capacity[name] = count;
   }
   const b = row.bare!;
   const p = row.peerboard!;
@@ -214,6 +232,7 @@ await new Promise((r) => setTimeout(r, IDLE_LATE_MS - IDLE_SETTLE_MS - IDLE_MS))
 const [lateBare, latePb] = await Promise.all([threadCoresOver(rb.pid, IDLE_MS), threadCoresOver(pb.pid, IDLE_MS)]);
 console.log(`idle ${IDLE_LATE_MS / 1000}-${(IDLE_LATE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(sum(lateBare), 3)} / peerboard ${fmt(sum(latePb), 3)} cores (${fmt(sum(latePb) / sum(lateBare))}x); per room bare ${perRoomMilli(sum(lateBare))} / peerboard ${perRoomMilli(sum(latePb))} millicores`);
 console.log(`  by thread: bare ${threads(lateBare)}; peerboard ${threads(latePb)}`);
+console.log(`  (/proc counts CPU in 10 ms ticks: over ${IDLE_MS / 1000} s, less than ${fmt(0.01 / (IDLE_MS / 1000), 3)} cores reads as 0, and a ratio over 0 is shown as -)`);
 const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
 console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);
