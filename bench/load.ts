@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
-import { coresOver, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { coresOver, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
@@ -100,7 +100,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
-  const proc = await spawnServer(['dist/server/main.js'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' }, `${url}/api/health`);
+  const proc = await spawnServer([...PEERBOARD_NODE_OPTIONS, 'dist/server/main.js'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' }, `${url}/api/health`);
   const startRss = rssMb(proc.pid!);
   const org = new ApiClient(url);
   const setup = await org.post('/api/setup', { networkName: 'Bench', name: 'Org', email: 'org@bench.test', password: 'bench password 1' });

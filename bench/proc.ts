@@ -58,6 +58,14 @@ export async function coresOver(pid: number, ms: number): Promise<number> {
  */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
+/**
+ * Node options Peerboard's compiled server runs with under `npm start`: scripts/start.mjs turns
+ * source maps on before it imports dist/server/main.js, and Node then reads and keeps the maps
+ * of every module it loads. A benchmark spawning main.js directly passes them so that it
+ * measures the same process (its memory above all).
+ */
+export const PEERBOARD_NODE_OPTIONS = ['--enable-source-maps'];
+
 /** Spawns `node args` with env and waits until GET url/health-ish answers. */
 export async function spawnServer(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
