@@ -1,7 +1,8 @@
 // Companion groups: the organiser creates a companion group of the core group from the home
 // page, invites a marketing manager for one of its companies (the link names the company, so the
 // manager types none), and the company's owner then sees on their home page which companion group
-// their manager is in and when it meets: the listing only, never the group itself.
+// their manager is in and when it meets: the listing only, never the group itself. Also the
+// profile a member company fills in on the group page, which special-interest groups match.
 import { describe, expect, it } from 'vitest';
 import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { PASSWORD } from './support/room.ts';
@@ -115,5 +116,22 @@ describe('companion groups', () => {
     await max.reload();
     await expect.poll(() => max.getByRole('region', { name: 'Special-interest groups' }).innerText()).toContain('You are a member');
     await expect.poll(() => max.getByRole('region', { name: 'Groups you belong to' }).innerText()).toContain('MSP Circle');
+  });
+
+  it('a member saves her company profile on the group page; a missing field is named by the shared schema', async () => {
+    const mia = await (await newContext(suite.browser, suite.srv.url, { width: 1366, height: 768 })).newPage();
+    await login(mia, 'mia.two@example.com', PASSWORD);
+    await mia.goto(`/groups/${suite.seed.group.id}`);
+    const form = mia.getByRole('region', { name: 'My company profile' });
+    await form.getByLabel('Company name').fill('Two AG');
+    await form.getByLabel('Territory').fill('Bavaria');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    // The form loads the shared schema on save; it names the empty field.
+    await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/^vertical: /);
+    await form.getByLabel('Vertical').fill('Legal');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => form.getByRole('status').innerText()).toBe('Saved.');
+    await mia.reload();
+    await expect.poll(() => mia.getByRole('region', { name: 'My company profile' }).getByLabel('Vertical').inputValue()).toBe('Legal');
   });
 });

@@ -1,7 +1,7 @@
 // Mail between meetings: the kinds Peerboard sends, which of them a user may turn off, and
-// what the organiser's outbox page shows. Plain data and zod schemas only.
-import { z } from 'zod';
-import { LIMITS } from './limits.ts';
+// what the organiser's outbox page shows. Plain data and types; the request bodies (zod) are in
+// mailBodies.ts, so the pages that only need these lists and limits do not load zod.
+export type { BulkInviteBody } from './mailBodies.ts';
 
 /** Every kind of mail. Invitations and password resets always go: nobody can opt out of them. */
 export const MAIL_KINDS = ['invite', 'password_reset', 'prep_reminder', 'meeting_reminder', 'recap', 'overdue'] as const;
@@ -24,14 +24,6 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
 export type MailStatus = 'held' | 'pending' | 'sending' | 'sent' | 'failed';
 
 export type MailPreferences = Record<OptionalMailKind, boolean>;
-export const mailPreferencesBody = z
-  .object({
-    prep_reminder: z.boolean().optional(),
-    meeting_reminder: z.boolean().optional(),
-    recap: z.boolean().optional(),
-    overdue: z.boolean().optional(),
-  })
-  .strict();
 
 /** One mail as the organiser's outbox lists it. */
 export interface OutboxEntry {
@@ -53,22 +45,8 @@ export interface UnsubscribePreview {
   label: string;
 }
 
-// Invitations by mail and password resets (bodies of /api/groups/:id/invites/bulk and /api/auth/password-reset).
-const address = z.string().trim().toLowerCase().email('Must be an email address').max(LIMITS.emailMax);
-const role = z.enum(['coach', 'member', 'observer']);
-
 /** Most addresses in one bulk invitation: a whole group and its coach with room to spare. */
 export const BULK_INVITE_MAX = 30;
-
-export const bulkInviteBody = z.object({
-  // companyId: in a companion group, the parent group's company a member works for.
-  invites: z.array(z.object({ email: address, role, companyId: z.string().min(1).max(64).optional() })).min(1).max(BULK_INVITE_MAX),
-  ttlMs: z.number().int().min(60_000).max(LIMITS.inviteMaxTtlMs).optional(),
-});
-export type BulkInviteBody = z.infer<typeof bulkInviteBody>;
-
-export const passwordResetRequestBody = z.object({ email: address });
-export const passwordResetBody = z.object({ password: z.string().min(LIMITS.passwordMinLength, `Password must be at least ${LIMITS.passwordMinLength} characters`).max(200) });
 
 /** A pending invite as the group page lists it. */
 export interface PendingInvite {
@@ -84,6 +62,3 @@ export interface BulkInviteResult {
   /** One per address, in the order given: the invite and its link (shown once, also mailed). */
   invites: { email: string; invite: PendingInvite; url: string }[];
 }
-
-export const tokenBody = z.object({ token: z.string().min(1).max(200) });
-export const passwordResetConfirmBody = tokenBody.extend({ password: passwordResetBody.shape.password });

@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { DomainError } from '../../../shared/errors.ts';
 import { LIMITS } from '../../../shared/limits.ts';
-import { bulkInviteBody, mailPreferencesBody, passwordResetConfirmBody, passwordResetRequestBody, tokenBody } from '../../../shared/mail.ts';
+import { bulkInviteBody, mailPreferencesBody, passwordResetConfirmBody, passwordResetRequestBody, tokenBody } from '../../../shared/mailBodies.ts';
 import * as invites from '../../services/invites.ts';
 import * as settings from '../../services/mailSettings.ts';
 import { requestPasswordReset, resetPassword } from '../../services/passwordReset.ts';

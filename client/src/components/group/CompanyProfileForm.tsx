@@ -1,8 +1,9 @@
 // A member company's own profile in this network: what the non-competing check and segment
-// benchmarks read. Only its owner edits it.
+// benchmarks read. Only its owner edits it. The schema (and zod with it) loads on save, so the
+// group page does not wait for it.
 import { useEffect, useState, type FormEvent } from 'react';
 import { BUSINESS_MODELS, REVENUE_BANDS, SIZE_BANDS } from '../../../../shared/companies.ts';
-import { companyProfileBody, type CompanyProfileBody } from '../../../../shared/companyBodies.ts';
+import type { CompanyProfileBody } from '../../../../shared/companyBodies.ts';
 import { errorMessage } from '../../api/http.ts';
 import { companiesApi } from '../../api/companies.ts';
 import { Field } from '../Field.tsx';
@@ -25,9 +26,10 @@ export function CompanyProfileForm({ networkId }: { networkId: string }) {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const parsed = companyProfileBody.safeParse({ ...p, tools: tools.split(',').map((t) => t.trim()).filter(Boolean) });
-    if (!parsed.success) return setMessage({ ok: false, text: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` });
     try {
+      const { companyProfileBody } = await import('../../../../shared/companyBodies.ts');
+      const parsed = companyProfileBody.safeParse({ ...p, tools: tools.split(',').map((t) => t.trim()).filter(Boolean) });
+      if (!parsed.success) return setMessage({ ok: false, text: `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}` });
       await companiesApi.saveMine(networkId, parsed.data);
       setMessage({ ok: true, text: 'Saved.' });
     } catch (err) {

@@ -1,7 +1,8 @@
 // Name, leadership, format, tags and who sees the figures of a group: used to create one and
-// to edit one.
+// to edit one. The schema (and zod with it) loads on submit, so the home page, which offers
+// this form to organisers only, does not carry zod.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { groupBody, type GroupBody } from '../../../../shared/api.ts';
+import type { GroupBody } from '../../../../shared/api.ts';
 import { useFields, useSubmit, validate } from '../../hooks/useForm.ts';
 import { FORMAT_LABEL, LEADERSHIP_LABEL } from '../../lib/labels.ts';
 import { parseTags } from '../../lib/tags.ts';
@@ -37,7 +38,10 @@ export function GroupForm({ initial, networkCurrency, submitLabel, onSubmit, onC
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee, currency: currency || null, observersInRoom, observersSeeHotSeat })));
+    void run(async () => {
+      const { groupBody } = await import('../../../../shared/api.ts');
+      await onSubmit(validate(groupBody, { ...values, tags: parseTags(values.tags), observersSeeFinancials: observersSee, currency: currency || null, observersInRoom, observersSeeHotSeat }));
+    });
   };
 
   return (

@@ -1,8 +1,8 @@
 // Schedule the next quarterly meeting: wall time in a chosen zone becomes an ISO instant; a
 // template of several days gets one row per day (date, start, end), pre-filled from its agenda.
+// The schema (and zod with it) loads on submit, so the group page does not wait for it.
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { meetingBody } from '../../../../shared/api.ts';
 import type { AgendaTemplate, MeetingDay } from '../../../../shared/domain.ts';
 import { dayLengthsMs, daysFromStart } from '../../../../shared/calendar/meetingDays.ts';
 import { BUILT_IN_TEMPLATES } from '../../../../shared/meeting/templates.ts';
@@ -42,6 +42,7 @@ export function ScheduleMeetingForm({ groupId, templates }: { groupId: string; t
     void run(async () => {
       const startsAt = zonedLocalToIso(values.local, values.timeZone);
       if (!startsAt) throw new Error('Pick the date and time the meeting starts.');
+      const { meetingBody } = await import('../../../../shared/api.ts');
       const body = validate(meetingBody, {
         quarter: values.quarter.trim(),
         title: values.title.trim() || undefined,
