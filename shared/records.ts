@@ -8,14 +8,13 @@ import type { AgendaItemKind, AttendanceMode, AttendanceStatus, Group, Meeting }
 import { customKpiSchema } from './financials/kpiBodies.ts';
 import { quarterSchema } from './financials/quarterSchema.ts';
 import type { KpiDefinition, KpiGroupStats, KpiMemberView } from './financials/types.ts';
+import { GOAL_PROGRESS_MAX } from './goals/carryOver.ts';
 import { goalCreateSchema, goalReviewSchema } from './goals/goalBodies.ts';
 import type { CompletionRate, Goal } from './goals/types.ts';
 import type { NoteBlock } from './notes/blocks.ts';
 import type { RatingSummary } from './meeting/state.ts';
 import type { LibraryResource } from './resources.ts';
 
-/** Progress notes a member keeps on a goal between meetings: a few lines, not a diary. */
-export const GOAL_PROGRESS_MAX = 1_000;
 /** One entry form holds every KPI at most once; custom KPIs included this is far below. */
 const FIGURES_PER_WRITE_MAX = 100;
 const id = z.string().min(1).max(64);

@@ -11,6 +11,8 @@ export type { GoalCreateInput, GoalReviewInput, GoalUpdateInput } from './goalBo
 export const GOAL_TARGET_MAX = 300;
 /** A review comment is a sentence or two said in the room ("closed 7 of 10"), not a report. */
 export const GOAL_REVIEW_COMMENT_MAX = 500;
+/** Progress notes a member keeps on a goal between meetings: a few lines, not a diary. */
+export const GOAL_PROGRESS_MAX = 1_000;
 
 /** Statuses that carry: not done, partly done, and never reviewed at all. */
 const CARRIES: ReadonlySet<GoalStatus> = new Set<GoalStatus>(['not_done', 'partly', 'open']);

@@ -1,7 +1,7 @@
 // A group's own KPI (e.g. NPS, utilisation, tickets per technician): name, unit, which way is
 // better and decimals. Members then enter it with the rest; the review ranks it by direction.
+// The schema (and zod with it) loads on submit, so the financial review does not wait for it.
 import { useState, type FormEvent } from 'react';
-import { customKpiSchema } from '../../../../shared/financials/kpiBodies.ts';
 import type { KpiDefinition, KpiUnit } from '../../../../shared/financials/types.ts';
 import { recordsApi } from '../../api/records.ts';
 import { useSubmit, validate } from '../../hooks/useForm.ts';
@@ -22,6 +22,7 @@ export function CustomKpiForm({ groupId, own, onAdded }: { groupId: string; own:
     e.preventDefault();
     setAdded(null);
     void run(async () => {
+      const { customKpiSchema } = await import('../../../../shared/financials/kpiBodies.ts');
       const body = validate(customKpiSchema, { label, unit, direction, decimals: Number(decimals) });
       const kpi = await recordsApi.addKpi(groupId, body);
       setLabel('');

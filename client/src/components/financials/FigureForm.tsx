@@ -1,8 +1,9 @@
 // The signed-in member's own figures for one quarter: one number per enterable KPI, each
 // optionally "coach only". Derived KPIs (recurring share, revenue per employee) are computed.
+// The value schemas (and zod with them) load on save, so the financial review does not wait
+// for them.
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatFigureInput, parseFigureInput } from '../../../../shared/financials/format.ts';
-import { kpiValueSchema } from '../../../../shared/financials/kpiBodies.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import type { KpiDefinition, KpiUnit } from '../../../../shared/financials/types.ts';
 import type { FinancialsMember } from '../../../../shared/records.ts';
@@ -48,27 +49,28 @@ export function FigureForm({ groupId, quarter, kpis, mine, currency, onSaved }: 
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const figures = [];
-    for (const k of enterable) {
-      const row = rows[k.key];
-      const had = mine?.views[k.key]?.value != null;
-      const typed = parseFigureInput(row?.value ?? '', locale);
-      if (typed === null) {
-        // An emptied field removes the stored figure; one never entered is left alone.
-        if (had) figures.push({ kpiKey: k.key, value: null });
-        continue;
-      }
-      // The server's unit and range rules, checked here first so a slip names its KPI at once.
-      const parsed = kpiValueSchema(k).safeParse(typed);
-      if (!parsed.success) {
-        setMessage({ ok: false, text: parsed.error.issues[0]?.message ?? `${k.label} must be a number.` });
-        return;
-      }
-      figures.push({ kpiKey: k.key, value: parsed.data, coachOnly: row?.coachOnly ?? false });
-    }
-    setBusy(true);
-    setMessage(null);
     try {
+      const { kpiValueSchema } = await import('../../../../shared/financials/kpiBodies.ts');
+      const figures = [];
+      for (const k of enterable) {
+        const row = rows[k.key];
+        const had = mine?.views[k.key]?.value != null;
+        const typed = parseFigureInput(row?.value ?? '', locale);
+        if (typed === null) {
+          // An emptied field removes the stored figure; one never entered is left alone.
+          if (had) figures.push({ kpiKey: k.key, value: null });
+          continue;
+        }
+        // The server's unit and range rules, checked here first so a slip names its KPI at once.
+        const parsed = kpiValueSchema(k).safeParse(typed);
+        if (!parsed.success) {
+          setMessage({ ok: false, text: parsed.error.issues[0]?.message ?? `${k.label} must be a number.` });
+          return;
+        }
+        figures.push({ kpiKey: k.key, value: parsed.data, coachOnly: row?.coachOnly ?? false });
+      }
+      setBusy(true);
+      setMessage(null);
       const res = await recordsApi.saveFigures(groupId, quarter, { figures });
       setMessage({ ok: true, text: `Saved. You have ${res.figures.length} figure${res.figures.length === 1 ? '' : 's'} for ${quarter}.` });
       onSaved();

@@ -1,7 +1,7 @@
 // One of my goals with its progress notes, kept between meetings so the review starts from facts.
 import { useState, type FormEvent } from 'react';
 import type { Goal } from '../../../../shared/goals/types.ts';
-import { GOAL_PROGRESS_MAX } from '../../../../shared/records.ts';
+import { GOAL_PROGRESS_MAX } from '../../../../shared/goals/carryOver.ts';
 import { errorMessage } from '../../api/http.ts';
 import { recordsApi } from '../../api/records.ts';
 import { GOAL_STATUS_LABEL } from './labels.ts';
