@@ -28,7 +28,9 @@ const PAGES: { name: string; src: string; later?: { name: string; src: string }[
   { name: 'recap', src: 'src/views/RecapPage.tsx' },
 ];
 
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'pb-client-'));
+// The build moves its source maps beside its output folder (../sourcemaps): both stay in here.
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'pb-client-'));
+const outDir = path.join(workDir, 'client');
 try {
   execFileSync('npx', ['vite', 'build', '--manifest', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
   const manifest = JSON.parse(readFileSync(path.join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
@@ -74,5 +76,5 @@ try {
   }
   console.log(`machine: ${os.cpus().length} cores, ${new Date().toISOString()}`);
 } finally {
-  rmSync(outDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
 }
