@@ -57,9 +57,11 @@ class SqliteDriver implements SqlDriver {
 
   /** Runs immediately; only for the mutex holder (a queued operation or the open transaction). */
   allNow<R>(sql: string, params: readonly SqlParam[]): R[] {
-    this.checkpointer?.wrote();
     try {
-      return this.prepare(sql).all(...params.map(toDriverParam)) as R[];
+      const stmt = this.prepare(sql);
+      // A plain SELECT adds nothing to the WAL; only a write (... RETURNING) asks for a checkpoint.
+      if (!stmt.readonly) this.checkpointer?.wrote();
+      return stmt.all(...params.map(toDriverParam)) as R[];
     } catch (err) {
       throw mapError(err);
     }
