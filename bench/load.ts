@@ -31,7 +31,7 @@ const COMMAND_EVERY_MS = 500;
 /** The latency the sweep looks for: a room feels live below it. */
 const P99_LIMIT_MS = 50;
 const IDLE_MS = 10_000;
-/** BENCH_BY_THREAD=1: each step also prints each server's CPU by thread (main, V8 helpers, libuv). */
+/** BENCH_BY_THREAD=1: each step also prints each server's CPU on its main thread and on its other threads. */
 const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 /** Pause between the last step and the first idle window (the load's tail still shows in it). */
 const IDLE_SETTLE_MS = 5_000;

@@ -17,14 +17,18 @@ export function rssMb(pid: number): number {
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
-/** CPU seconds per thread of the process, summed by thread name (main "node", "V8 DefaultWorke", "libuv-worker", ...). */
+/**
+ * CPU seconds of the process's main thread and of all its other threads (V8's garbage-collection
+ * helpers, libuv's pool, worker threads): Node names every thread "node", so they are told apart
+ * by id only (the main thread's id is the process id).
+ */
 export function threadCpuSeconds(pid: number): Map<string, number> {
   const byName = new Map<string, number>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      const name = Number(tid) === pid ? 'main' : 'other threads';
       byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
     } catch {
       /* the thread ended meanwhile */
@@ -33,7 +37,7 @@ export function threadCpuSeconds(pid: number): Map<string, number> {
   return byName;
 }
 
-/** Cores per thread name over `ms` of wall time, busiest first. */
+/** Cores of the main thread and of the other threads over `ms` of wall time, busiest first. */
 export async function threadCoresOver(pid: number, ms: number): Promise<[string, number][]> {
   const before = threadCpuSeconds(pid);
   const t0 = performance.now();
