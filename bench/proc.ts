@@ -63,12 +63,11 @@ export async function coresOver(pid: number, ms: number): Promise<number> {
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 /**
- * Node options Peerboard's compiled server runs with under `npm start`: scripts/start.mjs turns
- * source maps on before it imports dist/server/main.js, and Node then reads and keeps the maps
- * of every module it loads. A benchmark spawning main.js directly passes them so that it
- * measures the same process (its memory above all).
+ * Node options Peerboard's compiled server runs with under `npm start` (scripts/start.mjs), so a
+ * benchmark spawning dist/server/main.js directly measures the same process: none today (source
+ * maps are read only when a stack is logged, server/sourceStack.ts).
  */
-export const PEERBOARD_NODE_OPTIONS = ['--enable-source-maps'];
+export const PEERBOARD_NODE_OPTIONS: string[] = [];
 
 /** Spawns `node args` with env and waits until GET url/health-ish answers. */
 export async function spawnServer(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {

@@ -16,9 +16,9 @@ const result = await build({
   target: 'node20',
   packages: 'external',
   sourcemap: true,
-  // npm start turns source maps on (readable stack traces), and Node then keeps every loaded
-  // module's map in memory: without the TypeScript sources inside, ours take about 4 MB less.
-  // A trace needs only the mappings; the sources are in the checkout.
+  // The maps turn logged stack traces back into TypeScript lines (server/sourceStack.ts reads
+  // them when a stack is first logged). A trace needs only the mappings; the sources are in the
+  // checkout.
   sourcesContent: false,
   logLevel: 'warning',
   write: false,

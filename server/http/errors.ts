@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, HTTP_STATUS, type ErrorCode } from '../../shared/errors.ts';
 import type { Logger } from '../log.ts';
+import { sourceStack } from '../sourceStack.ts';
 import { logOf } from './requestLog.ts';
 
 export const notFoundApi: RequestHandler = (req, res) => {
@@ -24,7 +25,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       code = 'bad_request';
       message = 'Body is not valid JSON';
     } else {
-      logOf(res, log).error('request failed', { method: req.method, err: String(err?.stack ?? err) });
+      logOf(res, log).error('request failed', { method: req.method, err: sourceStack(err) });
     }
     if (res.headersSent) return;
     // A throttled request says when to come back (login throttling, server/auth/loginThrottle.ts).

@@ -23,6 +23,7 @@ import {
 import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema, syncPayloadSchema } from '../../shared/protocolSchemas.ts';
 import { signedInFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
+import { sourceStack } from '../sourceStack.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import { MeetingRooms, type MeetingRights } from '../services/room.ts';
 import type { Storage } from '../storage/types.ts';
@@ -61,7 +62,7 @@ export interface ChannelDeps {
 
 function toApiError(e: unknown, log: Logger): ApiError {
   if (e instanceof DomainError) return { code: e.code, message: e.message };
-  log.error('socket handler failed', { err: String((e as Error)?.stack ?? e) });
+  log.error('socket handler failed', { err: sourceStack(e) });
   return { code: 'internal', message: 'Something went wrong on our side' };
 }
 
