@@ -4,10 +4,11 @@ import '../resources/resources.css';
 import { useItemResources } from './useRecords.ts';
 
 export function ProjectorResources({ meeting, itemId }: { meeting: Meeting; itemId: string }) {
-  const { here } = useItemResources(meeting.groupId, meeting.id, itemId);
+  const { here, loaded } = useItemResources(meeting.groupId, meeting.id, itemId);
   return (
     <div className="projector-resources" data-testid="projector-resources">
-      {here.length === 0 ? (
+      {/* Until the list arrives the wall says nothing, rather than that nothing was shared. */}
+      {!loaded ? null : here.length === 0 ? (
         <p className="muted">Share a procedure, a form or a flyer that works for you: it goes into the group's library.</p>
       ) : (
         <ul className="readback-list">
