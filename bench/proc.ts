@@ -6,10 +6,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 /** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
 const TICKS_PER_SECOND = 100;
 
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/** User + system CPU seconds from a /proc stat file (a process's or one thread's). */
+function statCpuSeconds(statFile: string): number {
+  const stat = readFileSync(statFile, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
   // utime and stime are fields 14 and 15 of stat; after "pid (comm) " they are at 11 and 12.
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+export function cpuSeconds(pid: number): number {
+  return statCpuSeconds(`/proc/${pid}/stat`);
 }
 
 export function rssMb(pid: number): number {
@@ -26,10 +32,8 @@ export function threadCpuSeconds(pid: number): Map<string, number> {
   const byName = new Map<string, number>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       const name = Number(tid) === pid ? 'main' : 'other threads';
-      byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+      byName.set(name, (byName.get(name) ?? 0) + statCpuSeconds(`/proc/${pid}/task/${tid}/stat`));
     } catch {
       /* the thread ended meanwhile */
     }
