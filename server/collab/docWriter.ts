@@ -53,9 +53,12 @@ export class DocWriter {
     this.queue.push({ update, from });
     this.queuedBytes += update.length;
     if (!this.worker && !this.kickScheduled) {
-      // Wait for the rest of this tick's messages so they are written in one transaction.
+      // Wait for the rest of this read's frames (a socket's chunk is parsed in one go) so they
+      // are written together. Not a whole tick: the registry's group commit already gathers the
+      // tick's appends of every doc into one transaction, and a second setImmediate here would
+      // hold each keystroke back one more turn of the event loop.
       this.kickScheduled = true;
-      setImmediate(() => {
+      queueMicrotask(() => {
         this.kickScheduled = false;
         void this.kick();
       });
@@ -84,6 +87,7 @@ export class DocWriter {
   stop(): void {
     this.stopped = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** Starts the worker unless it is running; returns its promise. */
@@ -153,7 +157,11 @@ export class DocWriter {
   }
 
   private armIdleCompaction(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    // Runs after every stored batch: pushing the pending timer back is cheaper than a new one.
+    if (this.idleTimer) {
+      this.idleTimer.refresh();
+      return;
+    }
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       if (!this.stopped) this.requestCompaction();

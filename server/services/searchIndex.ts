@@ -114,7 +114,13 @@ export function docIndexer(storage: Storage, log: (msg: string, meta?: object) =
     indexDoc(storage, docName, doc).catch((err) => log('search: indexing failed', { doc: docName, error: String(err) }));
   return {
     onStored(docName: string, doc: Y.Doc) {
-      clearTimeout(pending.get(docName)?.timer);
+      const waiting = pending.get(docName);
+      // Every keystroke lands here: push the waiting timer back rather than make a new one.
+      if (waiting?.doc === doc) {
+        waiting.timer.refresh();
+        return;
+      }
+      clearTimeout(waiting?.timer);
       const timer = setTimeout(() => {
         pending.delete(docName);
         void run(docName, doc);
