@@ -1,8 +1,9 @@
 // `npm run bench:notes`: notes at load. DOCS notes docs with MEMBERS members each (one typing
-// KEYS_PER_S keystrokes a second, the others reading), on Peerboard's compiled server (auth,
-// store-before-relay in SQLite, server-side Y.Doc) and on a bare ws relay (bench/bareYjsRelay.mjs:
-// no auth, no storage, no Yjs), each in its own process, one after the other in one run:
-// keystroke -> each other member (p50, p99), server CPU, RSS. Bounded: SECONDS per side.
+// KEYS_PER_S keystrokes a second, the others reading), on three servers, each in its own process,
+// one after the other in one run: a bare ws relay (bench/bareYjsRelay.mjs: no auth, no storage,
+// no Yjs), the stock y-websocket server (bench/stockYjsServer.mjs: a Y.Doc per doc, no auth, no
+// storage) and Peerboard's compiled server (auth, store-before-relay in SQLite, server-side
+// Y.Doc): keystroke -> each other member (p50, p99), server CPU by thread, RSS. Bounded: SECONDS per side.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { notesDocName } from '../shared/collab/docNames.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient } from '../server/testing/harness.ts';
 import { reader, typist, type Reader, type Typist } from './notesClients.ts';
-import { coresOver, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer } from './proc.ts';
+import { PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 200);
@@ -52,12 +53,13 @@ async function peerboardSide(): Promise<Side> {
   return { name: 'peerboard', pid: proc.pid!, startRss, readyRss: rssMb(proc.pid!), docs: names.map((n) => ({ url: `${ws}/collab/${encodeURIComponent(n)}`, headers })), close: () => stopServer(proc) };
 }
 
-async function bareSide(): Promise<Side> {
+/** A baseline server from bench/ (no auth, no storage): every doc is a path of its own. */
+async function baselineSide(name: string, script: string): Promise<Side> {
   const port = await freePort();
-  const proc = await spawnServer(['bench/bareYjsRelay.mjs'], { PORT: String(port) }, `http://127.0.0.1:${port}`);
+  const proc = await spawnServer([script], { PORT: String(port) }, `http://127.0.0.1:${port}`);
   const docs = Array.from({ length: DOCS }, (_, i) => ({ url: `ws://127.0.0.1:${port}/doc-${i}`, headers: {} }));
   const startRss = rssMb(proc.pid!);
-  return { name: 'bare', pid: proc.pid!, startRss, readyRss: startRss, docs, close: () => stopServer(proc) };
+  return { name, pid: proc.pid!, startRss, readyRss: startRss, docs, close: () => stopServer(proc) };
 }
 
 /** Connects every doc's members, types for SECONDS, returns keystroke -> member latencies, CPU and RSS. */
@@ -80,7 +82,7 @@ async function run(side: Side) {
       };
     });
   }
-  const cpu = coresOver(side.pid, SECONDS * 1000);
+  const cpu = threadCoresOver(side.pid, SECONDS * 1000);
   const end = performance.now() + SECONDS * 1000;
   const every = 1000 / KEYS_PER_S;
   await Promise.all(
@@ -92,25 +94,34 @@ async function run(side: Side) {
       }
     }),
   );
-  const cores = await cpu;
+  const byThread = await cpu;
+  const cores = byThread.reduce((n, [, c]) => n + c, 0);
   await new Promise((r) => setTimeout(r, 1000)); // the last keystrokes land
   const expected = rooms.reduce((n, r) => n + r.sentAt.length, 0) * (MEMBERS - 1);
   rooms.forEach((r) => (r.typist.close(), r.readers.forEach((x) => x.close())));
-  return { s: summarize(samples), received: samples.length, expected, cores, rssPerDocKb: ((connectedRss - side.readyRss) * 1024) / DOCS, startRss: side.startRss, readyRss: side.readyRss };
+  return { s: summarize(samples), received: samples.length, expected, cores, byThread, rssPerDocKb: ((connectedRss - side.readyRss) * 1024) / DOCS, startRss: side.startRss, readyRss: side.readyRss };
 }
 
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
-const bare = await bareSide();
-const b = await run(bare);
-await bare.close();
-const pb = await peerboardSide();
-const p = await run(pb);
-await pb.close();
+type Result = Awaited<ReturnType<typeof run>>;
+async function measure(open: () => Promise<Side>): Promise<Result> {
+  const side = await open();
+  const result = await run(side);
+  await side.close();
+  return result;
+}
+const b = await measure(() => baselineSide('bare', 'bench/bareYjsRelay.mjs'));
+const y = await measure(() => baselineSide('y-websocket', 'bench/stockYjsServer.mjs'));
+const p = await measure(peerboardSide);
+const threads = (t: [string, number][]) => t.map(([name, c]) => `${name} ${fmt(c, 3)}`).join(', ');
+const sides: [string, Result][] = [['bare relay', b], ['y-websocket server', y], ['peerboard', p]];
 console.log(`Notes: ${DOCS} docs x ${MEMBERS} members (1 typing ${KEYS_PER_S} keys/s, ${MEMBERS - 1} reading), ${SECONDS} s each (loopback; servers in their own processes)`);
-console.log(`keystroke -> member p50 / p99: bare ${fmt(b.s.p50)} / ${fmt(b.s.p99)} ms, peerboard ${fmt(p.s.p50)} / ${fmt(p.s.p99)} ms, ratio ${fmt(p.s.p50 / b.s.p50)}x / ${fmt(p.s.p99 / b.s.p99)}x`);
-console.log(`received: bare ${b.received}/${b.expected}, peerboard ${p.received}/${p.expected}`);
-console.log(`server CPU while typing: bare ${fmt(b.cores, 3)} / peerboard ${fmt(p.cores, 3)} cores (${fmt(p.cores / b.cores)}x)`);
-console.log(`RSS at start: bare ${fmt(b.startRss, 0)} MB, peerboard ${fmt(p.startRss, 0)} MB; before connecting (after Peerboard's setup): bare ${fmt(b.readyRss, 0)} MB, peerboard ${fmt(p.readyRss, 0)} MB`);
-console.log(`RSS per connected doc (from before connecting): bare ${fmt(b.rssPerDocKb, 0)} KB, peerboard ${fmt(p.rssPerDocKb, 0)} KB (${fmt(p.rssPerDocKb / b.rssPerDocKb)}x)`);
+console.log('side | keystroke -> member p50 / p99 | received | server CPU while typing (main, other threads) | RSS start / ready | RSS per connected doc');
+for (const [name, r] of sides) {
+  console.log(`${name} | ${fmt(r.s.p50)} / ${fmt(r.s.p99)} ms | ${r.received}/${r.expected} | ${fmt(r.cores, 3)} cores (${threads(r.byThread)}) | ${fmt(r.startRss, 0)} / ${fmt(r.readyRss, 0)} MB | ${fmt(r.rssPerDocKb, 0)} KB`);
+}
+for (const [name, base] of sides.slice(0, 2)) {
+  console.log(`peerboard / ${name}: p50 ${fmt(p.s.p50 / base.s.p50)}x, p99 ${fmt(p.s.p99 / base.s.p99)}x, CPU ${fmt(p.cores / base.cores)}x, RSS per doc ${fmt(p.rssPerDocKb / base.rssPerDocKb)}x`);
+}
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
 process.exit(0);
