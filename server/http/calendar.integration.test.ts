@@ -10,7 +10,9 @@ let upcoming: string;
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const soon = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  // A week ahead at 09:00 UTC: a start late in the day would run the agenda past midnight in
+  // Berlin, where the meeting's day ends, and the test would depend on when it runs.
+  const soon = `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T09:00:00.000Z`;
   upcoming = (await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: soon, timeZone: 'Europe/Berlin', location: 'Koblenz; Room 2' })).body.meeting.id;
   await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2025-Q1', startsAt: '2025-02-01T09:00:00Z', timeZone: 'UTC' });
 });
