@@ -1,13 +1,16 @@
 // Compiles the server (TypeScript) once into dist/server with esbuild, so production runs plain
 // JavaScript: no TypeScript loader in memory and no per-module transpiling at start-up.
 // Packages stay external (native better-sqlite3, pdfkit's fonts): node loads them as usual.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
+/** dist/server unless another folder is named (the build test compiles into a temporary one). */
+const outdir = process.argv[2] ?? 'dist/server';
+
 const result = await build({
   entryPoints: ['server/main.ts', 'server/demo/seed.ts'],
-  outdir: 'dist/server',
+  outdir,
   outbase: 'server',
   bundle: true,
   splitting: true,
@@ -34,4 +37,12 @@ for (const file of result.outputFiles) {
   }
   await mkdir(path.dirname(file.path), { recursive: true });
   await writeFile(file.path, file.contents);
+}
+
+// Chunk names are content hashes: each build leaves the previous build's chunks behind, which
+// nothing imports. They go once the new files are written (a failed build keeps the old ones).
+const written = new Set(result.outputFiles.map((f) => path.resolve(f.path)));
+for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
+  const file = path.resolve(entry.parentPath ?? entry.path, entry.name);
+  if (entry.isFile() && !written.has(file)) await rm(file);
 }
