@@ -2,7 +2,7 @@
 // unpublished (pending, rejected, withdrawn) reaches the network library, its search or any
 // other group's answer; best-practice votes are anonymous, one per person, and winners show
 // after the end only; another network sees nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import * as competitions from '../services/competitions.ts';
 import { ApiClient, joinGroup, seedGroup, startTestServer } from '../testing/harness.ts';
@@ -162,6 +162,37 @@ describe('nothing unpublished leaves its group', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('sla.txt');
     expect(await res.text()).toBe('Service levels');
+  });
+});
+
+describe('the search index follows publication', () => {
+  const indexed = (word: string) => srv.storage.search({ text: word, groupIds: [`network:${seed.networkId}`], visibilities: ['all'], limit: 10 });
+
+  it('a search reads the index without rebuilding it; approving, withdrawing and removing the resource update it', async () => {
+    const mia = seed.members[1]!;
+    await libraryOf(beta.member, 'anything'); // this process has indexed the network's library once
+    const writes = vi.spyOn(srv.storage, 'upsertSearchEntries');
+    try {
+      expect(ids(await libraryOf(beta.member, 'narwhal'))).toEqual([]);
+      expect(writes).not.toHaveBeenCalled();
+      const first = await published(mia, 'Narwhal zorblat', 'Narwhal checklist');
+      const second = await published(mia, 'Narwhal quibbit', 'Narwhal price list');
+      const calls = writes.mock.calls.length;
+      expect(calls).toBeGreaterThan(0);
+      expect(ids(await libraryOf(beta.member, 'narwhal'))).toEqual([first, second].sort());
+      expect(writes.mock.calls.length).toBe(calls);
+
+      expect((await mia.post(`/api/library/${first}/withdraw`)).status).toBe(200);
+      expect((await indexed('zorblat')).map((h) => h.id)).toEqual([]);
+      // Removing a published entry's resource removes the entry (cascade) and its words from the index.
+      const resourceId = (await srv.storage.getLibraryEntry(second))!.resourceId;
+      expect((await mia.del(`/api/resources/${resourceId}`)).status).toBe(204);
+      expect(await srv.storage.getLibraryEntry(second)).toBeNull();
+      expect((await indexed('quibbit')).map((h) => h.id)).toEqual([]);
+      expect(ids(await libraryOf(beta.member, 'narwhal'))).toEqual([]);
+    } finally {
+      writes.mockRestore();
+    }
   });
 });
 

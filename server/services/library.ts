@@ -78,11 +78,28 @@ async function loadForGroup(storage: Storage, userId: string, entryId: string, a
   return entry;
 }
 
+/**
+ * Networks whose library this process has indexed, per storage. The index lives in storage, so
+ * every node sees one node's publication; a process rebuilds a network's index once, at its first
+ * search (entries published before the index followed publications, or by an older version),
+ * and after that only a publication or withdrawal rebuilds it, not every search.
+ */
+const indexedLibraries = new WeakMap<Storage, Set<string>>();
+
+/** Rebuilds a network library's index: after a publication, a withdrawal, or a published entry's resource removed. */
+export async function reindexLibrary(storage: Storage, networkId: string): Promise<void> {
+  await indexNetworkLibrary(storage, networkId, await storage.listLibraryEntries({ networkId, statuses: ['published'] }));
+  let done = indexedLibraries.get(storage);
+  if (!done) indexedLibraries.set(storage, (done = new Set()));
+  done.add(networkId);
+}
+
 async function move(storage: Storage, entry: LibraryEntry, action: LibraryAction, at: string, decision: { decidedBy?: string; reason?: string | null }): Promise<GroupLibraryEntry> {
   const next = nextStatus(entry.status, action);
   if ('error' in next) throw new DomainError(next.error.code, next.error.message);
   const moved = await storage.transitionLibraryEntry(entry.id, { from: next.from, to: next.status, at, ...decision });
   if (!moved) throw new DomainError('conflict', 'This entry changed meanwhile: reload it');
+  if (entry.status === 'published' || next.status === 'published') await reindexLibrary(storage, entry.networkId);
   return (await withNames(storage, [moved]))[0]!;
 }
 
@@ -140,10 +157,10 @@ export interface LibraryHit {
 export async function searchNetworkLibrary(storage: Storage, userId: string, networkId: string, text: string): Promise<LibraryHit[]> {
   if (text.length > SEARCH_QUERY_MAX) throw new DomainError('bad_request', `q: at most ${SEARCH_QUERY_MAX} characters`);
   const { network } = await authorizeNetwork(storage, userId, networkId, 'network.library.read');
-  // The index holds exactly the published entries, rebuilt here (a network's library is small);
-  // hits are then matched against the published list read after the search, so an entry
-  // withdrawn meanwhile is never answered.
-  await indexNetworkLibrary(storage, networkId, await storage.listLibraryEntries({ networkId, statuses: ['published'] }));
+  // The index holds the published entries (rebuilt on publication, see indexedLibraries); hits are
+  // then matched against the published list read after the search, so an entry withdrawn
+  // meanwhile, or gone some other way (its resource or account deleted), is never answered.
+  if (!indexedLibraries.get(storage)?.has(networkId)) await reindexLibrary(storage, networkId);
   const hits = await storage.search({ text, groupIds: [networkLibraryKey(networkId)], visibilities: ['all'], limit: SEARCH_LIMIT });
   const published = new Map((await publishedEntries(storage, networkId, network.name)).map((e) => [e.id, e]));
   return hits.flatMap((h) => {

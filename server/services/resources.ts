@@ -7,6 +7,7 @@ import { authorizeGroup } from '../auth/policy.ts';
 import { can } from '../../shared/access/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
+import { reindexLibrary } from './library.ts';
 import { authorizeMeeting } from './meetings.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
@@ -97,6 +98,9 @@ export async function deleteResource({ storage, records }: RecordsDeps, userId: 
   const { resource, may } = await loadResource(storage, userId, resourceId);
   const own = resource.sharedBy === userId && may('resources.share');
   if (!own && !may('resources.manage')) throw new DomainError('forbidden', 'Only whoever shared it, or the coach, removes a resource');
+  const published = await storage.listLibraryEntries({ resourceId: resource.id, statuses: ['published'] });
   await storage.deleteResource(resource.id);
+  // Its library entry went with it (cascade): its words leave the network's search too.
+  for (const networkId of new Set(published.map((e) => e.networkId))) await reindexLibrary(storage, networkId);
   records.changed(resource.groupId, 'resources');
 }
