@@ -2,7 +2,6 @@
 // an error. No I/O, no clock, no randomness: the server is authoritative, clients may replay.
 import type { AgendaItem, AttendanceStatus } from '../domain.ts';
 import type { ApiError } from '../errors.ts';
-import { LIMITS } from '../limits.ts';
 import type { MeetingCommand, MeetingCommandType } from './commands.ts';
 import { authorizeCommand, type Actor } from '../access/index.ts';
 import type { AttendanceEntry, MeetingState } from './state.ts';
@@ -14,6 +13,7 @@ import * as turns from './hotseatTurns.ts';
 import { resolveProtocol, type HotSeatProtocol } from './hotseatProtocol.ts';
 import { normalizeState } from './normalize.ts';
 import * as schedule from './schedule.ts';
+import * as editing from './agendaEditing.ts';
 import * as wall from './shownFile.ts';
 import { currentDay, dayPlannedMs, isAdjourned, isDayEnd } from './days.ts';
 
@@ -145,14 +145,14 @@ function run(state: MeetingState, command: MeetingCommand, actor: Actor, now: nu
       return enter(state, state.currentIndex - 1, now);
     case 'agenda.jump': {
       const index = state.agenda.findIndex((item) => item.id === command.itemId);
-      if (index < 0) return unknownItem(command.itemId);
+      if (index < 0) return editing.unknownItem(command.itemId);
       if (index === state.currentIndex) return illegal('The room is already on that item.');
       return enter(state, index, now);
     }
-    case 'agenda.add': return addItem(state, command);
-    case 'agenda.remove': return removeItem(state, command);
-    case 'agenda.move': return moveItem(state, command);
-    case 'agenda.update': return updateItem(state, command);
+    case 'agenda.add': return editing.addItem(state, command);
+    case 'agenda.remove': return editing.removeItem(state, command);
+    case 'agenda.move': return editing.moveItem(state, command);
+    case 'agenda.update': return editing.updateItem(state, command);
     case 'agenda.rebalance': return schedule.applyRebalance(state, now);
     case 'agenda.rebalance.undo': return schedule.undoRebalance(state);
     case 'agenda.borrow': return schedule.borrowFromNext(state, command.ms);
@@ -246,70 +246,6 @@ function enter(state: MeetingState, index: number, now: number): Step {
 function withVisitSpent(state: MeetingState, now: number): AgendaItem[] {
   const visit = timeOnCurrentVisit(state, now);
   return state.agenda.map((item, i) => (i === state.currentIndex ? { ...item, spentMs: item.spentMs + visit } : item));
-}
-
-/** Replaces the agenda and keeps currentIndex on the same item, wherever it moved. */
-function withAgenda(state: MeetingState, agenda: AgendaItem[]): MeetingState {
-  const currentId = state.agenda[state.currentIndex]?.id;
-  const currentIndex = currentId === undefined ? -1 : agenda.findIndex((item) => item.id === currentId);
-  return { ...state, agenda, currentIndex };
-}
-
-function addItem(state: MeetingState, { item, index }: Cmd<'agenda.add'>): Step {
-  const { agenda } = state;
-  if (agenda.length >= LIMITS.agendaMaxItems) {
-    return illegal(`The agenda already has ${LIMITS.agendaMaxItems} items, the most one meeting can hold.`);
-  }
-  if (agenda.some((existing) => existing.id === item.id)) return illegal(`An agenda item with id "${item.id}" already exists.`);
-  const at = index ?? agenda.length;
-  if (at > agenda.length) return illegal(`Position ${at + 1} is past the end of the agenda (${agenda.length} items).`);
-  const added: AgendaItem = { id: item.id, kind: item.kind, title: item.title, durationMs: item.durationMs, spentMs: 0, ...(item.fixed && { fixed: true }) };
-  return done(withAgenda(state, [...agenda.slice(0, at), added, ...agenda.slice(at)]), [
-    { type: 'agenda.item.added', itemId: item.id, index: at },
-  ]);
-}
-
-function removeItem(state: MeetingState, { itemId }: Cmd<'agenda.remove'>): Step {
-  const index = state.agenda.findIndex((item) => item.id === itemId);
-  if (index < 0) return unknownItem(itemId);
-  if (index === state.currentIndex) return illegal('The room is on this item: move to another item before removing it.');
-  return done(peer.withoutHotSeat(withAgenda(state, state.agenda.filter((item) => item.id !== itemId)), itemId), [
-    { type: 'agenda.item.removed', itemId },
-  ]);
-}
-
-function moveItem(state: MeetingState, { itemId, toIndex }: Cmd<'agenda.move'>): Step {
-  const from = state.agenda.findIndex((item) => item.id === itemId);
-  if (from < 0) return unknownItem(itemId);
-  if (toIndex >= state.agenda.length) {
-    return illegal(`Position ${toIndex + 1} is past the end of the agenda (${state.agenda.length} items).`);
-  }
-  if (toIndex === from) return illegal(`That item is already at position ${from + 1}.`);
-  const rest = state.agenda.filter((item) => item.id !== itemId);
-  const moved = state.agenda[from] as AgendaItem; // found above
-  return done(withAgenda(state, [...rest.slice(0, toIndex), moved, ...rest.slice(toIndex)]), [
-    { type: 'agenda.item.moved', itemId, from, to: toIndex },
-  ]);
-}
-
-/** Re-timing the current item re-sizes its running timer too (the time already counted stays). */
-function updateItem(state: MeetingState, { itemId, title, durationMs, fixed }: Cmd<'agenda.update'>): Step {
-  if (title === undefined && durationMs === undefined && fixed === undefined) {
-    return illegal('Nothing to change: give a new title, duration or fixed flag.');
-  }
-  if (!state.agenda.some((item) => item.id === itemId)) return unknownItem(itemId);
-  const agenda = state.agenda.map((item) =>
-    item.id === itemId
-      ? { ...item, ...(title !== undefined && { title }), ...(durationMs !== undefined && { durationMs }), ...(fixed !== undefined && { fixed }) }
-      : item,
-  );
-  const updated = { ...state, agenda };
-  // A hot seat at a stage keeps a stage-sized box: the stage's share of the new time.
-  const timer =
-    state.timer && durationMs !== undefined && state.timer.itemId === itemId
-      ? { ...state.timer, durationMs: peer.plannedTimerMs(updated, itemId) ?? durationMs }
-      : state.timer;
-  return done({ ...updated, timer }, [{ type: 'agenda.item.updated', itemId }]);
 }
 
 function timerStep(state: MeetingState, command: Cmd<`timer.${string}`>, now: number): Step {
@@ -406,8 +342,4 @@ function done(state: MeetingState, events: MeetingEvent[]): Step {
 
 function illegal(message: string): Step {
   return { error: { code: 'illegal_command', message } };
-}
-
-function unknownItem(itemId: string): Step {
-  return illegal(`There is no agenda item with id "${itemId}".`);
 }
