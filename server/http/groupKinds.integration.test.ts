@@ -149,6 +149,34 @@ describe('a companion group of a core group', () => {
     expect(await collabStatus(manager.cookie, docName)).toBe(101);
     expect(await collabStatus(m1.cookie, docName)).toBe(403);
   });
+
+  it("invites by mail for one of the parent group's companies, checked as for the link", async () => {
+    const bulk = `/api/groups/${companion.id}/invites/bulk`;
+    const twoId = (await seed.organiser.get(`/api/groups/${companion.id}/companion-companies`)).body.find((c: { name: string }) => c.name === 'Two Ltd').id as string;
+    const refused = async (invite: Record<string, unknown>, message: string) => {
+      const r = await seed.organiser.post(bulk, { invites: [{ email: 'paul@example.com', role: 'member', ...invite }] });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toEqual({ code: 'bad_request', message });
+    };
+    await refused({}, 'companyId: choose the company of the parent group the person works for');
+    const beta = await otherGroup(srv.url, seed.organiser, seed.networkId, 'Gamma Group');
+    const betaCompany = (await put(beta.member, `/api/networks/${seed.networkId}/my-company`, profile('Gamma Care', 'reseller'))).body.id as string;
+    await refused({ companyId: betaCompany }, 'companyId: not a member company of the parent group');
+    await refused({ role: 'observer', companyId: twoId }, 'companyId: only a member of a companion group is invited for a company');
+    // Nothing of a refused request is pending.
+    expect((await seed.organiser.get(`/api/groups/${companion.id}/invites`)).body.map((p: { email: string | null }) => p.email)).not.toContain('paul@example.com');
+
+    const sent = await seed.organiser.post(bulk, { invites: [{ email: 'paul@example.com', role: 'member', companyId: twoId }] });
+    expect(sent.status).toBe(201);
+    const { url } = sent.body.invites[0] as { url: string };
+    expect((await new ApiClient(srv.url).get(`/api/invites/${url.split('/').pop()}`)).body).toMatchObject({ groupName: 'Alpha Marketing', role: 'member', companyName: 'Two Ltd' });
+    const paul = await accept(url, companion.id, 'Paul');
+    const members = (await seed.organiser.get(`/api/groups/${companion.id}`)).body.members as { userId: string; company: string }[];
+    expect(members.find((m) => m.userId === paul.userId)?.company).toBe('Two Ltd');
+    // Its owner sees the person listed as working for Two Ltd.
+    const listed = (await seed.members[1]!.get('/api/me/companions')).body.companions as { personName: string; companyName: string }[];
+    expect(listed.map((c) => [c.personName, c.companyName])).toEqual([['Paul', 'Two Ltd']]);
+  });
 });
 
 describe('a special-interest group open by segment', () => {
