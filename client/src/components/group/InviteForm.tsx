@@ -1,13 +1,12 @@
 // Create an invite link for a role. The server shows the token once, so we show the link once.
-import { useEffect, useState, type FormEvent } from 'react';
-import { groupKindsApi } from '../../api/groupKinds.ts';
-import { errorMessage } from '../../api/http.ts';
+import { useState, type FormEvent } from 'react';
 import type { GroupRole } from '../../../../shared/domain.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { useCompanionCompanies, WorksForSelect } from './WorksForSelect.tsx';
 
 /**
  * canInviteCoach: the server's `group.invite.coach` right (a lead's, even in peer-led groups).
@@ -16,23 +15,11 @@ import { RoleSelect } from './RoleSelect.tsx';
 export function InviteForm({ groupId, canInviteCoach, companion = false }: { groupId: string; canInviteCoach: boolean; companion?: boolean }) {
   const createInvite = useStore((s) => s.createInvite);
   const [role, setRole] = useState<GroupRole>('member');
-  const [companies, setCompanies] = useState<{ id: string; name: string }[] | null>(null);
-  const [companyId, setCompanyId] = useState('');
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const { busy, error, setError, run } = useSubmit();
+  const { companies, companyId, setCompanyId } = useCompanionCompanies(groupId, companion, setError);
   const forCompany = companion && role === 'member';
-
-  useEffect(() => {
-    if (!companion) return;
-    groupKindsApi.companionCompanies(groupId).then(
-      (list) => {
-        setCompanies(list);
-        setCompanyId((id) => id || (list[0]?.id ?? ''));
-      },
-      (err: unknown) => setError(errorMessage(err)),
-    );
-  }, [companion, groupId, setError]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,18 +45,7 @@ export function InviteForm({ groupId, canInviteCoach, companion = false }: { gro
       <h2 id="invite">Invite</h2>
       <form className="form form-inline" onSubmit={onSubmit}>
         <RoleSelect label="Role" value={role} onChange={setRole} canInviteCoach={canInviteCoach} />
-        {forCompany && (
-          <Field label="Works for" hint="A company of the parent group; its owner sees that this person is in the group.">
-            <select required value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-              {companies?.length === 0 && <option value="">No company profile in the parent group yet</option>}
-              {companies?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
+        {forCompany && <WorksForSelect companies={companies} value={companyId} onChange={setCompanyId} hint="A company of the parent group; its owner sees that this person is in the group." />}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Create invite link
         </button>
