@@ -1,17 +1,20 @@
 // Companion groups: the organiser creates a companion group of the core group from the home
 // page, invites a marketing manager for one of its companies (the link names the company, so the
 // manager types none), and the company's owner then sees on their home page which companion group
-// their manager is in and when it meets: the listing only, never the group itself. Also the
-// profile a member company fills in on the group page, which special-interest groups match.
+// their manager is in and when it meets: the listing only, never the group itself. Inviting by
+// mail names the company too. Also the profile a member company fills in on the group page, which
+// special-interest groups match.
 import { describe, expect, it } from 'vitest';
+import { joinGroup } from '../server/testing/harness.ts';
 import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { PASSWORD } from './support/room.ts';
 import { e2eSuite } from './support/suite.ts';
 
+const profile = (name: string) => ({ name, sizeBand: '10-24', revenueBand: '1-3M', vertical: 'Healthcare', businessModel: 'managed-services', territory: 'Zurich', tools: [] });
+
 const suite = e2eSuite({
   prepare: async ({ seed }) => {
-    const profile = { name: 'One GmbH', sizeBand: '10-24', revenueBand: '1-3M', vertical: 'Healthcare', businessModel: 'managed-services', territory: 'Zurich', tools: [] };
-    const saved = await seed.members[0]!.put(`/api/networks/${seed.networkId}/my-company`, profile);
+    const saved = await seed.members[0]!.put(`/api/networks/${seed.networkId}/my-company`, profile('One GmbH'));
     if (saved.status !== 200) throw new Error(`profile not saved: ${JSON.stringify(saved.body)}`);
   },
 });
@@ -33,7 +36,7 @@ describe('companion groups', () => {
     await expect.poll(() => organiser.getByRole('heading', { level: 1 }).innerText()).toBe('Alpha Marketing');
 
     // The invite names the company the manager works for, chosen among the parent group's.
-    const invite = organiser.getByRole('region', { name: 'Invite' });
+    const invite = organiser.getByRole('region', { name: 'Invite', exact: true });
     await expect.poll(() => invite.getByLabel('Works for').locator('option').allInnerTexts()).toEqual(['One GmbH']);
     await invite.getByRole('button', { name: 'Create invite link' }).click();
     const link = await invite.getByLabel('Invite link').inputValue();
@@ -73,6 +76,64 @@ describe('companion groups', () => {
       await screenshot(owner, `companion-owner-home-${viewport.name}`);
       expect(await seriousA11yViolations(owner)).toEqual([]);
     }
+  });
+
+  it('an organiser invites by mail in a companion group, choosing the company the person works for', async () => {
+    const { seed, srv } = suite;
+    // A core group of its own with two member companies, and its companion group.
+    const core = await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Gamma Group', leadership: 'coach-led', format: 'online', tags: [] });
+    expect(core.status).toBe(201);
+    const companyIds: Record<string, string> = {};
+    for (const name of ['Gamma Systems', 'Gamma Care']) {
+      const owner = await joinGroup(srv.url, seed.organiser, core.body.id, `${name} Owner`, 'member', name);
+      companyIds[name] = (await owner.put(`/api/networks/${seed.networkId}/my-company`, profile(name))).body.id;
+    }
+    const companion = await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Gamma Marketing', leadership: 'coach-led', format: 'online', tags: [], kind: 'companion', companionOf: core.body.id });
+    expect(companion.status).toBe(201);
+
+    for (const viewport of [{ width: 1366, height: 768, name: 'console' }, { width: 375, height: 812, name: 'phone' }]) {
+      const organiser = await (await newContext(suite.browser, srv.url, viewport)).newPage();
+      await login(organiser, 'olga@example.com', PASSWORD);
+      await organiser.goto(`/groups/${companion.body.id}`);
+      const byMail = organiser.getByRole('region', { name: 'Invite by mail' });
+      const role = byMail.getByLabel('Role of everyone listed');
+      const worksFor = byMail.getByLabel('Works for');
+      await expect.poll(() => worksFor.locator('option').allInnerTexts()).toEqual(['Gamma Care', 'Gamma Systems']);
+      // Only members work for a company: an observer's invite names none.
+      await role.selectOption('observer');
+      await expect.poll(() => worksFor.count()).toBe(0);
+      await role.selectOption('member');
+      await byMail.getByRole('button', { name: 'Send invitations' }).click();
+      await expect.poll(() => byMail.getByRole('alert').innerText()).toContain('Enter at least one address.');
+      await worksFor.scrollIntoViewIfNeeded();
+      await screenshot(organiser, `companion-invite-mail-${viewport.name}`);
+      expect(await seriousA11yViolations(organiser)).toEqual([]);
+    }
+
+    const organiser = await (await newContext(suite.browser, srv.url, { width: 1366, height: 768 })).newPage();
+    await login(organiser, 'olga@example.com', PASSWORD);
+    await organiser.goto(`/groups/${companion.body.id}`);
+    const byMail = organiser.getByRole('region', { name: 'Invite by mail' });
+    const worksFor = byMail.getByLabel('Works for');
+    await expect.poll(() => worksFor.locator('option').count()).toBe(2);
+    await byMail.getByLabel('Email addresses').fill('paul.manager@example.com');
+    await worksFor.selectOption({ label: 'Gamma Systems' });
+    await byMail.getByRole('button', { name: 'Send invitations' }).click();
+    await expect.poll(() => byMail.getByRole('status').innerText()).toBe('Invitation mailed to paul.manager@example.com.');
+    const row = byMail.getByRole('row').filter({ hasText: 'paul.manager@example.com' });
+    await expect.poll(() => row.innerText()).toContain('Member');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(organiser, 'companion-invite-mail-sent-console');
+    // The invite names the company chosen: whoever accepts it works for Gamma Systems.
+    const pending = await srv.storage.listPendingInvites(companion.body.id, new Date().toISOString());
+    const invite = pending.find((i) => i.email === 'paul.manager@example.com')!;
+    expect(await srv.storage.inviteCompany(invite.id)).toBe(companyIds['Gamma Systems']);
+
+    // A core group's mail form has no such choice.
+    await organiser.goto(`/groups/${core.body.id}`);
+    const coreMail = organiser.getByRole('region', { name: 'Invite by mail' });
+    await expect.poll(() => coreMail.getByLabel('Role of everyone listed').count()).toBe(1);
+    expect(await coreMail.getByLabel('Works for').count()).toBe(0);
   });
 
   it('a member company whose profile matches asks to join a special-interest group; the organiser admits it', async () => {

@@ -100,7 +100,7 @@ export function GroupPage() {
             <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={role === 'coach' || role === 'organiser'} />
           )}
           {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
-          {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} />}
+          {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
         </div>
       </div>
     </>

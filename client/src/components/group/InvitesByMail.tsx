@@ -1,5 +1,6 @@
-// Invitations by mail: a list of addresses (one per line, a role for the batch), and the
-// pending invites with who, role and expiry, each revocable and re-sendable.
+// Invitations by mail: a list of addresses (one per line, a role for the batch and, for a
+// companion group's members, the company they work for), and the pending invites with who, role
+// and expiry, each revocable and re-sendable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { GroupRole } from '../../../../shared/domain.ts';
 import type { PendingInvite } from '../../../../shared/mail.ts';
@@ -11,14 +12,20 @@ import { ROLE_LABEL } from '../../lib/labels.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { useCompanionCompanies, WorksForSelect } from './WorksForSelect.tsx';
 
-/** canInviteCoach: the server's `group.invite.coach` right, as for the invite link. */
-export function InvitesByMail({ groupId, canInviteCoach }: { groupId: string; canInviteCoach: boolean }) {
+/**
+ * canInviteCoach: the server's `group.invite.coach` right, as for the invite link.
+ * companion: a companion group, whose members are invited for one of the parent group's companies.
+ */
+export function InvitesByMail({ groupId, canInviteCoach, companion = false }: { groupId: string; canInviteCoach: boolean; companion?: boolean }) {
   const [pending, setPending] = useState<PendingInvite[] | null>(null);
   const [addresses, setAddresses] = useState('');
   const [role, setRole] = useState<GroupRole>('member');
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
+  const { companies, companyId, setCompanyId } = useCompanionCompanies(groupId, companion, setError);
+  const forCompany = companion && role === 'member';
   const reload = useCallback(() => mailApi.pendingInvites(groupId).then(setPending, (e: unknown) => setError(errorMessage(e))), [groupId, setError]);
   useEffect(() => {
     void reload();
@@ -30,7 +37,7 @@ export function InvitesByMail({ groupId, canInviteCoach }: { groupId: string; ca
     void run(async () => {
       if (emails.length === 0) throw new Error('Enter at least one address.');
       if (emails.length > BULK_INVITE_MAX) throw new Error(`At most ${BULK_INVITE_MAX} addresses at once.`);
-      const r = await mailApi.bulkInvite(groupId, { invites: emails.map((email) => ({ email, role })) });
+      const r = await mailApi.bulkInvite(groupId, { invites: emails.map((email) => ({ email, role, ...(forCompany && { companyId }) })) });
       setNotice(`Invitation mailed to ${r.invites.map((i) => i.email).join(', ')}.`);
       setAddresses('');
       await reload();
@@ -52,6 +59,7 @@ export function InvitesByMail({ groupId, canInviteCoach }: { groupId: string; ca
           <textarea rows={3} value={addresses} onChange={(e) => setAddresses(e.target.value)} />
         </Field>
         <RoleSelect label="Role of everyone listed" value={role} onChange={setRole} canInviteCoach={canInviteCoach} />
+        {forCompany && <WorksForSelect companies={companies} value={companyId} onChange={setCompanyId} hint="A company of the parent group that everyone listed works for; its owner sees that they are in the group." />}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Send invitations
         </button>
