@@ -54,16 +54,20 @@ export async function bulkInvite(deps: InviteDeps, userId: string, groupId: stri
   for (const [n, i] of body.invites.entries()) {
     const token = newToken();
     const tokenHash = hashToken(token);
-    const invite = await deps.storage.createInvite({
-      id: newId(),
-      tokenHash,
-      groupId,
-      role: i.role,
-      createdBy: userId,
-      expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
-      email: i.email,
+    // The invite and the company it names are stored together: never a companion invite without one.
+    const invite = await deps.storage.transaction(async (tx) => {
+      const created = await tx.createInvite({
+        id: newId(),
+        tokenHash,
+        groupId,
+        role: i.role,
+        createdBy: userId,
+        expiresAt: new Date(now + (body.ttlMs ?? LIMITS.inviteTtlMs)).toISOString(),
+        email: i.email,
+      });
+      if (companies[n]) await tx.setInviteCompany(created.id, companies[n]);
+      return created;
     });
-    if (companies[n]) await deps.storage.setInviteCompany(invite.id, companies[n]);
     await mailInvite(deps, group, invite, inviter, token, tokenHash);
     out.push({ email: i.email, invite: (await toPending(deps.storage, [invite]))[0]!, url: `/invite/${token}` });
   }
