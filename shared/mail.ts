@@ -56,6 +56,8 @@ export interface PendingInvite {
   expiresAt: string;
   createdAt: string;
   createdByName: string;
+  /** A companion group's invite: the company of the parent group the person joins for; null otherwise. */
+  companyName: string | null;
 }
 
 export interface BulkInviteResult {

@@ -169,6 +169,9 @@ describe('a companion group of a core group', () => {
     const sent = await seed.organiser.post(bulk, { invites: [{ email: 'paul@example.com', role: 'member', companyId: twoId }] });
     expect(sent.status).toBe(201);
     const { url } = sent.body.invites[0] as { url: string };
+    expect(sent.body.invites[0].invite.companyName).toBe('Two Ltd');
+    const pending = (await seed.organiser.get(`/api/groups/${companion.id}/invites`)).body as { email: string | null; companyName: string | null }[];
+    expect(pending.find((p) => p.email === 'paul@example.com')?.companyName).toBe('Two Ltd');
     expect((await new ApiClient(srv.url).get(`/api/invites/${url.split('/').pop()}`)).body).toMatchObject({ groupName: 'Alpha Marketing', role: 'member', companyName: 'Two Ltd' });
     const paul = await accept(url, companion.id, 'Paul');
     const members = (await seed.organiser.get(`/api/groups/${companion.id}`)).body.members as { userId: string; company: string }[];

@@ -21,10 +21,12 @@ const when = (m: Meeting): string => {
 
 const ROLE_WORDS: Record<GroupRole, string> = { coach: 'the coach', member: 'a member', observer: 'an observer' };
 
-export function inviteMail(o: { group: Group; networkName: string; role: GroupRole; inviter: string; url: string; expiresAt: string }): ComposedText {
+export function inviteMail(o: { group: Group; networkName: string; role: GroupRole; company?: string | null; inviter: string; url: string; expiresAt: string }): ComposedText {
+  // A companion group's invite names the company of the parent group the person joins for.
+  const forCompany = o.company ? `, for ${o.company}` : '';
   return {
     subject: `Invitation to ${o.group.name} on Peerboard`,
-    text: `${o.inviter} invites you to join ${o.group.name} (${o.networkName}) as ${ROLE_WORDS[o.role]}.
+    text: `${o.inviter} invites you to join ${o.group.name} (${o.networkName}) as ${ROLE_WORDS[o.role]}${forCompany}.
 
 Accept the invitation here: ${o.url}
 

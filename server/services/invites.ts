@@ -24,17 +24,33 @@ export function checkInviteRole(access: Access, group: Group, role: GroupRole): 
   }
 }
 
+/** The name of the company an invite names (companion groups), or null. */
+async function inviteCompanyName(storage: Storage, inviteId: string): Promise<string | null> {
+  const companyId = await storage.inviteCompany(inviteId);
+  return companyId ? ((await storage.getCompany(companyId))?.name ?? null) : null;
+}
+
 async function toPending(storage: Storage, invites: Invite[]): Promise<PendingInvite[]> {
   const names = new Map<string, string>();
   for (const id of new Set(invites.map((i) => i.createdBy))) names.set(id, (await storage.getUser(id))?.name ?? 'Someone');
-  return invites.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt, createdAt: i.createdAt, createdByName: names.get(i.createdBy)! }));
+  const companies = await Promise.all(invites.map((i) => inviteCompanyName(storage, i.id)));
+  return invites.map((i, n) => ({
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    expiresAt: i.expiresAt,
+    createdAt: i.createdAt,
+    createdByName: names.get(i.createdBy)!,
+    companyName: companies[n]!,
+  }));
 }
 
 async function mailInvite(deps: InviteDeps, group: Group, invite: Invite, inviterName: string, token: string, tokenHash: string): Promise<void> {
   if (!invite.email) return;
   const network = await deps.storage.getNetwork(group.networkId);
   const url = deps.mailer.link(`/invite/${token}`);
-  const text = inviteMail({ group, networkName: network?.name ?? '', role: invite.role, inviter: inviterName, url, expiresAt: invite.expiresAt });
+  const company = await inviteCompanyName(deps.storage, invite.id);
+  const text = inviteMail({ group, networkName: network?.name ?? '', role: invite.role, company, inviter: inviterName, url, expiresAt: invite.expiresAt });
   const existing = await deps.storage.getUserByEmail(invite.email);
   // One mail per issued secret: a retried request queues nothing twice, a re-send queues a new one.
   await deps.mailer.queue(deps.storage, { kind: 'invite', to: invite.email, userId: existing?.id ?? null, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: `invite:${tokenHash}` });

@@ -82,7 +82,10 @@ export function InvitesByMail({ groupId, canInviteCoach, companion = false }: { 
             {pending.map((p) => (
               <tr key={p.id}>
                 <td>{p.email ?? 'Link handed over'} <span className="muted">(by {p.createdByName})</span></td>
-                <td>{ROLE_LABEL[p.role]}</td>
+                <td>
+                  {ROLE_LABEL[p.role]}
+                  {p.companyName && <span className="muted"> for {p.companyName}</span>}
+                </td>
                 <td>{p.expiresAt.slice(0, 10)}</td>
                 <td>
                   {p.email && (
