@@ -6,6 +6,7 @@ import { isCurrencyCode } from './financials/format.ts';
 import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
+import type { SharedSessionView } from './events.ts';
 import type { NormsStanding } from './norms.ts';
 import { protocolChoiceSchema } from './meeting/protocolChoice.ts';
 
@@ -236,4 +237,6 @@ export interface MeetingDetail {
   role: GroupRole | 'organiser';
   /** Every action the caller may take on this meeting and its group, given its status and facilitator. */
   allowed: GroupAction[];
+  /** A network event's shared session as the caller attends it; null for any other meeting. */
+  sharedSession: SharedSessionView | null;
 }

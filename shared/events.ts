@@ -105,6 +105,17 @@ export interface EventView {
   canManage: boolean;
 }
 
+/**
+ * A shared session as one attendee is in it (MeetingDetail and JoinResult `sharedSession`):
+ * the event, and the groups they attend it through (shared/access attendingGroups). "Group
+ * page" leads to that group's page when there is one, else to the event's; "Park it" parks in
+ * that group's parking lot, or in the one of them the attendee picks.
+ */
+export interface SharedSessionView {
+  event: { id: string; name: string };
+  groups: { id: string; name: string }[];
+}
+
 /** GET /api/events: the events the caller takes part in or organises. */
 export interface EventSummary {
   id: string;

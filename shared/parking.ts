@@ -54,7 +54,13 @@ const detail = z.string().trim().max(LIMITS.parkingDetailMax).default('');
 /** POST /api/groups/:id/parking: between meetings. */
 export const parkingAddBody = z.object({ kind: z.enum(['parked', 'need', 'lead']), title, detail });
 /** POST /api/meetings/:id/parking: parked during the meeting, from an agenda item's notes or hot seat. */
-export const parkingParkBody = z.object({ title, detail, itemId: z.string().min(1).max(64).optional() });
+export const parkingParkBody = z.object({
+  title,
+  detail,
+  itemId: z.string().min(1).max(64).optional(),
+  /** From a shared session, for someone attending through several groups: which group's lot takes it. */
+  groupId: z.string().min(1).max(64).optional(),
+});
 /** POST /api/parking/:id/actions */
 export const parkingActionBody = z.object({
   action: z.enum(['resolve', 'drop', 'reopen', 'schedule']),

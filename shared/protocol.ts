@@ -2,6 +2,7 @@
 import type { ApiError } from './errors.ts';
 import type { GroupAction } from './access/index.ts';
 import type { Meeting, GroupMember, GroupRole, AttendanceMode } from './domain.ts';
+import type { SharedSessionView } from './events.ts';
 import type { MeetingCommand } from './meeting/commands.ts';
 import type { MeetingDelta } from './meeting/delta.ts';
 import type { MeetingState } from './meeting/state.ts';
@@ -36,6 +37,8 @@ export interface JoinResult {
   you: { userId: string; role: GroupRole | 'organiser' };
   /** Every group action the caller may take now (shared/access), as in MeetingDetail. */
   allowed: GroupAction[];
+  /** As in MeetingDetail: a shared session as the caller attends it, else null. */
+  sharedSession: SharedSessionView | null;
   /** Server clock, so clients can correct timers for their own clock skew. */
   serverNow: number;
 }

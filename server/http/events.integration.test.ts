@@ -237,3 +237,69 @@ describe("the event's calendar", () => {
     expect(ics).not.toContain(alphaMeetingId);
   });
 });
+
+describe('parking a topic from a shared session', () => {
+  const park = (c: ApiClient, body: Record<string, unknown>) => c.post(`/api/meetings/${sharedId}/parking`, body);
+  const lot = (groupId: string) => `/api/groups/${groupId}/parking`;
+  const titles = async (c: ApiClient, groupId: string) => ((await c.get(lot(groupId))).body as { title: string }[]).map((i) => i.title);
+
+  it("goes to the parker's own group: their group sees it, the other group and the host group do not", async () => {
+    const keynote = ((await seed.organiser.get(`/api/meetings/${sharedId}`)).body.state.agenda as { id: string }[])[1]!.id;
+    const ben = beta.members[0]!;
+    const parked = await park(ben, { title: 'Beta: our own price tiers', itemId: keynote });
+    expect(parked.status).toBe(201);
+    expect(parked.body).toMatchObject({ groupId: beta.id, kind: 'parked', status: 'open', createdBy: ben.userId, sourceMeetingId: sharedId, sourceItemId: keynote });
+    for (const c of [beta.coach, ...beta.members]) expect(await titles(c, beta.id)).toContain('Beta: our own price tiers');
+    for (const c of [seed.coach, ...seed.members]) {
+      expect(await titles(c, seed.group.id)).not.toContain('Beta: our own price tiers');
+      expect((await c.get(lot(beta.id))).status).toBe(404);
+    }
+    // Not in the host group's lot either, which the whole audience could read.
+    expect(await titles(seed.organiser, view.event.hostGroupId)).toEqual([]);
+    // An Alpha member's goes to Alpha, out of Beta's sight.
+    const alpha = await park(seed.members[0]!, { title: 'Alpha: a price increase letter' });
+    expect(alpha.body.groupId).toBe(seed.group.id);
+    expect(await titles(seed.coach, seed.group.id)).toContain('Alpha: a price increase letter');
+    expect(await titles(ben, beta.id)).not.toContain('Alpha: a price increase letter');
+  });
+
+  it('trusts no group id it has not checked; strangers and observers park nothing', async () => {
+    for (const groupId of [seed.group.id, view.event.hostGroupId, gamma.id, 'nope']) {
+      const r = await park(beta.members[1]!, { title: 'Smuggled into another lot', groupId });
+      expect(r.status, groupId).toBe(400);
+    }
+    for (const g of [seed.group.id, beta.id, view.event.hostGroupId]) expect(await titles(seed.organiser, g)).not.toContain('Smuggled into another lot');
+    // A member of neither group: the session does not exist for them, whatever group they name.
+    expect((await park(gamma.member, { title: 'Gamma matter' })).status).toBe(404);
+    expect((await park(gamma.member, { title: 'Gamma matter', groupId: gamma.id })).status).toBe(404);
+    expect(await titles(gamma.member, gamma.id)).toEqual([]);
+    // An observer follows the session read-only.
+    expect((await park(seed.observer, { title: 'Observed' })).status).toBe(403);
+  });
+
+  it('names the groups each attends through in the meeting answers; attending through several, one names the group', async () => {
+    const groupsIn = async (c: ApiClient) => (await c.get(`/api/meetings/${sharedId}`)).body.sharedSession;
+    const event = { id: view.event.id, name: 'Super week 2027' };
+    expect(await groupsIn(beta.members[0]!)).toEqual({ event, groups: [{ id: beta.id, name: 'Beta Group' }] });
+    expect(await groupsIn(seed.coach)).toEqual({ event, groups: [{ id: seed.group.id, name: 'Alpha Group' }] });
+    expect(await groupsIn(seed.observer)).toEqual({ event, groups: [] });
+    expect((await socketJoin(beta.coach, sharedId)).sharedSession).toEqual({ event, groups: [{ id: beta.id, name: 'Beta Group' }] });
+    expect((await beta.coach.get(`/api/meetings/${betaMeetingId}`)).body.sharedSession).toBeNull();
+    expect((await socketJoin(beta.coach, betaMeetingId)).sharedSession).toBeNull();
+
+    // Bo of Beta joins Alpha as well.
+    const bo = beta.members[1]!;
+    const inv = await seed.organiser.post(`/api/groups/${seed.group.id}/invites`, { role: 'member' });
+    expect((await bo.post(`/api/invites/${inv.body.url.split('/').pop()}/accept`, { company: 'Bo SA' })).status).toBe(200);
+    expect((await groupsIn(bo)).groups.map((g: { name: string }) => g.name)).toEqual(['Alpha Group', 'Beta Group']);
+    const unnamed = await park(bo, { title: 'Which group?' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.message).toMatch(/several groups/);
+    expect((await park(bo, { title: 'For Alpha', groupId: seed.group.id })).body.groupId).toBe(seed.group.id);
+    expect(await titles(seed.coach, seed.group.id)).toContain('For Alpha');
+    expect(await titles(beta.coach, beta.id)).not.toContain('For Alpha');
+    // An organiser in none of the groups parks for the group they name.
+    expect((await groupsIn(seed.organiser)).groups.map((g: { name: string }) => g.name)).toEqual(['Alpha Group', 'Beta Group']);
+    expect((await park(seed.organiser, { title: 'Follow-up for Beta', groupId: beta.id })).body.groupId).toBe(beta.id);
+  });
+});

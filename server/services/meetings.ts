@@ -11,6 +11,7 @@ import { allowedActions, takesPart, roleOf, type GroupAction } from '../../share
 import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
 import { seedProposals } from './parking.ts';
+import { sharedSessionView } from './sharedSessions.ts';
 import type { Storage } from '../storage/types.ts';
 import { resolveProtocol, type HotSeatProtocol } from '../../shared/meeting/hotseatProtocol.ts';
 
@@ -112,14 +113,15 @@ export async function insertMeeting(storage: Storage, userId: string, group: Gro
   await seedProposals(storage, id, userId);
   const members = await storage.listMembers(groupId);
   const state = (await storage.getMeetingState(id))!;
-  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId) };
+  // Linked to an event only after this (services/events.ts): not a shared session yet.
+  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession: null };
 }
 
 export async function meetingDetail(storage: Storage, userId: string, meetingId: string): Promise<MeetingDetail> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
-  const [state, members] = await Promise.all([storage.getMeetingState(meetingId), storage.listMembers(group.id)]);
+  const [state, members, sharedSession] = await Promise.all([storage.getMeetingState(meetingId), storage.listMembers(group.id), sharedSessionView(storage, userId, meeting, access.organiser)]);
   if (!state) throw new DomainError('internal', 'Meeting state is missing');
-  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId) };
+  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession };
 }
 
 export async function updateMeeting(

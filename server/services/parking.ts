@@ -20,6 +20,7 @@ import { newId } from '../auth/tokens.ts';
 import type { ParkingPatch } from '../storage/parking-sql.ts';
 import type { Storage } from '../storage/types.ts';
 import { authorizeMeeting } from './meetings.ts';
+import { parkingGroupOf } from './sharedSessions.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
 const event = (action: ParkingAction, by: string | null, meetingId: string | null, note = ''): ParkingEvent => ({ at: new Date().toISOString(), by, action, meetingId, note });
@@ -129,16 +130,20 @@ export async function addParking({ storage, records }: RecordsDeps, userId: stri
   return item;
 }
 
-/** Parked during the meeting, from an agenda item's notes or its hot seat: one action. */
-export async function parkFromMeeting({ storage, records }: RecordsDeps, userId: string, meetingId: string, body: { title: string; detail: string; itemId?: string }): Promise<ParkingItem> {
-  const { meeting } = await authorizeMeeting(storage, userId, meetingId, 'parking.add');
+/** Parked during the meeting, from an agenda item's notes or its hot seat: one action. From a shared session it goes to the parker's group. */
+export async function parkFromMeeting({ storage, records }: RecordsDeps, userId: string, meetingId: string, body: { title: string; detail: string; itemId?: string; groupId?: string }): Promise<ParkingItem> {
+  const { meeting, access } = await authorizeMeeting(storage, userId, meetingId, 'parking.add');
   if (meeting.status === 'ended') throw new DomainError('meeting_ended', 'This meeting has ended: add it to the parking lot from the group page');
   const state = await storage.getMeetingState(meetingId);
   if (body.itemId && !state?.agenda.some((i) => i.id === body.itemId)) throw new DomainError('bad_request', 'itemId: no such agenda item in this meeting');
-  await requireRoom(storage, meeting.groupId);
-  const item = newItem({ groupId: meeting.groupId, kind: 'parked', title: body.title, detail: body.detail, by: userId, meetingId, itemId: body.itemId ?? null, action: 'parked' });
+  // A shared session's topics go to the parker's own group, never to the event's host group.
+  const groupId = await parkingGroupOf(storage, userId, meeting, access.organiser, body.groupId);
+  // That lot is another group's than the meeting's: the parker's rights there are what count.
+  if (groupId !== meeting.groupId) await authorizeGroup(storage, userId, groupId, 'parking.add');
+  await requireRoom(storage, groupId);
+  const item = newItem({ groupId, kind: 'parked', title: body.title, detail: body.detail, by: userId, meetingId, itemId: body.itemId ?? null, action: 'parked' });
   await storage.createParkingItem(item);
-  records.changed(meeting.groupId, 'parking');
+  records.changed(groupId, 'parking');
   return item;
 }
 

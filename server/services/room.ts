@@ -19,6 +19,7 @@ import type { MeetingStateSave, Storage } from '../storage/types.ts';
 import { GroupCommit } from '../storage/groupCommit.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
+import { sharedSessionView } from './sharedSessions.ts';
 import { wallShowCommand } from './wallFile.ts';
 
 /**
@@ -105,7 +106,11 @@ export class MeetingRooms {
         state = this.states.get(meetingId) ?? state;
       }
     }
-    const [members, fresh] = await Promise.all([this.storage.listMembers(meeting.groupId), this.storage.getMeeting(meetingId)]);
+    const [members, fresh, sharedSession] = await Promise.all([
+      this.storage.listMembers(meeting.groupId),
+      this.storage.getMeeting(meetingId),
+      sharedSessionView(this.storage, userId, meeting, access.organiser),
+    ]);
     const current = fresh ?? meeting;
     return {
       result: {
@@ -114,6 +119,7 @@ export class MeetingRooms {
         members,
         you: actorOf(access),
         allowed: allowedActions({ ...access, facilitating: state.facilitatorId === userId }, group, current),
+        sharedSession,
         serverNow: this.now(),
       },
       rights,

@@ -1,7 +1,7 @@
 // The event audience and event rights: every combination of roles held in the participating groups.
 import { describe, expect, it } from 'vitest';
 import type { GroupRole } from '../domain.ts';
-import { can, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './index.ts';
+import { attendingGroups, can, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './index.ts';
 
 const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
 
@@ -24,6 +24,23 @@ describe('event audience: roles in the participating groups -> role in the share
     for (const a of ['group.edit', 'group.invite', 'meeting.create', 'meeting.edit'] as const) expect(can(a, attendee, shared)).toBe(false);
     // Nobody outside the audience reads anything of it.
     expect(can('meeting.read', { userId: 's', groupRole: eventAudienceRole([]), organiser: false }, shared)).toBe(false);
+  });
+});
+
+describe('the groups someone attends an event through (where what they park in a shared session goes)', () => {
+  const groups = ['a', 'b', 'c'];
+  it.each([
+    ['a member of b', { b: 'member' }, false, ['b']],
+    ['a coach of a', { a: 'coach' }, false, ['a']],
+    ['a member of a and c, in the event order', { c: 'member', a: 'member' }, false, ['a', 'c']],
+    ['an observer of b, member of c', { b: 'observer', c: 'member' }, false, ['c']],
+    ['an observer only', { b: 'observer' }, false, []],
+    ['a member of a group outside the event', { x: 'member' }, false, []],
+    ['an organiser in none of the groups: all of them', {}, true, ['a', 'b', 'c']],
+    ['an organiser who coaches b: b', { b: 'coach' }, true, ['b']],
+    ['an organiser who observes b: all of them', { b: 'observer' }, true, ['a', 'b', 'c']],
+  ] as [string, Record<string, GroupRole>, boolean, string[]][])('%s', (_name, roles, organiser, expected) => {
+    expect(attendingGroups(groups, new Map(Object.entries(roles)), organiser)).toEqual(expected);
   });
 });
 

@@ -18,6 +18,18 @@ export function eventAudienceRole(roles: readonly GroupRole[]): GroupRole | null
   return null;
 }
 
+/**
+ * The participating groups someone attends an event through: the ones they take part in (coach
+ * or member; an observer there only follows). An organiser who takes part in none of them
+ * attends on behalf of all of them. What a shared session keeps for one group rather than for
+ * the whole room (a topic parked there, the way back to one's group) goes to one of these:
+ * never to the host group, whose people are every group's.
+ */
+export function attendingGroups(groupIds: readonly string[], roles: ReadonlyMap<string, GroupRole>, organiser: boolean): string[] {
+  const own = groupIds.filter((id) => takesPart(roles.get(id) ?? null));
+  return own.length > 0 || !organiser ? own : [...groupIds];
+}
+
 /** One user's relation to one event. */
 export interface EventSubject {
   userId: string;

@@ -31,6 +31,8 @@ export interface MeetingSlice {
   you: JoinResult['you'] | null;
   /** The caller's rights in this meeting, as the server computed them (shared/access). */
   allowed: JoinResult['allowed'];
+  /** A network event's shared session as the caller attends it (the groups they attend through); null otherwise. */
+  sharedSession: JoinResult['sharedSession'];
   /** The server took the caller out of this meeting while connected (removed from the group). */
   accessLost: boolean;
   /** serverNow - Date.now(), added to the local clock when computing timers. */
@@ -66,6 +68,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
   presence: [],
   you: null,
   allowed: [],
+  sharedSession: null,
   accessLost: false,
   serverOffset: 0,
   joinError: null,
@@ -74,7 +77,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
 
   enterMeeting: (meetingId) => {
     if (get().meetingId === meetingId) return;
-    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], accessLost: false, joinError: null, commandError: null });
+    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], sharedSession: null, accessLost: false, joinError: null, commandError: null });
   },
 
   meetingJoined: (result) => {
@@ -88,6 +91,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
       presence: result.presence,
       you: result.you,
       allowed: result.allowed,
+      sharedSession: result.sharedSession,
       serverOffset: result.serverNow - Date.now(),
       joinError: null,
     });

@@ -18,6 +18,7 @@ import { useIsFacilitator } from '../hooks/useFacilitator.ts';
 import { useFacilitatorKeys } from '../hooks/useFacilitatorKeys.ts';
 import { useMeetingConnection } from '../hooks/useMeetingConnection.ts';
 import { useTitle } from '../hooks/useTitle.ts';
+import { groupPageLink } from '../lib/groupPageLink.ts';
 import { storedJoinMode, storeJoinMode } from '../lib/joinMode.ts';
 import { MODE_LABEL } from '../lib/labels.ts';
 import { allows } from '../lib/rights.ts';
@@ -39,7 +40,10 @@ export function MeetingPage() {
   const joinError = useStore((s) => s.joinError);
   const commandError = useStore((s) => s.commandError);
   const setCommandError = useStore((s) => s.setCommandError);
+  const sharedSession = useStore((s) => (s.meetingId === id ? s.sharedSession : null));
   const isFacilitator = useIsFacilitator();
+  // A shared session's link leads to the attendee's own group (or the event), never the host group.
+  const groupLink = meeting && groupPageLink(meeting, sharedSession);
   // Rights as the server last said (join answer, access:changed while connected).
   const accessLost = useStore((s) => s.meetingId === id && s.accessLost);
   const readOnly = useStore((s) => s.meetingId === id && s.you !== null && !allows(s, 'notes.write'));
@@ -96,7 +100,7 @@ export function MeetingPage() {
             </span>
           )}
           <ConnectionBadge />
-          {meeting && (
+          {meeting && groupLink && (
             <>
               <Link to={`/meetings/${id}/projector`} target="_blank" rel="noopener">
                 Projector view
@@ -104,7 +108,7 @@ export function MeetingPage() {
               <Link to={`/meetings/${id}/projector?notes=1`} target="_blank" rel="noopener">
                 Projector with notes
               </Link>
-              <Link to={`/groups/${meeting.groupId}`}>Group page</Link>
+              <Link to={groupLink.to}>{groupLink.label}</Link>
             </>
           )}
         </div>

@@ -20,6 +20,7 @@ import { RecapResources } from '../components/recap/RecapResources.tsx';
 import { RecapDays } from '../components/recap/RecapDays.tsx';
 import { holdsRoomOnly } from '../components/recap/roomOnly.ts';
 import { useTitle } from '../hooks/useTitle.ts';
+import { groupPageLink } from '../lib/groupPageLink.ts';
 import { allows } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 import { CarriedBadge } from '../components/goals/CarriedBadge.tsx';
@@ -85,13 +86,14 @@ export function RecapPage() {
   const when = ran.length > 0
     ? `Ran on ${humanDays(ran, summary.meeting.timeZone, locale)}`
     : `Planned for ${humanDateTime(Date.parse(summary.meeting.startsAt), summary.meeting.timeZone, locale)}`;
+  const groupLink = groupPageLink({ groupId: summary.group.id }, detail.sharedSession);
   const due = (date: string) => ` (by ${humanCalendarDate(date, locale)})`;
 
   return (
     <article className="recap" data-testid="recap">
       <h1>{summary.group.name}: {summary.meeting.title}</h1>
       <p className="muted">
-        {summary.meeting.quarter} · {when}{summary.meeting.location ? ` · ${summary.meeting.location}` : ''} · <Link to={`/groups/${summary.group.id}`}>Group page</Link>
+        {summary.meeting.quarter} · {when}{summary.meeting.location ? ` · ${summary.meeting.location}` : ''} · <Link to={groupLink.to}>{groupLink.label}</Link>
       </p>
       {summary.next && (
         <p data-testid="recap-next-meeting"><strong>Next meeting:</strong> {nextMeetingText(summary.next, locale)}</p>

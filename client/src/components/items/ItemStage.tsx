@@ -26,6 +26,8 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   const mayManage = useStore((s) => allows(s, 'resources.manage'));
   const mayReadUpdates = useStore((s) => allows(s, 'updates.read'));
   const mayPark = useStore((s) => allows(s, 'parking.add'));
+  // A shared session parks for the groups the attendee attends it through, never the host group.
+  const sharedSession = useStore((s) => s.sharedSession);
   const userId = you?.userId ?? '';
   const companies = members.filter((m) => hasCompany(m.role));
   // Proposing, voting and rating are one 'participant' right in the command table.
@@ -51,7 +53,8 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
     else if (item.kind === 'closing') body = <ClosingStage state={state} userId={userId} canRate={participant} />;
   } else if (state.status === 'ended') body = <ClosingStage state={state} userId={userId} canRate={false} />;
   // Any live item (its notes, its hot seat) can park a matter for a later meeting.
-  const park = state.status === 'live' && item && mayPark ? <ParkForm key={item.id} meetingId={meeting.id} itemId={item.id} groupId={meeting.groupId} /> : null;
+  const parkFor = sharedSession ? sharedSession.groups : null;
+  const park = state.status === 'live' && item && mayPark && parkFor?.length !== 0 ? <ParkForm key={item.id} meetingId={meeting.id} itemId={item.id} groups={parkFor} /> : null;
   if (!body && !park) return null;
   return (
     <section aria-label="This item" className="card section" data-testid="item-stage">

@@ -1,0 +1,52 @@
+// A network event's shared session as one attendee is in it. The session is a meeting of the
+// event's host group, whose people are every participating group's: what the room keeps for
+// everyone (agenda, notes, resources) stays there, but what one attendee keeps for their own
+// group (a parked topic, the way back to their group page) goes to a group they attend the event
+// through (shared/access attendingGroups), decided here from their memberships and the event.
+import { attendingGroups } from '../../shared/access/index.ts';
+import type { Meeting } from '../../shared/domain.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { NetworkEvent, SharedSessionView } from '../../shared/events.ts';
+import type { Storage } from '../storage/types.ts';
+
+type SessionStorage = Pick<Storage, 'eventOfMeeting' | 'getNetworkEvent' | 'listGroupsOfUser' | 'getGroup'>;
+
+/** The event whose shared session this meeting is; null for any other meeting (a group's own meeting of an event too). */
+export async function eventOfSharedSession(storage: Pick<Storage, 'eventOfMeeting' | 'getNetworkEvent'>, meeting: Pick<Meeting, 'id' | 'groupId'>): Promise<NetworkEvent | null> {
+  const eventId = await storage.eventOfMeeting(meeting.id);
+  const event = eventId ? await storage.getNetworkEvent(eventId) : null;
+  return event?.hostGroupId === meeting.groupId ? event : null;
+}
+
+/** The groups the user attends the event through, in the event's order. */
+async function groupsAttendedThrough(storage: SessionStorage, userId: string, event: NetworkEvent, organiser: boolean): Promise<{ id: string; name: string }[]> {
+  const mine = await storage.listGroupsOfUser(userId);
+  const names = new Map(mine.map(({ group }) => [group.id, group.name]));
+  const ids = attendingGroups(event.groupIds, new Map(mine.map(({ group, role }) => [group.id, role])), organiser);
+  // An organiser attends for groups they are not in: those names come from the groups themselves.
+  return Promise.all(ids.map(async (id) => ({ id, name: names.get(id) ?? (await storage.getGroup(id))?.name ?? '' })));
+}
+
+/** The meeting answers' `sharedSession`: null unless the meeting is a shared session. */
+export async function sharedSessionView(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, organiser: boolean): Promise<SharedSessionView | null> {
+  const event = await eventOfSharedSession(storage, meeting);
+  if (!event) return null;
+  return { event: { id: event.id, name: event.name }, groups: await groupsAttendedThrough(storage, userId, event, organiser) };
+}
+
+/**
+ * The group whose parking lot takes a topic parked in this meeting: the meeting's own group; for
+ * a shared session, the group the parker attends the event through, or, when they attend through
+ * several, the one they name (`requested`, checked against those). Never the host group.
+ */
+export async function parkingGroupOf(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, organiser: boolean, requested?: string): Promise<string> {
+  const event = await eventOfSharedSession(storage, meeting);
+  const choices = event ? (await groupsAttendedThrough(storage, userId, event, organiser)).map((g) => g.id) : [meeting.groupId];
+  if (requested !== undefined) {
+    if (!choices.includes(requested)) throw new DomainError('bad_request', 'groupId: not a group you attend this meeting through');
+    return requested;
+  }
+  if (choices.length === 1) return choices[0]!;
+  if (choices.length === 0) throw new DomainError('forbidden', 'You attend this session through no group whose parking lot could take it');
+  throw new DomainError('bad_request', 'groupId: you attend this session through several groups: name the one to park it for');
+}
