@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdPastMeeting } from '../../e2e/support/pastMeeting.ts';
 import type { CoachingOverview } from '../../shared/network.ts';
 import { connectSocket, emitAck, seedGroup, startTestServer } from '../testing/harness.ts';
-import { otherGroup } from '../testing/records.ts';
+import { daysAheadAt, otherGroup } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -47,8 +47,8 @@ describe("the coach's page across groups", () => {
       ],
     });
     const rated = await heldAndRated(8);
-    const next = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-02-04T08:00:00.000Z', timeZone: 'Europe/Berlin' });
-    const betaNext = await seed.coach.post(`/api/groups/${beta.group.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-02-11T08:00:00.000Z', timeZone: 'Europe/Berlin' });
+    const next = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: daysAheadAt(60, '08:00'), timeZone: 'Europe/Berlin' });
+    const betaNext = await seed.coach.post(`/api/groups/${beta.group.id}/meetings`, { quarter: '2027-Q1', startsAt: daysAheadAt(67, '08:00'), timeZone: 'Europe/Berlin' });
     expect([next.status, betaNext.status]).toEqual([201, 201]);
 
     const r = await seed.coach.get('/api/me/coaching');

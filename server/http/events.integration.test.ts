@@ -7,6 +7,7 @@ import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import type { EventView } from '../../shared/events.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
 import { ApiClient, connectSocket, emitAck, joinGroup, seedGroup, startTestServer } from '../testing/harness.ts';
+import { dateAhead } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -17,7 +18,9 @@ let sharedId: string;
 let alphaMeetingId: string;
 let betaMeetingId: string;
 
-const DAYS = ['2027-03-01', '2027-03-02', '2027-03-03'];
+// A month ahead whenever the test runs: each person's calendar feed holds only days still to
+// come, so literal dates would drop out of it once they had passed.
+const DAYS = [dateAhead(30), dateAhead(31), dateAhead(32)];
 const day = (date: string, start = '09:00', end = '17:00') => ({ date, start, end });
 
 async function newGroup(name: string) {
@@ -102,7 +105,7 @@ describe('creating a network event', () => {
     expect((await seed.members[0]!.post(`/api/events/${view.event.id}/sessions`, { title: 'Mine', days: [day(DAYS[2]!)] })).status).toBe(403);
     const bad = async (p: string, b: unknown) => (await seed.organiser.post(p, b)).body.error?.message as string;
     expect(await bad(`/api/networks/${seed.networkId}/events`, { ...body, groupIds: [view.event.hostGroupId] })).toMatch(/not a group of this network/);
-    expect(await bad(`/api/events/${view.event.id}/sessions`, { title: 'Late', days: [day('2027-03-04')] })).toMatch(/not a day of the event/);
+    expect(await bad(`/api/events/${view.event.id}/sessions`, { title: 'Late', days: [day(dateAhead(33))] })).toMatch(/not a day of the event/);
     expect(await bad(`/api/events/${view.event.id}/meetings`, { groupId: gamma.id, days: [day(DAYS[0]!)] })).toMatch(/does not take part/);
     expect(await bad(`/api/events/${view.event.id}/meetings`, { groupId: seed.group.id, meetingId: betaMeetingId })).toMatch(/not a meeting of that group/);
     expect(await bad(`/api/events/${view.event.id}/meetings`, { groupId: seed.group.id, meetingId: alphaMeetingId })).toMatch(/already belongs to an event/);
@@ -110,7 +113,7 @@ describe('creating a network event', () => {
     const refused = await seed.organiser.post(`/api/networks/${seed.networkId}/events`, {
       ...body,
       groupMeetings: [{ groupId: seed.group.id, days: [day(DAYS[1]!)] }],
-      sessions: [{ title: 'Fine', days: [day(DAYS[2]!)] }, { title: 'Late', days: [day('2027-03-09')] }],
+      sessions: [{ title: 'Fine', days: [day(DAYS[2]!)] }, { title: 'Late', days: [day(dateAhead(38))] }],
     });
     expect(refused.status).toBe(400);
     expect(((await seed.organiser.get('/api/events')).body as { name: string }[]).map((e) => e.name)).toEqual(['Super week 2027']);

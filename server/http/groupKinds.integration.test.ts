@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { notesDocName } from '../../shared/collab/docNames.ts';
 import { ApiClient, connectSocket, emitAck, seedGroup, startTestServer } from '../testing/harness.ts';
 import { meetingWithNotes } from '../testing/notesMeeting.ts';
-import { otherGroup, put } from '../testing/records.ts';
+import { daysAheadAt, otherGroup, put } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -127,7 +127,9 @@ describe('a companion group of a core group', () => {
   });
 
   it('the owner sees which companion group their people are in, and when it meets, but not its content', async () => {
-    const made = await seed.organiser.post(`/api/groups/${companion.id}/meetings`, { quarter: '2027-Q1', startsAt: '2027-01-15T09:00:00Z', timeZone: 'Europe/Zurich' });
+    // Upcoming whenever the test runs: a fixed date would become the past and no next meeting.
+    const startsAt = daysAheadAt(40);
+    const made = await seed.organiser.post(`/api/groups/${companion.id}/meetings`, { quarter: '2027-Q1', startsAt, timeZone: 'Europe/Zurich' });
     expect(made.status).toBe(201);
     const meetingId: string = made.body.meeting.id;
     const docName = notesDocName(meetingId, made.body.state.agenda.find((i: { kind: string }) => i.kind !== 'hotseat').id);
@@ -135,7 +137,7 @@ describe('a companion group of a core group', () => {
     const list = await m1.get('/api/me/companions');
     expect(list.status).toBe(200);
     expect(list.body.companions).toEqual([
-      { groupId: companion.id, groupName: 'Alpha Marketing', companyId: oneId, companyName: 'One GmbH', userId: manager.userId, personName: 'Mara Manager', nextMeeting: { startsAt: '2027-01-15T09:00:00.000Z', timeZone: 'Europe/Zurich' } },
+      { groupId: companion.id, groupName: 'Alpha Marketing', companyId: oneId, companyName: 'One GmbH', userId: manager.userId, personName: 'Mara Manager', nextMeeting: { startsAt, timeZone: 'Europe/Zurich' } },
     ]);
     // Another owner's people are not theirs; the manager owns no company.
     expect((await seed.members[1]!.get('/api/me/companions')).body.companions).toEqual([]);

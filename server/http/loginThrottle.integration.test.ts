@@ -8,7 +8,10 @@ import { startServer, type RunningServer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { ApiClient, seedGroup, tempDataDir } from '../testing/harness.ts';
 
-let clock = Date.parse('2026-12-02T09:00:00.000Z');
+// Starts at the real time and only moves forward from it: the nodes check sessions against the
+// real clock (loadUser), so a clock fixed at some past date would create sessions that expired
+// 30 days after it, and the seed's sign-ins would fail once the real date had moved on.
+let clock = Date.now();
 const now = () => clock;
 let nodeA: RunningServer & { url: string };
 let nodeB: RunningServer & { url: string };

@@ -19,3 +19,18 @@ export const put = <T = any>(c: ApiClient, path: string, body: unknown): Promise
 
 export const postCsv = <T = any>(c: ApiClient, path: string, csv: string): Promise<HttpResult<T>> =>
   c.request<T>('POST', path, csv, { 'content-type': 'text/csv' });
+
+/** The UTC date `days` after today's, YYYY-MM-DD: a day that is still ahead whenever the tests run. */
+export function dateAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A start `days` UTC dates after today's at a fixed time of day (default 09:00 UTC), ISO with
+ * milliseconds as the API answers it. For meetings that must still be upcoming whenever the
+ * tests run: a literal date goes stale as the calendar moves on, and a start at the current time
+ * of day makes the test depend on the hour (a late start runs past midnight in Europe).
+ */
+export function daysAheadAt(days: number, time = '09:00'): string {
+  return `${dateAhead(days)}T${time}:00.000Z`;
+}
