@@ -52,7 +52,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   // Scheduling a mail job wakes the mail worker (it sleeps until the next due time).
   let mailQueue: MailQueue | null = null;
   const storage = kickOnSchedule(
-    metrics.instrument(await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite` })),
+    metrics.instrument(await openStorage({ databaseUrl: config.databaseUrl, sqliteFile: `${config.dataDir}/peerboard.sqlite`, log: (msg, fields) => log.warn(msg, fields) })),
     () => mailQueue?.kick(),
   );
   let draining = false;

@@ -38,7 +38,7 @@ function check(file: string): void {
 
 /**
  * Replaces the database at dbFile with the backup. The server must be stopped. The replaced
- * database (with its WAL files) is renamed to `<dbFile>.before-restore-<time>`; returns that
+ * database (with its WAL and write-behind files) is renamed to `<dbFile>.before-restore-<time>`; returns that
  * name, or null when there was none.
  */
 export function restoreSqlite(backup: string, dbFile: string, now = new Date()): string | null {
@@ -47,7 +47,8 @@ export function restoreSqlite(backup: string, dbFile: string, now = new Date()):
   let keptAs: string | null = null;
   if (fs.existsSync(dbFile)) {
     keptAs = `${dbFile}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    for (const suffix of ['', '-wal', '-shm']) {
+    // -wb: the write-behind journal of a server that crashed (sqliteWriteBehind.ts), which belongs to the replaced database.
+    for (const suffix of ['', '-wal', '-shm', '-wb']) {
       if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, keptAs + suffix);
     }
   }

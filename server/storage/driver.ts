@@ -1,6 +1,7 @@
 // The small SQL surface both backends provide. SqlStorage writes every query once, with `?`
 // placeholders, against this interface; sqlite.ts and postgres.ts only move bytes.
 import { DomainError } from '../../shared/errors.ts';
+import type { HotWrites } from './types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type SqlParam = string | number | null | Uint8Array;
@@ -20,6 +21,8 @@ export interface SqlDriver {
    */
   transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The backend's own path for the two hot writes (SQLite's write-behind); absent: plain SQL. */
+  readonly writeBehind?: HotWrites;
 }
 
 /** A unique or primary-key constraint refused the write (e.g. an email already registered). */

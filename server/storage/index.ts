@@ -6,9 +6,9 @@ export type { Storage } from './types.ts';
 export { UniqueViolationError } from './driver.ts';
 
 /** Opens the configured backend and brings its schema up to date. */
-export async function openStorage(opts: { databaseUrl?: string; sqliteFile: string }): Promise<Storage> {
+export async function openStorage(opts: { databaseUrl?: string; sqliteFile: string; log?: (message: string, fields: Record<string, unknown>) => void }): Promise<Storage> {
   // The PostgreSQL driver loads only when configured: a SQLite node does not carry it.
-  const storage = opts.databaseUrl ? await (await import('./postgres.ts')).openPostgresStorage(opts.databaseUrl) : openSqliteStorage(opts.sqliteFile);
+  const storage = opts.databaseUrl ? await (await import('./postgres.ts')).openPostgresStorage(opts.databaseUrl) : openSqliteStorage(opts.sqliteFile, { log: opts.log });
   try {
     await storage.migrate();
   } catch (err) {

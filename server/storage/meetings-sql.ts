@@ -134,10 +134,7 @@ export class MeetingsSql {
     return saved!;
   }
   async saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]> {
-    for (const { meetingId, state, expectedVersion } of saves) {
-      if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
-      if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
-    }
+    checkStateSaves(saves);
     if (saves.length === 0) return [];
     const now = this.now();
     return this.q.atomic(async (db) => {
@@ -156,5 +153,13 @@ export class MeetingsSql {
       }
       return results;
     });
+  }
+}
+
+/** Refuses saves that could never be right (programming errors): a state given for another meeting, a version that does not move forward. */
+export function checkStateSaves(saves: readonly MeetingStateSave[]): void {
+  for (const { meetingId, state, expectedVersion } of saves) {
+    if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
+    if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
   }
 }

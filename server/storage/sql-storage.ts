@@ -26,7 +26,7 @@ import { applyMigrations } from './migrations.ts';
 import { RecordsSql } from './records-sql.ts';
 import { ResourcesSql } from './resources-sql.ts';
 import { SearchSql } from './search-sql.ts';
-import type { Storage } from './types.ts';
+import type { HotWrites, Storage } from './types.ts';
 
 /** Timestamps come from JS so both backends store identical ISO strings. */
 const now = (): string => new Date().toISOString();
@@ -66,6 +66,11 @@ export class SqlStorage implements Storage {
     private readonly isRoot: boolean,
     private readonly txContext: TxContext,
   ) {}
+
+  private get hotWrites(): HotWrites | undefined {
+    this.guard();
+    return this.isRoot ? this.db.writeBehind : undefined;
+  }
 
   /** This handle's guarded connection, given to every store below (access.ts). */
   private readonly q: SqlAccess = { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) };
@@ -249,15 +254,17 @@ export class SqlStorage implements Storage {
   updateMeeting: Storage['updateMeeting'] = (...a) => this.meetings.updateMeeting(...a);
   listMeetings: Storage['listMeetings'] = (...a) => this.meetings.listMeetings(...a);
   getMeetingState: Storage['getMeetingState'] = (...a) => this.meetings.getMeetingState(...a);
-  saveMeetingState: Storage['saveMeetingState'] = (...a) => this.meetings.saveMeetingState(...a);
-  saveMeetingStates: Storage['saveMeetingStates'] = (...a) => this.meetings.saveMeetingStates(...a);
+  saveMeetingState: Storage['saveMeetingState'] = async (meetingId, state, expectedVersion) => (await this.saveMeetingStates([{ meetingId, state, expectedVersion }]))[0]!;
+  // The hot writes take the backend's own path when it has one (SQLite's write-behind), except
+  // inside a transaction, whose statements must run in it.
+  saveMeetingStates: Storage['saveMeetingStates'] = (saves) => (this.hotWrites ? this.hotWrites.saveMeetingStates(saves, now()) : this.meetings.saveMeetingStates(saves));
   reserveNextMeeting: Storage['reserveNextMeeting'] = (...a) => this.meetings.reserveNextMeeting(...a);
   getNextMeetingId: Storage['getNextMeetingId'] = (...a) => this.meetings.getNextMeetingId(...a);
 
   // collaborative documents (docs-sql.ts)
-  appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.docs.appendDocUpdates(name, [update]);
-  appendDocUpdates: Storage['appendDocUpdates'] = (name, updates) => this.docs.appendDocUpdates(name, updates);
-  appendDocBatch: Storage['appendDocBatch'] = (appends) => this.docs.appendDocBatch(appends);
+  appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.appendDocUpdates(name, [update]);
+  appendDocUpdates: Storage['appendDocUpdates'] = async (name, updates) => (await this.appendDocBatch([{ docName: name, updates }]))[0]!;
+  appendDocBatch: Storage['appendDocBatch'] = (appends) => (this.hotWrites ? this.hotWrites.appendDocBatch(appends) : this.docs.appendDocBatch(appends));
   loadDoc: Storage['loadDoc'] = (name, afterSeq) => this.docs.loadDoc(name, afterSeq);
   compactDoc: Storage['compactDoc'] = (name, merge) => this.docs.compactDoc(name, merge);
   listDocNames: Storage['listDocNames'] = (prefix) => this.docs.listDocNames(prefix);

@@ -7,7 +7,8 @@ import { toDriverParam, TransactionHandle, UniqueViolationError } from './driver
 import type { SqlDriver, SqlParam } from './driver.ts';
 import { SqlStorage } from './sql-storage.ts';
 import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
-import type { Storage } from './types.ts';
+import { SqliteWriteBehind } from './sqliteWriteBehind.ts';
+import type { HotWrites, Storage } from './types.ts';
 
 /** How long a statement waits for another process's write lock (a backup, a CLI) before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -27,6 +28,9 @@ function mapError(err: unknown): unknown {
 class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite';
   private readonly statements = new Map<string, Statement>();
+  /** Doc appends and meeting state saves, journaled and flushed in batches (sqliteWriteBehind.ts). */
+  private readonly writeBehindLog: SqliteWriteBehind;
+  readonly writeBehind: HotWrites;
   /**
    * Promise-chain mutex. The connection is shared, so while a transaction awaits between its
    * statements nothing else may run on it: a plain write would silently join (and roll back
@@ -37,13 +41,36 @@ class SqliteDriver implements SqlDriver {
   constructor(
     private readonly db: Database.Database,
     /** Runs WAL checkpoints on a worker thread (file databases); told of every statement. */
-    private readonly checkpointer: SqliteCheckpointer | null = null,
-  ) {}
+    private readonly checkpointer: SqliteCheckpointer | null,
+    /** The write-behind journal's file; null for an in-memory database. */
+    journalFile: string | null,
+    options: SqliteOptions,
+  ) {
+    const host = { exclusive: <T>(fn: () => T) => this.exclusive(fn, false), wrote: () => this.checkpointer?.wrote(), log: options.log ?? (() => undefined) };
+    this.writeBehindLog = new SqliteWriteBehind(db, journalFile, host, options.flushMs);
+    this.writeBehind = {
+      appendDocBatch: (appends) => this.writeBehindLog.appendDocBatch(appends),
+      saveMeetingStates: (saves, at) => this.writeBehindLog.saveMeetingStates(saves, at),
+    };
+  }
 
-  private exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
-    const result = this.tail.then(fn);
+  /**
+   * Queues fn behind every earlier operation. Anything but the write-behind's own writes first
+   * flushes what it holds, so every statement sees the journaled writes as committed.
+   */
+  private exclusive<T>(fn: () => T | Promise<T>, flush = true): Promise<T> {
+    const result = this.tail.then(() => {
+      if (flush) this.writeBehindLog.flushNow();
+      return fn();
+    });
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** A statement of ours writes: the write-behind's caches of heads and versions may be stale now. */
+  private wrote(): void {
+    this.checkpointer?.wrote();
+    this.writeBehindLog.forget();
   }
 
   private prepare(sql: string): Statement {
@@ -60,14 +87,14 @@ class SqliteDriver implements SqlDriver {
     try {
       const stmt = this.prepare(sql);
       // A plain SELECT adds nothing to the WAL; only a write (... RETURNING) asks for a checkpoint.
-      if (!stmt.readonly) this.checkpointer?.wrote();
+      if (!stmt.readonly) this.wrote();
       return stmt.all(...params.map(toDriverParam)) as R[];
     } catch (err) {
       throw mapError(err);
     }
   }
   runNow(sql: string, params: readonly SqlParam[]): number {
-    this.checkpointer?.wrote();
+    this.wrote();
     try {
       return this.prepare(sql).run(...params.map(toDriverParam)).changes;
     } catch (err) {
@@ -75,7 +102,7 @@ class SqliteDriver implements SqlDriver {
     }
   }
   execNow(sql: string): void {
-    this.checkpointer?.wrote();
+    this.wrote();
     try {
       // The transaction statements run on every write: prepared once, not parsed each time.
       if (TRANSACTION_CONTROL.has(sql)) this.prepare(sql).run();
@@ -103,6 +130,7 @@ class SqliteDriver implements SqlDriver {
 
   close(): Promise<void> {
     return this.exclusive(async () => {
+      this.writeBehindLog.close();
       await this.checkpointer?.close();
       this.db.close();
     });
@@ -126,8 +154,15 @@ class SqliteTransaction extends TransactionHandle {
   }
 }
 
+export interface SqliteOptions {
+  /** What the write-behind reports (a replay after a crash, a failed flush); silent unless given. */
+  log?: (message: string, fields: Record<string, unknown>) => void;
+  /** Tests only: how long journaled writes wait for their flush (default WRITE_BEHIND_FLUSH_MS). */
+  flushMs?: number;
+}
+
 /** Opens (creating if needed) the database file; `:memory:` gives a private in-memory database. */
-export function openSqliteStorage(file: string): Storage {
+export function openSqliteStorage(file: string, options: SqliteOptions = {}): Storage {
   if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -139,5 +174,5 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const inMemory = file === ':memory:' || file === '';
-  return SqlStorage.over(new SqliteDriver(db, inMemory ? null : new SqliteCheckpointer(db, file)));
+  return SqlStorage.over(new SqliteDriver(db, inMemory ? null : new SqliteCheckpointer(db, file), inMemory ? null : `${file}-wb`, options));
 }

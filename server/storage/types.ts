@@ -169,6 +169,13 @@ export interface DocAppend {
   updates: Uint8Array[];
 }
 
+/** The two writes a live meeting makes most (a keystroke's notes updates, a command's state), when a backend stores them its own way. */
+export interface HotWrites {
+  appendDocBatch(appends: readonly DocAppend[]): Promise<number[]>;
+  /** at: the updated_at to store (ISO time). */
+  saveMeetingStates(saves: readonly MeetingStateSave[], at: string): Promise<boolean[]>;
+}
+
 /** One compare-and-set of saveMeetingStates. */
 export interface MeetingStateSave {
   meetingId: string;

@@ -1,0 +1,363 @@
+// Write-behind for SQLite's two hot writes: a notes doc's updates (appendDocBatch) and a live
+// meeting's state (saveMeetingStates). A SQLite commit per keystroke or command costs about
+// 0.1 ms of the main thread when writes are spaced out (a transaction's locks, WAL frames and
+// their system calls), about the whole gap to a relay that stores nothing. Here a write is
+// durable once one framed record is appended to a journal file beside the database: one write()
+// to the OS, the guarantee SQLite gives with WAL and synchronous=NORMAL (a killed process loses
+// nothing; a power cut may lose the last writes). The records reach the database in one
+// transaction per flush, a few ms later, or before any other statement runs on the connection,
+// so every reader (this node's queries, compaction, exports) sees them as if committed. After a
+// crash, opening the database replays the journal first.
+//
+// Results are decided here without a read: the next seq of a doc and the version of a meeting
+// come from caches of what the database holds plus what is pending. Only this process writes
+// the file (SQLite mode is one node), and any other statement that writes those tables clears
+// the caches after the flush that precedes it (SqliteDriver), so the caches cannot go stale.
+import { closeSync, ftruncateSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import type { DocAppend, MeetingStateSave } from './types.ts';
+import { checkStateSaves } from './meetings-sql.ts';
+
+/** A pending record reaches the database at most this long after it was journaled. */
+export const WRITE_BEHIND_FLUSH_MS = 20;
+/** Pending bytes past which the flush runs on the next turn instead of waiting for the timer. */
+export const WRITE_BEHIND_MAX_PENDING_BYTES = 4 * 1024 * 1024;
+/** Entries per cache (doc heads, meeting versions); a full cache starts over from the database. */
+export const WRITE_BEHIND_CACHE_MAX = 20_000;
+
+type Statements = Record<'dataVersion' | 'head' | 'version' | 'bumpHead' | 'insertUpdate' | 'saveState' | 'saveStatus' | 'begin' | 'commit' | 'rollback', Statement>;
+
+function prepareStatements(db: Database.Database): Statements {
+  return {
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    head: db.prepare('SELECT last_seq FROM doc_heads WHERE doc_name = ?').pluck(),
+    version: db.prepare('SELECT version FROM meeting_states WHERE meeting_id = ?').pluck(),
+    bumpHead: db.prepare(
+      `INSERT INTO doc_heads (doc_name, last_seq) VALUES (?, ?)
+       ON CONFLICT (doc_name) DO UPDATE SET last_seq = MAX(doc_heads.last_seq, excluded.last_seq)`,
+    ),
+    insertUpdate: db.prepare('INSERT INTO doc_updates (doc_name, seq, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    saveState: db.prepare('UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?'),
+    saveStatus: db.prepare('UPDATE meetings SET status = ? WHERE id = ? AND status <> ?'),
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+  };
+}
+
+const DOC = 1;
+const STATE = 2;
+const HEADER_BYTES = 8; // payload length, crc32 of the payload
+
+type Pending =
+  | { kind: typeof DOC; docName: string; firstSeq: number; updates: Uint8Array[] }
+  | { kind: typeof STATE; meetingId: string; expectedVersion: number; version: number; json: string; status: string; statusMayDiffer: boolean; at: string };
+
+/** What the write-behind needs from its driver: the connection's mutex and a word after each flush. */
+export interface WriteBehindHost {
+  /** Runs fn when the connection is free (no transaction open), without flushing first. */
+  exclusive<T>(fn: () => T): Promise<T>;
+  /** The flush wrote to the database (the checkpointer wants to know). */
+  wrote(): void;
+  log(message: string, fields: Record<string, unknown>): void;
+}
+
+export class SqliteWriteBehind {
+  private pending: Pending[] = [];
+  private pendingBytes = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly heads = new Map<string, number>();
+  private readonly versions = new Map<string, number>();
+  private readonly fd: number | null;
+  private statements: Statements | null = null;
+  /** SQLite's data_version when the caches were last known good: it moves when another connection commits. */
+  private seenDataVersion: unknown = null;
+
+  constructor(
+    private readonly db: Database.Database,
+    /** The journal file; null for an in-memory database (nothing to survive a crash). */
+    private readonly journalFile: string | null,
+    private readonly host: WriteBehindHost,
+    private readonly flushMs = WRITE_BEHIND_FLUSH_MS,
+  ) {
+    this.fd = journalFile === null ? null : openSync(journalFile, 'a+');
+    if (journalFile !== null) this.replay(journalFile);
+  }
+
+  /** Prepared on first use: a new database has no tables until its migrations ran. */
+  private get sql(): Statements {
+    return (this.statements ??= prepareStatements(this.db));
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** appendDocBatch: journals the updates and answers each doc's last seq. */
+  appendDocBatch(appends: readonly DocAppend[]): Promise<number[]> {
+    return this.host.exclusive(() => {
+      this.forgetIfOthersWrote();
+      const lasts: number[] = [];
+      const records: Pending[] = [];
+      const heads = new Map<string, number>();
+      for (const { docName, updates } of appends) {
+        const head = heads.get(docName) ?? this.headOf(docName);
+        if (updates.length > 0) records.push({ kind: DOC, docName, firstSeq: head + 1, updates });
+        heads.set(docName, head + updates.length);
+        lasts.push(head + updates.length);
+      }
+      this.journal(records);
+      for (const [docName, head] of heads) this.remember(this.heads, docName, head);
+      return lasts;
+    });
+  }
+
+  /** saveMeetingStates: compare-and-set against the known version; journals the saves that hold. */
+  saveMeetingStates(saves: readonly MeetingStateSave[], at: string): Promise<boolean[]> {
+    return this.host.exclusive(() => {
+      checkStateSaves(saves);
+      this.forgetIfOthersWrote();
+      const results: boolean[] = [];
+      const records: Pending[] = [];
+      const versions = new Map<string, number | null>();
+      for (const { meetingId, state, expectedVersion, previousStatus } of saves) {
+        const version = versions.has(meetingId) ? versions.get(meetingId)! : this.versionOf(meetingId);
+        const holds = version === expectedVersion;
+        results.push(holds);
+        if (!holds) continue;
+        versions.set(meetingId, state.version);
+        const statusMayDiffer = previousStatus === undefined || previousStatus !== state.status;
+        records.push({ kind: STATE, meetingId, expectedVersion, version: state.version, json: JSON.stringify(state), status: state.status, statusMayDiffer, at });
+      }
+      this.journal(records);
+      for (const [meetingId, version] of versions) if (version !== null) this.remember(this.versions, meetingId, version);
+      return results;
+    });
+  }
+
+  /** Writes every pending record to the database in one transaction, then empties the journal. Caller holds the connection. */
+  flushNow(): void {
+    if (this.pending.length === 0) return;
+    this.clearTimer();
+    this.applyAll(this.pending, false);
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.fd !== null) ftruncateSync(this.fd, 0);
+    this.host.wrote();
+  }
+
+  /** Another statement wrote doc heads or meeting states (after a flush): forget what we knew. */
+  forget(): void {
+    this.heads.clear();
+    this.versions.clear();
+  }
+
+  /** Flushes and removes the journal; the database holds everything. Caller holds the connection. */
+  close(): void {
+    this.flushNow();
+    this.clearTimer();
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      unlinkSync(this.journalFile!);
+    }
+  }
+
+  /**
+   * Another process should not write a Peerboard SQLite file while its server runs (a restore
+   * waits for the stop), but if one does, what it wrote wins over the caches from then on.
+   */
+  private forgetIfOthersWrote(): void {
+    const now = this.sql.dataVersion.get();
+    if (now !== this.seenDataVersion) this.forget();
+    this.seenDataVersion = now;
+  }
+
+  private headOf(docName: string): number {
+    return this.heads.get(docName) ?? Number(this.sql.head.get(docName) ?? 0);
+  }
+
+  /** The meeting's stored version as this node knows it; null when it has no stored state. */
+  private versionOf(meetingId: string): number | null {
+    const known = this.versions.get(meetingId);
+    if (known !== undefined) return known;
+    const stored = this.sql.version.get(meetingId);
+    return stored === undefined ? null : Number(stored);
+  }
+
+  private remember(cache: Map<string, number>, key: string, value: number): void {
+    if (cache.size >= WRITE_BEHIND_CACHE_MAX && !cache.has(key)) {
+      // Nothing pending may be forgotten: its value is not in the database yet.
+      this.flushNow();
+      cache.clear();
+    }
+    cache.set(key, value);
+  }
+
+  /** Makes the records durable (one write to the journal), then pending. Throws before anything is pending if the write fails. */
+  private journal(records: Pending[]): void {
+    if (records.length === 0) return;
+    const frames = records.map(encode);
+    if (this.fd !== null) writeSync(this.fd, frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    for (const r of records) this.pending.push(r);
+    for (const f of frames) this.pendingBytes += f.length;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pendingBytes >= WRITE_BEHIND_MAX_PENDING_BYTES) {
+      this.clearTimer();
+      setImmediate(() => this.flushSoon());
+      return;
+    }
+    if (this.timer) return;
+    // Unref'd: a process that exits without closing storage leaves the records in the journal,
+    // and the next start replays them.
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushSoon();
+    }, this.flushMs).unref();
+  }
+
+  private flushSoon(): void {
+    this.host.exclusive(() => this.flushNow()).catch((err: unknown) => {
+      // The records stay pending and journaled; the next statement or timer tries again.
+      this.host.log('storage: write-behind flush failed; will retry', { pending: this.pending.length, error: String(err) });
+      if (!this.timer) this.timer = setTimeout(() => ((this.timer = null), this.flushSoon()), Math.max(this.flushMs, 1_000)).unref();
+    });
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * One transaction over the records, in order. A doc's updates at or below its stored head and a
+   * save whose compare-and-set fails were stored before (a replay after a crash that came between
+   * a flush's commit and the journal's truncation): skipped. Outside a replay a failed save means
+   * an acknowledged write was lost, which the caches exist to prevent: it is logged loudly.
+   */
+  private applyAll(records: readonly Pending[], replaying: boolean): void {
+    this.sql.begin.run();
+    try {
+      for (const r of records) {
+        if (r.kind === DOC) {
+          const head = Number(this.sql.head.get(r.docName) ?? 0);
+          r.updates.forEach((u, i) => {
+            const seq = r.firstSeq + i;
+            if (seq > head) this.sql.insertUpdate.run(r.docName, seq, u);
+          });
+          this.sql.bumpHead.run(r.docName, r.firstSeq + r.updates.length - 1);
+        } else {
+          const changed = this.sql.saveState.run(r.version, r.json, r.at, r.meetingId, r.expectedVersion).changes;
+          if (changed > 0 && r.statusMayDiffer) this.sql.saveStatus.run(r.status, r.meetingId, r.status);
+          if (changed === 0 && !replaying) this.host.log('storage: write-behind save found another version', { meetingId: r.meetingId, expectedVersion: r.expectedVersion });
+        }
+      }
+      this.sql.commit.run();
+    } catch (err) {
+      if (this.db.inTransaction) this.sql.rollback.run();
+      throw err;
+    }
+  }
+
+  /** Applies what a crashed process journaled and did not flush; a torn last record is dropped. */
+  private replay(file: string): void {
+    const bytes = readFileSync(file);
+    if (bytes.length === 0) return;
+    const records: Pending[] = [];
+    let at = 0;
+    while (at + HEADER_BYTES <= bytes.length) {
+      const length = bytes.readUInt32LE(at);
+      const end = at + HEADER_BYTES + length;
+      if (end > bytes.length) break;
+      const payload = bytes.subarray(at + HEADER_BYTES, end);
+      if (crc32(payload) !== bytes.readUInt32LE(at + 4)) break;
+      records.push(decode(payload));
+      at = end;
+    }
+    if (at < bytes.length) this.host.log('storage: write-behind journal ends in a torn record; dropped', { bytes: bytes.length - at });
+    this.applyAll(records, true);
+    ftruncateSync(this.fd!, 0);
+    this.host.log('storage: write-behind journal replayed', { records: records.length });
+  }
+}
+
+// Record payloads: a kind byte, then length-prefixed fields, little-endian.
+class Writer {
+  private parts: Buffer[] = [];
+  u8(n: number): this {
+    this.parts.push(Buffer.of(n));
+    return this;
+  }
+  num(n: number): this {
+    const b = Buffer.allocUnsafe(8);
+    b.writeDoubleLE(n);
+    this.parts.push(b);
+    return this;
+  }
+  bytes(data: Uint8Array): this {
+    const len = Buffer.allocUnsafe(4);
+    len.writeUInt32LE(data.length);
+    this.parts.push(len, Buffer.from(data.buffer, data.byteOffset, data.length));
+    return this;
+  }
+  text(s: string): this {
+    return this.bytes(Buffer.from(s, 'utf8'));
+  }
+  frame(): Buffer {
+    const payload = Buffer.concat(this.parts);
+    const header = Buffer.allocUnsafe(HEADER_BYTES);
+    header.writeUInt32LE(payload.length, 0);
+    header.writeUInt32LE(crc32(payload), 4);
+    return Buffer.concat([header, payload]);
+  }
+}
+
+class Reader {
+  private at = 0;
+  constructor(private readonly b: Buffer) {}
+  u8(): number {
+    return this.b.readUInt8(this.at++);
+  }
+  num(): number {
+    const n = this.b.readDoubleLE(this.at);
+    this.at += 8;
+    return n;
+  }
+  bytes(): Uint8Array {
+    const len = this.b.readUInt32LE(this.at);
+    const out = Uint8Array.prototype.slice.call(this.b, this.at + 4, this.at + 4 + len);
+    this.at += 4 + len;
+    return out;
+  }
+  text(): string {
+    return Buffer.from(this.bytes()).toString('utf8');
+  }
+}
+
+function encode(r: Pending): Buffer {
+  const w = new Writer().u8(r.kind);
+  if (r.kind === DOC) {
+    w.text(r.docName).num(r.firstSeq).num(r.updates.length);
+    for (const u of r.updates) w.bytes(u);
+  } else {
+    w.text(r.meetingId).num(r.expectedVersion).num(r.version).text(r.status).u8(r.statusMayDiffer ? 1 : 0).text(r.at).text(r.json);
+  }
+  return w.frame();
+}
+
+function decode(payload: Buffer): Pending {
+  const r = new Reader(payload);
+  const kind = r.u8();
+  if (kind === DOC) {
+    const docName = r.text();
+    const firstSeq = r.num();
+    const count = r.num();
+    return { kind, docName, firstSeq, updates: Array.from({ length: count }, () => r.bytes()) };
+  }
+  if (kind !== STATE) throw new Error(`storage: write-behind journal has a record of unknown kind ${kind}`);
+  return { kind, meetingId: r.text(), expectedVersion: r.num(), version: r.num(), status: r.text(), statusMayDiffer: r.u8() === 1, at: r.text(), json: r.text() };
+}
