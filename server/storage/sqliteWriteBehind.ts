@@ -13,7 +13,7 @@
 // come from caches of what the database holds plus what is pending. Only this process writes
 // the file (SQLite mode is one node), and any other statement that writes those tables clears
 // the caches after the flush that precedes it (SqliteDriver), so the caches cannot go stale.
-import { closeSync, ftruncateSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
@@ -160,7 +160,8 @@ export class SqliteWriteBehind {
     this.clearTimer();
     if (this.fd !== null) {
       closeSync(this.fd);
-      unlinkSync(this.journalFile!);
+      // force: the folder may be gone already (a test's temporary data).
+      rmSync(this.journalFile!, { force: true });
     }
   }
 
