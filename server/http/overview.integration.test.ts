@@ -88,24 +88,24 @@ describe("coach's overview", () => {
 });
 
 describe("overdue, on the calendar of the meeting the commitment was made in", () => {
-  it('flags a New York meeting\'s commitment from midnight in New York, not from midnight UTC, on both pages', async () => {
+  it("flags a commitment from midnight in its meeting's zone, not from midnight UTC, overdue ones first, on both pages", async () => {
     const { group, member } = await otherGroup(srv.url, seed.organiser, seed.networkId, 'York Group');
     const coach = await joinGroup(srv.url, seed.organiser, group.id, 'Yves Coach', 'coach');
-    await heldWithCommitments(srv.storage, coach, {
-      groupId: group.id,
-      timeZone: 'America/New_York',
-      startsAt: '2026-12-01T14:00:00.000Z',
-      commitments: [{ id: 'ny', who: member.userId, what: 'Call the bank', due: '2026-12-03' }],
-    });
+    const held = (timeZone: string, startsAt: string, id: string) =>
+      heldWithCommitments(srv.storage, coach, { groupId: group.id, timeZone, startsAt, commitments: [{ id, who: member.userId, what: `Call the bank (${id})`, due: '2026-12-03' }] });
+    // Both due 3 December; the Auckland meeting was the earlier one, so it is read second.
+    await held('America/New_York', '2026-12-01T14:00:00.000Z', 'ny');
+    await held('Pacific/Auckland', '2026-11-30T20:00:00.000Z', 'nz');
     // The clock is injected: 19:00 and 23:59 in New York on the due day (UTC says 4 December by
-    // then), then midnight there (05:00 UTC, EST).
+    // then, Auckland too), then midnight in New York (05:00 UTC, EST).
     const flags = async (at: string) => {
       const mine = (await myOverview(srv.storage, member.userId, new Date(at))).find((g) => g.group.id === group.id)!;
       const coaches = (await groupOverview(srv.storage, coach.userId, group.id, new Date(at))).members[0]!;
-      return [mine.openCommitments.map((c) => c.overdue), coaches.openCommitments.map((c) => c.overdue)];
+      expect(coaches.openCommitments).toEqual(mine.openCommitments);
+      return mine.openCommitments.map((c) => [c.id, c.overdue]);
     };
-    expect(await flags('2026-12-04T00:00:00Z')).toEqual([[false], [false]]);
-    expect(await flags('2026-12-04T04:59:00Z')).toEqual([[false], [false]]);
-    expect(await flags('2026-12-04T05:00:00Z')).toEqual([[true], [true]]);
+    expect(await flags('2026-12-04T00:00:00Z')).toEqual([['nz', true], ['ny', false]]);
+    expect(await flags('2026-12-04T04:59:00Z')).toEqual([['nz', true], ['ny', false]]);
+    expect((await flags('2026-12-04T05:00:00Z')).map(([, overdue]) => overdue)).toEqual([true, true]);
   });
 });

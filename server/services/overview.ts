@@ -25,7 +25,10 @@ export const OVERVIEW_KPIS = ['total_revenue', 'gross_margin_pct', 'net_profit_p
 /** Quarters of numbers on "my page": two years is the horizon these groups compare over. */
 const OVERVIEW_QUARTERS = 8;
 
-/** Open commitments of `meetings`, soonest due first; each overdue on its own meeting's calendar. */
+/**
+ * Open commitments of `meetings`, overdue ones first, then by due date (none last). Each is overdue
+ * on its own meeting's calendar, so one due the same day in another zone may not be yet.
+ */
 export async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, now: Date): Promise<OpenCommitment[]> {
   const out: OpenCommitment[] = [];
   for (const m of meetings) {
@@ -37,7 +40,7 @@ export async function commitmentsOf(storage: Storage, meetings: Meeting[], inThe
     }
     doc.destroy();
   }
-  return out.sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
+  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due || '9999').localeCompare(b.due || '9999'));
 }
 
 async function records(storage: Storage, group: Group, inTheRoom: boolean, now: Date) {
