@@ -59,7 +59,12 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
         </table>
       </TableWrap>
       <Alert message={error} />
-      {canLoad && <ReferenceSetForm networkId={networkId} networkCurrency={networkCurrency} onAdded={() => setTick((t) => t + 1)} />}
+      {canLoad && (
+        <>
+          <h3>Add an industry reference set</h3>
+          <ReferenceSetForm networkId={networkId} networkCurrency={networkCurrency} onAdded={() => setTick((t) => t + 1)} />
+        </>
+      )}
     </section>
   );
 }
