@@ -112,10 +112,18 @@ describe('companion groups', () => {
 
     const organiser = await (await newContext(suite.browser, srv.url, { width: 1366, height: 768 })).newPage();
     await login(organiser, 'olga@example.com', PASSWORD);
+    const companyLoads: string[] = [];
+    organiser.on('request', (r) => {
+      if (new URL(r.url()).pathname === `/api/groups/${companion.body.id}/companion-companies`) companyLoads.push(r.method());
+    });
     await organiser.goto(`/groups/${companion.body.id}`);
     const byMail = organiser.getByRole('region', { name: 'Invite by mail' });
     const worksFor = byMail.getByLabel('Works for');
     await expect.poll(() => worksFor.locator('option').count()).toBe(2);
+    // Both invite forms offer the parent group's companies, loaded once for the page.
+    const byLink = organiser.getByRole('region', { name: 'Invite', exact: true }).getByLabel('Works for');
+    await expect.poll(() => byLink.locator('option').allInnerTexts()).toEqual(['Gamma Care', 'Gamma Systems']);
+    expect(companyLoads).toEqual(['GET']);
     await byMail.getByLabel('Email addresses').fill('paul.manager@example.com');
     await worksFor.selectOption({ label: 'Gamma Systems' });
     await byMail.getByRole('button', { name: 'Send invitations' }).click();

@@ -2,6 +2,7 @@
 // group page opens; the coach edits them and sees who has accepted (readiness grid); the opening
 // item shows the confidentiality agreement on the wall and on everyone's screen.
 import { describe, expect, it } from 'vitest';
+import { quarterOf } from '../shared/financials/quarters.ts';
 import { login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
 import { driveRoom, joinMeeting, openProjector, PASSWORD } from './support/room.ts';
 import { e2eSuite } from './support/suite.ts';
@@ -9,6 +10,9 @@ import { e2eSuite } from './support/suite.ts';
 const CONFIDENTIALITY = 'Nothing said in Alpha Group leaves Alpha Group: not names, not numbers, not stories.';
 
 const suite = e2eSuite();
+
+/** A meeting body starting at `at`, labelled with the quarter it falls in: the spec runs on any day. */
+const meetingAt = (at: Date) => ({ quarter: quarterOf(at), startsAt: at.toISOString(), timeZone: 'UTC' });
 
 describe('group norms', () => {
   it('a new member accepts the norms before the group page opens', async () => {
@@ -47,7 +51,7 @@ describe('group norms', () => {
   });
 
   it('the coach edits the norms and sees who accepted them in the readiness grid', async () => {
-    await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, { quarter: '2027-Q1', startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), timeZone: 'UTC' });
+    expect((await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, meetingAt(new Date(Date.now() + 30 * 86_400_000)))).status).toBe(201);
     const coach = await (await newContext(suite.browser, suite.srv.url, { width: 1920, height: 1080 })).newPage();
     await login(coach, 'cora.coach@example.com', PASSWORD);
     await coach.goto(`/groups/${suite.seed.group.id}`);
@@ -66,7 +70,7 @@ describe('group norms', () => {
   });
 
   it('the opening item shows the confidentiality agreement on the wall and on every screen', async () => {
-    const meeting = (await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: new Date().toISOString(), timeZone: 'UTC' })).body;
+    const meeting = (await suite.seed.coach.post(`/api/groups/${suite.seed.group.id}/meetings`, meetingAt(new Date()))).body;
     const room = await driveRoom(suite.srv.url, suite.seed.coach.cookie, meeting.meeting.id);
     const [max, wall] = await Promise.all([
       joinMeeting(suite.browser, suite.srv.url, meeting.meeting.id, 'max.one@example.com', 'Remote', { width: 1366, height: 768 }),

@@ -1,6 +1,7 @@
 // Request bodies about mail (zod): mail settings, invitations by mail, password resets. Apart from
 // mail.ts so the group page, which only needs the bulk invitation's limit, does not load zod.
 import { z } from 'zod';
+import { companionInviteFields } from './groupKindBodies.ts';
 import { LIMITS } from './limits.ts';
 import { BULK_INVITE_MAX } from './mail.ts';
 
@@ -19,7 +20,7 @@ const role = z.enum(['coach', 'member', 'observer']);
 
 export const bulkInviteBody = z.object({
   // companyId: in a companion group, the parent group's company a member works for.
-  invites: z.array(z.object({ email: address, role, companyId: z.string().min(1).max(64).optional() })).min(1).max(BULK_INVITE_MAX),
+  invites: z.array(z.object({ email: address, role, ...companionInviteFields })).min(1).max(BULK_INVITE_MAX),
   ttlMs: z.number().int().min(60_000).max(LIMITS.inviteMaxTtlMs).optional(),
 });
 export type BulkInviteBody = z.infer<typeof bulkInviteBody>;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdPastMeeting } from '../../e2e/support/pastMeeting.ts';
 import type { CoachingOverview } from '../../shared/network.ts';
 import { connectSocket, emitAck, seedGroup, startTestServer } from '../testing/harness.ts';
-import { daysAheadAt, otherGroup } from '../testing/records.ts';
+import { coachingOverview } from '../services/coaching.ts';
+import { daysAheadAt, heldWithCommitments, otherGroup } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -62,6 +63,21 @@ describe("the coach's page across groups", () => {
     expect(alpha.overdue).toEqual([{ meetingId: held, text: 'Send the pricing sheet', who: seed.members[0]!.userId, whoName: 'Max One', due: '2026-03-01' }]);
     expect(alpha.ratings).toEqual(expect.arrayContaining([{ meetingId: rated, quarter: '2026-Q2', average: 8, count: 1 }, { meetingId: held, quarter: '2026-Q1', average: null, count: 0 }]));
     expect(b).toMatchObject({ upcoming: [{ meetingId: betaNext.body.meeting.id }], readiness: { ready: 0, total: 1 }, overdue: [], ratings: [] });
+  });
+
+  it("counts a commitment overdue from midnight in its meeting's zone (Auckland), not from midnight UTC", async () => {
+    const who = beta.member.userId;
+    const meetingId = await heldWithCommitments(srv.storage, seed.coach, {
+      groupId: beta.group.id,
+      timeZone: 'Pacific/Auckland',
+      startsAt: '2026-12-01T20:00:00.000Z',
+      commitments: [{ id: 'nz', who, what: 'Book the venue', due: '2026-12-31' }],
+    });
+    // The clock is injected: New Year's Eve ends in Auckland (NZDT, UTC+13) at 11:00 UTC, while
+    // UTC is still on the due day.
+    const overdue = async (at: string) => (await coachingOverview(srv.storage, seed.coach.userId, new Date(at))).groups.find((g) => g.groupId === beta.group.id)!.overdue;
+    expect(await overdue('2026-12-31T10:59:00Z')).toEqual([]);
+    expect(await overdue('2026-12-31T11:00:00Z')).toEqual([{ meetingId, text: 'Book the venue', who, whoName: 'Beta Group Member', due: '2026-12-31' }]);
   });
 
   it('is empty for members, observers and organisers who coach no group', async () => {

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCommitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import { collabClient, waitUntil } from '../testing/collabClient.ts';
-import { ApiClient, connectSocket, emitAck, seedGroup, startTestServer } from '../testing/harness.ts';
+import { ApiClient, connectSocket, emitAck, joinGroup, seedGroup, startTestServer } from '../testing/harness.ts';
+import { heldWithCommitments, otherGroup } from '../testing/records.ts';
+import { groupOverview, myOverview } from '../services/overview.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
@@ -82,5 +84,28 @@ describe("coach's overview", () => {
     expect(r.body.members[1].openCommitments.map((c: any) => c.id)).toEqual(['secret']);
     expect((await seed.members[0]!.get(`/api/groups/${seed.group.id}/overview`)).status).toBe(403);
     expect((await new ApiClient(srv.url).get(`/api/groups/${seed.group.id}/overview`)).status).toBe(401);
+  });
+});
+
+describe("overdue, on the calendar of the meeting the commitment was made in", () => {
+  it("flags a commitment from midnight in its meeting's zone, not from midnight UTC, overdue ones first, on both pages", async () => {
+    const { group, member } = await otherGroup(srv.url, seed.organiser, seed.networkId, 'York Group');
+    const coach = await joinGroup(srv.url, seed.organiser, group.id, 'Yves Coach', 'coach');
+    const held = (timeZone: string, startsAt: string, id: string) =>
+      heldWithCommitments(srv.storage, coach, { groupId: group.id, timeZone, startsAt, commitments: [{ id, who: member.userId, what: `Call the bank (${id})`, due: '2026-12-03' }] });
+    // Both due 3 December; the Auckland meeting was the earlier one, so it is read second.
+    await held('America/New_York', '2026-12-01T14:00:00.000Z', 'ny');
+    await held('Pacific/Auckland', '2026-11-30T20:00:00.000Z', 'nz');
+    // The clock is injected: 19:00 and 23:59 in New York on the due day (UTC says 4 December by
+    // then, Auckland too), then midnight in New York (05:00 UTC, EST).
+    const flags = async (at: string) => {
+      const mine = (await myOverview(srv.storage, member.userId, new Date(at))).find((g) => g.group.id === group.id)!;
+      const coaches = (await groupOverview(srv.storage, coach.userId, group.id, new Date(at))).members[0]!;
+      expect(coaches.openCommitments).toEqual(mine.openCommitments);
+      return mine.openCommitments.map((c) => [c.id, c.overdue]);
+    };
+    expect(await flags('2026-12-04T00:00:00Z')).toEqual([['nz', true], ['ny', false]]);
+    expect(await flags('2026-12-04T04:59:00Z')).toEqual([['nz', true], ['ny', false]]);
+    expect((await flags('2026-12-04T05:00:00Z')).map(([, overdue]) => overdue)).toEqual([true, true]);
   });
 });

@@ -88,10 +88,10 @@ export function mailJobRunner(mailer: Mailer) {
     async overdue(tx, job, now) {
       const group = await tx.getGroup(String(job.payload.groupId));
       if (!group) return;
-      const today = now.toISOString().slice(0, 10);
       const held = (await tx.listMeetings(group.id)).filter((m) => m.status !== 'scheduled');
-      // inTheRoom=false: a confidential commitment never goes into a mail.
-      const overdue = (await commitmentsOf(tx, held, false, today)).filter((c) => c.overdue);
+      // inTheRoom=false: a confidential commitment never goes into a mail. Overdue is decided on
+      // each meeting's calendar (the Monday slot is UTC; "past its date" is the meeting zone's).
+      const overdue = (await commitmentsOf(tx, held, false, now)).filter((c) => c.overdue);
       for (const m of await tx.listMembers(group.id)) {
         const items = overdue.filter((c) => c.who === m.userId).map((c) => ({ what: c.what, due: c.due, group: group.name, meetingTitle: c.meetingTitle }));
         if (items.length === 0) continue;

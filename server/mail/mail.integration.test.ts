@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCommitment } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
 import { ApiClient, joinGroup, seedGroup, startTestServer, tempDataDir } from '../testing/harness.ts';
-import { createMeeting } from '../testing/records.ts';
+import { addDays } from '../../shared/calendar/meetingDays.ts';
+import { zonedToInstant } from '../../shared/calendar/zoned.ts';
+import { createMeeting, heldWithCommitments } from '../testing/records.ts';
 import { linkIn, SmtpSink } from '../testing/smtpSink.ts';
-import { nextDigestSlot, scheduleOverdueDigest } from './jobs.ts';
+import { mailJobRunner, nextDigestSlot, scheduleOverdueDigest } from './jobs.ts';
+import { createMailer } from './mailer.ts';
 
 const sink = new SmtpSink();
 const dataDir = tempDataDir();
@@ -243,6 +246,28 @@ describe('the weekly overdue digest', () => {
     // The chain resumes with the next slot from now, not from the missed one.
     const next = new Date(nextDigestSlot(Date.now())).toISOString();
     expect((await srv.storage.getMailJob(`overdue:${gamma.id}:${next}`))?.doneAt).toBeNull();
+  });
+});
+
+describe('the weekly overdue digest in the meeting zone', () => {
+  it("lists a New York meeting's commitment from midnight in New York on, not from midnight UTC", async () => {
+    const delta = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Delta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body;
+    const coach = await joinGroup(srv.url, seed.organiser, delta.id, 'Dot Coach', 'coach');
+    const nia = await joinGroup(srv.url, seed.organiser, delta.id, 'Nia York', 'member', 'York Co');
+    // Due a month ahead: each run schedules the next slot after its (injected) now, which then
+    // lies weeks ahead, so the server's own worker never runs it during this test.
+    const due = inDays(30).slice(0, 10);
+    await heldWithCommitments(srv.storage, coach, { groupId: delta.id, timeZone: 'America/New_York', startsAt: inDays(-1), commitments: [{ id: 'y1', who: nia.userId, what: 'Call the bank', due }] });
+    const run = mailJobRunner(createMailer({ sending: false, origin: () => srv.url, kick: () => {} }));
+    const digestAt = async (date: string, time: string): Promise<string[]> => {
+      const at = new Date(zonedToInstant(date, time, 'America/New_York')!);
+      const id = `overdue:${delta.id}:test-${at.toISOString()}`;
+      await run(srv.storage, { id, kind: 'overdue', runAt: at.toISOString(), payload: { groupId: delta.id }, doneAt: null }, at);
+      return (await srv.storage.listMail({ limit: 500 })).filter((m) => m.dedupeKey === `${id}:${nia.userId}`).map((m) => m.subject);
+    };
+    // 23:59 in New York on the due day is already the next day in UTC: nothing is overdue yet.
+    expect(await digestAt(due, '23:59')).toEqual([]);
+    expect(await digestAt(addDays(due, 1), '00:00')).toEqual(['1 overdue commitment on Peerboard']);
   });
 });
 

@@ -15,7 +15,6 @@ import { meetingReadiness } from './readiness.ts';
 const UPCOMING_MAX = 3;
 
 async function coachedGroup(storage: Storage, group: Group, now: Date): Promise<CoachedGroup> {
-  const today = now.toISOString().slice(0, 10);
   const meetings = (await storage.listMeetings(group.id)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const upcoming = meetings.filter((m) => m.status === 'scheduled' && m.startsAt >= now.toISOString()).slice(0, UPCOMING_MAX);
   const held = meetings.filter((m) => m.status !== 'scheduled');
@@ -23,7 +22,7 @@ async function coachedGroup(storage: Storage, group: Group, now: Date): Promise<
     storage.listMembers(group.id),
     storage.listGoals(group.id),
     // The coach is in the room: confidential commitments count too (they stay on this page).
-    commitmentsOf(storage, held, true, today),
+    commitmentsOf(storage, held, true, now),
     upcoming[0] ? meetingReadiness(storage, upcoming[0]) : Promise.resolve(null),
     Promise.all(held.filter((m) => m.status === 'ended').map(async (m) => ({ m, s: await storage.getMeetingState(m.id) }))),
   ]);

@@ -11,14 +11,16 @@ import type { Storage } from '../storage/types.ts';
 
 /**
  * The quarter whose goals members are working on: the live meeting's; else the last held
- * meeting's (set there, reviewed at the next); else the first scheduled one's; else today's.
+ * meeting's (set there, reviewed at the next); else the first scheduled one's; else today's in
+ * UTC. Only a group without any meeting gets that far, so there is no meeting zone to read today
+ * in, and the server's own zone would make the answer depend on where it runs.
  */
 export function currentGoalQuarter(meetings: readonly Meeting[], now: Date): string {
   const byStart = [...meetings].sort((a, b) => compareQuarters(a.quarter, b.quarter) || a.startsAt.localeCompare(b.startsAt));
   const live = byStart.find((m) => m.status === 'live');
   const held = byStart.filter((m) => m.status === 'ended').at(-1);
   const next = byStart.find((m) => m.status === 'scheduled');
-  return (live ?? held ?? next)?.quarter ?? quarterOf(now);
+  return (live ?? held ?? next)?.quarter ?? quarterOf(now, 'UTC');
 }
 
 /** Done counts 1 and partly 0.5, over every reviewed goal of every quarter; null before any review. */

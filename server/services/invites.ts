@@ -9,7 +9,7 @@ import { authorizeGroup, type Access } from '../auth/policy.ts';
 import { hashToken, newId, newToken } from '../auth/tokens.ts';
 import { inviteMail } from '../mail/compose.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import type { Storage } from '../storage/types.ts';
+import type { PendingInviteRecord, Storage } from '../storage/types.ts';
 import { inviteCompanyFor } from './groupKinds.ts';
 
 interface InviteDeps {
@@ -30,19 +30,24 @@ async function inviteCompanyName(storage: Storage, inviteId: string): Promise<st
   return companyId ? ((await storage.getCompany(companyId))?.name ?? null) : null;
 }
 
-async function toPending(storage: Storage, invites: Invite[]): Promise<PendingInvite[]> {
+/** invites carry their company's name: the list reads it joined (listPendingInvites), one invite reads it on its own. */
+async function toPending(storage: Storage, invites: PendingInviteRecord[]): Promise<PendingInvite[]> {
   const names = new Map<string, string>();
   for (const id of new Set(invites.map((i) => i.createdBy))) names.set(id, (await storage.getUser(id))?.name ?? 'Someone');
-  const companies = await Promise.all(invites.map((i) => inviteCompanyName(storage, i.id)));
-  return invites.map((i, n) => ({
+  return invites.map((i) => ({
     id: i.id,
     email: i.email,
     role: i.role,
     expiresAt: i.expiresAt,
     createdAt: i.createdAt,
     createdByName: names.get(i.createdBy)!,
-    companyName: companies[n]!,
+    companyName: i.companyName,
   }));
+}
+
+/** One invite just created or re-sent, as the pending list shows it. */
+async function onePending(storage: Storage, invite: Invite): Promise<PendingInvite> {
+  return (await toPending(storage, [{ ...invite, companyName: await inviteCompanyName(storage, invite.id) }]))[0]!;
 }
 
 async function mailInvite(deps: InviteDeps, group: Group, invite: Invite, inviterName: string, token: string, tokenHash: string): Promise<void> {
@@ -85,7 +90,7 @@ export async function bulkInvite(deps: InviteDeps, userId: string, groupId: stri
       return created;
     });
     await mailInvite(deps, group, invite, inviter, token, tokenHash);
-    out.push({ email: i.email, invite: (await toPending(deps.storage, [invite]))[0]!, url: `/invite/${token}` });
+    out.push({ email: i.email, invite: await onePending(deps.storage, invite), url: `/invite/${token}` });
   }
   return { invites: out };
 }
@@ -118,5 +123,5 @@ export async function resendInvite(deps: InviteDeps, userId: string, groupId: st
   if (!(await deps.storage.reissueInvite(inviteId, tokenHash, expiresAt))) throw new DomainError('conflict', 'This invite was already used or revoked');
   const fresh = { ...invite, expiresAt };
   await mailInvite(deps, group, fresh, (await deps.storage.getUser(userId))?.name ?? 'Someone', token, tokenHash);
-  return { invite: (await toPending(deps.storage, [fresh]))[0]!, url: `/invite/${token}` };
+  return { invite: await onePending(deps.storage, fresh), url: `/invite/${token}` };
 }

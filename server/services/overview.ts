@@ -4,6 +4,7 @@
 import { effectiveCurrency } from '../../shared/financials/format.ts';
 import { readCommitments } from '../../shared/collab/commitments.ts';
 import { commitmentsDocName } from '../../shared/collab/docNames.ts';
+import { isOverdue } from '../../shared/calendar/overdue.ts';
 import type { Group, Meeting } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { compareQuarters } from '../../shared/financials/quarters.ts';
@@ -24,26 +25,30 @@ export const OVERVIEW_KPIS = ['total_revenue', 'gross_margin_pct', 'net_profit_p
 /** Quarters of numbers on "my page": two years is the horizon these groups compare over. */
 const OVERVIEW_QUARTERS = 8;
 
-export async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, today: string): Promise<OpenCommitment[]> {
+/**
+ * Open commitments of `meetings`, overdue ones first, then by due date (none last). Each is overdue
+ * on its own meeting's calendar, so one due the same day in another zone may not be yet.
+ */
+export async function commitmentsOf(storage: Storage, meetings: Meeting[], inTheRoom: boolean, now: Date): Promise<OpenCommitment[]> {
   const out: OpenCommitment[] = [];
   for (const m of meetings) {
     const doc = await loadStoredDoc(storage, commitmentsDocName(m.id));
     if (!doc) continue;
     for (const c of readCommitments(doc)) {
       if (c.status !== 'open' || (c.confidential && !inTheRoom)) continue;
-      out.push({ ...c, meetingId: m.id, meetingTitle: m.title, overdue: c.due !== '' && c.due < today });
+      out.push({ ...c, meetingId: m.id, meetingTitle: m.title, overdue: isOverdue(c.due, m.timeZone, now) });
     }
     doc.destroy();
   }
-  return out.sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
+  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due || '9999').localeCompare(b.due || '9999'));
 }
 
-async function records(storage: Storage, group: Group, inTheRoom: boolean, today: string) {
+async function records(storage: Storage, group: Group, inTheRoom: boolean, now: Date) {
   const meetings = (await storage.listMeetings(group.id)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const ended = meetings.filter((m) => m.status === 'ended');
   const [goals, commitments, states] = await Promise.all([
     storage.listGoals(group.id),
-    commitmentsOf(storage, meetings.filter((m) => m.status !== 'scheduled'), inTheRoom, today),
+    commitmentsOf(storage, meetings.filter((m) => m.status !== 'scheduled'), inTheRoom, now),
     Promise.all(ended.map(async (m) => ({ m, s: await storage.getMeetingState(m.id) }))),
   ]);
   const person = (userId: string, name: string, company: string | null): PersonRecord => ({
@@ -59,14 +64,14 @@ async function records(storage: Storage, group: Group, inTheRoom: boolean, today
   return { meetings, ended, next, person };
 }
 
-export async function myOverview(storage: Storage, userId: string, today = new Date().toISOString().slice(0, 10)): Promise<MyGroupOverview[]> {
+export async function myOverview(storage: Storage, userId: string, now = new Date()): Promise<MyGroupOverview[]> {
   const me = await storage.getUser(userId);
   if (!me) throw new DomainError('unauthenticated', 'Sign in first');
   const out: MyGroupOverview[] = [];
   for (const { group, role } of await storage.listGroupsOfUser(userId)) {
     const access = await resolveAccess(storage, userId, group);
     const membership = await storage.getMembership(group.id, userId);
-    const { ended, next, person } = await records(storage, group, can('notes.roomOnly', access, group), today);
+    const { ended, next, person } = await records(storage, group, can('notes.roomOnly', access, group), now);
     const figures = hasCompany(role) ? await myFigures(storage, userId, group.id) : [];
     const currency = effectiveCurrency(group, await storage.getNetwork(group.networkId));
     const myReadiness = hasCompany(role) && next ? await ownReadiness(storage, userId, next.id) : null;
@@ -92,9 +97,9 @@ async function myFigures(storage: Storage, userId: string, groupId: string): Pro
 }
 
 /** The coach's page for one group: every member company's record, overdue commitments first. */
-export async function groupOverview(storage: Storage, userId: string, groupId: string, today = new Date().toISOString().slice(0, 10)): Promise<{ group: Group; members: PersonRecord[] }> {
+export async function groupOverview(storage: Storage, userId: string, groupId: string, now = new Date()): Promise<{ group: Group; members: PersonRecord[] }> {
   const { group } = await authorizeGroup(storage, userId, groupId, 'group.members.manage');
-  const { person } = await records(storage, group, true, today);
+  const { person } = await records(storage, group, true, now);
   const members = (await storage.listMembers(groupId)).filter((m) => hasCompany(m.role));
   const people = members.map((m) => person(m.userId, m.name, m.company));
   people.sort((a, b) => b.openCommitments.filter((c) => c.overdue).length - a.openCommitments.filter((c) => c.overdue).length || a.name.localeCompare(b.name));

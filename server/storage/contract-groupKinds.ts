@@ -67,6 +67,22 @@ export function runGroupKindsContract(name: string, make: () => Promise<Storage>
       expect(await s().inviteCompany(invite.id)).toBe(company.id);
     });
 
+    it("lists pending invites with the name of the company each names, null for none or a company that is gone", async () => {
+      const { company, companion, owner } = await companionFixture();
+      const invite = async (email: string, companyId: string | null) => {
+        const created = await s().createInvite({ id: uid('inv'), tokenHash: uid('hash'), groupId: companion.id, role: 'member', createdBy: owner.id, expiresAt: '2099-01-01T00:00:00.000Z', email });
+        if (companyId) await s().setInviteCompany(created.id, companyId);
+        await sleep(5); // the list is oldest first
+        return created;
+      };
+      const named = await invite('a@example.com', company.id);
+      await invite('b@example.com', null);
+      await invite('c@example.com', uid('gone'));
+      const pending = await s().listPendingInvites(companion.id, new Date().toISOString());
+      expect(pending.map((p) => [p.email, p.companyName])).toEqual([['a@example.com', 'Olli IT'], ['b@example.com', null], ['c@example.com', null]]);
+      expect(pending[0]).toMatchObject({ ...named, companyName: 'Olli IT' });
+    });
+
     it('counts network figures from core groups only', async () => {
       const { network, core, owner, companion, manager } = await companionFixture();
       await s().upsertFigures([{ groupId: core.id, userId: owner.id, quarter: '2026-Q3', kpiKey: 'total_revenue', value: 100, coachOnly: false }]);

@@ -2,6 +2,7 @@
 // the password changes a reset makes. Creating and redeeming invites live in directory-sql.ts.
 import type { Invite } from '../../shared/domain.ts';
 import { oneRow, type SqlAccess } from './access.ts';
+import type { PendingInviteRecord } from './types.ts';
 import * as row from './rows.ts';
 
 export class InvitesSql {
@@ -12,13 +13,16 @@ export class InvitesSql {
     return r && row.toInvite(r);
   }
 
-  async listPendingInvites(groupId: string, now: string): Promise<Invite[]> {
-    const rows = await this.q.all<row.InviteRow>(
-      `SELECT * FROM invites WHERE group_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
-       ORDER BY created_at, id`,
+  async listPendingInvites(groupId: string, now: string): Promise<PendingInviteRecord[]> {
+    // The company joined in, not read per invite: invites.company_id has no foreign key, so a
+    // company that is gone leaves the name null.
+    const rows = await this.q.all<row.InviteRow & { company_name: string | null }>(
+      `SELECT i.*, c.name AS company_name FROM invites i LEFT JOIN companies c ON c.id = i.company_id
+       WHERE i.group_id = ? AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ?
+       ORDER BY i.created_at, i.id`,
       [groupId, now],
     );
-    return rows.map(row.toInvite);
+    return rows.map((r) => ({ ...row.toInvite(r), companyName: r.company_name }));
   }
 
   async revokeInvite(id: string, at: string): Promise<boolean> {

@@ -70,6 +70,11 @@ export interface InviteRecord extends Invite {
   tokenHash: string;
 }
 
+/** A pending invite as listed, with the name of the company it names (companion groups; null when none, or when that company is gone). */
+export interface PendingInviteRecord extends Invite {
+  companyName: string | null;
+}
+
 export interface NewGroup {
   networkId: string;
   name: string;
@@ -249,8 +254,8 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
   /** Marks the invite used if it is still unused; false if someone else used it first. */
   markInviteUsed(id: string, userId: string, at: string): Promise<boolean>;
   getInvite(id: string): Promise<Invite | null>;
-  /** Unused, unrevoked and unexpired at `now`, oldest first. */
-  listPendingInvites(groupId: string, now: string): Promise<Invite[]>;
+  /** Unused, unrevoked and unexpired at `now`, oldest first, each with its company's name (one read). */
+  listPendingInvites(groupId: string, now: string): Promise<PendingInviteRecord[]>;
   /** False when already used or revoked. */
   revokeInvite(id: string, at: string): Promise<boolean>;
   /** Replaces the secret and expiry of a pending invite (re-send); false once used or revoked. */

@@ -1,5 +1,10 @@
 // Test helpers for the records endpoints (financials, goals, summary): a second group in the
-// same network, meetings, and the PUT and CSV requests ApiClient has no shorthand for.
+// same network, meetings (also held ones with commitments), and the PUT and CSV requests ApiClient has no shorthand for.
+import * as Y from 'yjs';
+import { addCommitment } from '../../shared/collab/commitments.ts';
+import { commitmentsDocName } from '../../shared/collab/docNames.ts';
+import { quarterOf } from '../../shared/financials/quarters.ts';
+import type { Storage } from '../storage/types.ts';
 import { joinGroup, type ApiClient, type HttpResult } from './harness.ts';
 
 /** A second coach-led group in the seed's network, with one member company. */
@@ -9,10 +14,27 @@ export async function otherGroup(base: string, organiser: ApiClient, networkId: 
   return { group, member };
 }
 
-export async function createMeeting(c: ApiClient, groupId: string, quarter: string, startsAt: string): Promise<{ id: string; agenda: { id: string; kind: string }[] }> {
-  const r = await c.post(`/api/groups/${groupId}/meetings`, { quarter, startsAt, timeZone: 'Europe/Berlin' });
+export async function createMeeting(c: ApiClient, groupId: string, quarter: string, startsAt: string, timeZone = 'Europe/Berlin'): Promise<{ id: string; agenda: { id: string; kind: string }[] }> {
+  const r = await c.post(`/api/groups/${groupId}/meetings`, { quarter, startsAt, timeZone });
   if (r.status !== 201) throw new Error(`meeting failed: ${JSON.stringify(r.body)}`);
   return { id: r.body.meeting.id, agenda: r.body.state.agenda };
+}
+
+/**
+ * A meeting of `groupId` in `timeZone` that was held (ended) with these open commitments, written
+ * straight into storage: for the readers of commitments, which do not care how the meeting ran.
+ */
+export async function heldWithCommitments(
+  storage: Storage,
+  c: ApiClient,
+  o: { groupId: string; timeZone: string; startsAt: string; commitments: { id: string; who: string; what: string; due: string }[] },
+): Promise<string> {
+  const meeting = await createMeeting(c, o.groupId, quarterOf(new Date(o.startsAt), o.timeZone), o.startsAt, o.timeZone);
+  const doc = new Y.Doc();
+  for (const x of o.commitments) addCommitment(doc, { ...x, status: 'open', confidential: false, createdBy: x.who, createdAt: o.startsAt });
+  await storage.appendDocUpdate(commitmentsDocName(meeting.id), Y.encodeStateAsUpdate(doc));
+  await storage.updateMeeting(meeting.id, { status: 'ended' });
+  return meeting.id;
 }
 
 export const put = <T = any>(c: ApiClient, path: string, body: unknown): Promise<HttpResult<T>> => c.request<T>('PUT', path, body);

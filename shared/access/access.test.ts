@@ -13,6 +13,7 @@ import {
   COMMAND_RIGHTS,
   docRight,
   GROUP_ACTIONS,
+  inPhase,
   roleOf,
   searchVisibilities,
   checkNetwork,
@@ -139,6 +140,10 @@ describe('group actions: every role x action x meeting status', () => {
     if (!byRole) expect(result?.code).toBe('forbidden');
     else if (!inPhase) expect(result?.code).toBe(phase?.code);
     else expect(result).toBeNull();
+  });
+
+  it.each(GROUP_ACTIONS.flatMap((a) => (['scheduled', 'live', 'ended'] as const).map((st) => [a, st] as const)))('%s in a %s meeting: inPhase as the phase table says', (action, status) => {
+    expect(inPhase(action, status)).toBe(PHASES[action]?.statuses.includes(status) ?? true);
   });
 
   it('group settings open room-only content and figures to observers, and nothing else', () => {

@@ -218,12 +218,20 @@ const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; e
   },
 };
 
+/**
+ * Whether a meeting in this status takes the action at all, whoever asks: with a group's
+ * `allowed` (the role's part), a client tells which of its meetings an action applies to.
+ */
+export function inPhase(action: GroupAction, status: MeetingStatus): boolean {
+  const phase = PHASE[action];
+  return !phase || phase.statuses.includes(status);
+}
+
 /** null when allowed; otherwise the error: `forbidden` for the role, a phase code for the meeting's status. */
 export function check(action: GroupAction, s: Subject, g: AccessGroup, meeting?: MeetingContext): ApiError | null {
   const rule = Object.hasOwn(RULES, action) ? RULES[action] : undefined;
   if (!rule || !rule(s, g)) return { code: 'forbidden', message: `Your role may not do this (${action})` };
-  const phase = PHASE[action];
-  if (phase && meeting && !phase.statuses.includes(meeting.status)) return phase.error;
+  if (meeting && !inPhase(action, meeting.status)) return PHASE[action]!.error;
   return null;
 }
 

@@ -7,6 +7,7 @@ export {
   can,
   check,
   GROUP_ACTIONS,
+  inPhase,
   type AccessGroup,
   type GroupAction,
   type MeetingContext,

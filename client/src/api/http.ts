@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The API's `error.details`, e.g. {errors:[{line,message}]} for a refused CSV. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -31,7 +33,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = isErrorBody(data) ? data.error : null;
-    throw new HttpError(res.status, err?.code ?? 'internal', err?.message ?? `Request failed (${res.status}).`);
+    throw new HttpError(res.status, err?.code ?? 'internal', err?.message ?? `Request failed (${res.status}).`, err?.details);
   }
   return data as T;
 }
@@ -53,4 +55,16 @@ export function errorMessage(err: unknown): string {
   if (err instanceof HttpError) return err.message;
   if (err instanceof Error) return err.message;
   return 'Something went wrong.';
+}
+
+export interface CsvLineError {
+  line: number;
+  message: string;
+}
+
+/** Every bad line a refused CSV names (`error.details.errors`; line 0 is the whole file). */
+export function csvLineErrors(err: unknown): CsvLineError[] {
+  const errors = err instanceof HttpError ? err.details?.errors : undefined;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter((e): e is CsvLineError => typeof e === 'object' && e !== null && typeof (e as CsvLineError).message === 'string');
 }

@@ -32,4 +32,5 @@ export const benchmarksApi = {
     http.get<SegmentBenchmarks>(`/api/networks/${enc(networkId)}/benchmarks/segments?quarter=${enc(quarter)}&dimension=${enc(dimension)}`),
   references: (networkId: string) => http.get<ReferenceSet[]>(`/api/networks/${enc(networkId)}/reference-sets`),
   loadReference: (networkId: string, body: ReferenceSetBody) => http.post<ReferenceSet>(`/api/networks/${enc(networkId)}/reference-sets`, body),
+  deleteReference: (networkId: string, setId: string) => http.del(`/api/networks/${enc(networkId)}/reference-sets/${enc(setId)}`),
 };

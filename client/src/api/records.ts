@@ -11,29 +11,6 @@ const enc = encodeURIComponent;
 type GoalBody = z.input<typeof goalBody>;
 type GoalPatchBody = z.input<typeof goalPatchBody>;
 
-export interface CsvLineError {
-  line: number;
-  message: string;
-}
-
-/** A refused CSV import: the server lists every bad line (line 0 is the whole file). */
-export class CsvImportError extends HttpError {
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    readonly lines: CsvLineError[],
-  ) {
-    super(status, code, message);
-  }
-}
-
-function lineErrors(details: unknown): CsvLineError[] {
-  const errors = (details as { errors?: unknown } | undefined)?.errors;
-  if (!Array.isArray(errors)) return [];
-  return errors.filter((e): e is CsvLineError => typeof e === 'object' && e !== null && typeof (e as CsvLineError).message === 'string');
-}
-
 /** http.ts speaks JSON only; the import sends the file's text as text/csv. */
 async function importCsv(groupId: string, quarter: string, csv: string): Promise<{ imported: number }> {
   let res: Response;
@@ -47,10 +24,10 @@ async function importCsv(groupId: string, quarter: string, csv: string): Promise
   } catch {
     throw new HttpError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
   }
-  const data = (await res.json().catch(() => null)) as { imported?: number; error?: { code?: string; message?: string; details?: unknown } } | null;
+  const data = (await res.json().catch(() => null)) as { imported?: number; error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
   if (!res.ok) {
     const err = data?.error;
-    throw new CsvImportError(res.status, err?.code ?? 'internal', err?.message ?? `Import failed (${res.status}).`, lineErrors(err?.details));
+    throw new HttpError(res.status, err?.code ?? 'internal', err?.message ?? `Import failed (${res.status}).`, err?.details);
   }
   return { imported: data?.imported ?? 0 };
 }

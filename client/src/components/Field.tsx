@@ -12,10 +12,12 @@ interface FieldProps {
 export function Field({ label, hint, children, className }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
+  // The control may name more of what describes it (its errors); the hint comes first.
+  const describedBy = [hint ? hintId : null, children.props['aria-describedby']].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id, 'aria-describedby': hint ? hintId : undefined })}
+      {cloneElement(children, { id, 'aria-describedby': describedBy })}
       {hint && (
         <small id={hintId} className="hint">
           {hint}

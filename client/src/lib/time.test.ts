@@ -1,21 +1,20 @@
-// The scheduling form's datetime-local value read in the meeting's zone, across DST in two zones.
+// The viewer's quarter on the viewer's calendar: the first night of a quarter is the new quarter
+// in Berlin or Auckland while UTC (or New York) is still in the old one.
 import { describe, expect, it } from 'vitest';
-import { zonedLocalToIso } from './time.ts';
+import { currentQuarter, nextQuarter } from './time.ts';
 
-describe('zonedLocalToIso', () => {
+describe("the viewer's current and next quarter", () => {
   it.each([
-    ['2026-03-28T09:00', 'Europe/Berlin', '2026-03-28T08:00:00.000Z'],
-    ['2026-03-29T09:00', 'Europe/Berlin', '2026-03-29T07:00:00.000Z'],
-    ['2026-10-24T09:00', 'Europe/Berlin', '2026-10-24T07:00:00.000Z'],
-    ['2026-10-25T09:00', 'Europe/Berlin', '2026-10-25T08:00:00.000Z'],
-    ['2026-03-07T09:00', 'America/New_York', '2026-03-07T14:00:00.000Z'],
-    ['2026-03-08T09:00', 'America/New_York', '2026-03-08T13:00:00.000Z'],
-    ['2026-10-31T09:00', 'America/New_York', '2026-10-31T13:00:00.000Z'],
-    ['2026-11-01T09:00', 'America/New_York', '2026-11-01T14:00:00.000Z'],
-  ])('%s in %s is %s', (local, zone, iso) => expect(zonedLocalToIso(local, zone)).toBe(iso));
-
-  it('null for what is not a date-time', () => {
-    expect(zonedLocalToIso('2026-10-24', 'Europe/Berlin')).toBeNull();
-    expect(zonedLocalToIso('tomorrow 9', 'Europe/Berlin')).toBeNull();
+    // 23:30 UTC on New Year's Eve: 00:30 on 1 January in Berlin, 18:30 on the 31st in New York.
+    ['2026-12-31T23:30:00Z', 'Europe/Berlin', '2027-Q1', '2027-Q2'],
+    ['2026-12-31T23:30:00Z', 'UTC', '2026-Q4', '2027-Q1'],
+    ['2026-12-31T23:30:00Z', 'America/New_York', '2026-Q4', '2027-Q1'],
+    // 1 April, 03:00 UTC: already Q2 in Auckland and Berlin, still 31 March (Q1) in New York.
+    ['2027-04-01T03:00:00Z', 'Pacific/Auckland', '2027-Q2', '2027-Q3'],
+    ['2027-04-01T03:00:00Z', 'Europe/Berlin', '2027-Q2', '2027-Q3'],
+    ['2027-04-01T03:00:00Z', 'America/New_York', '2027-Q1', '2027-Q2'],
+  ])('at %s in %s: %s, then %s', (at, zone, current, next) => {
+    expect(currentQuarter(new Date(at), zone)).toBe(current);
+    expect(nextQuarter(new Date(at), zone)).toBe(next);
   });
 });

@@ -1,14 +1,22 @@
 // Calendar helpers for scheduling: quarters, IANA zones, and wall-clock-in-a-zone to instant.
 import { zonedToInstant } from '../../../shared/calendar/zoned.ts';
-
-/** The quarter after the one `now` falls in, as "2026-Q4". */
-export function nextQuarter(now = new Date()): string {
-  const q = Math.floor(now.getMonth() / 3) + 1;
-  return q === 4 ? `${now.getFullYear() + 1}-Q1` : `${now.getFullYear()}-Q${q + 1}`;
-}
+import { addQuarters, quarterOf } from '../../../shared/financials/quarters.ts';
 
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * The quarter `now` falls in on the viewer's calendar, "2026-Q4": on New Year's night a Berlin
+ * user is already in Q1 while UTC is still in Q4.
+ */
+export function currentQuarter(now = new Date(), zone = browserTimeZone()): string {
+  return quarterOf(now, zone);
+}
+
+/** The quarter after the viewer's current one. */
+export function nextQuarter(now = new Date(), zone = browserTimeZone()): string {
+  return addQuarters(currentQuarter(now, zone), 1);
 }
 
 /** Every zone the browser knows, with the browser's own zone guaranteed to be present. */

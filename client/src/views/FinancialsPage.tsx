@@ -2,7 +2,7 @@
 // CSV) so the financial review starts from figures, not from typing them in the room.
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { addQuarters, isQuarter, quarterOf } from '../../../shared/financials/quarters.ts';
+import { addQuarters, isQuarter } from '../../../shared/financials/quarters.ts';
 import type { GroupFinancials } from '../../../shared/records.ts';
 import { errorMessage } from '../api/http.ts';
 import { recordsApi } from '../api/records.ts';
@@ -16,11 +16,12 @@ import { ReferenceComparison } from '../components/financials/ReferenceCompariso
 import { SegmentBenchmarks } from '../components/financials/SegmentBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
 import { allows } from '../lib/rights.ts';
+import { currentQuarter } from '../lib/time.ts';
 import { useStore } from '../store/index.ts';
 
-/** The quarter that just ended first: that is what the next meeting reviews. */
+/** This quarter on the viewer's calendar and the 7 before; the one that just ended is what the next meeting reviews. */
 function quarterChoices(): string[] {
-  const now = quarterOf(new Date());
+  const now = currentQuarter();
   return [now, ...Array.from({ length: 7 }, (_, i) => addQuarters(now, -(i + 1)))];
 }
 

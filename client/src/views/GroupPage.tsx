@@ -5,10 +5,9 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
-import { InviteForm } from '../components/group/InviteForm.tsx';
+import { GroupInvites } from '../components/group/GroupInvites.tsx';
 import { JoinRequests } from '../components/kinds/JoinRequests.tsx';
 import { GroupKindEditor } from '../components/kinds/GroupKindEditor.tsx';
-import { InvitesByMail } from '../components/group/InvitesByMail.tsx';
 import { ReadinessGrid } from '../components/group/ReadinessGrid.tsx';
 import { UpdatePromptsEditor } from '../components/updates/UpdatePromptsEditor.tsx';
 import { AttendanceRecord } from '../components/attendance/AttendanceRecord.tsx';
@@ -99,8 +98,7 @@ export function GroupPage() {
           {allows(detail, 'companies.propose') && (
             <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={role === 'coach' || role === 'organiser'} />
           )}
-          {allows(detail, 'group.invite') && <InviteForm groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
-          {allows(detail, 'group.invite') && <InvitesByMail groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
+          {allows(detail, 'group.invite') && <GroupInvites groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
         </div>
       </div>
     </>

@@ -1,8 +1,9 @@
 // Figures from a spreadsheet: the file goes to the server as text/csv; all or nothing, and a
 // refused file lists every bad line so the member can fix them in one go.
 import { useId, useState, type ChangeEvent } from 'react';
-import { errorMessage } from '../../api/http.ts';
-import { CsvImportError, recordsApi, type CsvLineError } from '../../api/records.ts';
+import { csvLineErrors, errorMessage, type CsvLineError } from '../../api/http.ts';
+import { recordsApi } from '../../api/records.ts';
+import { CsvLineErrors } from '../CsvLineErrors.tsx';
 
 export function CsvImport({ groupId, quarter, onImported }: { groupId: string; quarter: string; onImported: () => void }) {
   const id = useId();
@@ -25,7 +26,7 @@ export function CsvImport({ groupId, quarter, onImported }: { groupId: string; q
       onImported();
     } catch (err) {
       setError(errorMessage(err));
-      if (err instanceof CsvImportError) setLines(err.lines);
+      setLines(csvLineErrors(err));
     } finally {
       setBusy(false);
     }
@@ -42,13 +43,7 @@ export function CsvImport({ groupId, quarter, onImported }: { groupId: string; q
       {error && (
         <div role="alert" className="alert alert-block">
           <p>{error}</p>
-          {lines.length > 0 && (
-            <ul className="csv-errors">
-              {lines.map((l, i) => (
-                <li key={`${l.line}-${i}`}>{l.line === 0 ? 'The file' : `Line ${l.line}`}: {l.message}</li>
-              ))}
-            </ul>
-          )}
+          <CsvLineErrors lines={lines} />
         </div>
       )}
     </div>

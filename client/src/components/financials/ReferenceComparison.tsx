@@ -1,6 +1,6 @@
 // The group beside the network and industry references (quartiles from a published study, with
 // its source and year); organisers load a reference set from CSV here.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReferenceSet } from '../../../../shared/benchmarks.ts';
 import { DEFAULT_KPIS, formatKpiValue } from '../../../../shared/financials/kpis.ts';
 import type { KpiGroupStats, NetworkBenchmark } from '../../../../shared/financials/types.ts';
@@ -9,8 +9,8 @@ import { recordsApi } from '../../api/records.ts';
 import { benchmarksApi } from '../../api/network.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import { Alert } from '../Alert.tsx';
-import { Field } from '../Field.tsx';
 import { TableWrap } from '../TableWrap.tsx';
+import { ReferenceSetForm } from './ReferenceSetForm.tsx';
 
 interface Props {
   networkId: string;
@@ -25,7 +25,6 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
   const [sets, setSets] = useState<ReferenceSet[]>([]);
   const [network, setNetwork] = useState<NetworkBenchmark[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [form, setForm] = useState({ source: '', year: String(new Date().getFullYear() - 1), csv: 'kpi,q1,median,q3\n' });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     benchmarksApi.references(networkId).then(setSets, (e) => setError(errorMessage(e)));
@@ -33,17 +32,6 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
   }, [networkId, quarter, tick]);
   const locale = viewerLocale();
   const ref = sets[0];
-
-  const load = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      await benchmarksApi.loadReference(networkId, { source: form.source, year: Number(form.year), csv: form.csv });
-      setTick((t) => t + 1);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
 
   return (
     <section className="card section" aria-labelledby="ref-h" data-testid="reference-comparison">
@@ -72,16 +60,10 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
       </TableWrap>
       <Alert message={error} />
       {canLoad && (
-        <form className="form" onSubmit={(e) => void load(e)} aria-label="Load an industry reference">
-          <div className="form-row">
-            <Field label="Source (study)"><input value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })} /></Field>
-            <Field label="Year"><input inputMode="numeric" value={form.year} onChange={(e) => setForm({ ...form, year: e.target.value })} /></Field>
-          </div>
-          <Field label="Quartiles (CSV)" hint="Header kpi,q1,median,q3; one row per KPI, e.g. gross_margin_pct,35,42.5,48">
-            <textarea rows={4} value={form.csv} onChange={(e) => setForm({ ...form, csv: e.target.value })} />
-          </Field>
-          <button type="submit" className="btn">Load reference</button>
-        </form>
+        <>
+          <h3>Add an industry reference set</h3>
+          <ReferenceSetForm networkId={networkId} networkCurrency={networkCurrency} onAdded={() => setTick((t) => t + 1)} />
+        </>
       )}
     </section>
   );

@@ -6,20 +6,21 @@ import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
-import { useCompanionCompanies, WorksForSelect } from './WorksForSelect.tsx';
+import { useWorksFor, WorksForSelect, type CompanionCompanies } from './WorksForSelect.tsx';
 
 /**
  * canInviteCoach: the server's `group.invite.coach` right (a lead's, even in peer-led groups).
- * companion: a companion group, whose members are invited for one of the parent group's companies.
+ * companion: a companion group's parent companies (loaded once by GroupInvites), whose members are
+ * invited for one of them; null in other groups.
  */
-export function InviteForm({ groupId, canInviteCoach, companion = false }: { groupId: string; canInviteCoach: boolean; companion?: boolean }) {
+export function InviteForm({ groupId, canInviteCoach, companion }: { groupId: string; canInviteCoach: boolean; companion: CompanionCompanies | null }) {
   const createInvite = useStore((s) => s.createInvite);
   const [role, setRole] = useState<GroupRole>('member');
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const { busy, error, setError, run } = useSubmit();
-  const { companies, companyId, setCompanyId } = useCompanionCompanies(groupId, companion, setError);
-  const forCompany = companion && role === 'member';
+  const { companies, companyId, setCompanyId } = useWorksFor(companion, setError);
+  const forCompany = companion !== null && role === 'member';
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

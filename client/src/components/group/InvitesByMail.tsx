@@ -12,20 +12,21 @@ import { ROLE_LABEL } from '../../lib/labels.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
-import { useCompanionCompanies, WorksForSelect } from './WorksForSelect.tsx';
+import { useWorksFor, WorksForSelect, type CompanionCompanies } from './WorksForSelect.tsx';
 
 /**
  * canInviteCoach: the server's `group.invite.coach` right, as for the invite link.
- * companion: a companion group, whose members are invited for one of the parent group's companies.
+ * companion: a companion group's parent companies (loaded once by GroupInvites), whose members are
+ * invited for one of them; null in other groups.
  */
-export function InvitesByMail({ groupId, canInviteCoach, companion = false }: { groupId: string; canInviteCoach: boolean; companion?: boolean }) {
+export function InvitesByMail({ groupId, canInviteCoach, companion }: { groupId: string; canInviteCoach: boolean; companion: CompanionCompanies | null }) {
   const [pending, setPending] = useState<PendingInvite[] | null>(null);
   const [addresses, setAddresses] = useState('');
   const [role, setRole] = useState<GroupRole>('member');
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
-  const { companies, companyId, setCompanyId } = useCompanionCompanies(groupId, companion, setError);
-  const forCompany = companion && role === 'member';
+  const { companies, companyId, setCompanyId } = useWorksFor(companion, setError);
+  const forCompany = companion !== null && role === 'member';
   const reload = useCallback(() => mailApi.pendingInvites(groupId).then(setPending, (e: unknown) => setError(errorMessage(e))), [groupId, setError]);
   useEffect(() => {
     void reload();

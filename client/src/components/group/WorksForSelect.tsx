@@ -1,5 +1,6 @@
 // "Works for": a companion group's member is invited for one of the parent group's companies
-// (GET /api/groups/:id/companion-companies). One choice for the invite link and the mailed invitations.
+// (GET /api/groups/:id/companion-companies). One choice for the invite link and the mailed
+// invitations; the companies are loaded once for both (GroupInvites) and passed down.
 import { useEffect, useState } from 'react';
 import { groupKindsApi } from '../../api/groupKinds.ts';
 import { errorMessage } from '../../api/http.ts';
@@ -7,21 +8,34 @@ import { Field } from '../Field.tsx';
 
 type CompanionCompany = { id: string; name: string };
 
-/** The parent group's companies (null while loading; never loaded outside a companion group) and the one chosen, the first by default. */
-export function useCompanionCompanies(groupId: string, companion: boolean, onError: (message: string) => void) {
-  const [companies, setCompanies] = useState<CompanionCompany[] | null>(null);
-  const [companyId, setCompanyId] = useState('');
+/** The parent group's companies as loaded for the page: null while loading (or after an error). */
+export interface CompanionCompanies {
+  companies: CompanionCompany[] | null;
+  error: string | null;
+}
+
+/** Loads the parent group's companies once; null outside a companion group (nothing loaded). */
+export function useCompanionCompanies(groupId: string, companion: boolean): CompanionCompanies | null {
+  const [loaded, setLoaded] = useState<CompanionCompanies>({ companies: null, error: null });
   useEffect(() => {
     if (!companion) return;
     groupKindsApi.companionCompanies(groupId).then(
-      (list) => {
-        setCompanies(list);
-        setCompanyId((id) => id || (list[0]?.id ?? ''));
-      },
-      (err: unknown) => onError(errorMessage(err)),
+      (companies) => setLoaded({ companies, error: null }),
+      (err: unknown) => setLoaded((l) => ({ ...l, error: errorMessage(err) })),
     );
-  }, [companion, groupId, onError]);
-  return { companies, companyId, setCompanyId };
+  }, [companion, groupId]);
+  return companion ? loaded : null;
+}
+
+/** One form's choice among the loaded companies, the first by default; a failed load shows in the form's alert. */
+export function useWorksFor(companion: CompanionCompanies | null, onError: (message: string) => void) {
+  const [chosen, setCompanyId] = useState('');
+  const error = companion?.error ?? null;
+  useEffect(() => {
+    if (error) onError(error);
+  }, [error, onError]);
+  const companies = companion?.companies ?? null;
+  return { companies, companyId: chosen || (companies?.[0]?.id ?? ''), setCompanyId };
 }
 
 export function WorksForSelect({ companies, value, onChange, hint }: { companies: CompanionCompany[] | null; value: string; onChange: (companyId: string) => void; hint: string }) {

@@ -1,4 +1,5 @@
-// A network the user organises: its groups and the form to add one.
+// A network the user organises (me.networks: the server's list of them, so every control here is
+// an organiser's): its groups and the form to add one, its industry reference sets.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Network } from '../../../../shared/domain.ts';
@@ -9,6 +10,7 @@ import { GroupSummary } from './GroupSummary.tsx';
 import { NetworkOrganisers } from './NetworkOrganisers.tsx';
 import { NetworkSettings } from './NetworkSettings.tsx';
 import { NewGroupForm } from './NewGroupForm.tsx';
+import { ReferenceSets } from './ReferenceSets.tsx';
 
 export function NetworkSection({ network }: { network: Network }) {
   const groups = useStore((s) => s.networkGroups[network.id]);
@@ -45,6 +47,7 @@ export function NetworkSection({ network }: { network: Network }) {
         </ul>
       )}
       <NewGroupForm networkId={network.id} networkCurrency={network.currency} />
+      <ReferenceSets network={network} />
     </section>
   );
 }
