@@ -167,9 +167,12 @@ export class SqliteWriteBehind {
 
   /**
    * Another process should not write a Peerboard SQLite file while its server runs (a restore
-   * waits for the stop), but if one does, what it wrote wins over the caches from then on.
+   * waits for the stop), but if one does, what it wrote wins over the caches from then on. Asked
+   * once per flush cycle (when nothing is pending), not per write: the pragma costs about as much
+   * as the journal's write, and a write journaled over a cache already rests on it until the flush.
    */
   private forgetIfOthersWrote(): void {
+    if (this.pending.length > 0) return;
     const now = this.sql.dataVersion.get();
     if (now !== this.seenDataVersion) this.forget();
     this.seenDataVersion = now;
