@@ -134,7 +134,10 @@ export class MeetingsSql {
     return saved!;
   }
   async saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]> {
-    checkStateSaves(saves);
+    for (const { meetingId, state, expectedVersion } of saves) {
+      if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
+      if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
+    }
     if (saves.length === 0) return [];
     const now = this.now();
     return this.q.atomic(async (db) => {
@@ -153,13 +156,5 @@ export class MeetingsSql {
       }
       return results;
     });
-  }
-}
-
-/** Refuses saves that could never be right (programming errors): a state given for another meeting, a version that does not move forward. */
-export function checkStateSaves(saves: readonly MeetingStateSave[]): void {
-  for (const { meetingId, state, expectedVersion } of saves) {
-    if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
-    if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
   }
 }

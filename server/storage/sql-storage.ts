@@ -254,16 +254,16 @@ export class SqlStorage implements Storage {
   updateMeeting: Storage['updateMeeting'] = (...a) => this.meetings.updateMeeting(...a);
   listMeetings: Storage['listMeetings'] = (...a) => this.meetings.listMeetings(...a);
   getMeetingState: Storage['getMeetingState'] = (...a) => this.meetings.getMeetingState(...a);
-  saveMeetingState: Storage['saveMeetingState'] = async (meetingId, state, expectedVersion) => (await this.saveMeetingStates([{ meetingId, state, expectedVersion }]))[0]!;
-  // The hot writes take the backend's own path when it has one (SQLite's write-behind), except
-  // inside a transaction, whose statements must run in it.
-  saveMeetingStates: Storage['saveMeetingStates'] = (saves) => (this.hotWrites ? this.hotWrites.saveMeetingStates(saves, now()) : this.meetings.saveMeetingStates(saves));
+  saveMeetingState: Storage['saveMeetingState'] = (...a) => this.meetings.saveMeetingState(...a);
+  saveMeetingStates: Storage['saveMeetingStates'] = (...a) => this.meetings.saveMeetingStates(...a);
   reserveNextMeeting: Storage['reserveNextMeeting'] = (...a) => this.meetings.reserveNextMeeting(...a);
   getNextMeetingId: Storage['getNextMeetingId'] = (...a) => this.meetings.getNextMeetingId(...a);
 
   // collaborative documents (docs-sql.ts)
   appendDocUpdate: Storage['appendDocUpdate'] = (name, update) => this.appendDocUpdates(name, [update]);
   appendDocUpdates: Storage['appendDocUpdates'] = async (name, updates) => (await this.appendDocBatch([{ docName: name, updates }]))[0]!;
+  // The backend's own path when it has one (SQLite's write-behind), except inside a transaction,
+  // whose statements must run in it.
   appendDocBatch: Storage['appendDocBatch'] = (appends) => (this.hotWrites ? this.hotWrites.appendDocBatch(appends) : this.docs.appendDocBatch(appends));
   loadDoc: Storage['loadDoc'] = (name, afterSeq) => this.docs.loadDoc(name, afterSeq);
   compactDoc: Storage['compactDoc'] = (name, merge) => this.docs.compactDoc(name, merge);

@@ -28,7 +28,7 @@ function mapError(err: unknown): unknown {
 class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite';
   private readonly statements = new Map<string, Statement>();
-  /** Doc appends and meeting state saves, journaled and flushed in batches (sqliteWriteBehind.ts). */
+  /** Doc appends, journaled and flushed in batches (sqliteWriteBehind.ts). */
   private readonly writeBehindLog: SqliteWriteBehind;
   readonly writeBehind: HotWrites;
   /**
@@ -48,10 +48,7 @@ class SqliteDriver implements SqlDriver {
   ) {
     const host = { exclusive: <T>(fn: () => T) => this.exclusive(fn, false), wrote: () => this.checkpointer?.wrote(), log: options.log ?? (() => undefined) };
     this.writeBehindLog = new SqliteWriteBehind(db, journalFile, host, options.flushMs);
-    this.writeBehind = {
-      appendDocBatch: (appends) => this.writeBehindLog.appendDocBatch(appends),
-      saveMeetingStates: (saves, at) => this.writeBehindLog.saveMeetingStates(saves, at),
-    };
+    this.writeBehind = { appendDocBatch: (appends) => this.writeBehindLog.appendDocBatch(appends) };
   }
 
   /**

@@ -1,6 +1,7 @@
-// SQLite's write-behind (sqliteWriteBehind.ts): a write acknowledged from the journal survives
-// kill -9 before any flush, a replay is idempotent and drops a torn tail, readers see journaled
-// writes, and a write that bypasses the write-behind is never hidden by its caches.
+// SQLite's write-behind of notes updates (sqliteWriteBehind.ts): an append acknowledged from the
+// journal survives kill -9 before any flush, a replay is idempotent and drops a torn tail,
+// readers see journaled appends, and a write that bypasses the write-behind is never hidden by
+// its cache of heads.
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,54 +87,45 @@ describe('sqlite write-behind', () => {
     await again.close();
   });
 
-  it('lets a reader see journaled writes, flushing them first', async () => {
+  it('lets a reader see journaled appends, flushing them first', async () => {
     const file = join(dir, `read${++n}`, 'peerboard.sqlite');
     const s = openSqliteStorage(file, { flushMs: 3_600_000 });
     await s.migrate();
-    const { meeting, facilitator } = await meetingIn(s);
     expect(await s.appendDocUpdates('doc', [bytes(1), bytes(2)])).toBe(2);
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 1, 'live'), 0)).toBe(true);
     expect(statSync(`${file}-wb`).size).toBeGreaterThan(0);
     expect((await s.loadDoc('doc')).updates).toEqual([bytes(1), bytes(2)]);
-    expect((await s.getMeetingState(meeting.id))?.version).toBe(1);
     // The read flushed: the database holds it all and the journal is empty again.
     expect(statSync(`${file}-wb`).size).toBe(0);
     await s.close();
   });
 
-  it('never answers from a stale cache after a write that went around it', async () => {
+  it('never answers from a stale head after a write that went around the write-behind', async () => {
     const s = openSqliteStorage(':memory:');
     await s.migrate();
-    const { meeting, facilitator } = await meetingIn(s);
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 1, 'live'), 0)).toBe(true);
-    // Inside a transaction the save is plain SQL on the transaction's connection.
-    await s.transaction((tx) => tx.saveMeetingStates([{ meetingId: meeting.id, state: meetingState(meeting.id, facilitator.id, 2, 'live'), expectedVersion: 1 }]));
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 2, 'live'), 1)).toBe(false);
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 3, 'ended'), 2)).toBe(true);
-    expect((await s.getMeetingState(meeting.id))?.version).toBe(3);
-
-    expect(await s.appendDocUpdates(`notes:${meeting.id}:x`, [bytes(1), bytes(2)])).toBe(2);
-    await s.deleteDocs([`notes:${meeting.id}:x`]);
-    expect(await s.appendDocUpdates(`notes:${meeting.id}:x`, [bytes(3)])).toBe(1);
-    expect((await s.loadDoc(`notes:${meeting.id}:x`)).updates).toEqual([bytes(3)]);
+    expect(await s.appendDocUpdates('doc', [bytes(1), bytes(2)])).toBe(2);
+    // Inside a transaction the append is plain SQL on the transaction's connection.
+    expect(await s.transaction((tx) => tx.appendDocBatch([{ docName: 'doc', updates: [bytes(3)] }]))).toEqual([3]);
+    expect(await s.appendDocUpdates('doc', [bytes(4)])).toBe(4);
+    expect((await s.loadDoc('doc')).updates).toEqual([bytes(1), bytes(2), bytes(3), bytes(4)]);
+    expect(await s.appendDocUpdates('gone', [bytes(1), bytes(2)])).toBe(2);
+    await s.deleteDocs(['gone']);
+    expect(await s.appendDocUpdates('gone', [bytes(3)])).toBe(1);
+    expect((await s.loadDoc('gone')).updates).toEqual([bytes(3)]);
     await s.close();
   });
 
-  it('believes another connection that wrote the file over its caches', async () => {
+  it('believes another connection that wrote the file over its cache', async () => {
     const file = join(dir, `other${++n}`, 'peerboard.sqlite');
     const s = openSqliteStorage(file);
     await s.migrate();
-    const { meeting, facilitator } = await meetingIn(s);
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 1, 'live'), 0)).toBe(true);
     expect(await s.appendDocUpdates('doc', [bytes(1)])).toBe(1);
-    await s.countUsers(); // a read: the writes above are flushed
+    await s.countUsers(); // a read: the append above is flushed
     const other = new Database(file);
-    other.prepare('UPDATE meeting_states SET version = 7 WHERE meeting_id = ?').run(meeting.id);
-    other.prepare("UPDATE doc_heads SET last_seq = 10 WHERE doc_name = 'doc'").run();
+    other.prepare("INSERT INTO doc_updates (doc_name, seq, data) VALUES ('doc', 2, x'02')").run();
+    other.prepare("UPDATE doc_heads SET last_seq = 2 WHERE doc_name = 'doc'").run();
     other.close();
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 2, 'live'), 1)).toBe(false);
-    expect(await s.saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 8, 'live'), 7)).toBe(true);
-    expect(await s.appendDocUpdates('doc', [bytes(2)])).toBe(11);
+    expect(await s.appendDocUpdates('doc', [bytes(3)])).toBe(3);
+    expect((await s.loadDoc('doc')).updates).toEqual([bytes(1), bytes(2), bytes(3)]);
     await s.close();
   });
 });

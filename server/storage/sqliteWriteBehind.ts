@@ -1,46 +1,42 @@
-// Write-behind for SQLite's two hot writes: a notes doc's updates (appendDocBatch) and a live
-// meeting's state (saveMeetingStates). A SQLite commit per keystroke or command costs about
-// 0.1 ms of the main thread when writes are spaced out (a transaction's locks, WAL frames and
-// their system calls), about the whole gap to a relay that stores nothing. Here a write is
+// Write-behind for SQLite's hottest write: a notes doc's updates (appendDocBatch), one per
+// keystroke. A SQLite commit per keystroke costs about 0.1 ms of the main thread when writes are
+// spaced out (a transaction's locks, WAL frames and their system calls). Here an update is
 // durable once one framed record is appended to a journal file beside the database: one write()
 // to the OS, the guarantee SQLite gives with WAL and synchronous=NORMAL (a killed process loses
 // nothing; a power cut may lose the last writes). The records reach the database in one
 // transaction per flush, a few ms later, or before any other statement runs on the connection,
-// so every reader (this node's queries, compaction, exports) sees them as if committed. After a
-// crash, opening the database replays the journal first.
+// so every reader (this node's queries, loading and compacting a doc, exports) sees them as if
+// committed. After a crash, opening the database replays the journal first.
 //
-// Results are decided here without a read: the next seq of a doc and the version of a meeting
-// come from caches of what the database holds plus what is pending. Only this process writes
-// the file (SQLite mode is one node), and any other statement that writes those tables clears
-// the caches after the flush that precedes it (SqliteDriver), so the caches cannot go stale.
+// The seqs are decided here without a read, from a cache of each doc's head (what the database
+// holds plus what is pending). Only this process writes the file (SQLite mode is one node), and
+// any other statement that writes first flushes and then clears the cache (SqliteDriver).
+// Meeting states stay plain SQL: the same journal for them measured no gain on the command path
+// (bench:load, 100 rooms), and their compare-and-set would rest on a cache of versions.
 import { closeSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import type { DocAppend, MeetingStateSave } from './types.ts';
-import { checkStateSaves } from './meetings-sql.ts';
+import type { DocAppend } from './types.ts';
 
 /** A pending record reaches the database at most this long after it was journaled. */
 export const WRITE_BEHIND_FLUSH_MS = 20;
 /** Pending bytes past which the flush runs on the next turn instead of waiting for the timer. */
 export const WRITE_BEHIND_MAX_PENDING_BYTES = 4 * 1024 * 1024;
-/** Entries per cache (doc heads, meeting versions); a full cache starts over from the database. */
+/** Docs whose head the cache holds; a full cache starts over from the database. */
 export const WRITE_BEHIND_CACHE_MAX = 20_000;
 
-type Statements = Record<'dataVersion' | 'head' | 'version' | 'bumpHead' | 'insertUpdate' | 'saveState' | 'saveStatus' | 'begin' | 'commit' | 'rollback', Statement>;
+type Statements = Record<'dataVersion' | 'head' | 'bumpHead' | 'insertUpdate' | 'begin' | 'commit' | 'rollback', Statement>;
 
 function prepareStatements(db: Database.Database): Statements {
   return {
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     head: db.prepare('SELECT last_seq FROM doc_heads WHERE doc_name = ?').pluck(),
-    version: db.prepare('SELECT version FROM meeting_states WHERE meeting_id = ?').pluck(),
     bumpHead: db.prepare(
       `INSERT INTO doc_heads (doc_name, last_seq) VALUES (?, ?)
        ON CONFLICT (doc_name) DO UPDATE SET last_seq = MAX(doc_heads.last_seq, excluded.last_seq)`,
     ),
     insertUpdate: db.prepare('INSERT INTO doc_updates (doc_name, seq, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
-    saveState: db.prepare('UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?'),
-    saveStatus: db.prepare('UPDATE meetings SET status = ? WHERE id = ? AND status <> ?'),
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
     rollback: db.prepare('ROLLBACK'),
@@ -48,12 +44,14 @@ function prepareStatements(db: Database.Database): Statements {
 }
 
 const DOC = 1;
-const STATE = 2;
 const HEADER_BYTES = 8; // payload length, crc32 of the payload
 
-type Pending =
-  | { kind: typeof DOC; docName: string; firstSeq: number; updates: Uint8Array[] }
-  | { kind: typeof STATE; meetingId: string; expectedVersion: number; version: number; json: string; status: string; statusMayDiffer: boolean; at: string };
+interface Pending {
+  kind: typeof DOC;
+  docName: string;
+  firstSeq: number;
+  updates: Uint8Array[];
+}
 
 /** What the write-behind needs from its driver: the connection's mutex and a word after each flush. */
 export interface WriteBehindHost {
@@ -69,10 +67,9 @@ export class SqliteWriteBehind {
   private pendingBytes = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly heads = new Map<string, number>();
-  private readonly versions = new Map<string, number>();
   private readonly fd: number | null;
   private statements: Statements | null = null;
-  /** SQLite's data_version when the caches were last known good: it moves when another connection commits. */
+  /** SQLite's data_version when the cache was last known good: it moves when another connection commits. */
   private seenDataVersion: unknown = null;
 
   constructor(
@@ -109,31 +106,8 @@ export class SqliteWriteBehind {
         lasts.push(head + updates.length);
       }
       this.journal(records);
-      for (const [docName, head] of heads) this.remember(this.heads, docName, head);
+      for (const [docName, head] of heads) this.remember(docName, head);
       return lasts;
-    });
-  }
-
-  /** saveMeetingStates: compare-and-set against the known version; journals the saves that hold. */
-  saveMeetingStates(saves: readonly MeetingStateSave[], at: string): Promise<boolean[]> {
-    return this.host.exclusive(() => {
-      checkStateSaves(saves);
-      this.forgetIfOthersWrote();
-      const results: boolean[] = [];
-      const records: Pending[] = [];
-      const versions = new Map<string, number | null>();
-      for (const { meetingId, state, expectedVersion, previousStatus } of saves) {
-        const version = versions.has(meetingId) ? versions.get(meetingId)! : this.versionOf(meetingId);
-        const holds = version === expectedVersion;
-        results.push(holds);
-        if (!holds) continue;
-        versions.set(meetingId, state.version);
-        const statusMayDiffer = previousStatus === undefined || previousStatus !== state.status;
-        records.push({ kind: STATE, meetingId, expectedVersion, version: state.version, json: JSON.stringify(state), status: state.status, statusMayDiffer, at });
-      }
-      this.journal(records);
-      for (const [meetingId, version] of versions) if (version !== null) this.remember(this.versions, meetingId, version);
-      return results;
     });
   }
 
@@ -141,17 +115,16 @@ export class SqliteWriteBehind {
   flushNow(): void {
     if (this.pending.length === 0) return;
     this.clearTimer();
-    this.applyAll(this.pending, false);
+    this.applyAll(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
     if (this.fd !== null) ftruncateSync(this.fd, 0);
     this.host.wrote();
   }
 
-  /** Another statement wrote doc heads or meeting states (after a flush): forget what we knew. */
+  /** Another statement wrote (after a flush): forget the heads we knew. */
   forget(): void {
     this.heads.clear();
-    this.versions.clear();
   }
 
   /** Flushes and removes the journal; the database holds everything. Caller holds the connection. */
@@ -167,9 +140,9 @@ export class SqliteWriteBehind {
 
   /**
    * Another process should not write a Peerboard SQLite file while its server runs (a restore
-   * waits for the stop), but if one does, what it wrote wins over the caches from then on. Asked
+   * waits for the stop), but if one does, what it wrote wins over the cache from then on. Asked
    * once per flush cycle (when nothing is pending), not per write: the pragma costs about as much
-   * as the journal's write, and a write journaled over a cache already rests on it until the flush.
+   * as the journal's write, and a write journaled over the cache already rests on it until the flush.
    */
   private forgetIfOthersWrote(): void {
     if (this.pending.length > 0) return;
@@ -182,21 +155,13 @@ export class SqliteWriteBehind {
     return this.heads.get(docName) ?? Number(this.sql.head.get(docName) ?? 0);
   }
 
-  /** The meeting's stored version as this node knows it; null when it has no stored state. */
-  private versionOf(meetingId: string): number | null {
-    const known = this.versions.get(meetingId);
-    if (known !== undefined) return known;
-    const stored = this.sql.version.get(meetingId);
-    return stored === undefined ? null : Number(stored);
-  }
-
-  private remember(cache: Map<string, number>, key: string, value: number): void {
-    if (cache.size >= WRITE_BEHIND_CACHE_MAX && !cache.has(key)) {
-      // Nothing pending may be forgotten: its value is not in the database yet.
+  private remember(docName: string, head: number): void {
+    if (this.heads.size >= WRITE_BEHIND_CACHE_MAX && !this.heads.has(docName)) {
+      // A pending head may not be forgotten: it is not in the database yet.
       this.flushNow();
-      cache.clear();
+      this.heads.clear();
     }
-    cache.set(key, value);
+    this.heads.set(docName, head);
   }
 
   /** Makes the records durable (one write to the journal), then pending. Throws before anything is pending if the write fails. */
@@ -238,27 +203,20 @@ export class SqliteWriteBehind {
   }
 
   /**
-   * One transaction over the records, in order. A doc's updates at or below its stored head and a
-   * save whose compare-and-set fails were stored before (a replay after a crash that came between
-   * a flush's commit and the journal's truncation): skipped. Outside a replay a failed save means
-   * an acknowledged write was lost, which the caches exist to prevent: it is logged loudly.
+   * One transaction over the records, in order. Updates at or below a doc's stored head were
+   * stored before (a replay after a crash that came between a flush's commit and the journal's
+   * truncation, or a doc compacted since): skipped.
    */
-  private applyAll(records: readonly Pending[], replaying: boolean): void {
+  private applyAll(records: readonly Pending[]): void {
     this.sql.begin.run();
     try {
       for (const r of records) {
-        if (r.kind === DOC) {
-          const head = Number(this.sql.head.get(r.docName) ?? 0);
-          r.updates.forEach((u, i) => {
-            const seq = r.firstSeq + i;
-            if (seq > head) this.sql.insertUpdate.run(r.docName, seq, u);
-          });
-          this.sql.bumpHead.run(r.docName, r.firstSeq + r.updates.length - 1);
-        } else {
-          const changed = this.sql.saveState.run(r.version, r.json, r.at, r.meetingId, r.expectedVersion).changes;
-          if (changed > 0 && r.statusMayDiffer) this.sql.saveStatus.run(r.status, r.meetingId, r.status);
-          if (changed === 0 && !replaying) this.host.log('storage: write-behind save found another version', { meetingId: r.meetingId, expectedVersion: r.expectedVersion });
-        }
+        const head = Number(this.sql.head.get(r.docName) ?? 0);
+        r.updates.forEach((u, i) => {
+          const seq = r.firstSeq + i;
+          if (seq > head) this.sql.insertUpdate.run(r.docName, seq, u);
+        });
+        this.sql.bumpHead.run(r.docName, r.firstSeq + r.updates.length - 1);
       }
       this.sql.commit.run();
     } catch (err) {
@@ -283,7 +241,7 @@ export class SqliteWriteBehind {
       at = end;
     }
     if (at < bytes.length) this.host.log('storage: write-behind journal ends in a torn record; dropped', { bytes: bytes.length - at });
-    this.applyAll(records, true);
+    this.applyAll(records);
     ftruncateSync(this.fd!, 0);
     this.host.log('storage: write-behind journal replayed', { records: records.length });
   }
@@ -343,25 +301,17 @@ class Reader {
 }
 
 function encode(r: Pending): Buffer {
-  const w = new Writer().u8(r.kind);
-  if (r.kind === DOC) {
-    w.text(r.docName).num(r.firstSeq).num(r.updates.length);
-    for (const u of r.updates) w.bytes(u);
-  } else {
-    w.text(r.meetingId).num(r.expectedVersion).num(r.version).text(r.status).u8(r.statusMayDiffer ? 1 : 0).text(r.at).text(r.json);
-  }
+  const w = new Writer().u8(r.kind).text(r.docName).num(r.firstSeq).num(r.updates.length);
+  for (const u of r.updates) w.bytes(u);
   return w.frame();
 }
 
 function decode(payload: Buffer): Pending {
   const r = new Reader(payload);
   const kind = r.u8();
-  if (kind === DOC) {
-    const docName = r.text();
-    const firstSeq = r.num();
-    const count = r.num();
-    return { kind, docName, firstSeq, updates: Array.from({ length: count }, () => r.bytes()) };
-  }
-  if (kind !== STATE) throw new Error(`storage: write-behind journal has a record of unknown kind ${kind}`);
-  return { kind, meetingId: r.text(), expectedVersion: r.num(), version: r.num(), status: r.text(), statusMayDiffer: r.u8() === 1, at: r.text(), json: r.text() };
+  if (kind !== DOC) throw new Error(`storage: write-behind journal has a record of unknown kind ${kind}`);
+  const docName = r.text();
+  const firstSeq = r.num();
+  const count = r.num();
+  return { kind, docName, firstSeq, updates: Array.from({ length: count }, () => r.bytes()) };
 }

@@ -174,11 +174,9 @@ export interface DocAppend {
   updates: Uint8Array[];
 }
 
-/** The two writes a live meeting makes most (a keystroke's notes updates, a command's state), when a backend stores them its own way. */
+/** The write a live meeting makes most (a keystroke's notes updates), when a backend stores it its own way. */
 export interface HotWrites {
   appendDocBatch(appends: readonly DocAppend[]): Promise<number[]>;
-  /** at: the updated_at to store (ISO time). */
-  saveMeetingStates(saves: readonly MeetingStateSave[], at: string): Promise<boolean[]>;
 }
 
 /** One compare-and-set of saveMeetingStates. */
