@@ -74,20 +74,19 @@ export function ScheduleGroupMeeting({ view, onScheduled }: { view: EventView; o
                 : `Each day from the start to the end, in ${event.timeZone}.`
           }
         />
-        <div className="form-row">
-          <Field label="Agenda">
-            <select value={chosen} onChange={(e) => setTemplateId(e.target.value)} disabled={templates.length === 0}>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Title (optional)">
-            <input value={title} placeholder={`${event.name}: ${groupName}`} onChange={(e) => setTitle(e.target.value)} />
-          </Field>
-        </div>
+        {/* Full width: the agendas' names are long. */}
+        <Field label="Agenda">
+          <select value={chosen} onChange={(e) => setTemplateId(e.target.value)} disabled={templates.length === 0}>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Title (optional)">
+          <input value={title} placeholder={`${event.name}: ${groupName}`} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
         <Alert message={error} onDismiss={() => setError(null)} />
         <div className="button-row">
           <button type="submit" className="btn btn-primary" disabled={busy || !group || !chosen}>
