@@ -12,6 +12,7 @@ import { meetingWhen } from '../../lib/meetingTime.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { dateRange } from './eventDates.ts';
+import { EventGroupSelect } from './EventGroupSelect.tsx';
 import './events.css';
 
 export function LinkGroupMeeting({ view, onLinked }: { view: EventView; onLinked: () => Promise<void> }) {
@@ -42,22 +43,15 @@ export function LinkGroupMeeting({ view, onLinked }: { view: EventView; onLinked
       <h2 id="link-meeting">Link a group’s meeting</h2>
       <p className="muted">A meeting a group has already scheduled on the event’s days ({dateRange(event.days)}) becomes its own meeting of the event, private to that group.</p>
       <form className="form event-form" onSubmit={onSubmit} aria-label="Link a group’s meeting to the event">
-        <Field label="Group">
-          <select
-            value={groupId}
-            onChange={(e) => {
-              setGroupId(e.target.value);
-              setLinked(null);
-              setError(null);
-            }}
-          >
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EventGroupSelect
+          groups={groups}
+          value={groupId}
+          onChange={(id) => {
+            setGroupId(id);
+            setLinked(null);
+            setError(null);
+          }}
+        />
         {/* Full width: a meeting reads as its title and when, in the event's zone and yours. */}
         {candidates && candidates.length > 0 && (
           <Field label="Meeting">

@@ -11,6 +11,7 @@ import { meetingWhen } from '../../lib/meetingTime.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { GroupMeetingFields, type GroupMeetingDraft } from './GroupMeetingFields.tsx';
+import { EventGroupSelect } from './EventGroupSelect.tsx';
 import './events.css';
 
 export function ScheduleGroupMeeting({ view, onScheduled }: { view: EventView; onScheduled: () => Promise<void> }) {
@@ -45,22 +46,15 @@ export function ScheduleGroupMeeting({ view, onScheduled }: { view: EventView; o
       <h2 id="schedule-group-meeting">Schedule a group’s meeting</h2>
       <p className="muted">A new meeting of one group on some of the event’s days: its own meeting of the event, private to that group.</p>
       <form className="form event-form" onSubmit={onSubmit} aria-label="Schedule a group’s meeting of the event">
-        <Field label="Group">
-          <select
-            value={groupId}
-            onChange={(e) => {
-              setGroupId(e.target.value);
-              setScheduled(null);
-              setError(null);
-            }}
-          >
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EventGroupSelect
+          groups={groups}
+          value={groupId}
+          onChange={(id) => {
+            setGroupId(id);
+            setScheduled(null);
+            setError(null);
+          }}
+        />
         <GroupMeetingFields
           name={groupName}
           draft={draft}
