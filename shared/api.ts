@@ -6,7 +6,7 @@ import { isCurrencyCode } from './financials/format.ts';
 import type { GroupAction } from './access/index.ts';
 import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
-import type { SharedSessionView } from './events.ts';
+import type { EventRef, SharedSessionView } from './events.ts';
 import type { NormsStanding } from './norms.ts';
 import { protocolChoiceSchema } from './meeting/protocolChoice.ts';
 
@@ -214,13 +214,15 @@ export interface CreatedInvite {
   /** Path the invitee opens, e.g. /invite/<token>. The token is shown once. */
   url: string;
 }
+/** A meeting in the group page's list, with the network event it is part of (see MeetingDetail `event`). */
+export type GroupMeeting = Meeting & { event: EventRef | null };
 export interface GroupDetail {
   group: Group;
   role: GroupRole | 'organiser';
   /** Every group action the caller may take (shared/access): the client shows controls from this. */
   allowed: GroupAction[];
   members: GroupMember[];
-  meetings: Meeting[];
+  meetings: GroupMeeting[];
   templates: AgendaTemplate[];
   /** The currency the group's money is in: its own, else its network's. */
   currency: string;
@@ -239,4 +241,6 @@ export interface MeetingDetail {
   allowed: GroupAction[];
   /** A network event's shared session as the caller attends it; null for any other meeting. */
   sharedSession: SharedSessionView | null;
+  /** The network event the meeting is part of (a group's own meeting or a shared session), when the caller may open its page; else null. */
+  event: EventRef | null;
 }

@@ -105,6 +105,12 @@ export interface EventView {
   canManage: boolean;
 }
 
+/** A network event as a meeting answer names it: the meeting is part of it. */
+export interface EventRef {
+  id: string;
+  name: string;
+}
+
 /**
  * A shared session as one attendee is in it (MeetingDetail and JoinResult `sharedSession`):
  * the event, and the groups they attend it through (shared/access attendingGroups). "Group
@@ -112,7 +118,7 @@ export interface EventView {
  * that group's parking lot, or in the one of them the attendee picks.
  */
 export interface SharedSessionView {
-  event: { id: string; name: string };
+  event: EventRef;
   groups: { id: string; name: string }[];
 }
 

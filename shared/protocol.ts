@@ -2,7 +2,7 @@
 import type { ApiError } from './errors.ts';
 import type { GroupAction } from './access/index.ts';
 import type { Meeting, GroupMember, GroupRole, AttendanceMode } from './domain.ts';
-import type { SharedSessionView } from './events.ts';
+import type { EventRef, SharedSessionView } from './events.ts';
 import type { MeetingCommand } from './meeting/commands.ts';
 import type { MeetingDelta } from './meeting/delta.ts';
 import type { MeetingState } from './meeting/state.ts';
@@ -39,6 +39,8 @@ export interface JoinResult {
   allowed: GroupAction[];
   /** As in MeetingDetail: a shared session as the caller attends it, else null. */
   sharedSession: SharedSessionView | null;
+  /** As in MeetingDetail: the network event the meeting is part of, else null. */
+  event: EventRef | null;
   /** Server clock, so clients can correct timers for their own clock skew. */
   serverNow: number;
 }

@@ -4,7 +4,7 @@
 // notes and resources of a shared session go through the ordinary meeting and group rules.
 // Each group's own meeting of the event is an ordinary meeting of that group, linked to the
 // event; it stays as private as any other meeting of the group.
-import { can, checkEvent, eventAudienceRole, type EventAction, type EventSubject } from '../../shared/access/index.ts';
+import { can, checkEvent, type EventAction, type EventSubject } from '../../shared/access/index.ts';
 import { checkDays } from '../../shared/calendar/meetingDays.ts';
 import type { AgendaTemplateItem, Group, Meeting, MeetingDay } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
@@ -23,13 +23,9 @@ import { quarterOf } from '../../shared/financials/quarters.ts';
 import { resolveAccess } from '../auth/policy.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Storage } from '../storage/types.ts';
+import { eventSubject } from './meetingEvents.ts';
 import { authorizeMeeting, createMeeting, templateItems } from './meetings.ts';
 import { authorizeNetwork } from './networks.ts';
-
-export async function eventSubject(storage: Pick<Storage, 'isOrganiser' | 'eventAudienceRoles'>, userId: string, event: NetworkEvent): Promise<EventSubject> {
-  const [organiser, roles] = await Promise.all([storage.isOrganiser(event.networkId, userId), storage.eventAudienceRoles(event.hostGroupId, userId)]);
-  return { userId, organiser, audienceRole: eventAudienceRole(roles ?? []) };
-}
 
 /** Loads the event and checks the action; anyone outside its audience gets not_found. */
 export async function authorizeEvent(storage: Storage, userId: string, eventId: string, action: EventAction): Promise<{ event: NetworkEvent; subject: EventSubject }> {

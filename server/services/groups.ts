@@ -13,6 +13,7 @@ import { checkInviteRole } from './invites.ts';
 import { inviteCompanyFor, settleKind } from './groupKinds.ts';
 import type { GroupKindBody } from '../../shared/groupKinds.ts';
 import type { LiveAccess } from './liveAccess.ts';
+import { eventsOfMeetings } from './meetingEvents.ts';
 import { addMember } from './members.ts';
 import { standingOf } from './norms.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
@@ -57,13 +58,15 @@ export async function updateGroup(
 
 export async function groupDetail(storage: Storage, userId: string, groupId: string): Promise<GroupDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.read');
-  const [members, meetings, templates, network, norms] = await Promise.all([
+  const [members, listed, templates, network, norms] = await Promise.all([
     storage.listMembers(groupId),
     storage.listMeetings(groupId),
     storage.listTemplates(groupId),
     storage.getNetwork(group.networkId),
     standingOf(storage, access, groupId),
   ]);
+  const events = await eventsOfMeetings(storage, userId, listed.map((m) => m.id));
+  const meetings = listed.map((m) => ({ ...m, event: events.get(m.id) ?? null }));
   const currency = effectiveCurrency(group, network);
   const networkCurrency = network?.currency ?? DEFAULT_CURRENCY;
   return { group, role: roleOf(access), allowed: allowedActions(access, group), members, meetings, templates, currency, networkCurrency, norms };

@@ -11,6 +11,7 @@ import { allowedActions, takesPart, roleOf, type GroupAction } from '../../share
 import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
 import { seedProposals } from './parking.ts';
+import { eventOfMeetingFor } from './meetingEvents.ts';
 import { sharedSessionView } from './sharedSessions.ts';
 import type { Storage } from '../storage/types.ts';
 import { resolveProtocol, type HotSeatProtocol } from '../../shared/meeting/hotseatProtocol.ts';
@@ -114,14 +115,19 @@ export async function insertMeeting(storage: Storage, userId: string, group: Gro
   const members = await storage.listMembers(groupId);
   const state = (await storage.getMeetingState(id))!;
   // Linked to an event only after this (services/events.ts): not a shared session yet.
-  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession: null };
+  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession: null, event: null };
 }
 
 export async function meetingDetail(storage: Storage, userId: string, meetingId: string): Promise<MeetingDetail> {
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
-  const [state, members, sharedSession] = await Promise.all([storage.getMeetingState(meetingId), storage.listMembers(group.id), sharedSessionView(storage, userId, meeting, access.organiser)]);
+  const [state, members, sharedSession, event] = await Promise.all([
+    storage.getMeetingState(meetingId),
+    storage.listMembers(group.id),
+    sharedSessionView(storage, userId, meeting, access.organiser),
+    eventOfMeetingFor(storage, userId, meetingId),
+  ]);
   if (!state) throw new DomainError('internal', 'Meeting state is missing');
-  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession };
+  return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession, event };
 }
 
 export async function updateMeeting(

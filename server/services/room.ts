@@ -19,6 +19,7 @@ import type { MeetingStateSave, Storage } from '../storage/types.ts';
 import { GroupCommit } from '../storage/groupCommit.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
+import { eventOfMeetingFor } from './meetingEvents.ts';
 import { sharedSessionView } from './sharedSessions.ts';
 import { wallShowCommand } from './wallFile.ts';
 
@@ -106,10 +107,11 @@ export class MeetingRooms {
         state = this.states.get(meetingId) ?? state;
       }
     }
-    const [members, fresh, sharedSession] = await Promise.all([
+    const [members, fresh, sharedSession, event] = await Promise.all([
       this.storage.listMembers(meeting.groupId),
       this.storage.getMeeting(meetingId),
       sharedSessionView(this.storage, userId, meeting, access.organiser),
+      eventOfMeetingFor(this.storage, userId, meetingId),
     ]);
     const current = fresh ?? meeting;
     return {
@@ -120,6 +122,7 @@ export class MeetingRooms {
         you: actorOf(access),
         allowed: allowedActions({ ...access, facilitating: state.facilitatorId === userId }, group, current),
         sharedSession,
+        event,
         serverNow: this.now(),
       },
       rights,

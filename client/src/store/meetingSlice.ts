@@ -33,6 +33,8 @@ export interface MeetingSlice {
   allowed: JoinResult['allowed'];
   /** A network event's shared session as the caller attends it (the groups they attend through); null otherwise. */
   sharedSession: JoinResult['sharedSession'];
+  /** The network event the meeting is part of, when the caller may open its page; null otherwise. */
+  event: JoinResult['event'];
   /** The server took the caller out of this meeting while connected (removed from the group). */
   accessLost: boolean;
   /** serverNow - Date.now(), added to the local clock when computing timers. */
@@ -69,6 +71,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
   you: null,
   allowed: [],
   sharedSession: null,
+  event: null,
   accessLost: false,
   serverOffset: 0,
   joinError: null,
@@ -77,7 +80,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
 
   enterMeeting: (meetingId) => {
     if (get().meetingId === meetingId) return;
-    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], sharedSession: null, accessLost: false, joinError: null, commandError: null });
+    set({ meetingId, meeting: null, state: null, members: [], presence: [], you: null, allowed: [], sharedSession: null, event: null, accessLost: false, joinError: null, commandError: null });
   },
 
   meetingJoined: (result) => {
@@ -92,6 +95,7 @@ export const createMeetingSlice: SliceCreator<MeetingSlice> = (set, get) => ({
       you: result.you,
       allowed: result.allowed,
       sharedSession: result.sharedSession,
+      event: result.event,
       serverOffset: result.serverNow - Date.now(),
       joinError: null,
     });

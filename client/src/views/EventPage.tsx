@@ -1,6 +1,6 @@
 // A network event as one attendee sees it: their schedule, day by day (the shared sessions and
 // their own group's meetings, nothing of the other groups'), and their .ics. Organisers see
-// every meeting of the event, add shared sessions and link the groups' own meetings.
+// every meeting of the event, add shared sessions, and schedule or link the groups' own meetings.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { EventScheduleEntry, EventView } from '../../../shared/events.ts';
@@ -9,6 +9,7 @@ import { errorMessage } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
 import { dateLabel, dateRange } from '../components/events/eventDates.ts';
 import { LinkGroupMeeting } from '../components/events/LinkGroupMeeting.tsx';
+import { ScheduleGroupMeeting } from '../components/events/ScheduleGroupMeeting.tsx';
 import { SessionFields, sessionDay, type SessionDraft } from '../components/events/SessionFields.tsx';
 import '../components/events/events.css';
 import { useSubmit } from '../hooks/useForm.ts';
@@ -48,6 +49,7 @@ export function EventPage() {
         ))}
       </section>
       {canManage && <AddSession eventId={event.id} days={event.days} onAdded={load} />}
+      {canManage && <ScheduleGroupMeeting view={view} onScheduled={load} />}
       {canManage && <LinkGroupMeeting view={view} onLinked={load} />}
     </div>
   );

@@ -7,6 +7,7 @@ import { AgendaList } from '../components/meeting/AgendaList.tsx';
 import { ConnectionBadge } from '../components/meeting/ConnectionBadge.tsx';
 import { ConsoleBar } from '../components/meeting/ConsoleBar.tsx';
 import { FacilitatorConsole } from '../components/meeting/FacilitatorConsole.tsx';
+import { PartOfEvent } from '../components/events/PartOfEvent.tsx';
 import { ItemStage } from '../components/items/ItemStage.tsx';
 import { KeySheet } from '../components/meeting/KeySheet.tsx';
 import { PhoneBar } from '../components/meeting/PhoneBar.tsx';
@@ -41,6 +42,7 @@ export function MeetingPage() {
   const commandError = useStore((s) => s.commandError);
   const setCommandError = useStore((s) => s.setCommandError);
   const sharedSession = useStore((s) => (s.meetingId === id ? s.sharedSession : null));
+  const event = useStore((s) => (s.meetingId === id ? s.event : null));
   const isFacilitator = useIsFacilitator();
   // A shared session's link leads to the attendee's own group (or the event), never the host group.
   const groupLink = meeting && groupPageLink(meeting, sharedSession);
@@ -89,6 +91,11 @@ export function MeetingPage() {
                   </button>
                 </>
               )}
+            </p>
+          )}
+          {event && (
+            <p>
+              <PartOfEvent event={event} className="" />
             </p>
           )}
           {meeting && meeting.status !== 'ended' && <MeetingInfo meeting={meeting} />}

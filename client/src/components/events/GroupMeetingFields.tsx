@@ -1,6 +1,7 @@
 // A participating group's own meeting of the event: on which of the event's days, and its hours.
 // One day is the standard meeting, two the two-day meeting; none: the group meets only in the
-// shared sessions.
+// shared sessions. A form that picks the agenda itself says what fits instead (`hint`).
+import type { ReactNode } from 'react';
 import { groupTemplateFor } from '../../../../shared/events.ts';
 import { Field } from '../Field.tsx';
 import { dateLabel } from './eventDates.ts';
@@ -12,7 +13,19 @@ export interface GroupMeetingDraft {
   end: string;
 }
 
-export function GroupMeetingFields({ name, draft, days, onChange }: { name: string; draft: GroupMeetingDraft; days: string[]; onChange: (d: GroupMeetingDraft) => void }) {
+export function GroupMeetingFields({
+  name,
+  draft,
+  days,
+  onChange,
+  hint,
+}: {
+  name: string;
+  draft: GroupMeetingDraft;
+  days: string[];
+  onChange: (d: GroupMeetingDraft) => void;
+  hint?: ReactNode;
+}) {
   const toggle = (date: string, on: boolean) => onChange({ ...draft, dates: days.filter((d) => (d === date ? on : draft.dates.includes(d))) });
   const template = groupTemplateFor(draft.dates.length);
   return (
@@ -34,11 +47,11 @@ export function GroupMeetingFields({ name, draft, days, onChange }: { name: stri
         </Field>
       </div>
       <p className="muted small">
-        {draft.dates.length === 0
+        {hint ?? (draft.dates.length === 0
           ? 'No meeting of its own: the group joins the shared sessions only.'
           : template
             ? `${template === 'two-day' ? 'Two-day meeting' : 'One-day meeting'}, private to ${name}.`
-            : 'Pick one or two days: a group meeting runs one or two days.'}
+            : 'Pick one or two days: a group meeting runs one or two days.')}
       </p>
     </fieldset>
   );

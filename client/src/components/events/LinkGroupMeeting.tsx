@@ -1,36 +1,29 @@
 // The organiser links a meeting a participating group already scheduled to the event (issue 16):
 // it then shows on the event's schedule and in the event's calendar, and stays private to that
 // group. Only meetings held on the event's days that the organiser may still edit are offered.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { GroupDetail } from '../../../../shared/api.ts';
 import type { EventView } from '../../../../shared/events.ts';
-import { api } from '../../api/endpoints.ts';
 import { eventsApi } from '../../api/events.ts';
-import { errorMessage } from '../../api/http.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
+import { useGroupDetail } from '../../hooks/useGroupDetail.ts';
 import { linkableMeetings } from '../../lib/eventMeetings.ts';
 import { meetingWhen } from '../../lib/meetingTime.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
 import { dateRange } from './eventDates.ts';
+import { EventGroupSelect } from './EventGroupSelect.tsx';
 import './events.css';
 
 export function LinkGroupMeeting({ view, onLinked }: { view: EventView; onLinked: () => Promise<void> }) {
   const { event, groups, schedule } = view;
   const [groupId, setGroupId] = useState(groups[0]?.id ?? '');
-  const [group, setGroup] = useState<GroupDetail | null>(null);
   const [meetingId, setMeetingId] = useState('');
   const [linked, setLinked] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
+  const group = useGroupDetail(groupId, setError);
 
-  useEffect(() => {
-    if (!groupId) return;
-    setGroup(null);
-    api.group(groupId).then(setGroup, (e: unknown) => setError(errorMessage(e)));
-  }, [groupId, setError]);
-
-  const candidates = group?.group.id === groupId ? linkableMeetings(group, event.days, new Set(schedule.map((e) => e.meeting.id))) : null;
+  const candidates = group ? linkableMeetings(group, event.days, new Set(schedule.map((e) => e.meeting.id))) : null;
   // The first offered meeting until the organiser picks another (and again once the pick is linked).
   const chosen = candidates?.some((m) => m.id === meetingId) ? meetingId : (candidates?.[0]?.id ?? '');
   const groupName = groups.find((g) => g.id === groupId)?.name ?? 'The group';
@@ -50,22 +43,15 @@ export function LinkGroupMeeting({ view, onLinked }: { view: EventView; onLinked
       <h2 id="link-meeting">Link a group’s meeting</h2>
       <p className="muted">A meeting a group has already scheduled on the event’s days ({dateRange(event.days)}) becomes its own meeting of the event, private to that group.</p>
       <form className="form event-form" onSubmit={onSubmit} aria-label="Link a group’s meeting to the event">
-        <Field label="Group">
-          <select
-            value={groupId}
-            onChange={(e) => {
-              setGroupId(e.target.value);
-              setLinked(null);
-              setError(null);
-            }}
-          >
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <EventGroupSelect
+          groups={groups}
+          value={groupId}
+          onChange={(id) => {
+            setGroupId(id);
+            setLinked(null);
+            setError(null);
+          }}
+        />
         {/* Full width: a meeting reads as its title and when, in the event's zone and yours. */}
         {candidates && candidates.length > 0 && (
           <Field label="Meeting">

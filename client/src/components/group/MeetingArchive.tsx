@@ -1,12 +1,13 @@
 // The group's archive: past meetings grouped by quarter, newest first, each opening its read-only
 // recap, with the PDF and Markdown downloads at hand and a badge once the recap is final.
 import { Link } from 'react-router';
-import type { Meeting } from '../../../../shared/domain.ts';
+import type { GroupMeeting } from '../../../../shared/api.ts';
 import { compareQuarters } from '../../../../shared/financials/quarters.ts';
 import { afterwardsApi } from '../../api/afterwards.ts';
 import { startWhen } from '../../lib/meetingTime.ts';
+import { PartOfEvent } from '../events/PartOfEvent.tsx';
 
-function ArchivedMeeting({ meeting }: { meeting: Meeting }) {
+function ArchivedMeeting({ meeting }: { meeting: GroupMeeting }) {
   return (
     <li className="meeting-item archive-item">
       <Link to={`/meetings/${meeting.id}/recap`}>{meeting.title}</Link>
@@ -15,6 +16,7 @@ function ArchivedMeeting({ meeting }: { meeting: Meeting }) {
         {startWhen(meeting.startsAt, meeting.timeZone)}
         {meeting.location && ` · ${meeting.location}`}
       </span>
+      <PartOfEvent event={meeting.event} />
       <span className="archive-downloads">
         {/* The hidden part keeps each link's name unique for screen readers listing links. */}
         <a href={afterwardsApi.recapPdfUrl(meeting.id)} download>
@@ -28,8 +30,8 @@ function ArchivedMeeting({ meeting }: { meeting: Meeting }) {
   );
 }
 
-export function MeetingArchive({ meetings }: { meetings: Meeting[] }) {
-  const byQuarter = new Map<string, Meeting[]>();
+export function MeetingArchive({ meetings }: { meetings: GroupMeeting[] }) {
+  const byQuarter = new Map<string, GroupMeeting[]>();
   for (const m of [...meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt))) {
     byQuarter.set(m.quarter, [...(byQuarter.get(m.quarter) ?? []), m]);
   }

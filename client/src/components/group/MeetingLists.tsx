@@ -1,11 +1,12 @@
 // Upcoming (scheduled or live) meetings open the live room; past ones are the archive of recaps.
 import { Link } from 'react-router';
-import type { Meeting } from '../../../../shared/domain.ts';
+import type { GroupMeeting } from '../../../../shared/api.ts';
 import { meetingWhen } from '../../lib/meetingTime.ts';
+import { PartOfEvent } from '../events/PartOfEvent.tsx';
 import { CallLink } from '../meeting/CallLink.tsx';
 import { MeetingArchive } from './MeetingArchive.tsx';
 
-function MeetingItem({ meeting }: { meeting: Meeting }) {
+function MeetingItem({ meeting }: { meeting: GroupMeeting }) {
   return (
     <li className="meeting-item">
       <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>
@@ -14,13 +15,14 @@ function MeetingItem({ meeting }: { meeting: Meeting }) {
         {meeting.quarter} · {meetingWhen(meeting)}
         {meeting.location && ` · ${meeting.location}`}
       </span>
+      <PartOfEvent event={meeting.event} />
       <CallLink url={meeting.onlineUrl} className="btn btn-small" />
     </li>
   );
 }
 
-export function MeetingLists({ meetings }: { meetings: Meeting[] }) {
-  const byStart = (a: Meeting, b: Meeting) => a.startsAt.localeCompare(b.startsAt);
+export function MeetingLists({ meetings }: { meetings: GroupMeeting[] }) {
+  const byStart = (a: GroupMeeting, b: GroupMeeting) => a.startsAt.localeCompare(b.startsAt);
   const upcoming = meetings.filter((m) => m.status !== 'ended').sort(byStart);
   const past = meetings.filter((m) => m.status === 'ended');
   return (
