@@ -14,11 +14,6 @@ export class DocsSql {
     private readonly dialect: () => Dialect,
   ) {}
 
-  /** Returns the seq of the last update appended (the current last seq if updates is empty). */
-  async appendDocUpdates(docName: string, updates: Uint8Array[]): Promise<number> {
-    const [last] = await this.appendDocBatch([{ docName, updates }]);
-    return last!;
-  }
   /** Several docs' appends in one transaction; each entry's last seq, in order. */
   async appendDocBatch(appends: readonly DocAppend[]): Promise<number[]> {
     if (appends.length === 0) return [];

@@ -88,10 +88,6 @@ export class SqliteWriteBehind {
     return (this.statements ??= prepareStatements(this.db));
   }
 
-  get pendingCount(): number {
-    return this.pending.length;
-  }
-
   /** appendDocBatch: journals the updates and answers each doc's last seq. */
   appendDocBatch(appends: readonly DocAppend[]): Promise<number[]> {
     return this.host.exclusive(() => {
