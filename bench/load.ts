@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
-import { coresOver, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { coresOver, gcCountOf, type GcCount, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
@@ -51,6 +51,8 @@ interface Target {
   addRoom(): Promise<Room>;
   /** The version number a broadcast carries. */
   versionOf(payload: any): number;
+  /** Its collections so far (BENCH_TRACE_GC=1), else null. */
+  gc(): GcCount | null;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
     startRss,
     payloadBytes: () => payloadBytes,
     versionOf: (p) => p.version,
+    gc: () => gcCountOf(proc),
     async addRoom() {
       const created = await org.post(`/api/groups/${group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
       const meetingId: string = created.body.meeting.id;
@@ -154,6 +157,7 @@ async function bare(payloadBytes: () => number): Promise<Target & { startRss: nu
     pid: proc.pid!,
     startRss: rssMb(proc.pid!),
     versionOf: (p) => p.version,
+    gc: () => gcCountOf(proc),
     async addRoom() {
       const name = `room-${n++}`;
       const members: Socket[] = [];
@@ -179,6 +183,13 @@ const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const sum = (list: [string, number][]) => list.reduce((a, [, c]) => a + c, 0);
 /** Threads' cores, busiest first, those under half a millicore left out. */
 const threads = (list: [string, number][]) => list.filter(([, cores]) => cores >= 0.0005).map(([name, cores]) => `${name} ${fmt(cores, 3)}`).join(', ') || 'none';
+const noGc = (): GcCount => ({ scavenges: 0, markCompacts: 0, scavengeMs: 0, markCompactMs: 0 });
+/** Adds what a drive collected (after - before) to the step's total. */
+function addGc(total: GcCount, before: GcCount | null, after: GcCount | null): void {
+  if (!before || !after) return;
+  for (const k of Object.keys(total) as (keyof GcCount)[]) total[k] += after[k] - before[k];
+}
+const gcLine = (g: GcCount) => `${g.scavenges} scavenges (${fmt(g.scavengeMs, 0)} ms), ${g.markCompacts} mark-compacts (${fmt(g.markCompactMs, 0)} ms)`;
 const pb = await peerboard();
 const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
@@ -194,11 +205,14 @@ async function step(count: number): Promise<void> {
   // of the machine during the step (other processes, the driver's own GC) falls on both alike.
   const samples = { bare: [] as number[], peerboard: [] as number[] };
   const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
+  const gcDuring = { bare: noGc(), peerboard: noGc() };
   for (let round = 0; round < ROUNDS; round++) {
     for (const target of round % 2 === 0 ? [rb, pb] : [pb, rb]) {
       const name = target.name as 'bare' | 'peerboard';
       const cpu = threadCoresOver(target.pid, SECONDS * 1000);
+      const gc0 = target.gc();
       samples[name].push(...(await drive(rooms[name], target)));
+      addGc(gcDuring[name], gc0, target.gc());
       for (const [thread, cores] of await cpu) threadCores[name].set(thread, (threadCores[name].get(thread) ?? 0) + cores / ROUNDS);
     }
   }
@@ -213,6 +227,7 @@ async function step(count: number): Promise<void> {
   const p = row.peerboard!;
   console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
   if (BY_THREAD) console.log(`  by thread: bare ${threads(b.byThread)}; peerboard ${threads(p.byThread)}`);
+  if (pb.gc()) console.log(`  GC over the drives: bare ${gcLine(gcDuring.bare)}; peerboard ${gcLine(gcDuring.peerboard)}`);
 }
 let most = 0;
 for (const count of ROOM_STEPS) await step((most = count));

@@ -71,12 +71,56 @@ const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
  * benchmark spawning dist/server/main.js directly measures the same process: none today (source
  * maps are read only when a stack is logged, server/sourceStack.ts).
  */
-export const PEERBOARD_NODE_OPTIONS: string[] = [];
+export const PEERBOARD_NODE_OPTIONS: string[] = (process.env.BENCH_PEERBOARD_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+
+/**
+ * BENCH_TRACE_GC=1: every server runs with --trace-gc and its collections are counted (one line
+ * each on its stdout), so a benchmark shows the garbage collector's share beside the latencies.
+ */
+const TRACE_GC = process.env.BENCH_TRACE_GC === '1';
+
+/** Collections of one server so far: scavenges (young generation) and mark-compacts (the whole heap), with their pauses. */
+export interface GcCount {
+  scavenges: number;
+  markCompacts: number;
+  scavengeMs: number;
+  markCompactMs: number;
+}
+const gcCounts = new WeakMap<ChildProcess, GcCount>();
+
+/** The collections a server spawned with BENCH_TRACE_GC=1 has made so far; null without it. */
+export function gcCountOf(proc: ChildProcess): GcCount | null {
+  const c = gcCounts.get(proc);
+  return c ? { ...c } : null;
+}
+
+/** Counts --trace-gc lines ("... ms: Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, 1.2 / 0.0 ms ..."). */
+function countGc(proc: ChildProcess): void {
+  const count: GcCount = { scavenges: 0, markCompacts: 0, scavengeMs: 0, markCompactMs: 0 };
+  gcCounts.set(proc, count);
+  let rest = '';
+  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) {
+      const pause = Number(/MB, ([\d.]+) \//.exec(line)?.[1] ?? 0);
+      if (line.includes(': Scavenge')) {
+        count.scavenges++;
+        count.scavengeMs += pause;
+      } else if (line.includes(': Mark-Compact')) {
+        count.markCompacts++;
+        count.markCompactMs += pause;
+      }
+    }
+  });
+}
 
 /** Spawns `node args` with env and waits until GET url/health-ish answers. */
 export async function spawnServer(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
-  const proc = spawn(process.execPath, [...profile, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const gc = TRACE_GC ? ['--trace-gc'] : [];
+  const proc = spawn(process.execPath, [...profile, ...gc, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', TRACE_GC ? 'pipe' : 'ignore', 'inherit'] });
+  if (TRACE_GC) countGc(proc);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${args.join(' ')} exited early`);
