@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../domain.ts';
 import type { GroupKind } from '../groupKinds.ts';
-import { canNetwork, networkSubjectOf, networkSubjectOfRole } from './index.ts';
+import { canNetwork, networkSubjectOf, networkSubjectOfRole, type NetworkAction } from './index.ts';
 
 const ROLES: Role[] = ['coach', 'organiser', 'member', 'observer'];
 const KINDS: GroupKind[] = ['core', 'companion', 'interest'];
@@ -34,12 +34,17 @@ describe("networkSubjectOfRole: one group's single role", () => {
     expect(s.member).toBe(role === 'member' && kind !== 'companion');
   });
 
-  // The financials page showed the reference-set form for the role 'organiser' alone; the
-  // server's rule asked this way keeps that for every role and group kind.
-  it.each(KINDS.flatMap((kind) => ROLES.map((role) => [role, kind, role === 'organiser'] as const)))(
-    'loading an industry reference set: %s in a %s group -> %s',
-    (role, kind, allowed) => {
-      expect(canNetwork('network.references.manage', networkSubjectOfRole('u', g(role, kind)))).toBe(allowed);
+  // Group pages asked these by role strings: the reference-set form (financials page) for
+  // 'organiser', the network's company list (group page, proposing a company) for 'coach' or
+  // 'organiser'. The server's rules asked this way keep that for every role and group kind.
+  const BY_ROLE: [NetworkAction, Role[]][] = [
+    ['network.references.manage', ['organiser']],
+    ['network.companies.read', ['coach', 'organiser']],
+  ];
+  it.each(BY_ROLE.flatMap(([action, allowed]) => KINDS.flatMap((kind) => ROLES.map((role) => [action, role, kind, allowed.includes(role)] as const))))(
+    '%s: %s in a %s group -> %s',
+    (action, role, kind, allowed) => {
+      expect(canNetwork(action, networkSubjectOfRole('u', g(role, kind)))).toBe(allowed);
     },
   );
 });
