@@ -1,5 +1,6 @@
 // HTTP request bodies (zod) and response shapes. docs/API.md documents the same contract.
 import { z } from 'zod';
+import { companionInviteFields } from './inviteCompany.ts';
 import { LIMITS } from './limits.ts';
 import { AGENDA_KINDS } from './domain.ts';
 import { isCurrencyCode } from './financials/format.ts';
@@ -76,7 +77,7 @@ export const groupPatchBody = z.object(groupFields).partial();
 export const createInviteBody = z.object({
   role: groupRole,
   /** A companion group's member: the parent group's company they work for (GET /api/groups/:id/companion-companies). */
-  companyId: z.string().min(1).max(64).optional(),
+  ...companionInviteFields,
   ttlMs: z.number().int().min(60_000).max(LIMITS.inviteMaxTtlMs).optional(),
 });
 

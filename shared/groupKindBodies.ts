@@ -1,6 +1,6 @@
-// Request bodies about group kinds (zod): a group's kind and segment, a companion invite's
-// company, a join decision. Apart from groupKinds.ts so the shared access rules, which every page
-// loads, do not bring zod into the first bundle.
+// Request bodies about group kinds (zod): a group's kind and segment, a join decision (a companion
+// invite's company: inviteCompany.ts). Apart from groupKinds.ts so the shared access rules, which
+// every page loads, do not bring zod into the first bundle.
 import { z } from 'zod';
 import { BUSINESS_MODELS, SIZE_BANDS } from './companies.ts';
 import { GROUP_KINDS } from './groupKinds.ts';
@@ -29,8 +29,5 @@ export const groupKindBody = z
     if (b.kind !== 'interest' && b.segment) ctx.addIssue({ code: 'custom', path: ['segment'], message: 'only a special-interest group has a segment' });
   });
 export type GroupKindBody = z.infer<typeof groupKindBody>;
-
-/** Inviting someone to a companion group names the parent group's company they work for. */
-export const companionInviteFields = { companyId: z.string().min(1).max(64).optional() };
 
 export const joinDecisionBody = z.object({ decision: z.enum(['admit', 'decline']) });

@@ -1,7 +1,7 @@
 // Request bodies about mail (zod): mail settings, invitations by mail, password resets. Apart from
 // mail.ts so the group page, which only needs the bulk invitation's limit, does not load zod.
 import { z } from 'zod';
-import { companionInviteFields } from './groupKindBodies.ts';
+import { companionInviteFields } from './inviteCompany.ts';
 import { LIMITS } from './limits.ts';
 import { BULK_INVITE_MAX } from './mail.ts';
 

@@ -1,5 +1,5 @@
 // The network as a whole: its settings (name, currency) for its organisers.
-import { checkNetwork, type NetworkAction, type NetworkSubject } from '../../shared/access/index.ts';
+import { checkNetwork, networkSubjectOf, type NetworkAction, type NetworkSubject } from '../../shared/access/index.ts';
 import type { NetworkPatchBody } from '../../shared/api.ts';
 import type { Network } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
@@ -9,11 +9,7 @@ import type { RecordsDeps } from './recordsNotifier.ts';
 /** Who the user is in the network: organiser, and whether they coach or take part in any of its groups. */
 export async function networkSubject(storage: Pick<Storage, 'isOrganiser' | 'listGroupsOfUser'>, userId: string, networkId: string): Promise<NetworkSubject> {
   const [organiser, groups] = await Promise.all([storage.isOrganiser(networkId, userId), storage.listGroupsOfUser(userId)]);
-  const here = groups.filter((g) => g.group.networkId === networkId);
-  const coach = here.some((g) => g.role === 'coach');
-  // A companion group's member works for a company; the company's seat is its owner's.
-  const member = here.some((g) => g.role === 'member' && g.group.kind !== 'companion');
-  return { userId, organiser, coach, member, participant: coach || member };
+  return networkSubjectOf(userId, organiser, groups.filter((g) => g.group.networkId === networkId));
 }
 
 /**

@@ -7,6 +7,9 @@ import {
   allowedActions,
   authorizeCommand,
   mayRecordCommitment,
+  hasCompany,
+  isGuest,
+  takesPart,
   can,
   canInviteRole,
   check,
@@ -180,6 +183,17 @@ describe('one role per subject: the same ranking for display and for meeting com
   ] as const)('%o acts as %s', (s, role) => {
     expect(roleOf(s)).toBe(role);
     expect(actorOf({ userId: 'u', ...s }).role).toBe(role);
+  });
+});
+
+describe('taking part: each role (advisers in a round, hand-off candidates)', () => {
+  it.each([
+    ['coach', true, false, false],
+    ['member', true, true, false],
+    ['observer', false, false, true],
+    ['organiser', false, false, false],
+  ] as const)('%s: takes part %s, a company %s, a guest %s', (role, part, company, guest) => {
+    expect([takesPart(role), hasCompany(role), isGuest(role)]).toEqual([part, company, guest]);
   });
 });
 

@@ -1,6 +1,8 @@
 // What a user may do in a network as a whole (not in one of its groups): one table, deny by
 // default. Group actions stay in groupRules.ts; these are the organiser's and the coach's.
+import type { Group, Role } from '../domain.ts';
 import type { ApiError } from '../errors.ts';
+import { hasCompany } from './subject.ts';
 
 /** One user's relation to one network. */
 export interface NetworkSubject {
@@ -17,6 +19,26 @@ export interface NetworkSubject {
    */
   member?: boolean;
 }
+
+/** One of the user's groups in the network and their role in it (a membership's, or 'organiser'). */
+type GroupRoleIn = { group: Pick<Group, 'kind'>; role: Role };
+
+/**
+ * Who a user is in a network, from whether they organise it and their roles in its groups: the
+ * server reads these from storage, the client from /api/me (its `networks` and `groups`).
+ */
+export function networkSubjectOf(userId: string, organiser: boolean, groupsInNetwork: readonly GroupRoleIn[]): NetworkSubject {
+  const coach = groupsInNetwork.some((g) => g.role === 'coach');
+  // A companion group's member works for a company; the company's seat is its owner's.
+  const member = groupsInNetwork.some((g) => hasCompany(g.role) && g.group.kind !== 'companion');
+  return { userId, organiser, coach, member, participant: coach || member };
+}
+
+/**
+ * The same from one group's single role (roleOf), all a group's page knows of the caller. A lower
+ * bound: a coach who also organises the network shows as the coach, so gets a coach's rights here.
+ */
+export const networkSubjectOfRole = (userId: string, g: GroupRoleIn): NetworkSubject => networkSubjectOf(userId, g.role === 'organiser', [g]);
 
 export const NETWORK_ACTIONS = [
   // name, currency and other network-wide settings

@@ -2,6 +2,7 @@
 // CSV) so the financial review starts from figures, not from typing them in the room.
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { canNetwork, networkSubjectOfRole } from '../../../shared/access/index.ts';
 import { addQuarters, isQuarter } from '../../../shared/financials/quarters.ts';
 import type { GroupFinancials } from '../../../shared/records.ts';
 import { errorMessage } from '../api/http.ts';
@@ -110,7 +111,7 @@ export function FinancialsPage() {
       )}
       {canManageKpis && data && <CustomKpiForm groupId={id} own={data.kpis.filter((k) => k.groupId)} onAdded={reload} />}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && (
-        <ReferenceComparison networkId={detail.group.networkId} quarter={quarter} group={data.stats} groupCurrency={data.currency} networkCurrency={detail.networkCurrency} canLoad={detail.role === 'organiser'} />
+        <ReferenceComparison networkId={detail.group.networkId} quarter={quarter} group={data.stats} groupCurrency={data.currency} networkCurrency={detail.networkCurrency} canLoad={canNetwork('network.references.manage', networkSubjectOfRole(userId, detail))} />
       )}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <SegmentBenchmarks networkId={detail.group.networkId} quarter={quarter} currency={detail.networkCurrency} />}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} networkCurrency={detail.networkCurrency} groupCurrency={data.currency} />}

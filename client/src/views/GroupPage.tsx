@@ -3,6 +3,7 @@ import { CompanyChecks } from '../components/group/CompanyChecks.tsx';
 import { CompanyProfileForm } from '../components/group/CompanyProfileForm.tsx';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { canNetwork, networkSubjectOfRole } from '../../../shared/access/index.ts';
 import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { GroupInvites } from '../components/group/GroupInvites.tsx';
@@ -96,7 +97,7 @@ export function GroupPage() {
           {allows(detail, 'group.kind') && <GroupKindEditor key={`${group.kind}:${group.companionOf ?? ''}`} group={group} onSaved={() => void loadGroup(group.id)} />}
           {allows(detail, 'interest.admit') && <JoinRequests groupId={group.id} onAdmitted={() => void loadGroup(group.id)} />}
           {allows(detail, 'companies.propose') && (
-            <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={role === 'coach' || role === 'organiser'} />
+            <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={canNetwork('network.companies.read', networkSubjectOfRole(userId, detail))} />
           )}
           {allows(detail, 'group.invite') && <GroupInvites groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
         </div>

@@ -2,6 +2,7 @@
 // searched by title, summary and tags; and its best-practice competitions.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
+import { canNetwork, networkSubjectOf } from '../../../shared/access/index.ts';
 import type { CompetitionView } from '../../../shared/library.ts';
 import { errorMessage } from '../api/http.ts';
 import { libraryApi, type LibraryHit } from '../api/library.ts';
@@ -15,8 +16,8 @@ import { useStore } from '../store/index.ts';
 export function NetworkLibraryPage() {
   const { id = '' } = useParams();
   const me = useStore((s) => s.me);
-  const organiser = me?.networks.some((n) => n.id === id) ?? false;
-  const participant = me?.groups.some((g) => g.group.networkId === id && (g.role === 'coach' || g.role === 'member')) ?? false;
+  // Who the caller is in this network, built as the server builds it (from /api/me's networks and groups).
+  const subject = networkSubjectOf(me?.user.id ?? '', me?.networks.some((n) => n.id === id) ?? false, me?.groups.filter((g) => g.group.networkId === id) ?? []);
   const [all, setAll] = useState<LibraryHit[] | null>(null);
   const [hits, setHits] = useState<LibraryHit[] | null>(null);
   const [query, setQuery] = useState('');
@@ -91,7 +92,7 @@ export function NetworkLibraryPage() {
           </ul>
         )}
       </section>
-      <Competitions networkId={id} competitions={competitions} entries={(all ?? []).map((h) => h.entry)} canVote={participant} canOpen={organiser} onChanged={changed} />
+      <Competitions networkId={id} competitions={competitions} entries={(all ?? []).map((h) => h.entry)} canVote={canNetwork('network.library.vote', subject)} canOpen={canNetwork('network.competitions.manage', subject)} onChanged={changed} />
     </div>
   );
 }

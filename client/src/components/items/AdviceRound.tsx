@@ -1,6 +1,7 @@
 // The advice round-robin on the console and the member view: who speaks, their time left, who is
 // next; the facilitator starts the round and moves it on. Everyone present speaks in turn, the
 // presenter listens (observers are left out: they follow, they do not advise).
+import { takesPart } from '../../../../shared/access/index.ts';
 import type { GroupMember } from '../../../../shared/domain.ts';
 import { defaultSpeakers, roundView } from '../../../../shared/meeting/hotseatTurns.ts';
 import type { HotSeatState } from '../../../../shared/meeting/state.ts';
@@ -22,7 +23,7 @@ export function AdviceRound({ state, itemId, seat, members, isFacilitator }: Pro
   const sendCommand = useStore((s) => s.sendCommand);
   const nameOf = useNames();
   const now = useServerNow();
-  const advisers = new Set(members.filter((m) => m.role !== 'observer').map((m) => m.userId));
+  const advisers = new Set(members.filter((m) => takesPart(m.role)).map((m) => m.userId));
   const speakers = defaultSpeakers(state, seat.presenterId).filter((id) => advisers.has(id));
   const start = () => void sendCommand({ type: 'hotseat.round.start', itemId, ...(speakers.length > 0 ? { speakerIds: speakers } : {}) });
   const round = seat.round;
