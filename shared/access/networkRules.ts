@@ -34,11 +34,6 @@ export function networkSubjectOf(userId: string, organiser: boolean, groupsInNet
   return { userId, organiser, coach, member, participant: coach || member };
 }
 
-/**
- * The same from one group's single role (roleOf), all a group's page knows of the caller. A lower
- * bound: a coach who also organises the network shows as the coach, so gets a coach's rights here.
- */
-export const networkSubjectOfRole = (userId: string, g: GroupRoleIn): NetworkSubject => networkSubjectOf(userId, g.role === 'organiser', [g]);
 
 export const NETWORK_ACTIONS = [
   // name, currency and other network-wide settings

@@ -2,7 +2,7 @@
 // CSV) so the financial review starts from figures, not from typing them in the room.
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { canNetwork, networkSubjectOfRole } from '../../../shared/access/index.ts';
+import { canNetwork } from '../../../shared/access/index.ts';
 import { addQuarters, isQuarter } from '../../../shared/financials/quarters.ts';
 import type { GroupFinancials } from '../../../shared/records.ts';
 import { errorMessage } from '../api/http.ts';
@@ -16,7 +16,7 @@ import { NetworkBenchmarks } from '../components/financials/NetworkBenchmarks.ts
 import { ReferenceComparison } from '../components/financials/ReferenceComparison.tsx';
 import { SegmentBenchmarks } from '../components/financials/SegmentBenchmarks.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
-import { allows } from '../lib/rights.ts';
+import { allows, networkSubjectFromMe } from '../lib/rights.ts';
 import { currentQuarter } from '../lib/time.ts';
 import { useStore } from '../store/index.ts';
 
@@ -30,7 +30,8 @@ export function FinancialsPage() {
   const { id = '' } = useParams();
   const detail = useStore((s) => (s.groupDetail?.group.id === id ? s.groupDetail : null));
   const loadGroup = useStore((s) => s.loadGroup);
-  const userId = useStore((s) => s.me?.user.id ?? '');
+  const me = useStore((s) => s.me);
+  const userId = me?.user.id ?? '';
   const [params] = useSearchParams();
   // ?quarter= (from the meeting's financial review) opens that quarter, offered even if older.
   const asked = params.get('quarter');
@@ -111,7 +112,7 @@ export function FinancialsPage() {
       )}
       {canManageKpis && data && <CustomKpiForm groupId={id} own={data.kpis.filter((k) => k.groupId)} onAdded={reload} />}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && (
-        <ReferenceComparison networkId={detail.group.networkId} quarter={quarter} group={data.stats} groupCurrency={data.currency} networkCurrency={detail.networkCurrency} canLoad={canNetwork('network.references.manage', networkSubjectOfRole(userId, detail))} />
+        <ReferenceComparison networkId={detail.group.networkId} quarter={quarter} group={data.stats} groupCurrency={data.currency} networkCurrency={detail.networkCurrency} canLoad={canNetwork('network.references.manage', networkSubjectFromMe(me, detail.group.networkId))} />
       )}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <SegmentBenchmarks networkId={detail.group.networkId} quarter={quarter} currency={detail.networkCurrency} />}
       {detail && allows(detail, 'benchmarks.read') && data?.canSeeFigures && <NetworkBenchmarks networkId={detail.group.networkId} quarter={quarter} mine={isMember ? mine?.views : undefined} networkCurrency={detail.networkCurrency} groupCurrency={data.currency} />}

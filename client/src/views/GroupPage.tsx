@@ -3,7 +3,7 @@ import { CompanyChecks } from '../components/group/CompanyChecks.tsx';
 import { CompanyProfileForm } from '../components/group/CompanyProfileForm.tsx';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { canNetwork, networkSubjectOfRole } from '../../../shared/access/index.ts';
+import { canNetwork } from '../../../shared/access/index.ts';
 import { Alert } from '../components/Alert.tsx';
 import { GroupDetails } from '../components/group/GroupDetails.tsx';
 import { GroupInvites } from '../components/group/GroupInvites.tsx';
@@ -20,7 +20,7 @@ import { ScheduleMeetingForm } from '../components/group/ScheduleMeetingForm.tsx
 import { TemplatesPanel } from '../components/templates/TemplatesPanel.tsx';
 import { SearchBox } from '../components/search/SearchBox.tsx';
 import { useTitle } from '../hooks/useTitle.ts';
-import { allows } from '../lib/rights.ts';
+import { allows, networkSubjectFromMe } from '../lib/rights.ts';
 import { useStore } from '../store/index.ts';
 
 export function GroupPage() {
@@ -28,7 +28,8 @@ export function GroupPage() {
   const detail = useStore((s) => (s.groupDetail?.group.id === id ? s.groupDetail : null));
   const error = useStore((s) => s.groupError);
   const loadGroup = useStore((s) => s.loadGroup);
-  const userId = useStore((s) => s.me?.user.id ?? '');
+  const me = useStore((s) => s.me);
+  const userId = me?.user.id ?? '';
   useTitle(detail?.group.name ?? 'Group');
 
   useEffect(() => {
@@ -97,7 +98,7 @@ export function GroupPage() {
           {allows(detail, 'group.kind') && <GroupKindEditor key={`${group.kind}:${group.companionOf ?? ''}`} group={group} onSaved={() => void loadGroup(group.id)} />}
           {allows(detail, 'interest.admit') && <JoinRequests groupId={group.id} onAdmitted={() => void loadGroup(group.id)} />}
           {allows(detail, 'companies.propose') && (
-            <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={canNetwork('network.companies.read', networkSubjectOfRole(userId, detail))} />
+            <CompanyChecks groupId={group.id} networkId={group.networkId} canDecide={allows(detail, 'companies.decide')} canListNetwork={canNetwork('network.companies.read', networkSubjectFromMe(me, group.networkId))} />
           )}
           {allows(detail, 'group.invite') && <GroupInvites groupId={group.id} canInviteCoach={allows(detail, 'group.invite.coach')} companion={group.kind === 'companion'} />}
         </div>

@@ -2,7 +2,8 @@
 // searched by title, summary and tags; and its best-practice competitions.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { canNetwork, networkSubjectOf } from '../../../shared/access/index.ts';
+import { canNetwork } from '../../../shared/access/index.ts';
+import { networkSubjectFromMe } from '../lib/rights.ts';
 import type { CompetitionView } from '../../../shared/library.ts';
 import { errorMessage } from '../api/http.ts';
 import { libraryApi, type LibraryHit } from '../api/library.ts';
@@ -17,7 +18,7 @@ export function NetworkLibraryPage() {
   const { id = '' } = useParams();
   const me = useStore((s) => s.me);
   // Who the caller is in this network, built as the server builds it (from /api/me's networks and groups).
-  const subject = networkSubjectOf(me?.user.id ?? '', me?.networks.some((n) => n.id === id) ?? false, me?.groups.filter((g) => g.group.networkId === id) ?? []);
+  const subject = networkSubjectFromMe(me, id);
   const [all, setAll] = useState<LibraryHit[] | null>(null);
   const [hits, setHits] = useState<LibraryHit[] | null>(null);
   const [query, setQuery] = useState('');
