@@ -2,7 +2,7 @@
 // socket join name the event (id and name) to whoever may read the meeting, all of whom may open
 // the event's page; a meeting of no event names none. Scheduling a group's meeting from the
 // event page (POST /api/events/:id/meetings with days) puts it on the event's schedule.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GroupDetail, MeetingDetail } from '../../shared/api.ts';
 import type { EventView } from '../../shared/events.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
@@ -15,6 +15,7 @@ let outsider: ApiClient;
 let view: EventView;
 let ownId: string;
 let plainId: string;
+let gammaId: string;
 
 const DAYS = [dateAhead(40), dateAhead(41)];
 const day = (date: string, start = '09:00', end = '17:00') => ({ date, start, end });
@@ -22,8 +23,8 @@ const day = (date: string, start = '09:00', end = '17:00') => ({ date, start, en
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const gamma = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Gamma Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body.id as string;
-  outsider = await joinGroup(srv.url, seed.organiser, gamma, 'Gus Gamma', 'member', 'Gus Oy');
+  gammaId = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Gamma Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body.id as string;
+  outsider = await joinGroup(srv.url, seed.organiser, gammaId, 'Gus Gamma', 'member', 'Gus Oy');
   const created = await seed.organiser.post(`/api/networks/${seed.networkId}/events`, {
     name: 'Super week',
     timeZone: 'Europe/Berlin',
@@ -87,5 +88,37 @@ describe('the event a meeting is part of', () => {
   it('tells nobody outside the group anything: the meeting and the event stay 404', async () => {
     expect((await outsider.get(`/api/meetings/${ownId}`)).status).toBe(404);
     expect((await outsider.get(`/api/events/${view.event.id}`)).status).toBe(404);
+  });
+});
+
+describe("the group page's meetings of several events", () => {
+  it('names each event only to whoever may open it, reading the links once and checking each event once', async () => {
+    const autumn = await seed.organiser.post(`/api/networks/${seed.networkId}/events`, { name: 'Autumn week', timeZone: 'Europe/Berlin', days: [dateAhead(120)], groupIds: [gammaId] });
+    expect(autumn.status, JSON.stringify(autumn.body)).toBe(201);
+    const autumnId = (autumn.body as EventView).event.id;
+    const second = await seed.organiser.post(`/api/events/${view.event.id}/meetings`, { groupId: seed.group.id, days: [day(DAYS[1]!, '13:00', '17:00')] });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const secondId = second.body.id as string;
+    // Alpha takes no part in Autumn week, so the API makes no such link: its members may not open that event.
+    const strayId = (await seed.organiser.post(`/api/groups/${seed.group.id}/meetings`, { quarter: '2028-Q1', startsAt: `${dateAhead(100)}T08:00:00Z`, timeZone: 'Europe/Berlin' })).body.meeting.id as string;
+    expect(await srv.storage.linkEventMeeting(autumnId, strayId)).toBe(true);
+
+    const superWeek = { id: view.event.id, name: 'Super week' };
+    const reads = { many: vi.spyOn(srv.storage, 'eventsOfMeetings'), one: vi.spyOn(srv.storage, 'eventOfMeeting'), rights: vi.spyOn(srv.storage, 'eventAudienceRoles') };
+    try {
+      const g = (await seed.members[0]!.get(`/api/groups/${seed.group.id}`)).body as GroupDetail;
+      expect(Object.fromEntries(g.meetings.map((m) => [m.id, m.event]))).toEqual({ [ownId]: superWeek, [secondId]: superWeek, [strayId]: null, [plainId]: null });
+      expect(reads.many).toHaveBeenCalledTimes(1);
+      expect(reads.one).not.toHaveBeenCalled();
+      // Two events among four meetings: two checks.
+      expect(reads.rights).toHaveBeenCalledTimes(2);
+    } finally {
+      for (const spy of Object.values(reads)) spy.mockRestore();
+    }
+    // The network's organiser may open both.
+    const o = (await seed.organiser.get(`/api/groups/${seed.group.id}`)).body as GroupDetail;
+    expect(o.meetings.find((m) => m.id === strayId)?.event).toEqual({ id: autumnId, name: 'Autumn week' });
+    expect(o.meetings.find((m) => m.id === secondId)?.event).toEqual(superWeek);
+    expect((await seed.members[0]!.get(`/api/events/${autumnId}`)).status).toBe(404);
   });
 });

@@ -13,7 +13,7 @@ import { checkInviteRole } from './invites.ts';
 import { inviteCompanyFor, settleKind } from './groupKinds.ts';
 import type { GroupKindBody } from '../../shared/groupKinds.ts';
 import type { LiveAccess } from './liveAccess.ts';
-import { eventsOfMeetings } from './meetingEvents.ts';
+import { eventRefsOfMeetings } from './meetingEvents.ts';
 import { addMember } from './members.ts';
 import { standingOf } from './norms.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
@@ -65,7 +65,7 @@ export async function groupDetail(storage: Storage, userId: string, groupId: str
     storage.getNetwork(group.networkId),
     standingOf(storage, access, groupId),
   ]);
-  const events = await eventsOfMeetings(storage, userId, listed.map((m) => m.id));
+  const events = await eventRefsOfMeetings(storage, userId, listed.map((m) => m.id));
   const meetings = listed.map((m) => ({ ...m, event: events.get(m.id) ?? null }));
   const currency = effectiveCurrency(group, network);
   const networkCurrency = network?.currency ?? DEFAULT_CURRENCY;

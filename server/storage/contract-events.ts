@@ -85,6 +85,30 @@ export function runEventsContract(name: string, make: () => Promise<Storage>): v
       expect(await s().eventOfMeeting('nope')).toBeNull();
     });
 
+    it('reads the events of many meetings at once, by meeting id, leaving out meetings of no event', async () => {
+      const { network, a, c, event } = await fixture();
+      const later: NetworkEvent = { ...event, id: uid('event'), hostGroupId: (await group(s(), { network })).group.id, name: 'Autumn week', groupIds: [c.id] };
+      await s().createNetworkEvent(later);
+      const ann = await member(s(), a.id, 'member', 'Ann');
+      const [own, second, plain, gammas] = [newMeeting(a.id), newMeeting(a.id), newMeeting(a.id), newMeeting(c.id)];
+      for (const m of [own, second, plain, gammas]) await s().createMeeting(m, meetingState(m.id, ann.id));
+      await s().linkEventMeeting(event.id, own.id);
+      await s().linkEventMeeting(event.id, second.id);
+      await s().linkEventMeeting(later.id, gammas.id);
+      const head = (e: NetworkEvent) => ({ id: e.id, networkId: e.networkId, hostGroupId: e.hostGroupId, name: e.name });
+      expect(await s().eventsOfMeetings([own.id, second.id, plain.id, gammas.id, 'nope'])).toEqual(
+        new Map([
+          [own.id, head(event)],
+          [second.id, head(event)],
+          [gammas.id, head(later)],
+        ]),
+      );
+      expect(await s().eventsOfMeetings([])).toEqual(new Map());
+      // More ids than one query binds: every one is still looked up.
+      const many = [...Array.from({ length: 1200 }, (_, i) => `unknown-${i}`), gammas.id];
+      expect(await s().eventsOfMeetings(many)).toEqual(new Map([[gammas.id, head(later)]]));
+    });
+
     it("an event's host group is not listed among the network's groups", async () => {
       const { network, host } = await fixture();
       const names = (await s().listGroupsInNetwork(network.id)).map((g) => g.name);

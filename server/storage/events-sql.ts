@@ -66,7 +66,21 @@ export interface EventStore {
   listEventMeetingIds(eventId: string): Promise<string[]>;
   /** The event a meeting is linked to, if any. */
   eventOfMeeting(meetingId: string): Promise<string | null>;
+  /**
+   * The events of many meetings in one read (a group page's meetings), by meeting id; meetings of
+   * no event (or unknown ids) are left out.
+   */
+  eventsOfMeetings(meetingIds: readonly string[]): Promise<Map<string, EventOfMeeting>>;
 }
+
+/** What a meeting's answers show of its event, and what the rights check to show it needs. */
+export type EventOfMeeting = Pick<NetworkEvent, 'id' | 'networkId' | 'hostGroupId' | 'name'>;
+
+/**
+ * Meeting ids bound in one IN list: every group's meetings in one query, far below SQLite's and
+ * PostgreSQL's limits on bound parameters, and few statement texts for the drivers to cache.
+ */
+const MEETING_IDS_PER_QUERY = 500;
 
 interface EventRow {
   id: string;
@@ -182,5 +196,20 @@ export class EventsSql implements EventStore {
 
   async eventOfMeeting(meetingId: string): Promise<string | null> {
     return (await oneRow<{ event_id: string }>(this.q, 'SELECT event_id FROM network_event_meetings WHERE meeting_id = ?', [meetingId]))?.event_id ?? null;
+  }
+
+  async eventsOfMeetings(meetingIds: readonly string[]): Promise<Map<string, EventOfMeeting>> {
+    const out = new Map<string, EventOfMeeting>();
+    for (let i = 0; i < meetingIds.length; i += MEETING_IDS_PER_QUERY) {
+      const ids = meetingIds.slice(i, i + MEETING_IDS_PER_QUERY);
+      const rows = await this.q.all<{ meeting_id: string } & Pick<EventRow, 'id' | 'network_id' | 'host_group_id' | 'name'>>(
+        `SELECT em.meeting_id, e.id, e.network_id, e.host_group_id, e.name FROM network_event_meetings em
+         JOIN network_events e ON e.id = em.event_id
+         WHERE em.meeting_id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
+      for (const r of rows) out.set(r.meeting_id, { id: r.id, networkId: r.network_id, hostGroupId: r.host_group_id, name: r.name });
+    }
+    return out;
   }
 }

@@ -99,6 +99,7 @@ export class SqlStorage implements Storage {
   linkEventMeeting: Storage['linkEventMeeting'] = (...a) => this.events.linkEventMeeting(...a);
   listEventMeetingIds: Storage['listEventMeetingIds'] = (...a) => this.events.listEventMeetingIds(...a);
   eventOfMeeting: Storage['eventOfMeeting'] = (...a) => this.events.eventOfMeeting(...a);
+  eventsOfMeetings: Storage['eventsOfMeetings'] = (...a) => this.events.eventsOfMeetings(...a);
 
   // company profiles and non-competing checks (companies-sql.ts)
   saveCompany: Storage['saveCompany'] = (...a) => this.companies.saveCompany(...a);

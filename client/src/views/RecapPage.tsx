@@ -12,6 +12,7 @@ import type { MeetingSummary } from '../../../shared/records.ts';
 import { errorMessage, http } from '../api/http.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { PartOfEvent } from '../components/events/PartOfEvent.tsx';
 import { NotesView } from '../components/notes/NotesView.tsx';
 import { UpdateAnswers } from '../components/updates/UpdateAnswers.tsx';
 import { RecapActions } from '../components/recap/RecapActions.tsx';
@@ -95,6 +96,11 @@ export function RecapPage() {
       <p className="muted">
         {summary.meeting.quarter} · {when}{summary.meeting.location ? ` · ${summary.meeting.location}` : ''} · <Link to={groupLink.to}>{groupLink.label}</Link>
       </p>
+      {detail.event && (
+        <p>
+          <PartOfEvent event={detail.event} className="" />
+        </p>
+      )}
       {summary.next && (
         <p data-testid="recap-next-meeting"><strong>Next meeting:</strong> {nextMeetingText(summary.next, locale)}</p>
       )}
