@@ -29,6 +29,13 @@ describe("a shared session's confidentiality reminder", () => {
     expect(text).not.toMatch(/this group/i);
   });
 
+  it('on the wall: shorter, without the figures line, which the wall shows at the financial review', () => {
+    const laptop = sharedSessionReminder({ event, eventGroups: groups });
+    const wall = sharedSessionReminder({ event, eventGroups: groups }, 'wall');
+    expect(wall.title).toBe(laptop.title);
+    expect(wall.paragraphs).toEqual([laptop.paragraphs[0], 'What anyone shares here stays here: none of it goes to anyone who was not in this session, in our own groups either.']);
+  });
+
   it('still reads as a sentence with no group left (every one deleted since)', () => {
     expect(sharedSessionReminder({ event, eventGroups: [] }).paragraphs[0]).toBe('This shared session of Super week 2027 brings together people from several groups.');
   });

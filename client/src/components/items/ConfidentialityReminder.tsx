@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function ConfidentialityReminder({ groupId, session, wall = false }: Props) {
-  if (session) return <Reminder text={sharedSessionReminder(session)} wall={wall} />;
+  if (session) return <Reminder text={sharedSessionReminder(session, wall ? 'wall' : 'laptop')} wall={wall} />;
   return <GroupReminder groupId={groupId} wall={wall} />;
 }
 
