@@ -122,6 +122,17 @@ describe("a shared session's financial review over HTTP", () => {
     }
   });
 
+  it("asks nobody for figures before the session: its readiness expects none (the prep mail's figures link would be refused)", async () => {
+    const grid = await seed.organiser.get(`/api/meetings/${sharedId}/readiness`);
+    expect(grid.status).toBe(200);
+    expect(grid.body.members.length).toBeGreaterThan(0);
+    for (const row of grid.body.members) expect(row).toMatchObject({ figures: 'complete', figuresEntered: 0, figuresExpected: 0 });
+    // Alpha's own meeting still asks Alpha's companies for Alpha's figures.
+    const own = await seed.coach.post(`/api/groups/${seed.group.id}/meetings`, { quarter: view.schedule[0]!.meeting.quarter, startsAt: `${DAY}T07:00:00Z`, timeZone: 'Europe/Berlin' });
+    const alpha = await seed.coach.get(`/api/meetings/${own.body.meeting.id}/readiness`);
+    expect(alpha.body.members.find((r: { userId: string }) => r.userId === seed.members[0]!.userId)).toMatchObject({ figures: 'partial', figuresEntered: 2 });
+  });
+
   it("feeds the reminder the event and every group in the room, the same to all, and no group's norms", async () => {
     const eventGroups = [{ id: seed.group.id, name: 'Alpha Group' }, { id: beta.id, name: 'Beta Group' }];
     for (const c of [beta.member, seed.members[0]!, seed.observer]) {
