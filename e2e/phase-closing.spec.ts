@@ -270,7 +270,7 @@ describe('closing', () => {
     expect(ottoNotes).toContain('Next meeting on 3 March in Koblenz.');
     expect(ottoNotes).not.toContain('selling the company');
     expect(otto.commitments.map((c) => c.what)).toEqual(['Send the new price list', 'Call the old bank']);
-    expect(otto.financials.canSeeFigures).toBe(false);
+    expect(otto.financials?.canSeeFigures).toBe(false);
     expect(otto.rating).toMatchObject({ average: 8.5, count: 4, mine: null });
     expect(otto.rating.distribution?.reduce((a, b) => a + b, 0)).toBe(4);
   });

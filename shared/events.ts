@@ -120,6 +120,11 @@ export interface EventRef {
 export interface SharedSessionView {
   event: EventRef;
   groups: { id: string; name: string }[];
+  /**
+   * Every participating group, in the event's order: whose people the room holds (the opening's
+   * confidentiality reminder names them). The event page lists the same groups to the same people.
+   */
+  eventGroups: { id: string; name: string }[];
 }
 
 /** GET /api/events: the events the caller takes part in or organises. */

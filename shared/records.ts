@@ -173,8 +173,11 @@ export interface MeetingSummary {
    * which rating is not part of the record (shared/meeting/viewFor.ts).
    */
   rating: RatingSummary & { mine: number | null };
-  /** Figures of the meeting's quarter. */
-  financials: SummaryFinancials;
+  /**
+   * Figures of the meeting's quarter; null for a shared session of a network event, which has no
+   * financial review (each group reviews its figures in its own meeting).
+   */
+  financials: SummaryFinancials | null;
   review: Goal[];
   newGoals: Goal[];
   /** Of the review quarter, one entry per member company. */

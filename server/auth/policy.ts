@@ -20,7 +20,8 @@ export async function resolveAccess(storage: Pick<Storage, 'getMembership' | 'is
   ]);
   if (membership) return { userId, groupRole: membership.role, organiser };
   const audience = await storage.eventAudienceRoles(group.id, userId);
-  return { userId, groupRole: audience ? eventAudienceRole(audience) : null, organiser };
+  if (!audience) return { userId, groupRole: null, organiser };
+  return { userId, groupRole: eventAudienceRole(audience), organiser, eventAudience: true };
 }
 
 /**

@@ -94,7 +94,7 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
       heading: 'Commitments',
       blocks: s.commitments.length ? [{ kind: 'list', items: s.commitments.map((c) => ({ text: commitmentLine(c, name), roomOnly: c.confidential })) }] : [{ kind: 'paragraph', text: 'No commitments.' }],
     },
-    { heading: `Financial highlights (${s.financials.quarter})`, blocks: financialBlocks(s.financials) },
+    ...(s.financials ? [{ heading: `Financial highlights (${s.financials.quarter})`, blocks: financialBlocks(s.financials) }] : []),
     {
       heading: 'Goal review',
       blocks: s.review.length ? [{ kind: 'list', items: plainItems(s.review.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],

@@ -283,10 +283,12 @@ describe('parking a topic from a shared session', () => {
   it('names the groups each attends through in the meeting answers; attending through several, one names the group', async () => {
     const groupsIn = async (c: ApiClient) => (await c.get(`/api/meetings/${sharedId}`)).body.sharedSession;
     const event = { id: view.event.id, name: 'Super week 2027' };
-    expect(await groupsIn(beta.members[0]!)).toEqual({ event, groups: [{ id: beta.id, name: 'Beta Group' }] });
-    expect(await groupsIn(seed.coach)).toEqual({ event, groups: [{ id: seed.group.id, name: 'Alpha Group' }] });
-    expect(await groupsIn(seed.observer)).toEqual({ event, groups: [] });
-    expect((await socketJoin(beta.coach, sharedId)).sharedSession).toEqual({ event, groups: [{ id: beta.id, name: 'Beta Group' }] });
+    // The room's groups are the same for everyone: the event's, in its order.
+    const eventGroups = [{ id: seed.group.id, name: 'Alpha Group' }, { id: beta.id, name: 'Beta Group' }];
+    expect(await groupsIn(beta.members[0]!)).toEqual({ event, groups: [{ id: beta.id, name: 'Beta Group' }], eventGroups });
+    expect(await groupsIn(seed.coach)).toEqual({ event, groups: [{ id: seed.group.id, name: 'Alpha Group' }], eventGroups });
+    expect(await groupsIn(seed.observer)).toEqual({ event, groups: [], eventGroups });
+    expect((await socketJoin(beta.coach, sharedId)).sharedSession).toEqual({ event, groups: [{ id: beta.id, name: 'Beta Group' }], eventGroups });
     expect((await beta.coach.get(`/api/meetings/${betaMeetingId}`)).body.sharedSession).toBeNull();
     expect((await socketJoin(beta.coach, betaMeetingId)).sharedSession).toBeNull();
 

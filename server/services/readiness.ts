@@ -13,28 +13,33 @@ import { kpisOf } from './financials.ts';
 import { reviewContext } from './goals.ts';
 import { authorizeMeeting } from './meetings.ts';
 import { acceptanceRows } from './norms.ts';
+import { eventOfSharedSession } from './sharedSessions.ts';
 
 export async function meetingReadiness(storage: Storage, meeting: Meeting): Promise<MeetingReadiness> {
   const figuresQuarter = isQuarter(meeting.quarter) ? previousQuarter(meeting.quarter) : meeting.quarter;
-  const [{ reviewQuarter }, members, figures, kpis, norms] = await Promise.all([
+  const [{ reviewQuarter }, members, figures, kpis, norms, sharedEvent] = await Promise.all([
     reviewContext(storage, meeting),
     storage.listMembers(meeting.groupId),
     storage.listFigures(meeting.groupId, { fromQuarter: figuresQuarter, toQuarter: figuresQuarter }),
     kpisOf(storage, meeting.groupId),
     acceptanceRows(storage, meeting.groupId),
+    eventOfSharedSession(storage, meeting),
   ]);
   const [goals, updates, rsvps] = await Promise.all([storage.listGoals(meeting.groupId, { quarter: reviewQuarter }), storage.listMemberUpdates(meeting.id), storage.listRsvps(meeting.id)]);
   const rsvpOf = new Map(rsvps.map((r) => [r.userId, r.response]));
   const sent = new Set(updates.map((u) => u.userId));
   const normsOf = new Map(norms.map((n) => [n.userId, n]));
-  const enterable = new Set(kpis.filter((k) => !k.derived).map((k) => k.key));
+  // A shared session has no financial review (shared/access): nobody is asked for figures there,
+  // nor sent to the host group's figures page, which refuses them.
+  const enterable = new Set(sharedEvent ? [] : kpis.filter((k) => !k.derived).map((k) => k.key));
   const rows = members
     .filter((m) => hasCompany(m.role))
     .map((m): MemberReadiness => {
       const entered = new Set(figures.filter((f) => f.userId === m.userId && enterable.has(f.kpiKey)).map((f) => f.kpiKey)).size;
       const mine = goals.filter((g) => g.userId === m.userId);
       const withProgress = mine.filter((g) => g.progress.trim() !== '').length;
-      const figuresState = entered === 0 ? 'none' : entered >= enterable.size ? 'complete' : 'partial';
+      // Nothing to enter is nothing missing.
+      const figuresState = entered >= enterable.size ? 'complete' : entered === 0 ? 'none' : 'partial';
       return {
         userId: m.userId,
         name: m.name,

@@ -27,11 +27,18 @@ async function groupsAttendedThrough(storage: SessionStorage, userId: string, ev
   return Promise.all(ids.map(async (id) => ({ id, name: names.get(id) ?? (await storage.getGroup(id))?.name ?? '' })));
 }
 
+/** The event's groups by name, in its order (a group deleted since is left out). */
+async function participatingGroups(storage: SessionStorage, event: NetworkEvent): Promise<{ id: string; name: string }[]> {
+  const groups = await Promise.all(event.groupIds.map((id) => storage.getGroup(id)));
+  return groups.flatMap((g) => (g ? [{ id: g.id, name: g.name }] : []));
+}
+
 /** The meeting answers' `sharedSession`: null unless the meeting is a shared session. */
 export async function sharedSessionView(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, organiser: boolean): Promise<SharedSessionView | null> {
   const event = await eventOfSharedSession(storage, meeting);
   if (!event) return null;
-  return { event: { id: event.id, name: event.name }, groups: await groupsAttendedThrough(storage, userId, event, organiser) };
+  const [groups, eventGroups] = await Promise.all([groupsAttendedThrough(storage, userId, event, organiser), participatingGroups(storage, event)]);
+  return { event: { id: event.id, name: event.name }, groups, eventGroups };
 }
 
 /**

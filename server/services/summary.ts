@@ -79,7 +79,8 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     storage.listGoals(group.id, { quarter: reviewQuarter }),
     storage.listGoals(group.id, { quarter: meeting.quarter }),
     // A meeting reviews the numbers of the quarter that ended before it (as the financial review does).
-    summaryFinancials(storage, userId, group.id, reviewedFiguresQuarter(meeting.quarter)),
+    // A shared session has no financial review (shared/access): its recap has no figures either.
+    can('financials.read', access, group) ? summaryFinancials(storage, userId, group.id, reviewedFiguresQuarter(meeting.quarter)) : null,
     libraryEntries(storage, group.id, meetingId),
     docs.readNotes(meetingId, state.agenda.map((i) => i.id), viewer),
     docs.readCommitments(meetingId, viewer),

@@ -1,7 +1,7 @@
 // The event audience and event rights: every combination of roles held in the participating groups.
 import { describe, expect, it } from 'vitest';
 import type { GroupRole } from '../domain.ts';
-import { attendingGroups, can, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './index.ts';
+import { allowedActions, attendingGroups, can, check, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, type EventAction, type EventSubject } from './index.ts';
 
 const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
 
@@ -24,6 +24,30 @@ describe('event audience: roles in the participating groups -> role in the share
     for (const a of ['group.edit', 'group.invite', 'meeting.create', 'meeting.edit'] as const) expect(can(a, attendee, shared)).toBe(false);
     // Nobody outside the audience reads anything of it.
     expect(can('meeting.read', { userId: 's', groupRole: eventAudienceRole([]), organiser: false }, shared)).toBe(false);
+  });
+});
+
+describe("a shared session's figures: each group reviews its own, so the host group has none", () => {
+  const FIGURES = ['financials.read', 'financials.figures', 'financials.coachOnly', 'financials.write', 'kpis.manage', 'benchmarks.read'] as const;
+  const open = { ...shared, observersSeeFinancials: true };
+  it.each([
+    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
+    ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
+    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
+    ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
+  ] as const)('%s reads, enters and benchmarks no figures there, with the reason', (_name, s) => {
+    for (const a of FIGURES) {
+      expect(check(a, s, open)).toEqual(SHARED_SESSION_FIGURES);
+      expect(allowedActions(s, open)).not.toContain(a);
+    }
+    // The room itself stays open to them.
+    expect(can('meeting.join', s, open)).toBe(true);
+  });
+
+  it("the same roles in a group of people's own keep its review", () => {
+    for (const s of [{ userId: 'm', groupRole: 'member', organiser: false }, { userId: 'o', groupRole: null, organiser: true }] as const) {
+      for (const a of ['financials.read', 'financials.figures'] as const) expect(can(a, s, shared)).toBe(true);
+    }
   });
 });
 

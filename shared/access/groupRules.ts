@@ -196,6 +196,17 @@ const RULES: Record<GroupAction, Rule> = {
   'interest.admit': (s, g) => kindOf(g) === 'interest' && isLead(s, g),
 };
 
+/**
+ * A group's figures are "visible to the group's members and its coach, nobody else" (PRODUCT.md).
+ * An event's host group gathers people of several groups, so its shared sessions have no
+ * financial review: whoever asks, even an organiser (who reads each group's own review).
+ */
+const GROUP_FIGURES: ReadonlySet<GroupAction> = new Set(['financials.read', 'financials.figures', 'financials.coachOnly', 'financials.write', 'kpis.manage', 'benchmarks.read']);
+export const SHARED_SESSION_FIGURES: ApiError = {
+  code: 'forbidden',
+  message: "A shared session of a network event has no financial review: each group reviews its figures in its own meeting",
+};
+
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */
 const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; error: ApiError }>> = {
   // Members correct the notes after the meeting; then the recap is marked final.
@@ -230,6 +241,7 @@ export function inPhase(action: GroupAction, status: MeetingStatus): boolean {
 /** null when allowed; otherwise the error: `forbidden` for the role, a phase code for the meeting's status. */
 export function check(action: GroupAction, s: Subject, g: AccessGroup, meeting?: MeetingContext): ApiError | null {
   const rule = Object.hasOwn(RULES, action) ? RULES[action] : undefined;
+  if (rule && s.eventAudience === true && GROUP_FIGURES.has(action)) return SHARED_SESSION_FIGURES;
   if (!rule || !rule(s, g)) return { code: 'forbidden', message: `Your role may not do this (${action})` };
   if (meeting && !inPhase(action, meeting.status)) return PHASE[action]!.error;
   return null;

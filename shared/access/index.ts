@@ -7,6 +7,7 @@ export {
   can,
   check,
   GROUP_ACTIONS,
+  SHARED_SESSION_FIGURES,
   inPhase,
   type AccessGroup,
   type GroupAction,

@@ -8,6 +8,11 @@ export interface Subject {
   organiser: boolean;
   /** Runs the meeting in question (its state's facilitatorId); unset where no meeting is involved. */
   facilitating?: boolean;
+  /**
+   * The group is a network event's host group: `groupRole` is the event audience's, held by
+   * people of several groups (eventRules eventAudienceRole). Unset for any other group.
+   */
+  eventAudience?: boolean;
 }
 
 /**

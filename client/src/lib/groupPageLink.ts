@@ -4,7 +4,7 @@
 import type { Meeting } from '../../../shared/domain.ts';
 import type { SharedSessionView } from '../../../shared/events.ts';
 
-export function groupPageLink(meeting: Pick<Meeting, 'groupId'>, shared: SharedSessionView | null): { to: string; label: string } {
+export function groupPageLink(meeting: Pick<Meeting, 'groupId'>, shared: Pick<SharedSessionView, 'event' | 'groups'> | null): { to: string; label: string } {
   if (!shared) return { to: `/groups/${meeting.groupId}`, label: 'Group page' };
   const only = shared.groups.length === 1 ? shared.groups[0]! : null;
   return only ? { to: `/groups/${only.id}`, label: 'Group page' } : { to: `/events/${shared.event.id}`, label: 'Event page' };

@@ -79,6 +79,7 @@ export function RecapPage() {
   if (!summary || !detail) return <p className="loading">Loading the recap…</p>;
   const names = new Map(detail.members.map((m) => [m.userId, m.name]));
   const name = (uid: string) => names.get(uid) ?? 'Former member';
+  const fin = summary.financials;
   const canFinalize = allows(detail, 'recap.finalize');
   const commitments = [...summary.commitments].sort((a, b) => Number(b.who === me) - Number(a.who === me));
   // The day(s) it actually ran, in the meeting's zone; the plan only for a meeting that never ran.
@@ -145,18 +146,20 @@ export function RecapPage() {
         ))}
       </section>
 
+      {/* A shared session of a network event has no financial review, so no highlights. */}
+      {fin && (
       <section className="card section" aria-labelledby="r-fin">
-        <h2 id="r-fin">Financial highlights ({summary.financials.quarter})</h2>
-        {!summary.financials.canSeeFigures ? <p className="muted">This group keeps its figures from observers.</p> : summary.financials.medians.length === 0 ? <p className="muted">No figures for this quarter.</p> : (
+        <h2 id="r-fin">Financial highlights ({fin.quarter})</h2>
+        {!fin.canSeeFigures ? <p className="muted">This group keeps its figures from observers.</p> : fin.medians.length === 0 ? <p className="muted">No figures for this quarter.</p> : (
           <>
             <ul className="recap-list">
-              {summary.financials.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : formatKpiByKey(m.kpiKey, m.median, summary.financials.currency, viewerLocale())} ({m.n} companies)</li>)}
+              {fin.medians.map((m) => <li key={m.kpiKey}>{m.label}: group median {m.median === null ? '–' : formatKpiByKey(m.kpiKey, m.median, fin.currency, viewerLocale())} ({m.n} companies)</li>)}
             </ul>
-            {summary.financials.ranks.some((r) => r.change) && (
+            {fin.ranks.some((r) => r.change) && (
               <>
                 <h3>Biggest moves in rank</h3>
                 <ul className="recap-list">
-                  {[...summary.financials.ranks].filter((r) => r.change).sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0)).slice(0, 5).map((r) => (
+                  {[...fin.ranks].filter((r) => r.change).sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0)).slice(0, 5).map((r) => (
                     <li key={`${r.userId}-${r.kpiKey}`}>{r.name}, {kpiLabel(r.kpiKey)}: {r.previousRank} → {r.rank}</li>
                   ))}
                 </ul>
@@ -165,6 +168,7 @@ export function RecapPage() {
           </>
         )}
       </section>
+      )}
 
       <section className="card section" aria-labelledby="r-goals">
         <h2 id="r-goals">Goal review</h2>

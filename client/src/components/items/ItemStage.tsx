@@ -11,6 +11,7 @@ import './items.css';
 import { ClosingStage } from './ClosingStage.tsx';
 import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { FinancialsStage } from './FinancialsStage.tsx';
+import { SharedSessionFigures } from './SharedSessionFigures.tsx';
 import { GoalReviewStage } from './GoalsStages.tsx';
 import { NewGoalsStage } from './NewGoalsStage.tsx';
 import { HotSeatStage } from './HotSeatStage.tsx';
@@ -26,6 +27,8 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   const mayManage = useStore((s) => allows(s, 'resources.manage'));
   const mayReadUpdates = useStore((s) => allows(s, 'updates.read'));
   const mayPark = useStore((s) => allows(s, 'parking.add'));
+  // Refused in a shared session (shared/access): its room holds several groups' people.
+  const mayReadFigures = useStore((s) => allows(s, 'financials.read'));
   // A shared session parks for the groups the attendee attends it through, never the host group.
   const sharedSession = useStore((s) => s.sharedSession);
   const userId = you?.userId ?? '';
@@ -40,12 +43,17 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
     if (item.kind === 'opening') {
       body = (
         <>
-          <ConfidentialityReminder groupId={meeting.groupId} />
+          <ConfidentialityReminder groupId={meeting.groupId} session={sharedSession} />
           {mayReadUpdates && <CheckInStage state={state} meetingId={meeting.id} companies={companies} isFacilitator={isFacilitator} />}
         </>
       );
     }
-    else if (item.kind === 'financials') body = <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />;
+    else if (item.kind === 'financials')
+      body = mayReadFigures ? (
+        <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />
+      ) : (
+        <SharedSessionFigures session={sharedSession} />
+      );
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;

@@ -6,6 +6,7 @@
 import type { Meeting } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
+import { allows } from '../../lib/rights.ts';
 import { useStore } from '../../store/index.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { CommitmentsReadBack } from './ClosingStage.tsx';
@@ -13,6 +14,7 @@ import { WallNextMeeting } from './NextMeeting.tsx';
 import './items.css';
 import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
+import { SharedSessionFigures } from './SharedSessionFigures.tsx';
 import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorHotSeat } from './ProjectorHotSeat.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
@@ -26,6 +28,9 @@ const WALL_COMMITMENTS_PAGE = 6;
 export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting: Meeting | null }) {
   const nameOf = useNames();
   const members = useStore((s) => s.members);
+  const sharedSession = useStore((s) => s.sharedSession);
+  // Refused in a shared session (shared/access): its wall faces several groups' people.
+  const mayReadFigures = useStore((s) => allows(s, 'financials.read'));
   const item = state.agenda[state.currentIndex];
   if (!item || state.status !== 'live') return null;
   const focus = state.focusUserId ? members.find((m) => m.userId === state.focusUserId) : undefined;
@@ -36,7 +41,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
     </p>
   );
   let body = null;
-  if (item.kind === 'financials') body = meeting && <ProjectorFigures state={state} meeting={meeting} />;
+  if (item.kind === 'financials') body = !mayReadFigures ? <SharedSessionFigures session={sharedSession} wall /> : meeting && <ProjectorFigures state={state} meeting={meeting} />;
   else if (item.kind === 'goals' || item.kind === 'new-goals')
     body = (
       <>
@@ -57,7 +62,7 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
   else if (item.kind === 'opening')
     body = (
       <>
-        {meeting && <ConfidentialityReminder groupId={meeting.groupId} wall />}
+        {meeting && <ConfidentialityReminder groupId={meeting.groupId} session={sharedSession} wall />}
         {focusLine}
         <ProjectorUpdate state={state} />
       </>

@@ -1,0 +1,94 @@
+// A shared session of a super week, on the standard agenda: the opening's reminder states the
+// session's own confidentiality (the event, the groups in the room, nothing repeated outside it)
+// rather than any one group's norms, on a laptop, a phone and the wall; the financial review item
+// shows no company's numbers, only where each attendee's own group reviews them.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { EventView } from '../shared/events.ts';
+import { previousQuarter } from '../shared/financials/quarters.ts';
+import { DEFAULT_NORMS } from '../shared/norms.ts';
+import { joinGroup } from '../server/testing/harness.ts';
+import { put } from '../server/testing/records.ts';
+import { screenshot, seriousA11yViolations } from './support/browser.ts';
+import { currentItem, driveRoom, joinMeeting, openProjector } from './support/room.ts';
+import { e2eSuite } from './support/suite.ts';
+
+let betaId = '';
+const ALPHA_WORDS = 'Alpha only: what Max and Mia tell us stays with Alpha.';
+
+const suite = e2eSuite({
+  prepare: async ({ srv, seed }) => {
+    betaId = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body.id;
+    await joinGroup(srv.url, seed.organiser, betaId, 'Bea Coach', 'coach');
+    await joinGroup(srv.url, seed.organiser, betaId, 'Ben Beta', 'member', 'Ben BV');
+    // Alpha has its own words; they are Alpha's, not the session's.
+    await seed.coach.put(`/api/groups/${seed.group.id}/norms`, { confidentiality: ALPHA_WORDS, recording: 'No recording.', advice: 'Experience first.' });
+  },
+});
+
+const reminder = (p: Page) => p.getByTestId('confidentiality-reminder').innerText();
+
+it("a shared session's reminder names the event and its groups; its financial review shows no group's numbers", async () => {
+  const { seed, srv } = suite;
+  const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
+    name: 'Super week spring 2027',
+    timeZone: 'Europe/Berlin',
+    days: ['2027-03-03'],
+    groupIds: [seed.group.id, betaId],
+    sessions: [{ title: 'Universal content: pricing', templateId: 'standard', days: [{ date: '2027-03-03', start: '09:00', end: '17:00' }] }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  // Alpha's figures for the quarter the session's agenda would review.
+  const reviewed = previousQuarter(shared.quarter);
+  for (const [i, value] of [731_913, 842_027].entries()) {
+    expect((await put(seed.members[i]!, `/api/groups/${seed.group.id}/figures/${reviewed}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
+  }
+  const room = await driveRoom(srv.url, seed.organiser.cookie, shared.id);
+  try {
+    await room.command({ type: 'meeting.start' });
+
+    const ben = await joinMeeting(suite.browser, srv.url, shared.id, 'ben.beta@example.com', 'Remote', { width: 1366, height: 768 });
+    const max = await joinMeeting(suite.browser, srv.url, shared.id, 'max.one@example.com', 'In the room', { width: 375, height: 812 });
+    const wall = await openProjector(suite.browser, srv.url, shared.id, 'olga@example.com', { width: 1366, height: 768 });
+    for (const p of [ben, max, wall]) {
+      await expect.poll(() => reminder(p)).toContain('This shared session of Super week spring 2027 brings together people from Alpha Group and Beta Group.');
+      const text = await reminder(p);
+      expect(text).toContain('What anyone shares here stays here');
+      expect(text).toContain('to anyone who was not in this session, in our own groups either.');
+      // Neither a group's own words nor the defaults' "this group".
+      expect(text).not.toContain(ALPHA_WORDS);
+      expect(text).not.toContain(DEFAULT_NORMS.confidentiality);
+    }
+    expect(await seriousA11yViolations(ben)).toEqual([]);
+    await screenshot(ben, 'shared-session-reminder-1366');
+    await max.getByTestId('confidentiality-reminder').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    expect(await seriousA11yViolations(max)).toEqual([]);
+    await screenshot(max, 'shared-session-reminder-375');
+    await screenshot(wall, 'shared-session-reminder-wall-1366');
+
+    await room.command({ type: 'agenda.next' });
+    for (const p of [ben, max]) {
+      await expect.poll(() => currentItem(p)).toContain('Financial review');
+      const elsewhere = p.getByTestId('figures-elsewhere');
+      await expect.poll(() => elsewhere.innerText()).toContain('Figures stay in each group');
+      expect(await elsewhere.innerText()).toContain('No company’s numbers are shown in this shared session of Super week spring 2027');
+      expect(await p.getByTestId('financials-view').count()).toBe(0);
+      expect(await p.locator('main').innerText()).not.toMatch(/731|842|Numbers of/);
+    }
+    // Each finds their own group's review, out of the session.
+    expect(await ben.getByRole('link', { name: 'Beta Group: financial review' }).getAttribute('href')).toBe(`/groups/${betaId}/financials`);
+    expect(await ben.getByRole('link', { name: /Alpha Group/ }).count()).toBe(0);
+    expect(await max.getByRole('link', { name: 'Alpha Group: financial review' }).getAttribute('href')).toBe(`/groups/${seed.group.id}/financials`);
+    await expect.poll(() => wall.getByTestId('figures-elsewhere').innerText()).toContain('Figures stay in each group');
+    expect(await wall.getByTestId('projector-figures').count()).toBe(0);
+    expect(await seriousA11yViolations(ben)).toEqual([]);
+    await screenshot(ben, 'shared-session-financials-1366');
+    await max.getByTestId('figures-elsewhere').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    expect(await seriousA11yViolations(max)).toEqual([]);
+    await screenshot(max, 'shared-session-financials-375');
+    await screenshot(wall, 'shared-session-financials-wall-1366');
+  } finally {
+    room.close();
+  }
+});
