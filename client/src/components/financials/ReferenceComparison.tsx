@@ -10,7 +10,7 @@ import { benchmarksApi } from '../../api/network.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import { Alert } from '../Alert.tsx';
 import { TableWrap } from '../TableWrap.tsx';
-import { ReferenceSetForm } from './ReferenceSetForm.tsx';
+import { LazyReferenceSetForm } from './LazyReferenceSetForm.tsx';
 
 interface Props {
   networkId: string;
@@ -62,7 +62,7 @@ export function ReferenceComparison({ networkId, quarter, group, groupCurrency, 
       {canLoad && (
         <>
           <h3>Add an industry reference set</h3>
-          <ReferenceSetForm networkId={networkId} networkCurrency={networkCurrency} onAdded={() => setTick((t) => t + 1)} />
+          <LazyReferenceSetForm networkId={networkId} networkCurrency={networkCurrency} onAdded={() => setTick((t) => t + 1)} />
         </>
       )}
     </section>

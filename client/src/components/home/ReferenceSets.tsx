@@ -7,7 +7,7 @@ import type { Network } from '../../../../shared/domain.ts';
 import { errorMessage } from '../../api/http.ts';
 import { benchmarksApi } from '../../api/network.ts';
 import { Alert } from '../Alert.tsx';
-import { ReferenceSetForm } from '../financials/ReferenceSetForm.tsx';
+import { LazyReferenceSetForm } from '../financials/LazyReferenceSetForm.tsx';
 
 const setName = (s: ReferenceSet) => `${s.source} ${s.year}`;
 
@@ -65,7 +65,7 @@ export function ReferenceSets({ network }: { network: Network }) {
       )}
       <Alert message={error} onDismiss={() => setError(null)} />
       <h4>Add a reference set</h4>
-      <ReferenceSetForm networkId={network.id} networkCurrency={network.currency} onAdded={() => void load()} />
+      <LazyReferenceSetForm networkId={network.id} networkCurrency={network.currency} onAdded={() => void load()} />
     </section>
   );
 }
