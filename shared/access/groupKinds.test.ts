@@ -4,7 +4,7 @@
 // is the listing alone.
 import { describe, expect, it } from 'vitest';
 import type { GroupKind } from '../groupKinds.ts';
-import { can, checkCompanionInvite, checkCoreInvite, checkInterestJoin, seesCompanionListing, type AccessGroup, type GroupAction, type Subject } from './index.ts';
+import { can, checkCompanionInvite, checkCoreInvite, checkInterestJoin, invitedForCompany, seesCompanionListing, type AccessGroup, type GroupAction, type Subject } from './index.ts';
 
 const groupOf = (kind: GroupKind): AccessGroup => ({ leadership: 'coach-led', observersSeeFinancials: false, kind });
 const coach: Subject = { userId: 'c', groupRole: 'coach', organiser: false };
@@ -70,6 +70,17 @@ describe("a companion invite names one of the parent group's companies", () => {
     ['observer', 'acme', ['acme'], 'bad_request'],
   ] as const)('%s for %s among %o: %s', (role, companyId, parent, code) => {
     expect(checkCompanionInvite(role, companyId, parent)?.code ?? null).toBe(code);
+  });
+  it.each([
+    [true, 'member', true],
+    [true, 'coach', false],
+    [true, 'observer', false],
+    [false, 'member', false],
+    [false, 'coach', false],
+  ] as const)('the invite forms offer a company: companion %s, %s -> %s', (companion, role, offered) => {
+    expect(invitedForCompany(companion, role)).toBe(offered);
+    // What the form offers is what the server asks for: a companion member without one is refused.
+    if (companion) expect(checkCompanionInvite(role, undefined, ['acme'])?.code ?? null).toBe(offered ? 'bad_request' : null);
   });
   it('a core group invite names no company', () => {
     expect(checkCoreInvite(undefined)).toBeNull();

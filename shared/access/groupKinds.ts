@@ -19,10 +19,12 @@ export const seesCompanionListing = (viewer: Pick<NetworkSubject, 'userId' | 'me
 
 /**
  * A companion group's member works for one of the parent group's member companies and the invite
- * names it; coaches and observers work for none.
+ * names it; coaches and observers work for none. The invite forms ask this to offer the company.
  */
+export const invitedForCompany = (companion: boolean, role: GroupRole): boolean => companion && role === 'member';
+
 export function checkCompanionInvite(role: GroupRole, companyId: string | undefined, parentCompanyIds: readonly string[]): ApiError | null {
-  if (role !== 'member') return companyId ? refuse('bad_request', 'companyId: only a member of a companion group is invited for a company') : null;
+  if (!invitedForCompany(true, role)) return companyId ? refuse('bad_request', 'companyId: only a member of a companion group is invited for a company') : null;
   if (!companyId) return refuse('bad_request', 'companyId: choose the company of the parent group the person works for');
   if (!parentCompanyIds.includes(companyId)) return refuse('bad_request', 'companyId: not a member company of the parent group');
   return null;

@@ -44,4 +44,4 @@ import { roleOf, type Subject } from './subject.ts';
 export const actorOf = (s: Subject): Actor => ({ userId: s.userId, role: roleOf(s) });
 export { canNetwork, checkNetwork, NETWORK_ACTIONS, networkSubjectOf, type NetworkAction, type NetworkSubject } from './networkRules.ts';
 export { attendingGroups, canEvent, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './eventRules.ts';
-export { checkCompanionInvite, checkCoreInvite, checkInterestJoin, seesCompanionListing } from './groupKinds.ts';
+export { checkCompanionInvite, checkCoreInvite, checkInterestJoin, invitedForCompany, seesCompanionListing } from './groupKinds.ts';

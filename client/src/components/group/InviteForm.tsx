@@ -1,5 +1,6 @@
 // Create an invite link for a role. The server shows the token once, so we show the link once.
 import { useState, type FormEvent } from 'react';
+import { invitedForCompany } from '../../../../shared/access/index.ts';
 import type { GroupRole } from '../../../../shared/domain.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
 import { useStore } from '../../store/index.ts';
@@ -20,7 +21,7 @@ export function InviteForm({ groupId, canInviteCoach, companion }: { groupId: st
   const [copied, setCopied] = useState(false);
   const { busy, error, setError, run } = useSubmit();
   const { companies, companyId, setCompanyId } = useWorksFor(companion, setError);
-  const forCompany = companion !== null && role === 'member';
+  const forCompany = invitedForCompany(companion !== null, role);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

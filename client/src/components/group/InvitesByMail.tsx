@@ -2,6 +2,7 @@
 // companion group's members, the company they work for), and the pending invites with who, role
 // and expiry, each revocable and re-sendable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { invitedForCompany } from '../../../../shared/access/index.ts';
 import type { GroupRole } from '../../../../shared/domain.ts';
 import type { PendingInvite } from '../../../../shared/mail.ts';
 import { BULK_INVITE_MAX } from '../../../../shared/mail.ts';
@@ -26,7 +27,7 @@ export function InvitesByMail({ groupId, canInviteCoach, companion }: { groupId:
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, setError, run } = useSubmit();
   const { companies, companyId, setCompanyId } = useWorksFor(companion, setError);
-  const forCompany = companion !== null && role === 'member';
+  const forCompany = invitedForCompany(companion !== null, role);
   const reload = useCallback(() => mailApi.pendingInvites(groupId).then(setPending, (e: unknown) => setError(errorMessage(e))), [groupId, setError]);
   useEffect(() => {
     void reload();
