@@ -8,6 +8,7 @@ export {
   check,
   GROUP_ACTIONS,
   SHARED_SESSION_FIGURES,
+  SHARED_SESSION_GOALS,
   inPhase,
   type AccessGroup,
   type GroupAction,
