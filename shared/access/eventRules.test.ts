@@ -1,7 +1,7 @@
 // The event audience and event rights: every combination of roles held in the participating groups.
 import { describe, expect, it } from 'vitest';
 import type { GroupRole } from '../domain.ts';
-import { allowedActions, attendingGroups, can, check, mustAcceptNorms, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, SHARED_SESSION_GOALS, type EventAction, type EventSubject } from './index.ts';
+import { allowedActions, attendingGroups, can, check, mustAcceptNorms, seesEmailInSession, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, SHARED_SESSION_GOALS, type EventAction, type EventSubject } from './index.ts';
 
 const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
 
@@ -84,6 +84,25 @@ describe("a shared session's norms: each attendee's own group's bind them, the h
     ['a member of a group of their own', { userId: 'm', groupRole: 'member', organiser: false }, true],
   ] as const)('%s: must accept %s', (_name, s, must) => {
     expect(mustAcceptNorms(s)).toBe(must);
+  });
+});
+
+describe("a shared session's people: everyone sees who is there, addresses stay within each group", () => {
+  const ben = { userId: 'ben', groupIds: ['beta'] };
+  it.each([
+    ['a member of another group', { userId: 'max', organiser: false, groupIds: ['alpha'] }, false],
+    ['an observer of another group', { userId: 'otto', organiser: false, groupIds: ['alpha'] }, false],
+    ['someone in no participating group (an organiser of the network)', { userId: 'olga', organiser: true, groupIds: [] }, true],
+    ['a group-mate (any role in the same group)', { userId: 'bea', organiser: false, groupIds: ['beta'] }, true],
+    ['someone sharing one of several groups', { userId: 'sam', organiser: false, groupIds: ['alpha', 'beta'] }, true],
+    ['the person themselves', { userId: 'ben', organiser: false, groupIds: ['beta'] }, true],
+    ['a stranger to every group', { userId: 'x', organiser: false, groupIds: [] }, false],
+  ] as const)("%s: reads Ben's address %s", (_name, viewer, sees) => {
+    expect(seesEmailInSession(viewer, ben)).toBe(sees);
+  });
+
+  it('someone in no participating group shares a group with nobody', () => {
+    expect(seesEmailInSession({ userId: 'max', organiser: false, groupIds: ['alpha'] }, { userId: 'guest', groupIds: [] })).toBe(false);
   });
 });
 

@@ -44,5 +44,5 @@ import { roleOf, type Subject } from './subject.ts';
 /** The meeting actor for a subject: the same single role everywhere (roleOf). */
 export const actorOf = (s: Subject): Actor => ({ userId: s.userId, role: roleOf(s) });
 export { canNetwork, checkNetwork, NETWORK_ACTIONS, networkSubjectOf, type NetworkAction, type NetworkSubject } from './networkRules.ts';
-export { attendingGroups, canEvent, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './eventRules.ts';
+export { attendingGroups, canEvent, checkEvent, eventAudienceRole, seesEmailInSession, EVENT_ACTIONS, type EventAction, type EventSubject } from './eventRules.ts';
 export { checkCompanionInvite, checkCoreInvite, checkInterestJoin, seesCompanionListing } from './groupKinds.ts';
