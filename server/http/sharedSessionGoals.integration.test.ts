@@ -112,6 +112,18 @@ describe("a shared session's goals over HTTP", () => {
     expect(await srv.storage.getGoal(stray.id)).toMatchObject({ status: 'open', progress: 'half way', text: STRAY_GOAL });
   });
 
+  it("finds no goal in the host group's search, even one written there before goals were refused", async () => {
+    for (const c of [beta.member, seed.members[0]!, seed.organiser]) {
+      const r = await c.get(`/api/groups/${hostId}/search?q=Lisbon`);
+      expect(r.status).toBe(200);
+      expect(r.body.hits).toEqual([]);
+      expect(carriesGoals(r.body)).toBe(false);
+    }
+    // Alpha's own search still finds Alpha's goal.
+    const alpha = await seed.members[1]!.get(`/api/groups/${seed.group.id}/search?q=Kestrel`);
+    expect(alpha.body.hits.map((h: { kind: string }) => h.kind)).toContain('goal');
+  });
+
   it("gives the session's meeting answer no goals right, and its summary and recaps no goals", async () => {
     for (const c of [beta.member, seed.members[0]!, seed.organiser]) {
       const detail = (await c.get<MeetingDetail>(`/api/meetings/${sharedId}`)).body;
