@@ -112,6 +112,14 @@ describe("a shared session's goals over HTTP", () => {
     expect(await srv.storage.getGoal(stray.id)).toMatchObject({ status: 'open', progress: 'half way', text: STRAY_GOAL });
   });
 
+  it("gives the organiser's page of the host group's people no goals", async () => {
+    const r = await seed.organiser.get(`/api/groups/${hostId}/overview`);
+    expect(r.status).toBe(200);
+    expect(r.body.members.length).toBeGreaterThan(0);
+    for (const m of r.body.members) expect(m).toMatchObject({ goals: [], completion: [] });
+    expect(carriesGoals(r.body)).toBe(false);
+  });
+
   it("finds no goal in the host group's search, even one written there before goals were refused", async () => {
     for (const c of [beta.member, seed.members[0]!, seed.organiser]) {
       const r = await c.get(`/api/groups/${hostId}/search?q=Lisbon`);
