@@ -5,20 +5,19 @@
 // end carries nothing over, and its prep reminder links to no host-group figures or goals page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/api.ts';
-import type { EventView } from '../../shared/events.ts';
 import type { Goal } from '../../shared/goals/types.ts';
-import type { JoinResult } from '../../shared/protocol.ts';
 import type { MeetingSummary } from '../../shared/records.ts';
 import { newId } from '../auth/tokens.ts';
 import { carryIntoMeeting } from '../services/meetingEnd.ts';
-import { ApiClient, connectSocket, emitAck, joinGroup, seedGroup, startTestServer, type ClientSocket } from '../testing/harness.ts';
+import { seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
+import { joinSession, seedSharedSession, type SharedSessionSeed } from '../testing/sharedSession.ts';
 import { dateAhead, put } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
-let beta: { id: string; coach: ApiClient; member: ApiClient & { userId: string } };
-let view: EventView;
+let beta: SharedSessionSeed['beta'];
 let sharedId: string;
+let shared: SharedSessionSeed['shared'];
 let hostId: string;
 let reviewQuarter: string;
 /** A goal left in the host group by a version that still let attendees write there. */
@@ -36,36 +35,12 @@ const carriesGoals = (body: unknown) => {
   return text.includes(ALPHA_GOAL) || text.includes(STRAY_GOAL);
 };
 
-async function joined(c: ApiClient, meetingId: string): Promise<{ socket: ClientSocket; result: JoinResult }> {
-  const socket = await connectSocket(srv.url, c.cookie);
-  sockets.push(socket);
-  const r = await emitAck(socket, 'room:join', { meetingId, mode: 'remote' });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  return { socket, result: r as JoinResult };
-}
+const joined = (c: ApiClient, meetingId: string) => joinSession(srv.url, c, meetingId, sockets);
 
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const betaId = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body.id as string;
-  beta = {
-    id: betaId,
-    coach: await joinGroup(srv.url, seed.organiser, betaId, 'Bea Coach', 'coach'),
-    member: await joinGroup(srv.url, seed.organiser, betaId, 'Ben Beta', 'member', 'Ben BV'),
-  };
-  const created = await seed.organiser.post(`/api/networks/${seed.networkId}/events`, {
-    name: 'Super week 2027',
-    timeZone: 'Europe/Berlin',
-    days: [DAY],
-    groupIds: [seed.group.id, betaId],
-    // The standard agenda: a goal review and a new goals item.
-    sessions: [{ title: 'Universal content: pricing', templateId: 'standard', days: [{ date: DAY, start: '09:00', end: '17:00' }] }],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  view = created.body;
-  hostId = view.event.hostGroupId;
-  const shared = view.schedule.find((e) => e.kind === 'shared')!.meeting;
-  sharedId = shared.id;
+  ({ beta, hostId, sharedId, shared } = await seedSharedSession(srv.url, seed, DAY));
   // Alpha's member sets a goal in Alpha, for the quarter the session would review and the one it would set.
   reviewQuarter = (await seed.organiser.get(`/api/meetings/${sharedId}/readiness`)).body.goalsQuarter;
   for (const quarter of [reviewQuarter, shared.quarter]) {

@@ -5,15 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDetail, MeetingDetail } from '../../shared/api.ts';
 import type { ListedMember } from '../../shared/domain.ts';
-import type { EventView } from '../../shared/events.ts';
-import type { JoinResult, PresenceEntry } from '../../shared/protocol.ts';
-import { ApiClient, connectSocket, emitAck, joinGroup, seedGroup, startTestServer, type ClientSocket } from '../testing/harness.ts';
+import type { PresenceEntry } from '../../shared/protocol.ts';
+import { seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
+import { joinSession, seedSharedSession, type SharedSessionSeed } from '../testing/sharedSession.ts';
 import { dateAhead } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
-let beta: { id: string; coach: ApiClient; member: ApiClient };
-let view: EventView;
+let beta: SharedSessionSeed['beta'];
 let sharedId: string;
 let hostId: string;
 const sockets: ClientSocket[] = [];
@@ -27,36 +26,14 @@ const BETA = { id: '', name: 'Beta Group' };
 
 const emailsIn = (body: unknown) => [...ALPHA_EMAILS, ...BETA_EMAILS].filter((e) => JSON.stringify(body).includes(e));
 
-async function joined(c: ApiClient): Promise<{ socket: ClientSocket; result: JoinResult }> {
-  const socket = await connectSocket(srv.url, c.cookie);
-  sockets.push(socket);
-  const r = await emitAck(socket, 'room:join', { meetingId: sharedId, mode: 'remote' });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  return { socket, result: r as JoinResult };
-}
+const joined = (c: ApiClient) => joinSession(srv.url, c, sharedId, sockets);
 
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const betaId = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body.id as string;
-  beta = {
-    id: betaId,
-    coach: await joinGroup(srv.url, seed.organiser, betaId, 'Bea Coach', 'coach'),
-    member: await joinGroup(srv.url, seed.organiser, betaId, 'Ben Beta', 'member', 'Ben BV'),
-  };
+  ({ beta, hostId, sharedId } = await seedSharedSession(srv.url, seed, DAY));
   ALPHA.id = seed.group.id;
-  BETA.id = betaId;
-  const created = await seed.organiser.post(`/api/networks/${seed.networkId}/events`, {
-    name: 'Super week 2027',
-    timeZone: 'Europe/Berlin',
-    days: [DAY],
-    groupIds: [seed.group.id, betaId],
-    sessions: [{ title: 'Universal content: pricing', templateId: 'standard', days: [{ date: DAY, start: '09:00', end: '17:00' }] }],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  view = created.body;
-  hostId = view.event.hostGroupId;
-  sharedId = view.schedule.find((e) => e.kind === 'shared')!.meeting.id;
+  BETA.id = beta.id;
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
