@@ -32,7 +32,7 @@ const ALPHA_GOAL = 'Alpha only: sign the Kestrel Bank deal';
 
 const reminder = (p: Page) => p.getByTestId('confidentiality-reminder').innerText();
 
-it("a shared session's reminder names the event and its groups; its financial review shows no group's numbers", async () => {
+it("a shared session's reminder names the event and its groups; its financial review and goal items show no group's numbers or goals", async () => {
   const { seed, srv } = suite;
   const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
     name: 'Super week spring 2027',
