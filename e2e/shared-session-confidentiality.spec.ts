@@ -1,7 +1,9 @@
 // A shared session of a super week, on the standard agenda: the opening's reminder states the
 // session's own confidentiality (the event, the groups in the room, nothing repeated outside it)
 // rather than any one group's norms, on a laptop, a phone and the wall; the financial review item
-// shows no company's numbers, only where each attendee's own group reviews them.
+// shows no company's numbers, only where each attendee's own group reviews them; the goal review
+// and new goals items show no company's goals, only where each attendee's own group keeps them; and
+// "Here now" names each person's company and group, never another group's address.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EventView } from '../shared/events.ts';
@@ -26,9 +28,11 @@ const suite = e2eSuite({
   },
 });
 
+const ALPHA_GOAL = 'Alpha only: sign the Kestrel Bank deal';
+
 const reminder = (p: Page) => p.getByTestId('confidentiality-reminder').innerText();
 
-it("a shared session's reminder names the event and its groups; its financial review shows no group's numbers", async () => {
+it("a shared session's reminder names the event and its groups; its financial review and goal items show no group's numbers or goals", async () => {
   const { seed, srv } = suite;
   const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
     name: 'Super week spring 2027',
@@ -43,6 +47,10 @@ it("a shared session's reminder names the event and its groups; its financial re
   const reviewed = previousQuarter(shared.quarter);
   for (const [i, value] of [731_913, 842_027].entries()) {
     expect((await put(seed.members[i]!, `/api/groups/${seed.group.id}/figures/${reviewed}`, { figures: [{ kpiKey: 'total_revenue', value }] })).status).toBe(200);
+  }
+  // Max's goal in Alpha, for the quarter the session's agenda would review.
+  for (const quarter of [reviewed, shared.quarter]) {
+    expect((await seed.members[0]!.post(`/api/groups/${seed.group.id}/goals`, { quarter, text: ALPHA_GOAL, target: 'signed' })).status).toBe(201);
   }
   const room = await driveRoom(srv.url, seed.organiser.cookie, shared.id);
   try {
@@ -88,6 +96,36 @@ it("a shared session's reminder names the event and its groups; its financial re
     expect(await seriousA11yViolations(max)).toEqual([]);
     await screenshot(max, 'shared-session-financials-375');
     await screenshot(wall, 'shared-session-financials-wall-1366');
+
+    // Ben sees who is here from Alpha (company and group), not how to reach them.
+    await expect.poll(() => ben.getByTestId('presence').innerText()).toContain('Max One');
+    const here = await ben.getByTestId('presence').innerText();
+    expect(here).toContain('One GmbH · Alpha Group');
+    expect(await ben.locator('main').innerText()).not.toContain('max.one@example.com');
+
+    const newGoals = room.state().agenda.find((i) => i.kind === 'new-goals')!;
+    for (const step of ['goals', 'new-goals'] as const) {
+      if (step === 'goals') await room.command({ type: 'agenda.next' });
+      else await room.command({ type: 'agenda.jump', itemId: newGoals.id });
+      for (const p of [ben, max]) {
+        await expect.poll(() => currentItem(p)).toContain(step === 'goals' ? 'Goal review' : 'New goals');
+        const elsewhere = p.getByTestId('goals-elsewhere');
+        await expect.poll(() => elsewhere.innerText()).toContain('Goals stay in each group');
+        expect(await elsewhere.innerText()).toContain('No company’s goals are shown or set in this shared session of Super week spring 2027');
+        expect(await p.locator('main').innerText()).not.toContain('Kestrel');
+      }
+      expect(await ben.getByRole('link', { name: 'Beta Group: goals' }).getAttribute('href')).toBe(`/groups/${betaId}/goals`);
+      expect(await ben.getByRole('link', { name: /Alpha Group/ }).count()).toBe(0);
+      expect(await max.getByRole('link', { name: 'Alpha Group: goals' }).getAttribute('href')).toBe(`/groups/${seed.group.id}/goals`);
+      await expect.poll(() => wall.getByTestId('goals-elsewhere').innerText()).toContain('Goals stay in each group');
+      expect(await wall.locator('body').innerText()).not.toContain('Kestrel');
+      expect(await seriousA11yViolations(ben)).toEqual([]);
+      await screenshot(ben, `shared-session-${step}-1366`);
+      await max.getByTestId('goals-elsewhere').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      expect(await seriousA11yViolations(max)).toEqual([]);
+      await screenshot(max, `shared-session-${step}-375`);
+      await screenshot(wall, `shared-session-${step}-wall-1366`);
+    }
   } finally {
     room.close();
   }

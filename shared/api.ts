@@ -5,7 +5,7 @@ import { LIMITS } from './limits.ts';
 import { AGENDA_KINDS } from './domain.ts';
 import { isCurrencyCode } from './financials/format.ts';
 import type { GroupAction } from './access/index.ts';
-import type { AgendaTemplate, Group, GroupMember, GroupRole, Invite, Meeting, Network, User } from './domain.ts';
+import type { AgendaTemplate, Group, GroupRole, Invite, ListedMember, Meeting, Network, User } from './domain.ts';
 import type { MeetingState } from './meeting/state.ts';
 import type { EventRef, SharedSessionView } from './events.ts';
 import type { NormsStanding } from './norms.ts';
@@ -222,7 +222,8 @@ export interface GroupDetail {
   role: GroupRole | 'organiser';
   /** Every group action the caller may take (shared/access): the client shows controls from this. */
   allowed: GroupAction[];
-  members: GroupMember[];
+  /** As this caller may see them (ListedMember: no address of another group's people in a host group). */
+  members: ListedMember[];
   meetings: GroupMeeting[];
   templates: AgendaTemplate[];
   /** The currency the group's money is in: its own, else its network's. */
@@ -236,7 +237,8 @@ export interface MeetingDetail {
   meeting: Meeting;
   group: Group;
   state: MeetingState;
-  members: GroupMember[];
+  /** As in GroupDetail: a shared session's people, with addresses only where the caller may reach them. */
+  members: ListedMember[];
   role: GroupRole | 'organiser';
   /** Every action the caller may take on this meeting and its group, given its status and facilitator. */
   allowed: GroupAction[];

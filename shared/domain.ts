@@ -70,6 +70,17 @@ export interface GroupMember {
   company: string | null;
 }
 
+/**
+ * A member as an answer lists them (group, meeting and room:join answers). In an event's host group
+ * (its shared sessions) `email` is null for people the viewer may not reach that way (shared/access
+ * seesEmailInSession), and `groups` names the participating groups each person belongs to; both
+ * are as in GroupMember (no `groups`) for any other group.
+ */
+export interface ListedMember extends Omit<GroupMember, 'email'> {
+  email: string | null;
+  groups?: { id: string; name: string }[];
+}
+
 export interface Invite {
   id: string;
   groupId: string;

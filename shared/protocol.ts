@@ -1,7 +1,7 @@
 // Typed socket.io event maps for the meeting channel.
 import type { ApiError } from './errors.ts';
 import type { GroupAction } from './access/index.ts';
-import type { Meeting, GroupMember, GroupRole, AttendanceMode } from './domain.ts';
+import type { Meeting, ListedMember, GroupRole, AttendanceMode } from './domain.ts';
 import type { EventRef, SharedSessionView } from './events.ts';
 import type { MeetingCommand } from './meeting/commands.ts';
 import type { MeetingDelta } from './meeting/delta.ts';
@@ -33,7 +33,8 @@ export interface JoinResult {
   meeting: Meeting;
   state: MeetingState;
   presence: PresenceEntry[];
-  members: GroupMember[];
+  /** As in MeetingDetail. */
+  members: ListedMember[];
   you: { userId: string; role: GroupRole | 'organiser' };
   /** Every group action the caller may take now (shared/access), as in MeetingDetail. */
   allowed: GroupAction[];

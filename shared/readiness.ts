@@ -27,8 +27,21 @@ export interface MemberReadiness {
   normsCurrent: boolean;
 }
 
+/**
+ * What a meeting asks its member companies to prepare beyond the update (and the RSVP, shown but
+ * never required). A shared session of a network event asks none of these: it has no financial
+ * review and no goals (shared/access), and no norms of a group of its own (its opening states the
+ * session's confidentiality instead); the grid and checklist leave them out.
+ */
+export interface ReadinessExpects {
+  figures: boolean;
+  goals: boolean;
+  norms: boolean;
+}
+
 export interface MeetingReadiness {
   meetingId: string;
+  expects: ReadinessExpects;
   /** The quarter whose figures the financial review reviews (the one before the meeting's). */
   figuresQuarter: string;
   /** The quarter whose goals the goal review reviews. */
@@ -39,6 +52,7 @@ export interface MeetingReadiness {
 /** A member's own checklist for one meeting (the home page): their row of the grid. */
 export interface MyReadiness {
   meetingId: string;
+  expects: ReadinessExpects;
   figuresQuarter: string;
   goalsQuarter: string;
   me: MemberReadiness;

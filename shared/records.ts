@@ -178,10 +178,14 @@ export interface MeetingSummary {
    * financial review (each group reviews its figures in its own meeting).
    */
   financials: SummaryFinancials | null;
-  review: Goal[];
-  newGoals: Goal[];
-  /** Of the review quarter, one entry per member company. */
-  completion: CompletionRate[];
+  /**
+   * The goals reviewed and set; null for a shared session of a network event, which has no goals
+   * (each group reviews and sets its goals in its own meeting).
+   */
+  review: Goal[] | null;
+  newGoals: Goal[] | null;
+  /** Of the review quarter, one entry per member company; null where `review` is. */
+  completion: CompletionRate[] | null;
   hotSeats: { itemId: string; title: string; presenter: { userId: string; name: string } | null; topic: string }[];
   /** Shared at this meeting, newest first. */
   resources: LibraryResource[];

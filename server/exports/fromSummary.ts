@@ -95,14 +95,8 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
       blocks: s.commitments.length ? [{ kind: 'list', items: s.commitments.map((c) => ({ text: commitmentLine(c, name), roomOnly: c.confidential })) }] : [{ kind: 'paragraph', text: 'No commitments.' }],
     },
     ...(s.financials ? [{ heading: `Financial highlights (${s.financials.quarter})`, blocks: financialBlocks(s.financials) }] : []),
-    {
-      heading: 'Goal review',
-      blocks: s.review.length ? [{ kind: 'list', items: plainItems(s.review.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],
-    },
-    {
-      heading: 'New goals',
-      blocks: s.newGoals.length ? [{ kind: 'list', items: plainItems(s.newGoals.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No new goals.' }],
-    },
+    // A shared session has no goals (null): no section, rather than an empty one.
+    ...goalSections(s.review, s.newGoals, name),
     {
       heading: 'Resources shared',
       blocks: s.resources.length ? [{ kind: 'list', items: plainItems(s.resources.map(resourceLine)) }] : [{ kind: 'paragraph', text: 'Nothing was shared.' }],
@@ -114,6 +108,20 @@ export function summaryToRecap(s: MeetingSummary, privateNotes: NoteBlock[] | nu
   ];
   if (privateNotes?.length) sections.push({ heading: 'My private notes', blocks: [{ kind: 'notes', blocks: privateNotes }] });
   return { title: `${s.group.name}: ${s.meeting.title}`, roomOnlyIncluded, subtitle: `${s.meeting.quarter} · ${when}${s.meeting.location ? ` · ${s.meeting.location}` : ''}`, sections };
+}
+
+function goalSections(review: Goal[] | null, fresh: Goal[] | null, name: (id: string) => string): RecapSection[] {
+  if (!review || !fresh) return [];
+  return [
+    {
+      heading: 'Goal review',
+      blocks: review.length ? [{ kind: 'list', items: plainItems(review.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No goals to review.' }],
+    },
+    {
+      heading: 'New goals',
+      blocks: fresh.length ? [{ kind: 'list', items: plainItems(fresh.map((g) => goalLine(g, name))) }] : [{ kind: 'paragraph', text: 'No new goals.' }],
+    },
+  ];
 }
 
 /** "Thursday 11 March 2027, 09:00 (Europe/Berlin) · Koblenz · https://…" */

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../shared/api.ts';
 import type { EventView } from '../../shared/events.ts';
 import { previousQuarter } from '../../shared/financials/quarters.ts';
-import type { JoinResult } from '../../shared/protocol.ts';
 import type { MeetingSummary } from '../../shared/records.ts';
-import { ApiClient, connectSocket, emitAck, joinGroup, seedGroup, startTestServer, type ClientSocket } from '../testing/harness.ts';
+import { seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
+import { joinSession, seedSharedSession, type SharedSessionSeed } from '../testing/sharedSession.ts';
 import { dateAhead, postCsv, put } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
 let seed: Awaited<ReturnType<typeof seedGroup>>;
-let beta: { id: string; coach: ApiClient; member: ApiClient };
+let beta: SharedSessionSeed['beta'];
 let view: EventView;
 let sharedId: string;
 let hostId: string;
@@ -27,13 +27,7 @@ const DAY = dateAhead(35);
 const ALPHA_REVENUE = [731_913, 842_027];
 const SHARED_REFUSAL = { code: 'forbidden', message: expect.stringMatching(/each group reviews its figures in its own meeting/) };
 
-async function joined(c: ApiClient, meetingId: string): Promise<{ socket: ClientSocket; result: JoinResult }> {
-  const socket = await connectSocket(srv.url, c.cookie);
-  sockets.push(socket);
-  const r = await emitAck(socket, 'room:join', { meetingId, mode: 'remote' });
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  return { socket, result: r as JoinResult };
-}
+const joined = (c: ApiClient, meetingId: string) => joinSession(srv.url, c, meetingId, sockets);
 
 /** Every `records:changed` a socket hears from now on. */
 function heard(socket: ClientSocket): { meetingId: string; kind: string }[] {
@@ -47,25 +41,8 @@ const settle = () => new Promise((r) => setTimeout(r, 400));
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  const betaId = (await seed.organiser.post(`/api/networks/${seed.networkId}/groups`, { name: 'Beta Group', leadership: 'coach-led', format: 'hybrid', tags: [] })).body.id as string;
-  beta = {
-    id: betaId,
-    coach: await joinGroup(srv.url, seed.organiser, betaId, 'Bea Coach', 'coach'),
-    member: await joinGroup(srv.url, seed.organiser, betaId, 'Ben Beta', 'member', 'Ben BV'),
-  };
-  const created = await seed.organiser.post(`/api/networks/${seed.networkId}/events`, {
-    name: 'Super week 2027',
-    timeZone: 'Europe/Berlin',
-    days: [DAY],
-    groupIds: [seed.group.id, betaId],
-    // The standard agenda: an opening with its reminder, and a financial review item.
-    sessions: [{ title: 'Universal content: pricing', templateId: 'standard', days: [{ date: DAY, start: '09:00', end: '17:00' }] }],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  view = created.body;
-  hostId = view.event.hostGroupId;
-  const shared = view.schedule.find((e) => e.kind === 'shared')!.meeting;
-  sharedId = shared.id;
+  let shared: SharedSessionSeed['shared'];
+  ({ beta, view, hostId, sharedId, shared } = await seedSharedSession(srv.url, seed, DAY));
   reviewed = previousQuarter(shared.quarter);
   // Alpha's members enter their figures in Alpha, for the quarter the session would review.
   for (const [i, value] of ALPHA_REVENUE.entries()) {

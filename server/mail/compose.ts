@@ -57,21 +57,23 @@ The link works once, for ${o.validMinutes} minutes. If you did not ask, ignore t
   };
 }
 
-export function prepReminderMail(o: { name: string; group: Group; meeting: Meeting; row: MemberReadiness; figuresQuarter: string; links: { figures: string; goals: string; update: string; meeting: string } }): ComposedText {
+/** `links.figures`/`links.goals`: null where the meeting asks for none (a shared session of a network event). */
+export function prepReminderMail(o: { name: string; group: Group; meeting: Meeting; row: MemberReadiness; figuresQuarter: string; links: { figures: string | null; goals: string | null; update: string; meeting: string } }): ComposedText {
   const todo: string[] = [];
-  if (o.row.figures !== 'complete') {
+  if (o.links.figures && o.row.figures !== 'complete') {
     todo.push(`- Your figures for ${o.figuresQuarter}: ${o.row.figuresEntered} of ${o.row.figuresExpected} entered. Enter them: ${o.links.figures}`);
   }
-  if (o.row.goalsWithProgress < o.row.goalsTotal) {
+  if (o.links.goals && o.row.goalsWithProgress < o.row.goalsTotal) {
     todo.push(`- Progress on your goals: ${o.row.goalsWithProgress} of ${o.row.goalsTotal} updated. Update them: ${o.links.goals}`);
   }
+  const fallback = o.links.figures || o.links.goals ? '- Check that your figures, goal progress and update are up to date.' : '- Check that your update is up to date.';
   if (!o.row.updateSent) todo.push(`- Your update for the check-in (best, worst, what you need). Write it: ${o.links.update}`);
   return {
     subject: `Prepare for ${o.meeting.title} (${o.group.name})`,
     text: `Hello ${o.name},
 
 ${o.group.name} meets on ${when(o.meeting)}. Before then, please:
-${todo.join('\n') || '- Check that your figures, goal progress and update are up to date.'}
+${todo.join('\n') || fallback}
 
 The meeting: ${o.links.meeting}`,
   };
@@ -97,9 +99,10 @@ const commitmentLine = (c: Commitment, names: Map<string, string>): string =>
 /** The recap: my commitments first, then the group's; confidential ones are never passed in. */
 /**
  * `attendance`: each member's `label` (ATTENDANCE_LABEL, shared/attendance.ts), as the recap says it;
- * `next`: the meeting scheduled at the closing, if any.
+ * `next`: the meeting scheduled at the closing, if any; `myGoals`: null where the meeting has no goals (a
+ * shared session of a network event).
  */
-export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[]; attendance: { name: string; label: string }[]; next: Meeting | null; recapUrl: string }): ComposedText {
+export function recapMail(o: { name: string; userId: string; group: Group; meeting: Meeting; commitments: Commitment[]; names: Map<string, string>; myGoals: Goal[] | null; attendance: { name: string; label: string }[]; next: Meeting | null; recapUrl: string }): ComposedText {
   const mine = o.commitments.filter((c) => c.who === o.userId);
   const others = o.commitments.filter((c) => c.who !== o.userId);
   const section = (title: string, lines: string[]) => (lines.length ? `\n${title}\n${lines.join('\n')}\n` : '');
@@ -108,8 +111,8 @@ export function recapMail(o: { name: string; userId: string; group: Group; meeti
     text: `Hello ${o.name},
 
 the record of ${o.meeting.title} is final.
-${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, o.myGoals.map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}${section('Attendance', o.attendance.map((a) => `- ${a.name}: ${a.label}`))}${o.next ? `\nNext meeting: ${when(o.next)}${o.next.location ? `, ${o.next.location}` : ''}\n` : ''}
-The full recap (notes, hot seats, goal review): ${o.recapUrl}`,
+${section('Your commitments', mine.map((c) => commitmentLine(c, new Map())))}${section(`Your goals for ${o.meeting.quarter}`, (o.myGoals ?? []).map((g) => `- ${g.text}${g.target ? ` (target: ${g.target})` : ''}`))}${section("The group's commitments", others.map((c) => commitmentLine(c, o.names)))}${section('Attendance', o.attendance.map((a) => `- ${a.name}: ${a.label}`))}${o.next ? `\nNext meeting: ${when(o.next)}${o.next.location ? `, ${o.next.location}` : ''}\n` : ''}
+The full recap (notes, hot seats${o.myGoals ? ', goal review' : ''}): ${o.recapUrl}`,
   };
 }
 

@@ -3,7 +3,7 @@
 // the worker (queue.ts) runs each due job once, in a transaction with the mails it queues.
 import { buildCalendar } from '../../shared/calendar/ics.ts';
 import type { Group, GroupMember, Meeting } from '../../shared/domain.ts';
-import type { MemberReadiness } from '../../shared/readiness.ts';
+import type { MeetingReadiness, MemberReadiness } from '../../shared/readiness.ts';
 import type { MailJob, Storage } from '../storage/types.ts';
 import { toEvents } from '../services/calendar.ts';
 import { commitmentsOf } from '../services/overview.ts';
@@ -53,11 +53,19 @@ async function upcoming(tx: Storage, job: MailJob, now: Date): Promise<{ meeting
 export async function queuePrepReminder(
   db: Storage,
   mailer: Mailer,
-  o: { meeting: Meeting; group: Group; row: MemberReadiness; member: GroupMember; figuresQuarter: string; dedupeKey: string },
+  o: { meeting: Meeting; group: Group; row: MemberReadiness; member: GroupMember; readiness: Pick<MeetingReadiness, 'figuresQuarter' | 'expects'>; dedupeKey: string },
 ): Promise<boolean> {
   const { meeting, group, row, member } = o;
-  const links = { figures: mailer.link(`/groups/${group.id}/financials?quarter=${o.figuresQuarter}`), goals: mailer.link(`/groups/${group.id}/goals`), update: mailer.link(`/meetings/${meeting.id}/update`), meeting: mailer.link(`/meetings/${meeting.id}`) };
-  const text = prepReminderMail({ name: member.name, group, meeting, row, figuresQuarter: o.figuresQuarter, links });
+  const { figuresQuarter, expects } = o.readiness;
+  // Only to what the meeting asks for: a shared session's host group has no figures or goals
+  // pages to send anyone to (shared/access refuses them).
+  const links = {
+    figures: expects.figures ? mailer.link(`/groups/${group.id}/financials?quarter=${figuresQuarter}`) : null,
+    goals: expects.goals ? mailer.link(`/groups/${group.id}/goals`) : null,
+    update: mailer.link(`/meetings/${meeting.id}/update`),
+    meeting: mailer.link(`/meetings/${meeting.id}`),
+  };
+  const text = prepReminderMail({ name: member.name, group, meeting, row, figuresQuarter, links });
   return mailer.queue(db, { kind: 'prep_reminder', to: member.email, userId: member.userId, networkId: group.networkId, groupId: group.id, ...text, dedupeKey: o.dedupeKey });
 }
 
@@ -71,7 +79,7 @@ export function mailJobRunner(mailer: Mailer) {
       const members = new Map((await tx.listMembers(group.id)).map((m) => [m.userId, m]));
       for (const row of readiness.members.filter((r) => !r.ready)) {
         const member = members.get(row.userId)!;
-        await queuePrepReminder(tx, mailer, { meeting, group, row, member, figuresQuarter: readiness.figuresQuarter, dedupeKey: `${job.id}:${row.userId}` });
+        await queuePrepReminder(tx, mailer, { meeting, group, row, member, readiness, dedupeKey: `${job.id}:${row.userId}` });
       }
     },
     async meeting_reminder(tx, job, now) {

@@ -54,7 +54,8 @@ export async function meetingRsvps(storage: Storage, userId: string, meetingId: 
 export async function groupAttendance(storage: Storage, userId: string, groupId: string, now = new Date()): Promise<GroupAttendance> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.read');
   const denied = check('attendance.review', access, group);
-  if (denied && !can('goals.write', access, group)) throw new DomainError(denied.code, denied.message);
+  // A member company (the goals of a shared session are refused, its companies are not).
+  if (denied && !hasCompany(access.groupRole)) throw new DomainError(denied.code, denied.message);
   const { rule, defaultRule } = await ruleOf(storage, groupId);
   const from = windowStart(now, rule.windowMonths);
   const ended = (await storage.listMeetings(groupId)).filter((m) => m.status === 'ended' && new Date(m.startsAt) >= from && new Date(m.startsAt) < now);

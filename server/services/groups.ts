@@ -17,6 +17,7 @@ import { eventRefsOfMeetings } from './meetingEvents.ts';
 import { addMember } from './members.ts';
 import { standingOf } from './norms.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
+import { membersAsSeenBy } from './sharedSessions.ts';
 import type { ProtocolChoice } from '../../shared/meeting/hotseatProtocol.ts';
 
 async function requireOrganiser(storage: Storage, userId: string, networkId: string): Promise<void> {
@@ -59,7 +60,7 @@ export async function updateGroup(
 export async function groupDetail(storage: Storage, userId: string, groupId: string): Promise<GroupDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.read');
   const [members, listed, templates, network, norms] = await Promise.all([
-    storage.listMembers(groupId),
+    membersAsSeenBy(storage, access, group),
     storage.listMeetings(groupId),
     storage.listTemplates(groupId),
     storage.getNetwork(group.networkId),

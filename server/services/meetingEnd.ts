@@ -13,6 +13,7 @@ import type { Storage } from '../storage/types.ts';
 import { retryOnCarryRace, reviewContext } from './goals.ts';
 import { parkAfterMeeting } from './parking.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
+import { eventOfSharedSession } from './sharedSessions.ts';
 
 /**
  * The attendance corrections to apply just before `meeting.end` (the reducer refuses every
@@ -27,12 +28,14 @@ export function absenteeCommands(state: MeetingState, members: readonly GroupMem
 
 /**
  * Carries the review quarter's unfinished goals (partly, not done, never reviewed) into the
- * meeting's quarter. Idempotent: a goal that already has a carry-over anywhere is skipped,
+ * meeting's quarter; a shared session of a network event carries none. Idempotent: a goal that already has a carry-over anywhere is skipped,
  * whether this ran before or a review carried it. Returns the new goals.
  */
 export async function carryIntoMeeting(storage: Storage, meetingId: string): Promise<Goal[]> {
   const meeting = await storage.getMeeting(meetingId);
   if (!meeting) return [];
+  // A shared session has no goals (shared/access): nothing of the host group carries anywhere.
+  if (await eventOfSharedSession(storage, meeting)) return [];
   const { reviewQuarter } = await reviewContext(storage, meeting);
   if (reviewQuarter === meeting.quarter) return [];
   return retryOnCarryRace(() =>

@@ -12,7 +12,7 @@ import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
 import { seedProposals } from './parking.ts';
 import { eventOfMeetingFor } from './meetingEvents.ts';
-import { sharedSessionView } from './sharedSessions.ts';
+import { membersAsSeenBy, sharedSessionView } from './sharedSessions.ts';
 import type { Storage } from '../storage/types.ts';
 import { resolveProtocol, type HotSeatProtocol } from '../../shared/meeting/hotseatProtocol.ts';
 
@@ -112,7 +112,7 @@ export async function insertMeeting(storage: Storage, userId: string, group: Gro
   await scheduleMeetingMail(storage, meeting);
   // Its hot-seat proposals start from the group's parking lot.
   await seedProposals(storage, id, userId);
-  const members = await storage.listMembers(groupId);
+  const members = await membersAsSeenBy(storage, access, group);
   const state = (await storage.getMeetingState(id))!;
   // Linked to an event only after this (services/events.ts): not a shared session yet.
   return { meeting, group, state: viewFor(state, userId), members, ...callerRights(access, group, meeting, state.facilitatorId), sharedSession: null, event: null };
@@ -122,7 +122,7 @@ export async function meetingDetail(storage: Storage, userId: string, meetingId:
   const { meeting, group, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
   const [state, members, sharedSession, event] = await Promise.all([
     storage.getMeetingState(meetingId),
-    storage.listMembers(group.id),
+    membersAsSeenBy(storage, access, group),
     sharedSessionView(storage, userId, meeting, access.organiser),
     eventOfMeetingFor(storage, userId, meetingId),
   ]);

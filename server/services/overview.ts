@@ -43,11 +43,12 @@ export async function commitmentsOf(storage: Storage, meetings: Meeting[], inThe
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due || '9999').localeCompare(b.due || '9999'));
 }
 
-async function records(storage: Storage, group: Group, inTheRoom: boolean, now: Date) {
+/** `seesGoals`: false in a network event's host group, whose shared sessions have no goals (shared/access). */
+async function records(storage: Storage, group: Group, inTheRoom: boolean, now: Date, seesGoals = true) {
   const meetings = (await storage.listMeetings(group.id)).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const ended = meetings.filter((m) => m.status === 'ended');
   const [goals, commitments, states] = await Promise.all([
-    storage.listGoals(group.id),
+    seesGoals ? storage.listGoals(group.id) : [],
     commitmentsOf(storage, meetings.filter((m) => m.status !== 'scheduled'), inTheRoom, now),
     Promise.all(ended.map(async (m) => ({ m, s: await storage.getMeetingState(m.id) }))),
   ]);
@@ -98,8 +99,8 @@ async function myFigures(storage: Storage, userId: string, groupId: string): Pro
 
 /** The coach's page for one group: every member company's record, overdue commitments first. */
 export async function groupOverview(storage: Storage, userId: string, groupId: string, now = new Date()): Promise<{ group: Group; members: PersonRecord[] }> {
-  const { group } = await authorizeGroup(storage, userId, groupId, 'group.members.manage');
-  const { person } = await records(storage, group, true, now);
+  const { group, access } = await authorizeGroup(storage, userId, groupId, 'group.members.manage');
+  const { person } = await records(storage, group, true, now, can('goals.read', access, group));
   const members = (await storage.listMembers(groupId)).filter((m) => hasCompany(m.role));
   const people = members.map((m) => person(m.userId, m.name, m.company));
   people.sort((a, b) => b.openCommitments.filter((c) => c.overdue).length - a.openCommitments.filter((c) => c.overdue).length || a.name.localeCompare(b.name));

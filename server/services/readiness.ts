@@ -1,9 +1,9 @@
 // Who has prepared for a meeting: figures of the reviewed quarter, progress on the goals under
 // review and the pre-meeting update. Used by the coach's grid, a member's own checklist and the reminder mails.
-import { can, check, hasCompany } from '../../shared/access/index.ts';
+import { check, hasCompany } from '../../shared/access/index.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { isQuarter, previousQuarter } from '../../shared/financials/quarters.ts';
-import type { MeetingReadiness, MemberReadiness, MyReadiness } from '../../shared/readiness.ts';
+import type { MeetingReadiness, MemberReadiness, MyReadiness, ReadinessExpects } from '../../shared/readiness.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { queuePrepReminder } from '../mail/jobs.ts';
 import { MAIL_LIMITS } from '../mail/limits.ts';
@@ -17,21 +17,26 @@ import { eventOfSharedSession } from './sharedSessions.ts';
 
 export async function meetingReadiness(storage: Storage, meeting: Meeting): Promise<MeetingReadiness> {
   const figuresQuarter = isQuarter(meeting.quarter) ? previousQuarter(meeting.quarter) : meeting.quarter;
-  const [{ reviewQuarter }, members, figures, kpis, norms, sharedEvent] = await Promise.all([
+  // A shared session has no financial review and no goals (shared/access), and no norms of a
+  // group of its own: nobody is asked for any of these, nor sent to the host group's pages.
+  const sharedEvent = await eventOfSharedSession(storage, meeting);
+  const expects: ReadinessExpects = { figures: !sharedEvent, goals: !sharedEvent, norms: !sharedEvent };
+  const [{ reviewQuarter }, members, figures, kpis, norms] = await Promise.all([
     reviewContext(storage, meeting),
     storage.listMembers(meeting.groupId),
-    storage.listFigures(meeting.groupId, { fromQuarter: figuresQuarter, toQuarter: figuresQuarter }),
-    kpisOf(storage, meeting.groupId),
-    acceptanceRows(storage, meeting.groupId),
-    eventOfSharedSession(storage, meeting),
+    expects.figures ? storage.listFigures(meeting.groupId, { fromQuarter: figuresQuarter, toQuarter: figuresQuarter }) : [],
+    expects.figures ? kpisOf(storage, meeting.groupId) : [],
+    expects.norms ? acceptanceRows(storage, meeting.groupId) : [],
   ]);
-  const [goals, updates, rsvps] = await Promise.all([storage.listGoals(meeting.groupId, { quarter: reviewQuarter }), storage.listMemberUpdates(meeting.id), storage.listRsvps(meeting.id)]);
+  const [goals, updates, rsvps] = await Promise.all([
+    expects.goals ? storage.listGoals(meeting.groupId, { quarter: reviewQuarter }) : [],
+    storage.listMemberUpdates(meeting.id),
+    storage.listRsvps(meeting.id),
+  ]);
   const rsvpOf = new Map(rsvps.map((r) => [r.userId, r.response]));
   const sent = new Set(updates.map((u) => u.userId));
   const normsOf = new Map(norms.map((n) => [n.userId, n]));
-  // A shared session has no financial review (shared/access): nobody is asked for figures there,
-  // nor sent to the host group's figures page, which refuses them.
-  const enterable = new Set(sharedEvent ? [] : kpis.filter((k) => !k.derived).map((k) => k.key));
+  const enterable = new Set(kpis.filter((k) => !k.derived).map((k) => k.key));
   const rows = members
     .filter((m) => hasCompany(m.role))
     .map((m): MemberReadiness => {
@@ -56,7 +61,7 @@ export async function meetingReadiness(storage: Storage, meeting: Meeting): Prom
         normsCurrent: normsOf.get(m.userId)?.current ?? false,
       };
     });
-  return { meetingId: meeting.id, figuresQuarter, goalsQuarter: reviewQuarter, members: rows };
+  return { meetingId: meeting.id, expects, figuresQuarter, goalsQuarter: reviewQuarter, members: rows };
 }
 
 /**
@@ -68,8 +73,9 @@ export async function readinessFor(storage: Storage, userId: string, meetingId: 
   const full = await meetingReadiness(storage, meeting);
   const denied = check('readiness.read', access, group);
   if (!denied) return full;
-  // A member company without the whole grid still has its own checklist.
-  if (!can('goals.write', access, group)) throw new DomainError(denied.code, denied.message);
+  // A member company without the whole grid still has its own checklist (in a shared session too,
+  // where it holds no goals).
+  if (!hasCompany(access.groupRole)) throw new DomainError(denied.code, denied.message);
   return { ...full, members: full.members.filter((m) => m.userId === userId) };
 }
 
@@ -80,7 +86,7 @@ export async function ownReadiness(storage: Storage, userId: string, meetingId: 
     throw e;
   });
   const me = grid?.members.find((m) => m.userId === userId);
-  return grid && me ? { meetingId: grid.meetingId, figuresQuarter: grid.figuresQuarter, goalsQuarter: grid.goalsQuarter, me } : null;
+  return grid && me ? { meetingId: grid.meetingId, expects: grid.expects, figuresQuarter: grid.figuresQuarter, goalsQuarter: grid.goalsQuarter, me } : null;
 }
 
 /** Mails a prep reminder now to the listed members (default: everyone not ready); ready ones are skipped. */
@@ -97,7 +103,7 @@ export async function remindMembers(deps: { storage: Storage; mailer: Mailer }, 
     if (row.ready || (wanted && !wanted.has(row.userId))) continue;
     const member = members.get(row.userId)!;
     const dedupeKey = `remind:${meeting.id}:${row.userId}:${bucket}`;
-    if (await queuePrepReminder(deps.storage, deps.mailer, { meeting, group, row, member, figuresQuarter: readiness.figuresQuarter, dedupeKey })) queued++;
+    if (await queuePrepReminder(deps.storage, deps.mailer, { meeting, group, row, member, readiness, dedupeKey })) queued++;
   }
   return { queued };
 }

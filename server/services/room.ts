@@ -20,7 +20,7 @@ import { GroupCommit } from '../storage/groupCommit.ts';
 import { absenteeCommands } from './meetingEnd.ts';
 import { authorizeMeeting, requireFacilitatorCandidate } from './meetings.ts';
 import { eventOfMeetingFor } from './meetingEvents.ts';
-import { sharedSessionView } from './sharedSessions.ts';
+import { membersAsSeenBy, sharedSessionView } from './sharedSessions.ts';
 import { wallShowCommand } from './wallFile.ts';
 
 /**
@@ -108,7 +108,7 @@ export class MeetingRooms {
       }
     }
     const [members, fresh, sharedSession, event] = await Promise.all([
-      this.storage.listMembers(meeting.groupId),
+      membersAsSeenBy(this.storage, access, group),
       this.storage.getMeeting(meetingId),
       sharedSessionView(this.storage, userId, meeting, access.organiser),
       eventOfMeetingFor(this.storage, userId, meetingId),

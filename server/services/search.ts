@@ -1,7 +1,7 @@
 // Search across one group's notes, commitments, goals and shared resources, for people of that group only.
 import { DomainError } from '../../shared/errors.ts';
 import { authorizeGroup } from '../auth/policy.ts';
-import { searchVisibilities } from '../../shared/access/index.ts';
+import { can, searchVisibilities } from '../../shared/access/index.ts';
 import type { SearchHit, Storage } from '../storage/types.ts';
 import { indexGroupGoals, indexGroupResources } from './searchIndex.ts';
 
@@ -21,9 +21,12 @@ export async function searchGroup(storage: Storage, userId: string, groupId: str
   const visibilities = searchVisibilities(access, group);
   // Goals change through several services, resources are shared and removed over HTTP:
   // re-indexing both here keeps results exact.
-  await indexGroupGoals(storage, groupId);
+  // Goals only where the reader may read them: never in a network event's host group, whatever
+  // was written there before its shared sessions refused goals.
+  const seesGoals = can('goals.read', access, group);
+  if (seesGoals) await indexGroupGoals(storage, groupId);
   await indexGroupResources(storage, groupId);
-  const hits = await storage.search({ text, groupIds: [groupId], visibilities, limit: SEARCH_LIMIT });
+  const hits = (await storage.search({ text, groupIds: [groupId], visibilities, limit: SEARCH_LIMIT })).filter((h) => seesGoals || h.kind !== 'goal');
   const meetings = new Map((await storage.listMeetings(groupId)).map((m) => [m.id, m]));
   return hits.map((h) => {
     const m = h.meetingId ? meetings.get(h.meetingId) : undefined;

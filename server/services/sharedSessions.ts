@@ -3,8 +3,8 @@
 // everyone (agenda, notes, resources) stays there, but what one attendee keeps for their own
 // group (a parked topic, the way back to their group page) goes to a group they attend the event
 // through (shared/access attendingGroups), decided here from their memberships and the event.
-import { attendingGroups } from '../../shared/access/index.ts';
-import type { Meeting } from '../../shared/domain.ts';
+import { attendingGroups, seesEmailInSession } from '../../shared/access/index.ts';
+import type { Group, ListedMember, Meeting } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { NetworkEvent, SharedSessionView } from '../../shared/events.ts';
 import type { Storage } from '../storage/types.ts';
@@ -56,4 +56,36 @@ export async function parkingGroupOf(storage: SessionStorage, userId: string, me
   if (choices.length === 1) return choices[0]!;
   if (choices.length === 0) throw new DomainError('forbidden', 'You attend this session through no group whose parking lot could take it');
   throw new DomainError('bad_request', 'groupId: you attend this session through several groups: name the one to park it for');
+}
+
+type RosterStorage = Pick<Storage, 'listMembers' | 'listNetworkEvents' | 'getGroup'>;
+
+/** The event whose host group this is; null for any other group. */
+async function eventHostedBy(storage: Pick<Storage, 'listNetworkEvents'>, group: Pick<Group, 'id' | 'networkId'>): Promise<NetworkEvent | null> {
+  return (await storage.listNetworkEvents(group.networkId)).find((e) => e.hostGroupId === group.id) ?? null;
+}
+
+/**
+ * A group's people as one viewer may see them (the group, meeting and room:join answers). Any
+ * group but a host group: as stored. An event's host group (whose people are every participating
+ * group's): each with the participating groups they belong to, and their address only where
+ * shared/access seesEmailInSession allows (organisers, themselves, people of a group they share).
+ */
+export async function membersAsSeenBy(storage: RosterStorage, viewer: { userId: string; organiser: boolean }, group: Pick<Group, 'id' | 'networkId'>): Promise<ListedMember[]> {
+  const [members, event] = await Promise.all([storage.listMembers(group.id), eventHostedBy(storage, group)]);
+  if (!event) return members;
+  const participating = await Promise.all(
+    event.groupIds.map(async (id) => {
+      const [g, people] = await Promise.all([storage.getGroup(id), storage.listMembers(id)]);
+      return g ? [{ id: g.id, name: g.name, people: new Set(people.map((p) => p.userId)) }] : [];
+    }),
+  );
+  const groups = participating.flat();
+  const groupsOf = (userId: string) => groups.filter((g) => g.people.has(userId)).map(({ id, name }) => ({ id, name }));
+  const reader = { ...viewer, groupIds: groupsOf(viewer.userId).map((g) => g.id) };
+  return members.map((m) => {
+    const own = groupsOf(m.userId);
+    const sees = seesEmailInSession(reader, { userId: m.userId, groupIds: own.map((g) => g.id) });
+    return { ...m, email: sees ? m.email : null, groups: own };
+  });
 }

@@ -1,5 +1,5 @@
 // The meeting's summary: agenda as run, attendance, rating, financial highlights, goals reviewed
-// and set, hot seats, resources shared, notes and commitments. Each part follows the rules of
+// and set (neither in a shared session of a network event), hot seats, resources shared, notes and commitments. Each part follows the rules of
 // its own area for this viewer: figures as the financial review shows them (summaryFinancials),
 // "stays in the room" notes and commitments only for the people in the room (summaryDocs.ts).
 import { attendanceRecord } from '../../shared/attendance.ts';
@@ -75,9 +75,11 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
   const state = viewFor(stored, userId);
   const viewer = { userId, inTheRoom: seesRoomOnly(access, group) };
   const [members, { reviewQuarter }, rsvps] = await Promise.all([storage.listMembers(group.id), reviewContext(storage, meeting), storage.listRsvps(meetingId)]);
+  // A shared session has no goals either (shared/access): each group reviews and sets its own.
+  const goals = can('goals.read', access, group);
   const [review, newGoals, financials, resources, notes, commitments, updates, nextId] = await Promise.all([
-    storage.listGoals(group.id, { quarter: reviewQuarter }),
-    storage.listGoals(group.id, { quarter: meeting.quarter }),
+    goals ? storage.listGoals(group.id, { quarter: reviewQuarter }) : null,
+    goals ? storage.listGoals(group.id, { quarter: meeting.quarter }) : null,
     // A meeting reviews the numbers of the quarter that ended before it (as the financial review does).
     // A shared session has no financial review (shared/access): its recap has no figures either.
     can('financials.read', access, group) ? summaryFinancials(storage, userId, group.id, reviewedFiguresQuarter(meeting.quarter)) : null,
@@ -103,7 +105,7 @@ export async function meetingSummary(storage: Storage, userId: string, meetingId
     financials,
     review,
     newGoals,
-    completion: groupCompletion(review, reviewQuarter, members.filter((m) => hasCompany(m.role)).map((m) => m.userId)),
+    completion: review && groupCompletion(review, reviewQuarter, members.filter((m) => hasCompany(m.role)).map((m) => m.userId)),
     hotSeats: state.agenda.flatMap((item) => {
       const seat = state.hotSeats[item.id];
       if (item.kind !== 'hotseat' || !seat) return [];

@@ -56,6 +56,8 @@ export const showsRatingDistribution = (raters: number): boolean => raters >= LI
 /**
  * Who must accept the group's norms (on joining, then every 12 months): the members and the
  * observers, who hear what is said in the room. The coach and organisers write them (peer-led
- * groups: members write and accept them).
+ * groups: members write and accept them). Nobody accepts an event's host group's: its people
+ * are every participating group's, each bound by their own group's norms, and its shared
+ * sessions state their own confidentiality at the opening (shared/sessionConfidentiality.ts).
  */
-export const mustAcceptNorms = (s: Subject): boolean => s.groupRole === 'member' || s.groupRole === 'observer';
+export const mustAcceptNorms = (s: Subject): boolean => s.eventAudience !== true && (s.groupRole === 'member' || s.groupRole === 'observer');

@@ -1,7 +1,7 @@
 // The event audience and event rights: every combination of roles held in the participating groups.
 import { describe, expect, it } from 'vitest';
 import type { GroupRole } from '../domain.ts';
-import { allowedActions, attendingGroups, can, check, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, type EventAction, type EventSubject } from './index.ts';
+import { allowedActions, attendingGroups, can, check, mustAcceptNorms, seesEmailInSession, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, SHARED_SESSION_GOALS, type EventAction, type EventSubject } from './index.ts';
 
 const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
 
@@ -48,6 +48,61 @@ describe("a shared session's figures: each group reviews its own, so the host gr
     for (const s of [{ userId: 'm', groupRole: 'member', organiser: false }, { userId: 'o', groupRole: null, organiser: true }] as const) {
       for (const a of ['financials.read', 'financials.figures'] as const) expect(can(a, s, shared)).toBe(true);
     }
+  });
+});
+
+describe("a shared session's goals: each company's commitments stay in its own group", () => {
+  const GOALS = ['goals.read', 'goals.write', 'goals.assign', 'goals.review', 'goals.flag', 'goals.carry'] as const;
+  it.each([
+    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
+    ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
+    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
+    ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
+    ['the facilitator of the session', { userId: 'f', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true, facilitating: true }],
+  ] as const)('%s reads, sets, reviews and carries no goals there, with the reason', (_name, s) => {
+    for (const a of GOALS) {
+      expect(check(a, s, shared)).toEqual(SHARED_SESSION_GOALS);
+      expect(allowedActions(s, shared)).not.toContain(a);
+    }
+    // The figures keep their own reason; the room and its notes stay open.
+    expect(check('financials.read', s, shared)).toEqual(SHARED_SESSION_FIGURES);
+    expect(can('meeting.join', s, shared)).toBe(true);
+    expect(can('notes.read', s, shared)).toBe(true);
+  });
+
+  it('the same roles in a group of their own keep its goals', () => {
+    expect(can('goals.read', { userId: 'm', groupRole: 'member', organiser: false }, shared)).toBe(true);
+    expect(can('goals.write', { userId: 'm', groupRole: 'member', organiser: false }, shared)).toBe(true);
+    expect(can('goals.review', { userId: 'o', groupRole: null, organiser: true }, shared)).toBe(true);
+  });
+});
+
+describe("a shared session's norms: each attendee's own group's bind them, the host group has none to accept", () => {
+  it.each([
+    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }, false],
+    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }, false],
+    ['a member of a group of their own', { userId: 'm', groupRole: 'member', organiser: false }, true],
+  ] as const)('%s: must accept %s', (_name, s, must) => {
+    expect(mustAcceptNorms(s)).toBe(must);
+  });
+});
+
+describe("a shared session's people: everyone sees who is there, addresses stay within each group", () => {
+  const ben = { userId: 'ben', groupIds: ['beta'] };
+  it.each([
+    ['a member of another group', { userId: 'max', organiser: false, groupIds: ['alpha'] }, false],
+    ['an observer of another group', { userId: 'otto', organiser: false, groupIds: ['alpha'] }, false],
+    ['someone in no participating group (an organiser of the network)', { userId: 'olga', organiser: true, groupIds: [] }, true],
+    ['a group-mate (any role in the same group)', { userId: 'bea', organiser: false, groupIds: ['beta'] }, true],
+    ['someone sharing one of several groups', { userId: 'sam', organiser: false, groupIds: ['alpha', 'beta'] }, true],
+    ['the person themselves', { userId: 'ben', organiser: false, groupIds: ['beta'] }, true],
+    ['a stranger to every group', { userId: 'x', organiser: false, groupIds: [] }, false],
+  ] as const)("%s: reads Ben's address %s", (_name, viewer, sees) => {
+    expect(seesEmailInSession(viewer, ben)).toBe(sees);
+  });
+
+  it('someone in no participating group shares a group with nobody', () => {
+    expect(seesEmailInSession({ userId: 'max', organiser: false, groupIds: ['alpha'] }, { userId: 'guest', groupIds: [] })).toBe(false);
   });
 });
 

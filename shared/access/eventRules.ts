@@ -30,6 +30,21 @@ export function attendingGroups(groupIds: readonly string[], roles: ReadonlyMap<
   return own.length > 0 || !organiser ? own : [...groupIds];
 }
 
+/**
+ * Whose email address a viewer reads in a shared session's list of people (the host group's
+ * members). The room learns who is in it (names, companies, groups), but an address reaches someone
+ * outside the session: it goes to the network's organisers, to the person themselves, and to
+ * whoever shares a participating group with them (and reads it on that group's page anyway), never
+ * to the rest of the room. `groupIds`: the participating groups each holds any membership of.
+ */
+export function seesEmailInSession(
+  viewer: { userId: string; organiser: boolean; groupIds: readonly string[] },
+  person: { userId: string; groupIds: readonly string[] },
+): boolean {
+  if (viewer.organiser || viewer.userId === person.userId) return true;
+  return person.groupIds.some((id) => viewer.groupIds.includes(id));
+}
+
 /** One user's relation to one event. */
 export interface EventSubject {
   userId: string;

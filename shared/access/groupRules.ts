@@ -207,6 +207,25 @@ export const SHARED_SESSION_FIGURES: ApiError = {
   message: "A shared session of a network event has no financial review: each group reviews its figures in its own meeting",
 };
 
+/**
+ * Goals are each company's own commitments, reviewed by its own group ("hold each other
+ * accountable", PRODUCT.md). An event's host group gathers people of several groups, so its
+ * shared sessions neither set nor review goals, and nobody reads any there: whoever asks, even an
+ * organiser (who reads each group's own goals there).
+ */
+const GROUP_GOALS: ReadonlySet<GroupAction> = new Set(['goals.read', 'goals.write', 'goals.assign', 'goals.review', 'goals.flag', 'goals.carry']);
+export const SHARED_SESSION_GOALS: ApiError = {
+  code: 'forbidden',
+  message: 'A shared session of a network event has no goals: each group sets and reviews its goals in its own meeting',
+};
+
+/** The refusal of an action in an event's host group, whoever asks; null for every other action. */
+function sharedSessionRefusal(action: GroupAction): ApiError | null {
+  if (GROUP_FIGURES.has(action)) return SHARED_SESSION_FIGURES;
+  if (GROUP_GOALS.has(action)) return SHARED_SESSION_GOALS;
+  return null;
+}
+
 /** Actions tied to a phase of the meeting: the statuses they need and the error otherwise. */
 const PHASE: Partial<Record<GroupAction, { statuses: readonly MeetingStatus[]; error: ApiError }>> = {
   // Members correct the notes after the meeting; then the recap is marked final.
@@ -241,7 +260,8 @@ export function inPhase(action: GroupAction, status: MeetingStatus): boolean {
 /** null when allowed; otherwise the error: `forbidden` for the role, a phase code for the meeting's status. */
 export function check(action: GroupAction, s: Subject, g: AccessGroup, meeting?: MeetingContext): ApiError | null {
   const rule = Object.hasOwn(RULES, action) ? RULES[action] : undefined;
-  if (rule && s.eventAudience === true && GROUP_FIGURES.has(action)) return SHARED_SESSION_FIGURES;
+  const shared = rule && s.eventAudience === true ? sharedSessionRefusal(action) : null;
+  if (shared) return shared;
   if (!rule || !rule(s, g)) return { code: 'forbidden', message: `Your role may not do this (${action})` };
   if (meeting && !inPhase(action, meeting.status)) return PHASE[action]!.error;
   return null;

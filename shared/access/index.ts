@@ -8,6 +8,7 @@ export {
   check,
   GROUP_ACTIONS,
   SHARED_SESSION_FIGURES,
+  SHARED_SESSION_GOALS,
   inPhase,
   type AccessGroup,
   type GroupAction,
@@ -43,5 +44,5 @@ import { roleOf, type Subject } from './subject.ts';
 /** The meeting actor for a subject: the same single role everywhere (roleOf). */
 export const actorOf = (s: Subject): Actor => ({ userId: s.userId, role: roleOf(s) });
 export { canNetwork, checkNetwork, NETWORK_ACTIONS, networkSubjectOf, type NetworkAction, type NetworkSubject } from './networkRules.ts';
-export { attendingGroups, canEvent, checkEvent, eventAudienceRole, EVENT_ACTIONS, type EventAction, type EventSubject } from './eventRules.ts';
+export { attendingGroups, canEvent, checkEvent, eventAudienceRole, seesEmailInSession, EVENT_ACTIONS, type EventAction, type EventSubject } from './eventRules.ts';
 export { checkCompanionInvite, checkCoreInvite, checkInterestJoin, invitedForCompany, seesCompanionListing } from './groupKinds.ts';

@@ -13,7 +13,7 @@ import type {
   SetupBody,
   SetupStatus,
 } from '../../../shared/api.ts';
-import type { Group, GroupMember, GroupRole } from '../../../shared/domain.ts';
+import type { Group, ListedMember, GroupRole } from '../../../shared/domain.ts';
 import { http } from './http.ts';
 
 const enc = encodeURIComponent;
@@ -34,7 +34,7 @@ export const api = {
   updateGroup: (id: string, body: Partial<GroupBody>) => http.patch<Group>(`/api/groups/${enc(id)}`, body),
   createInvite: (groupId: string, body: CreateInviteBody) => http.post<CreatedInvite>(`/api/groups/${enc(groupId)}/invites`, body),
   updateMember: (groupId: string, userId: string, body: { role?: GroupRole; company?: string | null }) =>
-    http.patch<GroupMember[]>(`/api/groups/${enc(groupId)}/members/${enc(userId)}`, body),
+    http.patch<ListedMember[]>(`/api/groups/${enc(groupId)}/members/${enc(userId)}`, body),
   removeMember: (groupId: string, userId: string) => http.del(`/api/groups/${enc(groupId)}/members/${enc(userId)}`),
 
   createMeeting: (groupId: string, body: MeetingBody) => http.post<MeetingDetail>(`/api/groups/${enc(groupId)}/meetings`, body),

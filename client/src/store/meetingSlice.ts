@@ -1,7 +1,7 @@
 // The live meeting as the server last told us, plus sendCommand. The realtime adapter feeds it;
 // views read it. The server is authoritative: we replay the commands it stored (deltas) with
 // the shared reducer, take its full state on join and after a gap, and never predict.
-import type { AttendanceMode, GroupMember, Meeting } from '../../../shared/domain.ts';
+import type { AttendanceMode, ListedMember, Meeting } from '../../../shared/domain.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { MeetingCommand } from '../../../shared/meeting/commands.ts';
 import { followDelta, type MeetingDelta } from '../../../shared/meeting/delta.ts';
@@ -26,7 +26,7 @@ export interface MeetingSlice {
   meetingId: string | null;
   meeting: Meeting | null;
   state: MeetingState | null;
-  members: GroupMember[];
+  members: ListedMember[];
   presence: PresenceEntry[];
   you: JoinResult['you'] | null;
   /** The caller's rights in this meeting, as the server computed them (shared/access). */

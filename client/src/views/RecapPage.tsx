@@ -170,12 +170,15 @@ export function RecapPage() {
       </section>
       )}
 
-      <section className="card section" aria-labelledby="r-goals">
-        <h2 id="r-goals">Goal review</h2>
-        <GoalTable goals={summary.review} name={name} label="Goals reviewed" />
-        <h3>New goals</h3>
-        <GoalTable goals={summary.newGoals} name={name} label="New goals" />
-      </section>
+      {/* Nor goals: each group reviews and sets its own in its own meeting. */}
+      {summary.review && summary.newGoals && (
+        <section className="card section" aria-labelledby="r-goals">
+          <h2 id="r-goals">Goal review</h2>
+          <GoalTable goals={summary.review} name={name} label="Goals reviewed" />
+          <h3>New goals</h3>
+          <GoalTable goals={summary.newGoals} name={name} label="New goals" />
+        </section>
+      )}
 
       <section className="card section" aria-labelledby="r-hs">
         <h2 id="r-hs">Hot seats</h2>

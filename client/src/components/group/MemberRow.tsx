@@ -1,6 +1,6 @@
 // A member in the group table; managers change the role or remove (with a second click to confirm).
 import { useState } from 'react';
-import type { GroupMember, GroupRole } from '../../../../shared/domain.ts';
+import type { GroupRole, ListedMember } from '../../../../shared/domain.ts';
 import { errorMessage } from '../../api/http.ts';
 import { ROLE_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
@@ -9,7 +9,7 @@ const GROUP_ROLES: GroupRole[] = ['coach', 'member', 'observer'];
 
 interface Props {
   groupId: string;
-  member: GroupMember;
+  member: ListedMember;
   canManage: boolean;
   onError: (message: string) => void;
 }
@@ -26,7 +26,7 @@ export function MemberRow({ groupId, member, canManage, onError }: Props) {
     <tr>
       <th scope="row">
         {member.name}
-        <div className="muted small member-email">{member.email}</div>
+        <div className="muted small member-email">{member.email ?? ''}</div>
       </th>
       <td>
         {canManage ? (

@@ -1,11 +1,11 @@
 // The group's people with role and company.
 import { useState } from 'react';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import { Alert } from '../Alert.tsx';
 import { MemberRow } from './MemberRow.tsx';
 import { TableWrap } from '../TableWrap.tsx';
 
-export function MemberTable({ groupId, members, canManage }: { groupId: string; members: GroupMember[]; canManage: boolean }) {
+export function MemberTable({ groupId, members, canManage }: { groupId: string; members: ListedMember[]; canManage: boolean }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <section aria-labelledby="members" className="card section">

@@ -34,23 +34,32 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
     });
   if (!grid) return <Alert message={error} />;
   const notReady = grid.members.filter((m) => !m.ready);
+  // Only the columns the meeting asks for: a shared session of a network event has no figures,
+  // goals or norms of its own (its grid would read "Complete (0 of 0)" and "Not yet" for all).
+  const { expects } = grid;
   return (
     <section aria-labelledby="readiness" className="card section">
       <h2 id="readiness">Readiness for {meeting.title}</h2>
-      <p className="muted">
-        Figures for {grid.figuresQuarter}; progress on the goals of {grid.goalsQuarter}. <Link to={`/groups/${groupId}/financials?quarter=${grid.figuresQuarter}`}>Financials</Link> ·{' '}
-        <Link to={`/groups/${groupId}/goals`}>Goals</Link> · <Link to={`/meetings/${meeting.id}/update`}>Updates</Link>
-      </p>
+      {expects.figures && expects.goals ? (
+        <p className="muted">
+          Figures for {grid.figuresQuarter}; progress on the goals of {grid.goalsQuarter}. <Link to={`/groups/${groupId}/financials?quarter=${grid.figuresQuarter}`}>Financials</Link> ·{' '}
+          <Link to={`/groups/${groupId}/goals`}>Goals</Link> · <Link to={`/meetings/${meeting.id}/update`}>Updates</Link>
+        </p>
+      ) : (
+        <p className="muted">
+          Each member’s update and RSVP; figures, goals and norms stay with each group’s own meetings. <Link to={`/meetings/${meeting.id}/update`}>Updates</Link>
+        </p>
+      )}
       <table className="table readiness">
         <thead>
           <tr>
             <th scope="col">Member</th>
-            <th scope="col">Figures</th>
-            <th scope="col">Goal progress</th>
+            {expects.figures && <th scope="col">Figures</th>}
+            {expects.goals && <th scope="col">Goal progress</th>}
             <th scope="col">Update</th>
             <th scope="col">RSVP</th>
             <th scope="col">Ready</th>
-            <th scope="col">Norms accepted</th>
+            {expects.norms && <th scope="col">Norms accepted</th>}
             {canRemind && <th scope="col">Remind</th>}
           </tr>
         </thead>
@@ -61,10 +70,12 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
                 {m.name}
                 {m.company ? <span className="muted"> ({m.company})</span> : null}
               </th>
-              <td>
-                {FIGURES_WORDS[m.figures]} ({m.figuresEntered} of {m.figuresExpected})
-              </td>
-              <td>{m.goalsTotal === 0 ? 'No goals to review' : `${m.goalsWithProgress} of ${m.goalsTotal} updated`}</td>
+              {expects.figures && (
+                <td>
+                  {FIGURES_WORDS[m.figures]} ({m.figuresEntered} of {m.figuresExpected})
+                </td>
+              )}
+              {expects.goals && <td>{m.goalsTotal === 0 ? 'No goals to review' : `${m.goalsWithProgress} of ${m.goalsTotal} updated`}</td>}
               <td>
                 {m.updateSent ? 'Sent' : 'Not yet'}
                 {m.userId === userId && (
@@ -76,9 +87,11 @@ export function ReadinessGrid({ meeting, groupId, canRemind, userId }: { meeting
               </td>
               <td>{m.rsvp ? RSVP_WORDS[m.rsvp] : 'No answer'}</td>
               <td className={m.ready ? 'ready-yes' : 'ready-no'}>{m.ready ? '✓ Ready' : 'Not yet'}</td>
-              <td className={m.normsCurrent ? 'norms-current' : 'norms-due'} data-testid="norms-accepted">
-                {normsWords(m.normsAcceptedAt, m.normsCurrent)}
-              </td>
+              {expects.norms && (
+                <td className={m.normsCurrent ? 'norms-current' : 'norms-due'} data-testid="norms-accepted">
+                  {normsWords(m.normsAcceptedAt, m.normsCurrent)}
+                </td>
+              )}
               {canRemind && (
                 <td>
                   {!m.ready && (

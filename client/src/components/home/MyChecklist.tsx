@@ -6,7 +6,9 @@ import type { MyReadiness } from '../../../../shared/readiness.ts';
 const RSVP_WORDS = { room: 'In the room', remote: 'Remote', excused: 'Excused' } as const;
 
 export function MyChecklist({ groupId, readiness }: { groupId: string; readiness: MyReadiness }) {
-  const { me, figuresQuarter, goalsQuarter, meetingId } = readiness;
+  const { me, figuresQuarter, goalsQuarter, meetingId, expects } = readiness;
+  // Only what the meeting asks for: a shared session of a network event asks for no figures,
+  // goals or norms (its host group has none), so those rows would only ever read "0 of 0".
   const items = [
     {
       key: 'figures',
@@ -25,7 +27,7 @@ export function MyChecklist({ groupId, readiness }: { groupId: string; readiness
     { key: 'update', done: me.updateSent, text: me.updateSent ? 'Pre-meeting update sent' : 'Pre-meeting update not sent', to: `/meetings/${meetingId}/update`, action: 'Write update' },
     { key: 'rsvp', done: me.rsvp !== null, text: me.rsvp ? `RSVP: ${RSVP_WORDS[me.rsvp]}` : 'RSVP: not answered', to: `/meetings/${meetingId}/update`, action: 'Answer' },
     { key: 'norms', done: me.normsCurrent, text: me.normsCurrent ? 'Group norms accepted' : me.normsAcceptedAt ? 'Group norms: acceptance expired' : 'Group norms not accepted', to: `/groups/${groupId}`, action: 'Read norms' },
-  ];
+  ].filter((i) => !(i.key === 'figures' || i.key === 'goals' || i.key === 'norms') || expects[i.key]);
   return (
     <div className="my-checklist" data-testid="my-checklist" data-ready={me.ready}>
       <h3>My checklist{me.ready ? ' · ✓ Ready' : ''}</h3>

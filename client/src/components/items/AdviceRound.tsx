@@ -2,7 +2,7 @@
 // next; the facilitator starts the round and moves it on. Everyone present speaks in turn, the
 // presenter listens (observers are left out: they follow, they do not advise).
 import { takesPart } from '../../../../shared/access/index.ts';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import { defaultSpeakers, roundView } from '../../../../shared/meeting/hotseatTurns.ts';
 import type { HotSeatState } from '../../../../shared/meeting/state.ts';
 import { formatClock } from '../../../../shared/meeting/timer.ts';
@@ -15,7 +15,7 @@ interface Props {
   state: MeetingState;
   itemId: string;
   seat: HotSeatState;
-  members: GroupMember[];
+  members: ListedMember[];
   isFacilitator: boolean;
 }
 

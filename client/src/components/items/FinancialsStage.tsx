@@ -5,7 +5,7 @@ import { formatKpiChange } from '../../../../shared/financials/format.ts';
 import { formatKpiValue } from '../../../../shared/financials/kpis.ts';
 import { viewerLocale } from '../../lib/locale.ts';
 import { previousQuarter } from '../../../../shared/financials/quarters.ts';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GroupFinancials } from '../../../../shared/records.ts';
 import { Alert } from '../Alert.tsx';
@@ -25,7 +25,7 @@ interface Props {
   state: MeetingState;
   groupId: string;
   quarter: string;
-  companies: GroupMember[];
+  companies: ListedMember[];
   isFacilitator: boolean;
   userId: string;
 }

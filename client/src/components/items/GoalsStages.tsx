@@ -3,7 +3,7 @@
 // The whole group's list is grouped by member, each with their progress; a carried goal can be
 // dropped or reworded with a reason (owner or facilitator), and one carried 3 quarters is flagged.
 import { useState } from 'react';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import { completionRate } from '../../../../shared/goals/completion.ts';
 import type { Goal, GoalStatus } from '../../../../shared/goals/types.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
@@ -28,7 +28,7 @@ interface Props {
   state: MeetingState;
   meetingId: string;
   groupId: string;
-  companies: GroupMember[];
+  companies: ListedMember[];
   isFacilitator: boolean;
   userId: string;
 }

@@ -2,14 +2,14 @@
 // through the whole protocol, in an equal share of the item's time. The first presenter is set
 // with HotSeatSetup; this adds one after the others, or takes one off the list.
 import { useState, type FormEvent } from 'react';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import type { HotSeatPresenter, HotSeatState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
 
 const asCommand = (p: HotSeatPresenter) => ({ userId: p.userId, topic: p.topic, ...(p.proposalId ? { proposalId: p.proposalId } : {}) });
 
-export function HotSeatPresenters({ itemId, seat, companies }: { itemId: string; seat: HotSeatState; companies: GroupMember[] }) {
+export function HotSeatPresenters({ itemId, seat, companies }: { itemId: string; seat: HotSeatState; companies: ListedMember[] }) {
   const sendCommand = useStore((s) => s.sendCommand);
   const free = companies.filter((m) => !seat.presenters.some((p) => p.userId === m.userId));
   const [userId, setUserId] = useState(free[0]?.userId ?? '');

@@ -1,12 +1,12 @@
 // The facilitator picks who is in the hot seat and on what: free text, or the proposal the
 // room voted up (which also suggests its proposer as presenter).
 import { useState, type FormEvent } from 'react';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import { rankedTopics } from '../../../../shared/meeting/hotseat.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
 
-export function HotSeatSetup({ state, itemId, companies }: { state: MeetingState; itemId: string; companies: GroupMember[] }) {
+export function HotSeatSetup({ state, itemId, companies }: { state: MeetingState; itemId: string; companies: ListedMember[] }) {
   const sendCommand = useStore((s) => s.sendCommand);
   const seat = state.hotSeats[itemId];
   const ranked = rankedTopics(state);

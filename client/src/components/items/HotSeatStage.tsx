@@ -1,7 +1,7 @@
 // Hot seat: who presents what (several presenters take turns), the stage of the group's protocol
 // the room is in (each time-boxed, with its rule), the advice round, the topics members
 // proposed, and at the commitments stage the presenter's commitments.
-import type { GroupMember, Meeting } from '../../../../shared/domain.ts';
+import type { ListedMember, Meeting } from '../../../../shared/domain.ts';
 import { nextStep, protocolStage, stageDurationMs } from '../../../../shared/meeting/hotseatTurns.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useNames } from '../../hooks/useNames.ts';
@@ -15,7 +15,7 @@ import { TopicProposals } from './TopicProposals.tsx';
 interface Props {
   state: MeetingState;
   meeting: Meeting;
-  companies: GroupMember[];
+  companies: ListedMember[];
   isFacilitator: boolean;
   userId: string;
   canPropose: boolean;

@@ -11,7 +11,7 @@ import './items.css';
 import { ClosingStage } from './ClosingStage.tsx';
 import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { FinancialsStage } from './FinancialsStage.tsx';
-import { SharedSessionFigures } from './SharedSessionFigures.tsx';
+import { SharedSessionElsewhere } from './SharedSessionElsewhere.tsx';
 import { GoalReviewStage } from './GoalsStages.tsx';
 import { NewGoalsStage } from './NewGoalsStage.tsx';
 import { HotSeatStage } from './HotSeatStage.tsx';
@@ -27,8 +27,9 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
   const mayManage = useStore((s) => allows(s, 'resources.manage'));
   const mayReadUpdates = useStore((s) => allows(s, 'updates.read'));
   const mayPark = useStore((s) => allows(s, 'parking.add'));
-  // Refused in a shared session (shared/access): its room holds several groups' people.
+  // Both refused in a shared session (shared/access): its room holds several groups' people.
   const mayReadFigures = useStore((s) => allows(s, 'financials.read'));
+  const mayReadGoals = useStore((s) => allows(s, 'goals.read'));
   // A shared session parks for the groups the attendee attends it through, never the host group.
   const sharedSession = useStore((s) => s.sharedSession);
   const userId = you?.userId ?? '';
@@ -52,8 +53,9 @@ export function ItemStage({ state, meeting, isFacilitator }: { state: MeetingSta
       body = mayReadFigures ? (
         <FinancialsStage state={state} groupId={meeting.groupId} quarter={meeting.quarter} companies={companies} isFacilitator={isFacilitator} userId={userId} />
       ) : (
-        <SharedSessionFigures session={sharedSession} />
+        <SharedSessionElsewhere what="figures" session={sharedSession} />
       );
+    else if ((item.kind === 'goals' || item.kind === 'new-goals') && !mayReadGoals) body = <SharedSessionElsewhere what="goals" session={sharedSession} />;
     else if (item.kind === 'goals') body = <GoalReviewStage {...common} />;
     else if (item.kind === 'new-goals') body = <NewGoalsStage {...common} />;
     else if (item.kind === 'hotseat') body = <HotSeatStage state={state} meeting={meeting} companies={companies} isFacilitator={isFacilitator} userId={userId} canPropose={participant} />;

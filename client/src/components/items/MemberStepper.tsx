@@ -1,9 +1,9 @@
 // Member by member: the facilitator moves the room's focus; everyone sees whose turn it is.
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
 
-export function MemberStepper({ state, companies, isFacilitator }: { state: MeetingState; companies: GroupMember[]; isFacilitator: boolean }) {
+export function MemberStepper({ state, companies, isFacilitator }: { state: MeetingState; companies: ListedMember[]; isFacilitator: boolean }) {
   const sendCommand = useStore((s) => s.sendCommand);
   const index = companies.findIndex((m) => m.userId === state.focusUserId);
   const focus = (userId: string | null) => void sendCommand({ type: 'focus.set', userId });

@@ -2,7 +2,7 @@
 // member adds and rewords their own, the facilitator may add for the member in focus and
 // challenge vague ones. Everyone sees the changes live (records:changed).
 import { useState, type FormEvent } from 'react';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { GoalReviewSet } from '../../../../shared/records.ts';
 import { errorMessage } from '../../api/http.ts';
@@ -16,7 +16,7 @@ interface Props {
   state: MeetingState;
   meetingId: string;
   groupId: string;
-  companies: GroupMember[];
+  companies: ListedMember[];
   isFacilitator: boolean;
   userId: string;
 }

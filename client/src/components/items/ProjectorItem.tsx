@@ -14,7 +14,7 @@ import { WallNextMeeting } from './NextMeeting.tsx';
 import './items.css';
 import { ConfidentialityReminder } from './ConfidentialityReminder.tsx';
 import { ProjectorFigures } from './ProjectorFigures.tsx';
-import { SharedSessionFigures } from './SharedSessionFigures.tsx';
+import { SharedSessionElsewhere } from './SharedSessionElsewhere.tsx';
 import { ProjectorGoals } from './ProjectorGoals.tsx';
 import { ProjectorHotSeat } from './ProjectorHotSeat.tsx';
 import { ProjectorResources } from './ProjectorResources.tsx';
@@ -29,8 +29,9 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
   const nameOf = useNames();
   const members = useStore((s) => s.members);
   const sharedSession = useStore((s) => s.sharedSession);
-  // Refused in a shared session (shared/access): its wall faces several groups' people.
+  // Both refused in a shared session (shared/access): its wall faces several groups' people.
   const mayReadFigures = useStore((s) => allows(s, 'financials.read'));
+  const mayReadGoals = useStore((s) => allows(s, 'goals.read'));
   const item = state.agenda[state.currentIndex];
   if (!item || state.status !== 'live') return null;
   const focus = state.focusUserId ? members.find((m) => m.userId === state.focusUserId) : undefined;
@@ -41,7 +42,8 @@ export function ProjectorItem({ state, meeting }: { state: MeetingState; meeting
     </p>
   );
   let body = null;
-  if (item.kind === 'financials') body = !mayReadFigures ? <SharedSessionFigures session={sharedSession} wall /> : meeting && <ProjectorFigures state={state} meeting={meeting} />;
+  if (item.kind === 'financials') body = !mayReadFigures ? <SharedSessionElsewhere what="figures" session={sharedSession} wall /> : meeting && <ProjectorFigures state={state} meeting={meeting} />;
+  else if ((item.kind === 'goals' || item.kind === 'new-goals') && !mayReadGoals) body = <SharedSessionElsewhere what="goals" session={sharedSession} wall />;
   else if (item.kind === 'goals' || item.kind === 'new-goals')
     body = (
       <>

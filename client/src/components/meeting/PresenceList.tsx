@@ -1,4 +1,6 @@
-// Who is here now, in the room or remote, with their attendance status.
+// Who is here now, in the room or remote, with their attendance status. In a shared session of a
+// network event, whose room holds several groups, each person's company and group too (the list
+// from the server names them; it holds no address of another group's people).
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { ATTENDANCE_LABEL, MODE_LABEL } from '../../lib/labels.ts';
 import { useStore } from '../../store/index.ts';
@@ -8,6 +10,13 @@ export function PresenceList({ state }: { state: MeetingState }) {
   const members = useStore((s) => s.members);
   const youId = useStore((s) => s.you?.userId);
   const here = [...presence].sort((a, b) => a.name.localeCompare(b.name));
+  const listed = new Map(members.map((m) => [m.userId, m]));
+  /** "One GmbH · Alpha Group": only where the list names groups (a shared session). */
+  const whereFrom = (userId: string) => {
+    const m = listed.get(userId);
+    if (!m?.groups) return null;
+    return [m.company, ...m.groups.map((g) => g.name)].filter(Boolean).join(' · ') || null;
+  };
   return (
     <section aria-labelledby="presence-h" className="card section">
       <h2 id="presence-h">
@@ -26,6 +35,7 @@ export function PresenceList({ state }: { state: MeetingState }) {
                 <span className="presence-name">
                   {p.name}
                   {p.userId === youId && <span className="muted"> (you)</span>}
+                  {whereFrom(p.userId) && <span className="muted small presence-from"> · {whereFrom(p.userId)}</span>}
                 </span>
                 <span className="presence-meta">
                   <span className={`pill pill-${p.mode}`}>{MODE_LABEL[p.mode]}</span>

@@ -2,7 +2,7 @@
 import { takesPart } from '../../../../shared/access/index.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { addCommitment, COMMITMENT_WHAT_MAX, readCommitments, removeCommitment, updateCommitment, type Commitment } from '../../../../shared/collab/commitments.ts';
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import type { DocHandle } from '../../collab/docs.ts';
 import { newItemId } from '../../lib/ids.ts';
 import { CommitmentRow } from './CommitmentRow.tsx';
@@ -20,7 +20,7 @@ function useCommitments(handle: DocHandle): Commitment[] {
 
 interface Props {
   handle: DocHandle;
-  members: GroupMember[];
+  members: ListedMember[];
   userId: string;
   readOnly: boolean;
 }

@@ -1,7 +1,7 @@
 // The opening / check-in: each member's pre-meeting update in turn. The facilitator steps member
 // by member (focus.set, the same command as the reviews); everyone sees the update in focus, or
 // every update when the room looks at the whole group.
-import type { GroupMember } from '../../../../shared/domain.ts';
+import type { ListedMember } from '../../../../shared/domain.ts';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import type { MeetingUpdates } from '../../../../shared/updates.ts';
 import { Alert } from '../Alert.tsx';
@@ -9,7 +9,7 @@ import { MemberStepper } from '../items/MemberStepper.tsx';
 import { useRecords } from '../items/useRecords.ts';
 import { UpdateAnswers } from './UpdateAnswers.tsx';
 
-export function CheckInStage({ state, meetingId, companies, isFacilitator }: { state: MeetingState; meetingId: string; companies: GroupMember[]; isFacilitator: boolean }) {
+export function CheckInStage({ state, meetingId, companies, isFacilitator }: { state: MeetingState; meetingId: string; companies: ListedMember[]; isFacilitator: boolean }) {
   const { data, error } = useRecords<MeetingUpdates>(`/api/meetings/${meetingId}/updates`, 'updates');
   const shown = (data?.updates ?? []).filter((u) => !state.focusUserId || u.userId === state.focusUserId);
   return (
