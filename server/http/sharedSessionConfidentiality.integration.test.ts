@@ -9,7 +9,7 @@ import type { EventView } from '../../shared/events.ts';
 import { previousQuarter } from '../../shared/financials/quarters.ts';
 import type { MeetingSummary } from '../../shared/records.ts';
 import { seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
-import { joinSession, seedSharedSession, type SharedSessionSeed } from '../testing/sharedSession.ts';
+import { joinSession, MARKER_NOTICE, seedSharedSession, sessionMarker, type SharedSessionSeed } from '../testing/sharedSession.ts';
 import { dateAhead, postCsv, put } from '../testing/records.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -35,8 +35,6 @@ function heard(socket: ClientSocket): { meetingId: string; kind: string }[] {
   socket.on('records:changed', (p) => got.push(p));
   return got;
 }
-
-const settle = () => new Promise((r) => setTimeout(r, 400));
 
 beforeAll(async () => {
   srv = await startTestServer();
@@ -136,14 +134,17 @@ describe('a shared session over sockets', () => {
   });
 
   it("tells the session of no group's figures: a refused entry there sends nothing, Alpha's own entry only Alpha's meetings", async () => {
-    const alphaInSession = heard((await joined(seed.members[0]!, sharedId)).socket);
-    const betaInSession = heard((await joined(beta.member, sharedId)).socket);
+    const alpha = await joined(seed.members[0]!, sharedId);
+    const ben = await joined(beta.member, sharedId);
+    const alphaInSession = heard(alpha.socket);
+    const betaInSession = heard(ben.socket);
     // Ben tries to put figures where the whole session would be told of them.
     expect((await put(beta.member, `/api/groups/${hostId}/figures/${reviewed}`, { figures: [{ kpiKey: 'headcount', value: 3 }] })).status).toBe(403);
     // Alpha's member corrects Alpha's figures: Alpha's business, not the session's.
     expect((await put(seed.members[0]!, `/api/groups/${seed.group.id}/figures/${reviewed}`, { figures: [{ kpiKey: 'headcount', value: 18 }] })).status).toBe(200);
-    await settle();
-    expect(alphaInSession.filter((p) => p.meetingId === sharedId)).toEqual([]);
-    expect(betaInSession).toEqual([]);
+    // Then a notice the session does get: anything sent before it has arrived by now.
+    await sessionMarker(beta.member, sharedId, ben.result.state.agenda[0]!.id, [alpha.socket, ben.socket]);
+    expect(alphaInSession.filter((p) => p.meetingId === sharedId)).toEqual([MARKER_NOTICE(sharedId)]);
+    expect(betaInSession).toEqual([MARKER_NOTICE(sharedId)]);
   });
 });

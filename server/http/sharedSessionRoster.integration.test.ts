@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDetail, MeetingDetail } from '../../shared/api.ts';
 import type { ListedMember } from '../../shared/domain.ts';
 import type { PresenceEntry } from '../../shared/protocol.ts';
-import { seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
+import { nextEvent, seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
 import { joinSession, seedSharedSession, type SharedSessionSeed } from '../testing/sharedSession.ts';
 import { dateAhead } from '../testing/records.ts';
 
@@ -105,9 +105,10 @@ describe("a shared session's people over sockets", () => {
     const heard: PresenceEntry[][] = [];
     const ben = await joined(beta.member);
     ben.socket.on('room:presence', (p) => heard.push(p.presence));
+    const miaAnnounced = nextEvent(ben.socket, 'room:presence', (p) => p.presence.some((e) => e.name === 'Mia Two'));
     const mia = await joined(seed.members[1]!);
     expect(emailsIn(mia.result).filter((e) => BETA_EMAILS.includes(e))).toEqual([]);
-    await new Promise((r) => setTimeout(r, 400));
+    await miaAnnounced;
     expect(heard.length).toBeGreaterThan(0);
     const last = heard.at(-1)!;
     expect(last.map((p) => p.name)).toContain('Mia Two');

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import type { EventView } from '../../shared/events.ts';
 import type { JoinResult } from '../../shared/protocol.ts';
-import { connectSocket, emitAck, joinGroup, type ApiClient, type ClientSocket, type seedGroup } from './harness.ts';
+import { connectSocket, emitAck, joinGroup, nextEvent, type ApiClient, type ClientSocket, type seedGroup } from './harness.ts';
 
 export interface SharedSessionSeed {
   beta: { id: string; coach: ApiClient & { userId: string }; member: ApiClient & { userId: string } };
@@ -44,3 +44,18 @@ export async function joinSession(base: string, c: ApiClient, meetingId: string,
   expect(r.ok, JSON.stringify(r)).toBe(true);
   return { socket, result: r as JoinResult };
 }
+
+/**
+ * A marker for "nothing else reached the session": `c` shares a link in the session, which tells
+ * every socket in it `records:changed` kind 'resources'. Resolves once each of `listeners` heard
+ * it, so whatever the server sent the session before it has arrived too.
+ */
+export async function sessionMarker(c: ApiClient, meetingId: string, itemId: string, listeners: ClientSocket[]): Promise<void> {
+  const heard = listeners.map((s) => nextEvent(s, 'records:changed', (p) => p.meetingId === meetingId && p.kind === 'resources'));
+  const r = await c.post(`/api/meetings/${meetingId}/resources`, { itemId, title: 'Marker', url: 'https://example.com/marker' });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  await Promise.all(heard);
+}
+
+/** What the marker itself sends each socket. */
+export const MARKER_NOTICE = (meetingId: string) => ({ meetingId, kind: 'resources' });
