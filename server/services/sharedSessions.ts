@@ -7,6 +7,7 @@ import { attendingGroups, seesEmailInSession } from '../../shared/access/index.t
 import type { Group, ListedMember, Meeting } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { NetworkEvent, SharedSessionView } from '../../shared/events.ts';
+import type { Access } from '../auth/policy.ts';
 import type { Storage } from '../storage/types.ts';
 
 type SessionStorage = Pick<Storage, 'eventOfMeeting' | 'getNetworkEvent' | 'listGroupsOfUser' | 'getGroup'>;
@@ -71,7 +72,10 @@ async function eventHostedBy(storage: Pick<Storage, 'listNetworkEvents'>, group:
  * group's): each with the participating groups they belong to, and their address only where
  * shared/access seesEmailInSession allows (organisers, themselves, people of a group they share).
  */
-export async function membersAsSeenBy(storage: RosterStorage, viewer: { userId: string; organiser: boolean }, group: Pick<Group, 'id' | 'networkId'>): Promise<ListedMember[]> {
+export async function membersAsSeenBy(storage: RosterStorage, viewer: Pick<Access, 'userId' | 'organiser' | 'eventAudience'>, group: Pick<Group, 'id' | 'networkId'>): Promise<ListedMember[]> {
+  // The viewer's access already says whether this is a host group (resolveAccess): any other
+  // group's list is read as stored, without looking for an event.
+  if (viewer.eventAudience !== true) return storage.listMembers(group.id);
   const [members, event] = await Promise.all([storage.listMembers(group.id), eventHostedBy(storage, group)]);
   if (!event) return members;
   const participating = await Promise.all(
@@ -82,7 +86,7 @@ export async function membersAsSeenBy(storage: RosterStorage, viewer: { userId: 
   );
   const groups = participating.flat();
   const groupsOf = (userId: string) => groups.filter((g) => g.people.has(userId)).map(({ id, name }) => ({ id, name }));
-  const reader = { ...viewer, groupIds: groupsOf(viewer.userId).map((g) => g.id) };
+  const reader = { userId: viewer.userId, organiser: viewer.organiser, groupIds: groupsOf(viewer.userId).map((g) => g.id) };
   return members.map((m) => {
     const own = groupsOf(m.userId);
     const sees = seesEmailInSession(reader, { userId: m.userId, groupIds: own.map((g) => g.id) });
