@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
-import { joinMeeting, openProjector } from './support/room.ts';
+import { currentItem, joinMeeting, openProjector } from './support/room.ts';
 import { e2eSuite } from './support/suite.ts';
 
 const suite = e2eSuite();
@@ -32,6 +32,8 @@ describe('hot-seat protocols run by the facilitator', () => {
   it('Gestalt: next stage is refused until a presenter is chosen; the experience round goes speaker by speaker', async () => {
     const { coach, mia, wall } = await meetingWith('gestalt', '2027-Q1');
     await coach.getByRole('button', { name: 'Start meeting' }).click();
+    // → before the start reached this page would start the meeting again, not move on.
+    await expect.poll(() => currentItem(coach)).toContain('Check-in');
     await coach.keyboard.press('ArrowRight');
     await expect.poll(() => text(coach, 'hotseat-stage')).toBe('Not started');
     await coach.getByRole('button', { name: 'Next stage' }).click();
@@ -61,6 +63,8 @@ describe('hot-seat protocols run by the facilitator', () => {
   it('Five-step: root cause is a stage of its own; the facilitator writes the presenter’s commitment', async () => {
     const { coach, wall } = await meetingWith('five-step', '2027-Q2');
     await coach.getByRole('button', { name: 'Start meeting' }).click();
+    // → before the start reached this page would start the meeting again, not move on.
+    await expect.poll(() => currentItem(coach)).toContain('Check-in');
     await coach.keyboard.press('ArrowRight');
     await coach.getByLabel('Presenter', { exact: true }).selectOption({ label: 'Mia Two' });
     await coach.locator('form.hotseat-setup').getByLabel('Topic', { exact: true }).fill('Late payments');
