@@ -1,4 +1,5 @@
-// A shared session of a super week, on the standard agenda: the opening's reminder states the
+// A shared session of a super week holding the standard agenda (scheduled before shared sessions
+// left out their financial review and goals, so written to storage): the opening's reminder states the
 // session's own confidentiality (the event, the groups in the room, nothing repeated outside it)
 // rather than any one group's norms, on a laptop, a phone and the wall; the financial review item
 // shows no company's numbers, only where each attendee's own group reviews them; the goal review
@@ -11,6 +12,7 @@ import { previousQuarter } from '../shared/financials/quarters.ts';
 import { DEFAULT_NORMS } from '../shared/norms.ts';
 import { joinGroup } from '../server/testing/harness.ts';
 import { put } from '../server/testing/records.ts';
+import { storeEarlierAgenda } from '../server/testing/sharedSession.ts';
 import { screenshot, seriousA11yViolations } from './support/browser.ts';
 import { currentItem, driveRoom, joinMeeting, openProjector } from './support/room.ts';
 import { e2eSuite } from './support/suite.ts';
@@ -43,6 +45,8 @@ it("a shared session's reminder names the event and its groups; its financial re
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  // Scheduling now leaves those items out: the session holds them as one scheduled before did.
+  await storeEarlierAgenda(srv.storage, shared.id);
   // Alpha's figures for the quarter the session's agenda would review.
   const reviewed = previousQuarter(shared.quarter);
   for (const [i, value] of [731_913, 842_027].entries()) {
@@ -129,4 +133,30 @@ it("a shared session's reminder names the event and its groups; its financial re
   } finally {
     room.close();
   }
+});
+
+it("a shared session's agenda editor offers no financial review, goal review or new goals, and does not put back one it removes", async () => {
+  const { seed, srv } = suite;
+  const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
+    name: 'Autumn week 2027',
+    timeZone: 'Europe/Berlin',
+    days: ['2027-09-06'],
+    groupIds: [seed.group.id, betaId],
+    sessions: [{ title: 'Universal content: hiring', templateId: 'standard', days: [{ date: '2027-09-06', start: '09:00', end: '17:00' }] }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  // As one scheduled before: it holds a financial review the facilitator may take off the agenda.
+  await storeEarlierAgenda(srv.storage, shared.id);
+  const olga = await joinMeeting(suite.browser, srv.url, shared.id, 'olga@example.com', 'Remote', { width: 1366, height: 768 });
+  const form = olga.getByRole('form', { name: 'Add agenda item' });
+  await expect.poll(() => form.getByLabel('Kind').locator('option').allTextContents()).toEqual(['Opening', 'Hot seat', 'Topics', 'Closing', 'Custom', 'Break', 'End of day']);
+  await olga.getByRole('button', { name: 'Remove Financial review' }).click();
+  await olga.getByRole('group', { name: 'Confirm removing Financial review' }).getByRole('button', { name: 'Yes, remove' }).click();
+  const removed = olga.locator('.undo-bar');
+  await expect.poll(() => removed.innerText()).toContain('Removed “Financial review”.');
+  // Rendered with the notice: no Undo that the server would refuse.
+  expect(await removed.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+  expect(await seriousA11yViolations(olga)).toEqual([]);
+  await olga.context().close();
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
   let shared: SharedSessionSeed['shared'];
-  ({ beta, view, hostId, sharedId, shared } = await seedSharedSession(srv.url, seed, DAY));
+  ({ beta, view, hostId, sharedId, shared } = await seedSharedSession(srv, seed, DAY));
   reviewed = previousQuarter(shared.quarter);
   // Alpha's members enter their figures in Alpha, for the quarter the session would review.
   for (const [i, value] of ALPHA_REVENUE.entries()) {

@@ -40,7 +40,7 @@ const joined = (c: ApiClient, meetingId: string) => joinSession(srv.url, c, meet
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  ({ beta, hostId, sharedId, shared } = await seedSharedSession(srv.url, seed, DAY));
+  ({ beta, hostId, sharedId, shared } = await seedSharedSession(srv, seed, DAY));
   // Alpha's member sets a goal in Alpha, for the quarter the session would review and the one it would set.
   reviewQuarter = (await seed.organiser.get(`/api/meetings/${sharedId}/readiness`)).body.goalsQuarter;
   for (const quarter of [reviewQuarter, shared.quarter]) {

@@ -31,7 +31,7 @@ const joined = (c: ApiClient) => joinSession(srv.url, c, sharedId, sockets);
 beforeAll(async () => {
   srv = await startTestServer();
   seed = await seedGroup(srv.url);
-  ({ beta, hostId, sharedId } = await seedSharedSession(srv.url, seed, DAY));
+  ({ beta, hostId, sharedId } = await seedSharedSession(srv, seed, DAY));
   ALPHA.id = seed.group.id;
   BETA.id = beta.id;
 });

@@ -48,7 +48,10 @@ function requireEventDays(event: Pick<NetworkEvent, 'days' | 'timeZone'>, days: 
   if (outside) throw new DomainError('bad_request', `days: ${outside.date} is not a day of the event (${event.days.join(', ')})`);
 }
 
-/** A shared session's agenda: the session template, a built-in one, or a participating group's saved template. */
+/**
+ * A shared session's agenda: the session template, a built-in one, or a participating group's
+ * saved template; createMeeting leaves out the items a shared session cannot hold (shared/access agendaKinds).
+ */
 async function sessionItems(storage: Storage, event: NetworkEvent, templateId: string | undefined): Promise<readonly AgendaTemplateItem[]> {
   if (templateId === undefined || templateId === SESSION_TEMPLATE_ID) return SESSION_TEMPLATE;
   if (templateId === 'standard' || templateId === 'two-day') return templateItems(storage, event.hostGroupId, templateId);

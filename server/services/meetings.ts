@@ -7,7 +7,8 @@ import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import { viewFor } from '../../shared/meeting/viewFor.ts';
 import { agendaFromTemplate, BUILT_IN_TEMPLATES, STANDARD_TEMPLATE } from '../../shared/meeting/templates.ts';
 import { authorizeGroup, requireRight, type Access } from '../auth/policy.ts';
-import { allowedActions, takesPart, roleOf, type GroupAction } from '../../shared/access/index.ts';
+import { agendaItemsFor, allowedActions, takesPart, roleOf, type GroupAction } from '../../shared/access/index.ts';
+import { agendaDays, dayCount } from '../../shared/meeting/days.ts';
 import { newId } from '../auth/tokens.ts';
 import { scheduleMeetingMail } from '../mail/jobs.ts';
 import { seedProposals } from './parking.ts';
@@ -61,6 +62,19 @@ async function templateSource(storage: Pick<Storage, 'getTemplate'>, groupId: st
 }
 
 /**
+ * The template's items as the group's meetings take them (shared/access agendaItemsFor): an
+ * event's host group leaves out a financial review, goal review and new goals, which its shared
+ * sessions could never use. Refused when that would leave a day of the agenda empty, or fewer days.
+ */
+function itemsForGroup(access: Access, items: readonly AgendaTemplateItem[]): readonly AgendaTemplateItem[] {
+  const kept = agendaItemsFor(access, items);
+  if (kept.length < items.length && (kept.length === 0 || dayCount(kept) !== dayCount(items) || agendaDays(kept).some((day) => day.length === 0))) {
+    throw new DomainError('bad_request', 'templateId: a shared session holds no financial review, goal review or new goals, and without them a day of this agenda has nothing left');
+  }
+  return kept;
+}
+
+/**
  * startsAt and days agree: given days, startsAt is the first day's start; given only startsAt,
  * the days follow on consecutive dates at the same time, each as long as its agenda day. The
  * agenda and the schedule have as many days as each other.
@@ -79,7 +93,10 @@ function schedule(body: { startsAt?: string; days?: MeetingDay[] }, timeZone: st
   return { startsAt: new Date(startMs).toISOString(), days: daysFromStart(startMs, timeZone, lengths) };
 }
 
-/** items: the agenda to start from, when the caller resolved it (an event's shared session); else body.templateId's. */
+/**
+ * items: the agenda to start from, when the caller resolved it (an event's shared session); else
+ * body.templateId's. Either is taken as the group's meetings take it (itemsForGroup).
+ */
 export async function createMeeting(storage: Storage, userId: string, groupId: string, body: MeetingBody, items?: readonly AgendaTemplateItem[]): Promise<MeetingDetail> {
   const { group, access } = await authorizeGroup(storage, userId, groupId, 'meeting.create');
   return insertMeeting(storage, userId, group, access, body, newId(), items);
@@ -94,7 +111,7 @@ export async function insertMeeting(storage: Storage, userId: string, group: Gro
   const source = items ? { items, protocol: resolveProtocol(null) } : await templateSource(storage, groupId, body.templateId);
   const facilitatorId = body.facilitatorId ?? userId;
   if (body.facilitatorId) await requireFacilitatorCandidate(storage, groupId, body.facilitatorId, 'facilitatorId');
-  const agenda = agendaFromTemplate(source.items, newId);
+  const agenda = agendaFromTemplate(itemsForGroup(access, source.items), newId);
   const meeting = await storage.createMeeting(
     {
       id,

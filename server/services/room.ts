@@ -8,7 +8,7 @@
 import type { AttendanceMode } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
-import { actorOf, allowedActions, isGuest, roleOf } from '../../shared/access/index.ts';
+import { actorOf, allowedActions, checkAgendaKind, isGuest, roleOf } from '../../shared/access/index.ts';
 import { apply } from '../../shared/meeting/reducer.ts';
 import { broadcastAsDelta, type AppliedStep, type MeetingDelta } from '../../shared/meeting/delta.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
@@ -180,6 +180,10 @@ export class MeetingRooms {
 
   private async applyCommand({ meetingId, groupId, access }: MeetingRights, sent: MeetingCommand): Promise<{ version: number }> {
     if (sent.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, groupId, sent.userId, 'userId');
+    // An item the group's meetings cannot hold (a shared session's financial review or goals) is
+    // refused whoever sends it, as the records it would run on are (shared/access agendaKinds).
+    const kindRefused = sent.type === 'agenda.add' ? checkAgendaKind(sent.item.kind, access) : null;
+    if (kindRefused) throw new DomainError(kindRefused.code, kindRefused.message);
     // The file is checked and described from storage; the client's title and media are not trusted.
     const command = sent.type === 'wall.show' ? await wallShowCommand(this.storage, groupId, sent) : sent;
     // The reducer refuses everything after the end, so absentees are recorded just before it,

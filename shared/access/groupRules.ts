@@ -220,7 +220,7 @@ export const SHARED_SESSION_GOALS: ApiError = {
 };
 
 /** The refusal of an action in an event's host group, whoever asks; null for every other action. */
-function sharedSessionRefusal(action: GroupAction): ApiError | null {
+export function sharedSessionRefusal(action: GroupAction): ApiError | null {
   if (GROUP_FIGURES.has(action)) return SHARED_SESSION_FIGURES;
   if (GROUP_GOALS.has(action)) return SHARED_SESSION_GOALS;
   return null;

@@ -14,6 +14,7 @@ export {
   type GroupAction,
   type MeetingContext,
 } from './groupRules.ts';
+export { agendaItemsFor, agendaKindsFor, checkAgendaKind } from './agendaKinds.ts';
 export {
   authorizeCommand,
   COMMAND_RIGHTS,

@@ -14,7 +14,8 @@ export interface SessionDraft {
 
 export const SESSION_TEMPLATES: { id: string; name: string }[] = [
   { id: SESSION_TEMPLATE_ID, name: 'Shared session (welcome, keynote, discussion, closing)' },
-  { id: 'standard', name: 'Standard quarterly meeting' },
+  // A shared session holds no financial review, goal review or new goals: the server leaves them out.
+  { id: 'standard', name: 'Standard quarterly meeting, without figures and goals' },
 ];
 
 export const sessionDay = (s: SessionDraft): MeetingDay => ({ date: s.date, start: s.start, end: s.end });

@@ -1,5 +1,8 @@
-// Add an item (another hot seat, a custom topic) at the end of the agenda.
-import { useState, type FormEvent } from 'react';
+// Add an item (another hot seat, a custom topic) at the end of the agenda. A shared session of a
+// network event is offered no kind it cannot hold (shared/access agendaKindsFor: no financial
+// review, goal review or new goals); the server refuses them anyway.
+import { useMemo, useState, type FormEvent } from 'react';
+import { agendaKindsFor } from '../../../../shared/access/index.ts';
 import type { AgendaItemKind } from '../../../../shared/domain.ts';
 import { LIMITS } from '../../../../shared/limits.ts';
 import { newItemId } from '../../lib/ids.ts';
@@ -10,6 +13,8 @@ import { LabelOptions } from '../LabelOptions.tsx';
 
 export function AddAgendaItemForm() {
   const sendCommand = useStore((s) => s.sendCommand);
+  const inSharedSession = useStore((s) => s.sharedSession !== null);
+  const labels = useMemo(() => Object.fromEntries(agendaKindsFor({ eventAudience: inSharedSession }).map((k) => [k, KIND_LABEL[k]])), [inSharedSession]);
   const [kind, setKind] = useState<AgendaItemKind>('hotseat');
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('30');
@@ -27,7 +32,7 @@ export function AddAgendaItemForm() {
     <form className="form form-inline add-item" onSubmit={onSubmit} aria-label="Add agenda item">
       <Field label="Kind">
         <select value={kind} onChange={(e) => setKind(e.target.value as AgendaItemKind)}>
-          <LabelOptions labels={KIND_LABEL} />
+          <LabelOptions labels={labels} />
         </select>
       </Field>
       <Field label="Title">

@@ -1,6 +1,9 @@
 // Agenda editing for the facilitator, before and during the meeting. A removed item can be put
-// back where it was (same id, so its notes come back with it; a hot seat's presenter and topic too).
+// back where it was (same id, so its notes come back with it; a hot seat's presenter and topic too),
+// unless it is of a kind the meeting may no longer take (a shared session's financial review or
+// goals, scheduled before they were left out: shared/access agendaKinds).
 import { useState } from 'react';
+import { checkAgendaKind } from '../../../../shared/access/index.ts';
 import type { AgendaItem } from '../../../../shared/domain.ts';
 import type { HotSeatState, MeetingState } from '../../../../shared/meeting/state.ts';
 import { useStore } from '../../store/index.ts';
@@ -15,6 +18,7 @@ interface Removed {
 
 export function AgendaEditor({ state }: { state: MeetingState }) {
   const sendCommand = useStore((s) => s.sendCommand);
+  const inSharedSession = useStore((s) => s.sharedSession !== null);
   const [removed, setRemoved] = useState<Removed | null>(null);
 
   const remove = (item: AgendaItem, index: number) => {
@@ -37,9 +41,13 @@ export function AgendaEditor({ state }: { state: MeetingState }) {
       {removed && (
         <p className="undo-bar" role="status">
           Removed “{removed.item.title}”.{' '}
-          <button type="button" className="btn btn-small" onClick={() => void undo()}>
-            Undo
-          </button>{' '}
+          {checkAgendaKind(removed.item.kind, { eventAudience: inSharedSession }) === null && (
+            <>
+              <button type="button" className="btn btn-small" onClick={() => void undo()}>
+                Undo
+              </button>{' '}
+            </>
+          )}
           <button type="button" className="btn btn-small btn-quiet" onClick={() => setRemoved(null)} aria-label="Dismiss">
             ×
           </button>
