@@ -85,6 +85,26 @@ describe('the event a meeting is part of', () => {
     }
   });
 
+  it("looks for a shared session only in a host group's meetings: a group's own meeting answers and joins without that read", async () => {
+    const ref = { id: view.event.id, name: 'Super week' };
+    const sharedId = view.schedule.find((e) => e.kind === 'shared')!.meeting.id;
+    const sessionReads = vi.spyOn(srv.storage, 'eventOfMeeting');
+    const socket = await connectSocket(srv.url, seed.members[0]!.cookie);
+    try {
+      const detail = (await seed.members[0]!.get(`/api/meetings/${ownId}`)).body as MeetingDetail;
+      const joined = (await emitAck(socket, 'room:join', { meetingId: ownId, mode: 'remote' })) as { ok: true } & JoinResult;
+      expect([detail.event, detail.sharedSession, joined.event, joined.sharedSession]).toEqual([ref, null, ref, null]);
+      expect(sessionReads).not.toHaveBeenCalled();
+      // The shared session still names itself, through that read.
+      const session = (await seed.members[0]!.get(`/api/meetings/${sharedId}`)).body as MeetingDetail;
+      expect(session.sharedSession?.event).toEqual(ref);
+      expect(sessionReads).toHaveBeenCalledWith(sharedId);
+    } finally {
+      sessionReads.mockRestore();
+      socket.close();
+    }
+  });
+
   it('tells nobody outside the group anything: the meeting and the event stay 404', async () => {
     expect((await outsider.get(`/api/meetings/${ownId}`)).status).toBe(404);
     expect((await outsider.get(`/api/events/${view.event.id}`)).status).toBe(404);

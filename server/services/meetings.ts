@@ -140,7 +140,7 @@ export async function meetingDetail(storage: Storage, userId: string, meetingId:
   const [state, members, sharedSession, event] = await Promise.all([
     storage.getMeetingState(meetingId),
     membersAsSeenBy(storage, access, group),
-    sharedSessionView(storage, userId, meeting, access.organiser),
+    sharedSessionView(storage, userId, meeting, access),
     eventOfMeetingFor(storage, userId, meetingId),
   ]);
   if (!state) throw new DomainError('internal', 'Meeting state is missing');

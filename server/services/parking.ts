@@ -137,7 +137,7 @@ export async function parkFromMeeting({ storage, records }: RecordsDeps, userId:
   const state = await storage.getMeetingState(meetingId);
   if (body.itemId && !state?.agenda.some((i) => i.id === body.itemId)) throw new DomainError('bad_request', 'itemId: no such agenda item in this meeting');
   // A shared session's topics go to the parker's own group, never to the event's host group.
-  const groupId = await parkingGroupOf(storage, userId, meeting, access.organiser, body.groupId);
+  const groupId = await parkingGroupOf(storage, userId, meeting, access, body.groupId);
   // That lot is another group's than the meeting's: the parker's rights there are what count.
   if (groupId !== meeting.groupId) await authorizeGroup(storage, userId, groupId, 'parking.add');
   await requireRoom(storage, groupId);

@@ -110,7 +110,7 @@ export class MeetingRooms {
     const [members, fresh, sharedSession, event] = await Promise.all([
       membersAsSeenBy(this.storage, access, group),
       this.storage.getMeeting(meetingId),
-      sharedSessionView(this.storage, userId, meeting, access.organiser),
+      sharedSessionView(this.storage, userId, meeting, access),
       eventOfMeetingFor(this.storage, userId, meetingId),
     ]);
     const current = fresh ?? meeting;

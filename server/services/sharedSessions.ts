@@ -34,11 +34,22 @@ async function participatingGroups(storage: SessionStorage, event: NetworkEvent)
   return groups.flatMap((g) => (g ? [{ id: g.id, name: g.name }] : []));
 }
 
+/** Who asks about a meeting: `eventAudience` (resolveAccess) marks a meeting of an event's host group. */
+type SessionViewer = Pick<Access, 'organiser' | 'eventAudience'>;
+
+/**
+ * The event whose shared session this meeting is, for a viewer whose access was resolved in the
+ * meeting's group: only a host group's meetings can be one, so any other meeting costs no read.
+ */
+function sessionEventFor(storage: SessionStorage, viewer: SessionViewer, meeting: Pick<Meeting, 'id' | 'groupId'>): Promise<NetworkEvent | null> {
+  return viewer.eventAudience === true ? eventOfSharedSession(storage, meeting) : Promise.resolve(null);
+}
+
 /** The meeting answers' `sharedSession`: null unless the meeting is a shared session. */
-export async function sharedSessionView(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, organiser: boolean): Promise<SharedSessionView | null> {
-  const event = await eventOfSharedSession(storage, meeting);
+export async function sharedSessionView(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, viewer: SessionViewer): Promise<SharedSessionView | null> {
+  const event = await sessionEventFor(storage, viewer, meeting);
   if (!event) return null;
-  const [groups, eventGroups] = await Promise.all([groupsAttendedThrough(storage, userId, event, organiser), participatingGroups(storage, event)]);
+  const [groups, eventGroups] = await Promise.all([groupsAttendedThrough(storage, userId, event, viewer.organiser), participatingGroups(storage, event)]);
   return { event: { id: event.id, name: event.name }, groups, eventGroups };
 }
 
@@ -47,9 +58,9 @@ export async function sharedSessionView(storage: SessionStorage, userId: string,
  * a shared session, the group the parker attends the event through, or, when they attend through
  * several, the one they name (`requested`, checked against those). Never the host group.
  */
-export async function parkingGroupOf(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, organiser: boolean, requested?: string): Promise<string> {
-  const event = await eventOfSharedSession(storage, meeting);
-  const choices = event ? (await groupsAttendedThrough(storage, userId, event, organiser)).map((g) => g.id) : [meeting.groupId];
+export async function parkingGroupOf(storage: SessionStorage, userId: string, meeting: Pick<Meeting, 'id' | 'groupId'>, viewer: SessionViewer, requested?: string): Promise<string> {
+  const event = await sessionEventFor(storage, viewer, meeting);
+  const choices = event ? (await groupsAttendedThrough(storage, userId, event, viewer.organiser)).map((g) => g.id) : [meeting.groupId];
   if (requested !== undefined) {
     if (!choices.includes(requested)) throw new DomainError('bad_request', 'groupId: not a group you attend this meeting through');
     return requested;
