@@ -4,7 +4,9 @@
 // rather than any one group's norms, on a laptop, a phone and the wall; the financial review item
 // shows no company's numbers, only where each attendee's own group reviews them; the goal review
 // and new goals items show no company's goals, only where each attendee's own group keeps them; and
-// "Here now" names each person's company and group, never another group's address.
+// "Here now" names each person's company and group, never another group's address. Its closing,
+// on the facilitator's console and the wall, schedules no next meeting: it says each group
+// schedules its own.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EventView } from '../shared/events.ts';
@@ -159,4 +161,49 @@ it("a shared session's agenda editor offers no financial review, goal review or 
   expect(await removed.getByRole('button', { name: 'Undo' }).count()).toBe(0);
   expect(await seriousA11yViolations(olga)).toEqual([]);
   await olga.context().close();
+});
+
+it("a shared session's closing offers no next meeting to schedule: the console and the wall say each group schedules its own", async () => {
+  const { seed, srv } = suite;
+  const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
+    name: 'Summer week 2027',
+    timeZone: 'Europe/Berlin',
+    days: ['2027-06-02'],
+    groupIds: [seed.group.id, betaId],
+    sessions: [{ title: 'Universal content: succession', days: [{ date: '2027-06-02', start: '09:00', end: '12:00' }] }],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  // Olga scheduled it, so she facilitates: in a group's meeting she would get the form.
+  const room = await driveRoom(srv.url, seed.organiser.cookie, shared.id);
+  try {
+    await room.command({ type: 'meeting.start' });
+    const olga = await joinMeeting(suite.browser, srv.url, shared.id, 'olga@example.com', 'Remote', { width: 1366, height: 768 });
+    const ben = await joinMeeting(suite.browser, srv.url, shared.id, 'ben.beta@example.com', 'Remote', { width: 1366, height: 768 });
+    const wall = await openProjector(suite.browser, srv.url, shared.id, 'olga@example.com', { width: 1366, height: 768 });
+    await room.command({ type: 'agenda.jump', itemId: room.itemId('closing') });
+    for (const p of [olga, ben]) {
+      await expect.poll(() => currentItem(p)).toContain('Closing');
+      const line = p.getByTestId('next-meeting-elsewhere');
+      await expect.poll(() => line.innerText()).toContain('Each group schedules its own next meeting');
+      expect(await line.innerText()).toContain('No next meeting is scheduled at the closing of this shared session of Summer week 2027: each group schedules its own next meeting, and the event’s organisers schedule its sessions on the event page.');
+      // The line stands where the form would: rendered in its place, so neither comes later.
+      expect(await p.getByRole('form', { name: 'Schedule the next meeting' }).count()).toBe(0);
+      expect(await p.getByTestId('next-meeting').count()).toBe(0);
+    }
+    // Each is led to their own group's page (an organiser in none of them: every group's).
+    expect(await ben.getByRole('link', { name: 'Beta Group: meetings' }).getAttribute('href')).toBe(`/groups/${betaId}`);
+    expect(await ben.getByRole('link', { name: /Alpha Group/ }).count()).toBe(0);
+    expect(await olga.getByRole('link', { name: 'Alpha Group: meetings' }).getAttribute('href')).toBe(`/groups/${seed.group.id}`);
+    await expect.poll(() => wall.getByTestId('next-meeting-elsewhere').innerText()).toContain(
+      'Each group schedules its own next meeting: none is scheduled at the closing of this shared session of Summer week 2027.',
+    );
+    expect(await wall.getByTestId('next-meeting').count()).toBe(0);
+    await olga.getByTestId('next-meeting-elsewhere').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    expect(await seriousA11yViolations(olga)).toEqual([]);
+    await screenshot(olga, 'shared-session-closing-1366');
+    await screenshot(wall, 'shared-session-closing-wall-1366');
+  } finally {
+    room.close();
+  }
 });

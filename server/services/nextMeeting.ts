@@ -2,7 +2,8 @@
 // leads: proposed one quarter on (shared/meeting/nextMeeting.ts), created in the group like any
 // meeting (same agenda template kind, same facilitator, the parking lot's proposals), and linked
 // to this one so that scheduling again edits it instead of creating a second. Everyone in the
-// group's open meetings hears of it (records:changed 'next').
+// group's open meetings hears of it (records:changed 'next'). A network event's shared session
+// has no next meeting: the access rule refuses scheduling one, before its status or date is checked.
 import { addDays } from '../../shared/calendar/meetingDays.ts';
 import { zonedToInstant } from '../../shared/calendar/zoned.ts';
 import type { Meeting, MeetingDay } from '../../shared/domain.ts';
@@ -15,9 +16,14 @@ import { UniqueViolationError } from '../storage/driver.ts';
 import { applyMeetingPatch, authorizeMeeting, insertMeeting } from './meetings.ts';
 import type { RecordsDeps } from './recordsNotifier.ts';
 
+const NO_NEXT_MEETING: NextMeetingView = Object.freeze({ proposal: null, next: null });
+
 /** The proposal and the meeting scheduled from this one (null until then); for everyone who reads the meeting. */
 export async function nextMeetingView(storage: RecordsDeps['storage'], userId: string, meetingId: string): Promise<NextMeetingView> {
-  const { meeting } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
+  const { meeting, access } = await authorizeMeeting(storage, userId, meetingId, 'meeting.read');
+  // A shared session (a meeting of an event's host group) has none to propose, and none can be
+  // scheduled from it (shared/access refuses meeting.scheduleNext there).
+  if (access.eventAudience === true) return NO_NEXT_MEETING;
   return { proposal: proposeNextMeeting(meeting), next: await linkedNext(storage, meetingId) };
 }
 

@@ -1,7 +1,7 @@
 // The event audience and event rights: every combination of roles held in the participating groups.
 import { describe, expect, it } from 'vitest';
 import type { GroupRole } from '../domain.ts';
-import { allowedActions, attendingGroups, can, check, mustAcceptNorms, seesEmailInSession, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, SHARED_SESSION_GOALS, type EventAction, type EventSubject } from './index.ts';
+import { allowedActions, attendingGroups, can, check, mustAcceptNorms, seesEmailInSession, checkEvent, eventAudienceRole, EVENT_ACTIONS, SHARED_SESSION_FIGURES, SHARED_SESSION_GOALS, SHARED_SESSION_NEXT_MEETING, type EventAction, type EventSubject } from './index.ts';
 
 const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
 
@@ -74,6 +74,31 @@ describe("a shared session's goals: each company's commitments stay in its own g
     expect(can('goals.read', { userId: 'm', groupRole: 'member', organiser: false }, shared)).toBe(true);
     expect(can('goals.write', { userId: 'm', groupRole: 'member', organiser: false }, shared)).toBe(true);
     expect(can('goals.review', { userId: 'o', groupRole: null, organiser: true }, shared)).toBe(true);
+  });
+});
+
+describe("a shared session's next meeting: each group schedules its own, the organisers the event's sessions", () => {
+  it.each([
+    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
+    ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
+    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
+    ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
+    ['the facilitator of the session', { userId: 'f', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true, facilitating: true }],
+    ['an organiser facilitating it', { userId: 'o', groupRole: null, organiser: true, eventAudience: true, facilitating: true }],
+  ] as const)('%s schedules no next meeting there, with the reason, in any status', (_name, s) => {
+    for (const meeting of [undefined, { status: 'scheduled' }, { status: 'live' }, { status: 'ended' }] as const) {
+      expect(check('meeting.scheduleNext', s, shared, meeting)).toEqual(SHARED_SESSION_NEXT_MEETING);
+      expect(allowedActions(s, shared, meeting)).not.toContain('meeting.scheduleNext');
+    }
+    // The session itself stays open to them.
+    expect(can('meeting.read', s, shared)).toBe(true);
+  });
+
+  it("the same roles in a group of their own schedule its next meeting as before", () => {
+    expect(can('meeting.scheduleNext', { userId: 'o', groupRole: null, organiser: true }, shared)).toBe(true);
+    expect(can('meeting.scheduleNext', { userId: 'c', groupRole: 'coach', organiser: false }, shared)).toBe(true);
+    expect(can('meeting.scheduleNext', { userId: 'f', groupRole: 'member', organiser: false, facilitating: true }, shared)).toBe(true);
+    expect(can('meeting.scheduleNext', { userId: 'm', groupRole: 'member', organiser: false }, shared)).toBe(false);
   });
 });
 

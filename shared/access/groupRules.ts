@@ -219,10 +219,21 @@ export const SHARED_SESSION_GOALS: ApiError = {
   message: 'A shared session of a network event has no goals: each group sets and reviews its goals in its own meeting',
 };
 
+/**
+ * The next meeting set at a closing is the group's next quarterly meeting. An event's host group
+ * has none: each participating group schedules its own, and the event's organisers add the
+ * event's sessions on its page. So nobody schedules one from a shared session, organisers included.
+ */
+export const SHARED_SESSION_NEXT_MEETING: ApiError = {
+  code: 'forbidden',
+  message: "A shared session of a network event has no next meeting: each group schedules its own, and the event's organisers schedule its sessions on the event page",
+};
+
 /** The refusal of an action in an event's host group, whoever asks; null for every other action. */
 export function sharedSessionRefusal(action: GroupAction): ApiError | null {
   if (GROUP_FIGURES.has(action)) return SHARED_SESSION_FIGURES;
   if (GROUP_GOALS.has(action)) return SHARED_SESSION_GOALS;
+  if (action === 'meeting.scheduleNext') return SHARED_SESSION_NEXT_MEETING;
   return null;
 }
 

@@ -9,6 +9,7 @@ export {
   GROUP_ACTIONS,
   SHARED_SESSION_FIGURES,
   SHARED_SESSION_GOALS,
+  SHARED_SESSION_NEXT_MEETING,
   inPhase,
   type AccessGroup,
   type GroupAction,

@@ -32,9 +32,13 @@ export interface NextMeetingProposal {
   onlineUrl: string | null;
 }
 
-/** GET /api/meetings/:id/next: the proposal and the meeting scheduled from this one, if any. */
+/**
+ * GET /api/meetings/:id/next: the proposal and the meeting scheduled from this one, if any. Both
+ * null for a network event's shared session, which has no next meeting (shared/access
+ * SHARED_SESSION_NEXT_MEETING).
+ */
 export interface NextMeetingView {
-  proposal: NextMeetingProposal;
+  proposal: NextMeetingProposal | null;
   next: Meeting | null;
 }
 

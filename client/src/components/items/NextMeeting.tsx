@@ -1,11 +1,13 @@
 // The next meeting, at the closing: everyone sees "Next meeting: <day, time>" as soon as it is
 // scheduled (records:changed 'next'); the facilitator (or the coach) schedules it from a form
 // that starts one quarter on (GET /api/meetings/:id/next), and saving again moves the same one.
+// A network event's shared session has none (the server refuses it): each group schedules its
+// own, so the closing and the wall say so instead, and ask the server for nothing.
 import { useState, type FormEvent } from 'react';
 import { humanDateTime } from '../../../../shared/calendar/humanDate.ts';
 import { instantToZoned, zoneCity } from '../../../../shared/calendar/zoned.ts';
 import type { Meeting } from '../../../../shared/domain.ts';
-import type { NextMeetingView } from '../../../../shared/meeting/nextMeeting.ts';
+import type { NextMeetingProposal, NextMeetingView } from '../../../../shared/meeting/nextMeeting.ts';
 import { http } from '../../api/http.ts';
 import { useSubmit } from '../../hooks/useForm.ts';
 import { viewerLocale } from '../../lib/locale.ts';
@@ -13,6 +15,7 @@ import { allows } from '../../lib/rights.ts';
 import { useStore } from '../../store/index.ts';
 import { Alert } from '../Alert.tsx';
 import { Field } from '../Field.tsx';
+import { SharedSessionElsewhere } from './SharedSessionElsewhere.tsx';
 import { useRecords } from './useRecords.ts';
 
 /** "Thursday 11 March 2027, 09:00 Berlin · Koblenz", in the viewer's locale and the meeting's zone. */
@@ -34,8 +37,7 @@ export function NextMeetingLine({ view, className }: { view: NextMeetingView | n
   );
 }
 
-function NextMeetingForm({ meetingId, view }: { meetingId: string; view: NextMeetingView }) {
-  const { next, proposal } = view;
+function NextMeetingForm({ meetingId, next, proposal }: { meetingId: string; next: Meeting | null; proposal: NextMeetingProposal }) {
   const from = next ? { ...instantToZoned(Date.parse(next.startsAt), next.timeZone), location: next.location, onlineUrl: next.onlineUrl } : proposal;
   const [date, setDate] = useState(from.date);
   const [time, setTime] = useState(from.time);
@@ -77,20 +79,36 @@ function NextMeetingForm({ meetingId, view }: { meetingId: string; view: NextMee
   );
 }
 
-/** The closing's part: the line for all, the form for whoever may schedule. */
-export function NextMeeting({ meetingId }: { meetingId: string }) {
+/** A group's meeting: the line for all, the form for whoever may schedule. */
+function GroupNextMeeting({ meetingId }: { meetingId: string }) {
   const view = useNextMeeting(meetingId);
   const maySchedule = useStore((s) => allows(s, 'meeting.scheduleNext'));
   return (
     <section className="next-meeting-section" aria-label="Next meeting">
       <NextMeetingLine view={view} />
       {/* Keyed by the saved meeting: a move from elsewhere refills the form. */}
-      {view && maySchedule && <NextMeetingForm key={view.next ? `${view.next.id}:${view.next.startsAt}` : 'new'} meetingId={meetingId} view={view} />}
+      {view?.proposal && maySchedule && <NextMeetingForm key={view.next ? `${view.next.id}:${view.next.startsAt}` : 'new'} meetingId={meetingId} next={view.next} proposal={view.proposal} />}
     </section>
   );
 }
 
-/** The wall's line, at the wall's type size. */
-export function WallNextMeeting({ meetingId }: { meetingId: string }) {
+/** The closing's part; a shared session's says that each group schedules its own instead. */
+export function NextMeeting({ meetingId }: { meetingId: string }) {
+  const sharedSession = useStore((s) => s.sharedSession);
+  if (!sharedSession) return <GroupNextMeeting meetingId={meetingId} />;
+  return (
+    <section className="next-meeting-section" aria-label="Next meeting">
+      <SharedSessionElsewhere what="next-meeting" session={sharedSession} />
+    </section>
+  );
+}
+
+function GroupWallNextMeeting({ meetingId }: { meetingId: string }) {
   return <NextMeetingLine view={useNextMeeting(meetingId)} className="wall-line wall-next-meeting" />;
+}
+
+/** The wall's line, at the wall's type size; a shared session's says that each group schedules its own. */
+export function WallNextMeeting({ meetingId }: { meetingId: string }) {
+  const sharedSession = useStore((s) => s.sharedSession);
+  return sharedSession ? <SharedSessionElsewhere what="next-meeting" session={sharedSession} wall /> : <GroupWallNextMeeting meetingId={meetingId} />;
 }
