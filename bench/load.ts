@@ -20,6 +20,12 @@ import { summarize } from './stats.ts';
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/**
+ * Before the first step each side is driven this long at that step's rooms, unmeasured
+ * (BENCH_WARMUP_SECONDS, 0 for none): a node in service has long compiled its hot code, and
+ * V8's optimizing compiler is still busy in the first seconds of a cold process, on both sides.
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? SECONDS);
 /** Drives of each side per step (BENCH_ROUNDS), alternating which goes first; samples pooled. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** Past the listed steps: this many rooms more per step until both sides passed the limit... */
@@ -56,8 +62,8 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** Drives every room for SECONDS; returns command -> last member latencies in ms. */
-async function drive(rooms: Room[], target: Target): Promise<number[]> {
+/** Drives every room for `seconds`; returns command -> last member latencies in ms. */
+async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<number[]> {
   const samples: number[] = [];
   const pending = new Map<Room, { version: number; t0: number; reached: Set<Socket> }>();
   const listeners = rooms.flatMap((room) =>
@@ -78,7 +84,7 @@ async function drive(rooms: Room[], target: Target): Promise<number[]> {
       return () => s.off(target.name === 'bare' ? 'state' : 'meeting:applied', fn);
     }),
   );
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   // Rooms start spread over one interval, as real meetings do not tick in step.
   await Promise.all(
     rooms.map(async (room, i) => {
@@ -196,11 +202,20 @@ const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
-async function step(count: number): Promise<void> {
+async function addRooms(count: number): Promise<void> {
   for (const target of [rb, pb]) {
     const list = rooms[target.name as 'bare' | 'peerboard'];
     while (list.length < count) list.push(await target.addRoom());
   }
+}
+async function warmUp(count: number): Promise<void> {
+  if (WARMUP_SECONDS <= 0) return;
+  await addRooms(count);
+  for (const target of [rb, pb]) await drive(rooms[target.name as 'bare' | 'peerboard'], target, WARMUP_SECONDS);
+  console.log(`(warm-up: each side driven ${WARMUP_SECONDS} s at ${count} rooms before the first step, not measured)`);
+}
+async function step(count: number): Promise<void> {
+  await addRooms(count);
   // Each side is driven ROUNDS times, in the order bare, Peerboard, Peerboard, bare, ...: a drift
   // of the machine during the step (other processes, the driver's own GC) falls on both alike.
   const samples = { bare: [] as number[], peerboard: [] as number[] };
@@ -230,6 +245,7 @@ async function step(count: number): Promise<void> {
   if (pb.gc()) console.log(`  GC over the drives: bare ${gcLine(gcDuring.bare)}; peerboard ${gcLine(gcDuring.peerboard)}`);
 }
 let most = 0;
+await warmUp(ROOM_STEPS[0]!);
 for (const count of ROOM_STEPS) await step((most = count));
 while ((capacity.bare === null || capacity.peerboard === null) && most + ROOMS_STEP <= ROOMS_MAX) await step((most += ROOMS_STEP));
 const over = (name: string) => (capacity[name] === null ? `not passed at ${most}` : `passed at ${capacity[name]}`);
