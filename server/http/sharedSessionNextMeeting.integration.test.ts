@@ -5,6 +5,7 @@
 // created and the session hears nothing of it; a group's own meeting schedules its next as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDetail, MeetingDetail } from '../../shared/api.ts';
+import { addDays } from '../../shared/calendar/meetingDays.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
 import { emitAck, seedGroup, startTestServer, type ApiClient, type ClientSocket } from '../testing/harness.ts';
 import { dateAhead } from '../testing/records.ts';
@@ -75,16 +76,19 @@ describe("a shared session's next meeting", () => {
   });
 
   it("a group's own meeting still proposes and schedules its next", async () => {
-    const own = await seed.coach.post<MeetingDetail>(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', days: [{ date: '2026-12-10', start: '09:00', end: '13:05' }], timeZone: 'Europe/Berlin', location: 'Koblenz' });
+    const date = dateAhead(7);
+    const own = await seed.coach.post<MeetingDetail>(`/api/groups/${seed.group.id}/meetings`, { quarter: '2026-Q4', days: [{ date, start: '09:00', end: '13:05' }], timeZone: 'Europe/Berlin', location: 'Koblenz' });
     expect(own.status, JSON.stringify(own.body)).toBe(201);
     const id = own.body.meeting.id;
+    // Thirteen weeks on, same weekday and time; the quarter after the meeting's.
+    const proposed = addDays(date, 91);
     expect((await seed.coach.get(`/api/meetings/${id}/next`)).body).toEqual({
-      proposal: { date: '2027-03-11', time: '09:00', timeZone: 'Europe/Berlin', quarter: '2027-Q1', location: 'Koblenz', onlineUrl: null },
+      proposal: { date: proposed, time: '09:00', timeZone: 'Europe/Berlin', quarter: '2027-Q1', location: 'Koblenz', onlineUrl: null },
       next: null,
     });
     const cora = await joinSession(srv.url, seed.coach, id, sockets);
     expect((await command(cora.socket, id, { type: 'meeting.start' })).ok).toBe(true);
-    const created = await seed.coach.request('PUT', `/api/meetings/${id}/next`, { date: '2027-03-11', time: '09:00' });
+    const created = await seed.coach.request('PUT', `/api/meetings/${id}/next`, { date: proposed, time: '09:00' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.groupId).toBe(seed.group.id);
     expect((await seed.members[0]!.get(`/api/meetings/${id}/next`)).body.next).toEqual(created.body);
