@@ -36,17 +36,24 @@ const ALPHA_GOAL = 'Alpha only: sign the Kestrel Bank deal';
 
 const reminder = (p: Page) => p.getByTestId('confidentiality-reminder').innerText();
 
-it("a shared session's reminder names the event and its groups; its financial review and goal items show no group's numbers or goals", async () => {
-  const { seed, srv } = suite;
+/** A new event of Alpha and Beta on `day` with one shared session; that session's meeting. */
+async function sharedSessionOfNewEvent(name: string, day: string, session: { title: string; templateId?: string; start: string; end: string }) {
+  const { seed } = suite;
+  const { title, templateId, start, end } = session;
   const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
-    name: 'Super week spring 2027',
+    name,
     timeZone: 'Europe/Berlin',
-    days: ['2027-03-03'],
+    days: [day],
     groupIds: [seed.group.id, betaId],
-    sessions: [{ title: 'Universal content: pricing', templateId: 'standard', days: [{ date: '2027-03-03', start: '09:00', end: '17:00' }] }],
+    sessions: [{ title, ...(templateId ? { templateId } : {}), days: [{ date: day, start, end }] }],
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  return created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+}
+
+it("a shared session's reminder names the event and its groups; its financial review and goal items show no group's numbers or goals", async () => {
+  const { seed, srv } = suite;
+  const shared = await sharedSessionOfNewEvent('Super week spring 2027', '2027-03-03', { title: 'Universal content: pricing', templateId: 'standard', start: '09:00', end: '17:00' });
   // Scheduling now leaves those items out: the session holds them as one scheduled before did.
   await storeEarlierAgenda(srv.storage, shared.id);
   // Alpha's figures for the quarter the session's agenda would review.
@@ -138,16 +145,8 @@ it("a shared session's reminder names the event and its groups; its financial re
 });
 
 it("a shared session's agenda editor offers no financial review, goal review or new goals, and does not put back one it removes", async () => {
-  const { seed, srv } = suite;
-  const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
-    name: 'Autumn week 2027',
-    timeZone: 'Europe/Berlin',
-    days: ['2027-09-06'],
-    groupIds: [seed.group.id, betaId],
-    sessions: [{ title: 'Universal content: hiring', templateId: 'standard', days: [{ date: '2027-09-06', start: '09:00', end: '17:00' }] }],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  const { srv } = suite;
+  const shared = await sharedSessionOfNewEvent('Autumn week 2027', '2027-09-06', { title: 'Universal content: hiring', templateId: 'standard', start: '09:00', end: '17:00' });
   // As one scheduled before: it holds a financial review the facilitator may take off the agenda.
   await storeEarlierAgenda(srv.storage, shared.id);
   const olga = await joinMeeting(suite.browser, srv.url, shared.id, 'olga@example.com', 'Remote', { width: 1366, height: 768 });
@@ -165,15 +164,7 @@ it("a shared session's agenda editor offers no financial review, goal review or 
 
 it("a shared session's closing offers no next meeting to schedule: the console and the wall say each group schedules its own", async () => {
   const { seed, srv } = suite;
-  const created = await seed.organiser.post<EventView>(`/api/networks/${seed.networkId}/events`, {
-    name: 'Summer week 2027',
-    timeZone: 'Europe/Berlin',
-    days: ['2027-06-02'],
-    groupIds: [seed.group.id, betaId],
-    sessions: [{ title: 'Universal content: succession', days: [{ date: '2027-06-02', start: '09:00', end: '12:00' }] }],
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const shared = created.body.schedule.find((e) => e.kind === 'shared')!.meeting;
+  const shared = await sharedSessionOfNewEvent('Summer week 2027', '2027-06-02', { title: 'Universal content: succession', start: '09:00', end: '12:00' });
   // Olga scheduled it, so she facilitates: in a group's meeting she would get the form.
   const room = await driveRoom(srv.url, seed.organiser.cookie, shared.id);
   try {

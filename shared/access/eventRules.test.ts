@@ -5,6 +5,16 @@ import { allowedActions, attendingGroups, can, check, mustAcceptNorms, seesEmail
 
 const shared = { leadership: 'coach-led', observersSeeFinancials: false } as const;
 
+/** Everyone a shared session gathers: its audience by the roles held in the participating groups, and organisers. */
+const AUDIENCE = [
+  ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
+  ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
+  ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
+  ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
+] as const;
+const FACILITATOR = ['the facilitator of the session', { userId: 'f', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true, facilitating: true }] as const;
+const ORGANISER_FACILITATING = ['an organiser facilitating it', { userId: 'o', groupRole: null, organiser: true, eventAudience: true, facilitating: true }] as const;
+
 describe('event audience: roles in the participating groups -> role in the shared sessions', () => {
   it.each([
     [[], null],
@@ -30,12 +40,7 @@ describe('event audience: roles in the participating groups -> role in the share
 describe("a shared session's figures: each group reviews its own, so the host group has none", () => {
   const FIGURES = ['financials.read', 'financials.figures', 'financials.coachOnly', 'financials.write', 'kpis.manage', 'benchmarks.read'] as const;
   const open = { ...shared, observersSeeFinancials: true };
-  it.each([
-    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
-    ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
-    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
-    ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
-  ] as const)('%s reads, enters and benchmarks no figures there, with the reason', (_name, s) => {
+  it.each(AUDIENCE)('%s reads, enters and benchmarks no figures there, with the reason', (_name, s) => {
     for (const a of FIGURES) {
       expect(check(a, s, open)).toEqual(SHARED_SESSION_FIGURES);
       expect(allowedActions(s, open)).not.toContain(a);
@@ -53,13 +58,7 @@ describe("a shared session's figures: each group reviews its own, so the host gr
 
 describe("a shared session's goals: each company's commitments stay in its own group", () => {
   const GOALS = ['goals.read', 'goals.write', 'goals.assign', 'goals.review', 'goals.flag', 'goals.carry'] as const;
-  it.each([
-    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
-    ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
-    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
-    ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
-    ['the facilitator of the session', { userId: 'f', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true, facilitating: true }],
-  ] as const)('%s reads, sets, reviews and carries no goals there, with the reason', (_name, s) => {
+  it.each([...AUDIENCE, FACILITATOR])('%s reads, sets, reviews and carries no goals there, with the reason', (_name, s) => {
     for (const a of GOALS) {
       expect(check(a, s, shared)).toEqual(SHARED_SESSION_GOALS);
       expect(allowedActions(s, shared)).not.toContain(a);
@@ -78,14 +77,7 @@ describe("a shared session's goals: each company's commitments stay in its own g
 });
 
 describe("a shared session's next meeting: each group schedules its own, the organisers the event's sessions", () => {
-  it.each([
-    ['a member of one group', { userId: 'm', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true }],
-    ['a coach of one group', { userId: 'c', groupRole: eventAudienceRole(['coach']), organiser: false, eventAudience: true }],
-    ['an observer', { userId: 'g', groupRole: eventAudienceRole(['observer']), organiser: false, eventAudience: true }],
-    ['an organiser', { userId: 'o', groupRole: null, organiser: true, eventAudience: true }],
-    ['the facilitator of the session', { userId: 'f', groupRole: eventAudienceRole(['member']), organiser: false, eventAudience: true, facilitating: true }],
-    ['an organiser facilitating it', { userId: 'o', groupRole: null, organiser: true, eventAudience: true, facilitating: true }],
-  ] as const)('%s schedules no next meeting there, with the reason, in any status', (_name, s) => {
+  it.each([...AUDIENCE, FACILITATOR, ORGANISER_FACILITATING])('%s schedules no next meeting there, with the reason, in any status', (_name, s) => {
     for (const meeting of [undefined, { status: 'scheduled' }, { status: 'live' }, { status: 'ended' }] as const) {
       expect(check('meeting.scheduleNext', s, shared, meeting)).toEqual(SHARED_SESSION_NEXT_MEETING);
       expect(allowedActions(s, shared, meeting)).not.toContain('meeting.scheduleNext');
