@@ -15,7 +15,8 @@ import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
 import { coresOver, gcCountOf, type GcCount, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
-import { summarize } from './stats.ts';
+import { parsePrometheusText } from '../server/testing/promText.ts';
+import { addBuckets, bucketsBetween, histogramPercentile, summarize, type HistogramBuckets } from './stats.ts';
 
 const ROOM_STEPS = (process.env.BENCH_ROOMS ?? '10,25,50,100').split(',').map(Number);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
@@ -104,7 +105,14 @@ async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<
   return samples;
 }
 
-async function peerboard(): Promise<Target & { payloadBytes: () => number; startRss: number }> {
+/** Peerboard's own count of its commands' time in the server, arrival -> acknowledgement (outcome ok), from /metrics. */
+async function commandBuckets(url: string): Promise<HistogramBuckets> {
+  const family = parsePrometheusText(await (await fetch(`${url}/metrics`)).text()).get('peerboard_meeting_command_seconds');
+  const ok = (family?.samples ?? []).filter((s) => s.name.endsWith('_bucket') && s.labels.outcome === 'ok');
+  return new Map(ok.map((s) => [s.labels.le === '+Inf' ? Infinity : Number(s.labels.le), s.value]));
+}
+
+async function peerboard(): Promise<Target & { payloadBytes: () => number; startRss: number; commandBuckets: () => Promise<HistogramBuckets> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-bench-'));
@@ -119,6 +127,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
     pid: proc.pid!,
     startRss,
     payloadBytes: () => payloadBytes,
+    commandBuckets: () => commandBuckets(url),
     versionOf: (p) => p.version,
     gc: () => gcCountOf(proc),
     async addRoom() {
@@ -221,13 +230,17 @@ async function step(count: number): Promise<void> {
   const samples = { bare: [] as number[], peerboard: [] as number[] };
   const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
   const gcDuring = { bare: noGc(), peerboard: noGc() };
+  let inServer: HistogramBuckets = new Map();
   for (let round = 0; round < ROUNDS; round++) {
     for (const target of round % 2 === 0 ? [rb, pb] : [pb, rb]) {
       const name = target.name as 'bare' | 'peerboard';
+      // Scraped outside the measured seconds: the scrape's own work is not in the CPU figure.
+      const before = target === pb ? await pb.commandBuckets() : null;
       const cpu = threadCoresOver(target.pid, SECONDS * 1000);
       const gc0 = target.gc();
       samples[name].push(...(await drive(rooms[name], target)));
       addGc(gcDuring[name], gc0, target.gc());
+      if (before) inServer = addBuckets(inServer, bucketsBetween(before, await pb.commandBuckets()));
       for (const [thread, cores] of await cpu) threadCores[name].set(thread, (threadCores[name].get(thread) ?? 0) + cores / ROUNDS);
     }
   }
@@ -242,6 +255,8 @@ async function step(count: number): Promise<void> {
   const p = row.peerboard!;
   console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
   if (BY_THREAD) console.log(`  by thread: bare ${threads(b.byThread)}; peerboard ${threads(p.byThread)}`);
+  const ms = (q: number) => fmt(histogramPercentile(inServer, q) * 1000);
+  console.log(`  peerboard's own time per command, arrival -> ack (its histogram, the broadcast included): p50 ${ms(50)} / p99 ${ms(99)} ms`);
   if (pb.gc()) console.log(`  GC over the drives: bare ${gcLine(gcDuring.bare)}; peerboard ${gcLine(gcDuring.peerboard)}`);
 }
 let most = 0;

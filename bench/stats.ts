@@ -12,3 +12,37 @@ export function summarize(samples: number[]) {
 }
 
 export const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** Cumulative counts of a Prometheus histogram's buckets, keyed by upper bound (seconds; +Inf last). */
+export type HistogramBuckets = Map<number, number>;
+
+/** What a histogram counted between two scrapes (after - before), bucket by bucket. */
+export function bucketsBetween(before: HistogramBuckets, after: HistogramBuckets): HistogramBuckets {
+  return new Map([...after].map(([le, n]) => [le, n - (before.get(le) ?? 0)]));
+}
+
+/** Two counts of the same histogram's buckets added up (several drives of one step). */
+export function addBuckets(a: HistogramBuckets, b: HistogramBuckets): HistogramBuckets {
+  return new Map([...b].map(([le, n]) => [le, n + (a.get(le) ?? 0)]));
+}
+
+/**
+ * The p-th percentile of what a histogram counted, interpolated linearly inside the bucket it
+ * falls in, as Prometheus's histogram_quantile does; NaN when it counted nothing, the last finite
+ * bound when it falls in +Inf.
+ */
+export function histogramPercentile(buckets: HistogramBuckets, p: number): number {
+  const bounds = [...buckets.keys()].sort((a, b) => a - b);
+  const total = buckets.get(Infinity) ?? 0;
+  if (total === 0) return NaN;
+  const rank = (p / 100) * total;
+  let lower = 0;
+  let below = 0;
+  for (const le of bounds) {
+    const n = buckets.get(le)!;
+    if (n >= rank) return le === Infinity ? lower : lower + ((le - lower) * (rank - below)) / Math.max(1, n - below);
+    lower = le;
+    below = n;
+  }
+  return lower;
+}

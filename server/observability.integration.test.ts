@@ -110,6 +110,13 @@ describe('metrics', () => {
     expect(value('peerboard_docs_loaded')).toBe(0);
     expect(value('peerboard_meeting_commands_total', { outcome: 'ok' })).toBe(1);
     expect(value('peerboard_meeting_commands_total', { outcome: 'refused' })).toBe(1);
+    // Each command's time in the server, by outcome: one observation each, none rate limited.
+    expect(families.get('peerboard_meeting_command_seconds')!.type).toBe('histogram');
+    expect(value('peerboard_meeting_command_seconds_count', { outcome: 'ok' })).toBe(1);
+    expect(value('peerboard_meeting_command_seconds_count', { outcome: 'refused' })).toBe(1);
+    expect(value('peerboard_meeting_command_seconds_count', { outcome: 'rate_limited' })).toBe(0);
+    expect(value('peerboard_meeting_command_seconds_sum', { outcome: 'ok' })).toBeGreaterThan(0);
+    expect(value('peerboard_meeting_command_seconds_bucket', { outcome: 'ok', le: '+Inf' })).toBe(1);
     expect(families.get('peerboard_storage_seconds')!.type).toBe('histogram');
     expect(value('peerboard_storage_seconds_count', { method: 'getMeeting', outcome: 'ok' })).toBeGreaterThan(0);
     expect(families.has('peerboard_refused_messages_total')).toBe(true);

@@ -23,6 +23,7 @@ import {
 import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema, syncPayloadSchema } from '../../shared/protocolSchemas.ts';
 import { signedInFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
+import type { CommandOutcome } from '../observability/metrics.ts';
 import { sourceStack } from '../sourceStack.ts';
 import type { RecordsNotifier } from '../services/recordsNotifier.ts';
 import { MeetingRooms, type MeetingRights } from '../services/room.ts';
@@ -50,8 +51,8 @@ export interface ChannelDeps {
   storage: Storage;
   allowedOrigins: string[];
   log: Logger;
-  /** Told each command's outcome (metrics). */
-  onCommand?: (outcome: 'ok' | 'refused' | 'rate_limited') => void;
+  /** Told each command's outcome and its time here, from arrival to acknowledgement (metrics). */
+  onCommand?: (outcome: CommandOutcome, seconds: number) => void;
   /** A Redis adapter is attached (REDIS_URL): states reach the other nodes' sockets through it. */
   clustered?: boolean;
   /** Tests only: see RoomOptions.saveDelayMs. */
@@ -200,21 +201,17 @@ export function attachMeetingChannel(
     log.debug('socket connected', socketFields);
     socket.on('disconnect', (reason) => log.debug('socket disconnected', { ...socketFields, reason }));
     /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */
-    const handle = <T extends object>(ack: unknown, fn: () => Promise<T>, onOutcome?: (o: 'ok' | 'refused' | 'rate_limited') => void) => {
+    const handle = <T extends object>(ack: unknown, fn: () => Promise<T>, onOutcome?: (o: CommandOutcome, seconds: number) => void) => {
+      const received = performance.now();
       const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
-      if (!bucket.take()) {
-        onOutcome?.('rate_limited');
-        return reply({ ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
-      }
+      const answer = (outcome: CommandOutcome, r: Ack<T>) => {
+        reply(r);
+        onOutcome?.(outcome, (performance.now() - received) / 1000);
+      };
+      if (!bucket.take()) return answer('rate_limited', { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
       fn().then(
-        (res) => {
-          onOutcome?.('ok');
-          reply({ ok: true, ...res });
-        },
-        (e) => {
-          onOutcome?.('refused');
-          reply({ ok: false, error: toApiError(e, errorLog()) });
-        },
+        (res) => answer('ok', { ok: true, ...res }),
+        (e) => answer('refused', { ok: false, error: toApiError(e, errorLog()) }),
       );
     };
 

@@ -21,6 +21,13 @@ describe('parsePrometheusText', () => {
     expect(f.get('lat')!.samples).toHaveLength(4);
   });
 
+  it('reads NaN and Inf in any case, as Prometheus does (prom-client writes "Nan")', () => {
+    const f = parsePrometheusText(['# TYPE lag gauge', 'lag Nan', 'lag{worker="1"} NaN', '# TYPE big gauge', 'big +inf', 'small -Inf'].join('\n'));
+    expect(f.get('lag')!.samples.map((s) => s.value)).toEqual([NaN, NaN]);
+    expect(f.get('big')!.samples[0]!.value).toBe(Infinity);
+    expect(f.get('small')!.samples[0]!.value).toBe(-Infinity);
+  });
+
   it.each([
     ['a bad name', '1up 3'],
     ['an unquoted label', 'up{job=a} 1'],

@@ -4,7 +4,9 @@
 // Throws on the first line that does not fit, naming it.
 const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
 const LABEL = `[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*"`;
-const VALUE = '[-+]?(?:[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?|Inf|NaN)';
+// Prometheus reads values as Go's ParseFloat does: NaN and Inf in any case (prom-client writes
+// "Nan" for a gauge with no sample yet).
+const VALUE = '[-+]?(?:[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?|[Ii][Nn][Ff]|[Nn][Aa][Nn])';
 const SAMPLE = new RegExp(`^(${NAME})(?:\\{((?:${LABEL})(?:,${LABEL})*,?)?\\})? (${VALUE})(?: -?[0-9]+)?$`);
 const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 
@@ -20,7 +22,7 @@ export interface Family {
   samples: Sample[];
 }
 
-const num = (s: string) => (s.endsWith('Inf') ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s));
+const num = (s: string) => (/inf$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : /nan$/i.test(s) ? NaN : Number(s));
 
 export function parsePrometheusText(text: string): Map<string, Family> {
   const families = new Map<string, Family>();
