@@ -5,7 +5,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RefusedReason } from '../collab/connection.ts';
 import type { Storage } from '../storage/types.ts';
 
-export type CommandOutcome = 'ok' | 'refused' | 'rate_limited';
+export const COMMAND_OUTCOMES = ['ok', 'refused', 'rate_limited'] as const;
+export type CommandOutcome = (typeof COMMAND_OUTCOMES)[number];
 
 /** What the scrape reads from the running server. */
 export interface LiveFigures {
@@ -73,15 +74,13 @@ export function createMetrics(): Metrics {
   });
   // Every outcome is exported from the start (at 0), so a rate over it is defined before the
   // first refusal; children resolved once, so the hot path hashes no labels.
-  for (const outcome of ['ok', 'refused', 'rate_limited'] as const) {
-    commands.inc({ outcome }, 0);
-    commandSeconds.zero({ outcome });
-  }
-  const commandOutcomes = {
-    ok: { count: commands.labels({ outcome: 'ok' }), seconds: commandSeconds.labels({ outcome: 'ok' }) },
-    refused: { count: commands.labels({ outcome: 'refused' }), seconds: commandSeconds.labels({ outcome: 'refused' }) },
-    rate_limited: { count: commands.labels({ outcome: 'rate_limited' }), seconds: commandSeconds.labels({ outcome: 'rate_limited' }) },
-  } satisfies Record<CommandOutcome, unknown>;
+  const commandOutcomes = Object.fromEntries(
+    COMMAND_OUTCOMES.map((outcome) => {
+      commands.inc({ outcome }, 0);
+      commandSeconds.zero({ outcome });
+      return [outcome, { count: commands.labels({ outcome }), seconds: commandSeconds.labels({ outcome }) }];
+    }),
+  ) as Record<CommandOutcome, { count: ReturnType<typeof commands.labels>; seconds: ReturnType<typeof commandSeconds.labels> }>;
   const updates = new Counter({ name: 'peerboard_doc_updates_stored_total', help: 'Yjs document updates stored', registers: [registry] });
   const refused = new Counter({ name: 'peerboard_refused_messages_total', help: 'Collab messages refused, by reason', labelNames: ['reason'], registers: [registry] });
   const storeSeconds = new Histogram({
