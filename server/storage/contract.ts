@@ -2,7 +2,8 @@
 // sqlite.integration.test.ts and postgres.integration.test.ts run it against real databases.
 import { describe, expect, it } from 'vitest';
 import { bytes, group, member, uid, user, freshStorage } from './contract-fixtures.ts';
-import { docContract, meetingContract, transactionContract } from './contract-live.ts';
+import { docContract } from './contract-docs.ts';
+import { meetingContract, transactionContract } from './contract-live.ts';
 import { UniqueViolationError } from './driver.ts';
 import type { Storage } from './types.ts';
 
