@@ -23,6 +23,8 @@ export interface SqlDriver {
   close(): Promise<void>;
   /** The backend's own path for the two hot writes (SQLite's write-behind); absent: plain SQL. */
   readonly writeBehind?: HotWrites;
+  /** After the migrations, before the server serves anyone (SQLite checkpoints their pages here). */
+  migrated?(): Promise<void>;
 }
 
 /** A unique or primary-key constraint refused the write (e.g. an email already registered). */

@@ -342,6 +342,7 @@ export class SqlStorage implements Storage {
   async migrate(): Promise<void> {
     this.guard();
     await applyMigrations(this.db);
+    await this.db.migrated?.();
   }
 
   async close(): Promise<void> {

@@ -125,6 +125,11 @@ class SqliteDriver implements SqlDriver {
     return this.exclusive(() => new SqliteTransaction(this).runTopLevel('BEGIN IMMEDIATE', fn));
   }
 
+  /** The migrations' checkpoint on this thread: a node nobody has written to yet starts no worker. */
+  migrated(): Promise<void> {
+    return this.exclusive(() => this.checkpointer?.checkpointBeforeServing());
+  }
+
   close(): Promise<void> {
     return this.exclusive(async () => {
       this.writeBehindLog.close();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteCheckpointer } from './sqliteCheckpointer.ts';
+import { CHECKPOINT_DELAY_MS, SqliteCheckpointer } from './sqliteCheckpointer.ts';
 
 let db: Database.Database | null = null;
 let checkpointer: SqliteCheckpointer | null = null;
@@ -32,5 +32,40 @@ describe('SQLite checkpoints on a worker thread', () => {
     await checkpointer.checkpoint();
     expect(statSync(file).size).toBeGreaterThan(before + 3000 * 2000);
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 3000 });
+  });
+
+  it('starts its worker with the first checkpoint; the start-up checkpoint runs on the main connection without one', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pb-ckpt-')), 'db.sqlite');
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    checkpointer = new SqliteCheckpointer(db, file);
+    const worker = () => (checkpointer as unknown as { worker: unknown }).worker;
+    expect(worker()).toBeNull();
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+    for (let i = 0; i < 500; i++) insert.run('x'.repeat(2000));
+    checkpointer.wrote();
+    const before = statSync(file).size;
+    checkpointer.checkpointBeforeServing();
+    expect(statSync(file).size).toBeGreaterThan(before + 500 * 2000);
+    // It disarmed the checkpoint the writes had armed: no worker starts for them.
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 200));
+    expect(worker()).toBeNull();
+    // A later write arms the worker's checkpoint as usual.
+    for (let i = 0; i < 500; i++) insert.run('y'.repeat(2000));
+    const served = statSync(file).size;
+    checkpointer.wrote();
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 500));
+    expect(worker()).not.toBeNull();
+    expect(statSync(file).size).toBeGreaterThan(served + 500 * 2000);
+  });
+
+  it('closes without ever starting a worker', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pb-ckpt-')), 'db.sqlite');
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    checkpointer = new SqliteCheckpointer(db, file);
+    await checkpointer.close();
+    expect((checkpointer as unknown as { worker: unknown }).worker).toBeNull();
   });
 });

@@ -5,6 +5,9 @@
 // a worker thread with its own connection to the same file runs PASSIVE checkpoints, which never
 // block the main connection's readers or writers. Nothing polls: a write arms one timer, the
 // checkpoint runs when it fires, and an idle server runs none.
+// The worker (a V8 isolate, about 6 MB of RSS) starts with the first checkpoint after start-up:
+// the migrations' own pages are checkpointed on the main thread before the server serves anyone
+// (checkpointBeforeServing), so a node that has not been written to yet carries no worker.
 // Durability is unchanged: a commit is in the WAL file when it returns, as before; only the
 // copy into the database file (and its fsync, synchronous=NORMAL) moved to the worker.
 import { createRequire } from 'node:module';
@@ -30,7 +33,8 @@ parentPort.on('message', (m) => {
 `;
 
 export class SqliteCheckpointer {
-  private readonly worker: Worker;
+  /** Started by the first checkpoint (see the header); null until then. */
+  private worker: Worker | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** The checkpoint the worker is running: resolves when it answers. */
   private running: Promise<void> | null = null;
@@ -39,15 +43,35 @@ export class SqliteCheckpointer {
 
   constructor(
     private readonly db: Database.Database,
-    file: string,
+    private readonly file: string,
   ) {
-    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath } });
-    this.worker.unref();
-    this.worker.on('message', () => this.settle());
-    this.worker.on('error', () => this.fallBack());
-    this.worker.on('exit', () => this.fallBack());
     db.pragma('wal_autocheckpoint = 0');
+  }
+
+  private startWorker(): Worker {
+    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, modulePath } });
+    worker.unref();
+    worker.on('message', () => this.settle());
+    worker.on('error', () => this.fallBack());
+    worker.on('exit', () => this.fallBack());
+    return worker;
+  }
+
+  /**
+   * A PASSIVE checkpoint on the main connection, for start-up only (after the migrations, before
+   * the server listens): blocking the event loop costs nobody then, and the checkpoint their
+   * writes armed needs no worker. Later writes arm the worker's checkpoint as usual.
+   */
+  checkpointBeforeServing(): void {
+    if (this.closed || this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      this.wrote(); // the worker tries again, as after any write
+    }
   }
 
   /** Called after each write: arms the next checkpoint unless one is armed or running. */
@@ -66,7 +90,8 @@ export class SqliteCheckpointer {
     if (this.closed) return Promise.resolve();
     this.running ??= new Promise<void>((resolve) => {
       this.answered = resolve;
-      this.worker.postMessage('checkpoint');
+      // Queued until the worker is up: the first checkpoint waits for its start (tens of ms).
+      (this.worker ??= this.startWorker()).postMessage('checkpoint');
     });
     return this.running;
   }
@@ -82,10 +107,12 @@ export class SqliteCheckpointer {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
     // Held until it exits: an unreferenced worker would let the process end before storage closed.
-    this.worker.ref();
-    this.worker.postMessage('close');
+    worker.ref();
+    worker.postMessage('close');
     await exited;
   }
 
