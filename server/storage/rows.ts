@@ -190,14 +190,18 @@ export const toMeeting = (r: MeetingRow): Meeting => ({
 
 // Text ordering is done here rather than in SQL: PostgreSQL sorts by the database's collation
 // and SQLite by bytes, so ORDER BY name would differ between the backends.
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Made on the first compare, not at import: a collator maps ICU's collation data, about 3 MB of
+// RSS that a node carries from start-up although nothing is sorted until a list is asked for.
+let collator: Intl.Collator | undefined;
+const compareNames = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);
 /** Byte-order compare for ids and ISO timestamps, the same everywhere. */
 export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Human order for names, with the id as a stable tie-breaker. */
 export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
-  collator.compare(a.name, b.name) || byCode(a.id, b.id);
+  compareNames(a.name, b.name) || byCode(a.id, b.id);
 
 const ROLE_RANK: Record<GroupRole, number> = { coach: 0, member: 1, observer: 2 };
 /** Coach first, then members, then observers; by name within a role. */
 export const byRoleThenName = (a: GroupMember, b: GroupMember): number =>
-  ROLE_RANK[a.role] - ROLE_RANK[b.role] || collator.compare(a.name, b.name) || byCode(a.userId, b.userId);
+  ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareNames(a.name, b.name) || byCode(a.userId, b.userId);
