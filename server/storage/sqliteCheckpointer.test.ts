@@ -5,12 +5,13 @@ import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECKPOINT_DELAY_MS, SqliteCheckpointer } from './sqliteCheckpointer.ts';
 
 let db: Database.Database | null = null;
 let checkpointer: SqliteCheckpointer | null = null;
 afterEach(async () => {
+  vi.useRealTimers();
   await checkpointer?.close();
   db?.close();
 });
@@ -35,12 +36,12 @@ describe('SQLite checkpoints on a worker thread', () => {
   });
 
   it('starts its worker with the first checkpoint; the start-up checkpoint runs on the main connection without one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pb-ckpt-')), 'db.sqlite');
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     checkpointer = new SqliteCheckpointer(db, file);
-    const worker = () => (checkpointer as unknown as { worker: unknown }).worker;
-    expect(worker()).toBeNull();
+    expect(checkpointer.workerStarted).toBe(false);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
     const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
     for (let i = 0; i < 500; i++) insert.run('x'.repeat(2000));
@@ -49,14 +50,16 @@ describe('SQLite checkpoints on a worker thread', () => {
     checkpointer.checkpointBeforeServing();
     expect(statSync(file).size).toBeGreaterThan(before + 500 * 2000);
     // It disarmed the checkpoint the writes had armed: no worker starts for them.
-    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 200));
-    expect(worker()).toBeNull();
-    // A later write arms the worker's checkpoint as usual.
+    vi.advanceTimersByTime(CHECKPOINT_DELAY_MS * 2);
+    expect(checkpointer.workerStarted).toBe(false);
+    // A later write arms the worker's checkpoint as usual, when its delay has passed.
     for (let i = 0; i < 500; i++) insert.run('y'.repeat(2000));
     const served = statSync(file).size;
     checkpointer.wrote();
-    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 500));
-    expect(worker()).not.toBeNull();
+    expect(checkpointer.workerStarted).toBe(false);
+    vi.advanceTimersByTime(CHECKPOINT_DELAY_MS);
+    expect(checkpointer.workerStarted).toBe(true);
+    await checkpointer.checkpoint(); // joins the one the timer started
     expect(statSync(file).size).toBeGreaterThan(served + 500 * 2000);
   });
 
@@ -66,6 +69,6 @@ describe('SQLite checkpoints on a worker thread', () => {
     db.pragma('journal_mode = WAL');
     checkpointer = new SqliteCheckpointer(db, file);
     await checkpointer.close();
-    expect((checkpointer as unknown as { worker: unknown }).worker).toBeNull();
+    expect(checkpointer.workerStarted).toBe(false);
   });
 });

@@ -48,6 +48,11 @@ export class SqliteCheckpointer {
     db.pragma('wal_autocheckpoint = 0');
   }
 
+  /** Whether the worker thread was started (a node nobody wrote to has none). */
+  get workerStarted(): boolean {
+    return this.worker !== null;
+  }
+
   private startWorker(): Worker {
     const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, modulePath } });
