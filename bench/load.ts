@@ -37,13 +37,21 @@ const ROOMS_MAX = Number(process.env.BENCH_ROOMS_MAX ?? 800);
 const COMMAND_EVERY_MS = 500;
 /** The latency the sweep looks for: a room feels live below it. */
 const P99_LIMIT_MS = 50;
-const IDLE_MS = 10_000;
+/**
+ * socket.io's default ping interval, which both servers keep: an idle connection's only traffic.
+ * Each idle window lasts exactly one interval, so it holds one ping per socket on both sides. A
+ * shorter window could miss the bare relay's pings altogether: its sockets all connected within a
+ * second or two, so their pings go out in one burst every 25 s, while Peerboard's joins are
+ * spread over longer and so are its pings (a 10 s window once read 0.001 against 0.06 cores).
+ */
+const PING_INTERVAL_MS = 25_000;
+const IDLE_MS = PING_INTERVAL_MS;
 /** BENCH_BY_THREAD=1: each step also prints each server's CPU on its main thread and on its other threads. */
 const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 /** Pause between the last step and the first idle window (the load's tail still shows in it). */
 const IDLE_SETTLE_MS = 5_000;
 /** Start of the second idle window: the steady state of a node with every room connected. */
-const IDLE_LATE_MS = 30_000;
+const IDLE_LATE_MS = IDLE_SETTLE_MS + IDLE_MS + 5_000;
 
 interface Room {
   /** Sends the next command; resolves when it was sent (the ack is not waited for). */
@@ -278,7 +286,7 @@ await new Promise((r) => setTimeout(r, IDLE_LATE_MS - IDLE_SETTLE_MS - IDLE_MS))
 const [lateBare, latePb] = await Promise.all([threadCoresOver(rb.pid, IDLE_MS), threadCoresOver(pb.pid, IDLE_MS)]);
 console.log(`idle ${IDLE_LATE_MS / 1000}-${(IDLE_LATE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(sum(lateBare), 3)} / peerboard ${fmt(sum(latePb), 3)} cores (${fmt(sum(latePb) / sum(lateBare))}x); per room bare ${perRoomMilli(sum(lateBare))} / peerboard ${perRoomMilli(sum(latePb))} millicores`);
 console.log(`  by thread: bare ${threads(lateBare)}; peerboard ${threads(latePb)}`);
-console.log(`  (/proc counts CPU in 10 ms ticks: over ${IDLE_MS / 1000} s, less than ${fmt(0.01 / (IDLE_MS / 1000), 3)} cores reads as 0, and a ratio over 0 is shown as -)`);
+console.log(`  (/proc counts CPU in 10 ms ticks: over ${IDLE_MS / 1000} s, less than ${fmt(0.01 / (IDLE_MS / 1000), 4)} cores reads as 0, and a ratio over 0 is shown as -)`);
 const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
 console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);
