@@ -17,7 +17,7 @@ import { DEFAULT_KPIS } from '../shared/financials/kpis.ts';
 import { addQuarters } from '../shared/financials/quarters.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, joinGroup } from '../server/testing/harness.ts';
-import { cpuSeconds, spawnServer, stopServer } from './proc.ts';
+import { cpuSeconds, PEERBOARD_NODE_OPTIONS, spawnServer, stopServer } from './proc.ts';
 import { ms, summarize } from './stats.ts';
 
 const COMPANIES = 12;
@@ -71,7 +71,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'pb-bench-fin-'));
 const pbPort = await freePort();
 const pbUrl = `http://127.0.0.1:${pbPort}`;
 const pbEnv = { PORT: String(pbPort), HOST: '127.0.0.1', DATA_DIR: dir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' };
-const pbProc = await spawnServer(['dist/server/main.js'], pbEnv, `${pbUrl}/api/health`);
+const pbProc = await spawnServer([...PEERBOARD_NODE_OPTIONS, 'dist/server/main.js'], pbEnv, `${pbUrl}/api/health`);
 const procs = [pbProc];
 try {
   const seeded = await seedPeerboard(pbUrl);

@@ -2,6 +2,7 @@
 // benchmark measures the server process alone, not the clients driving it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_OPTIONS } from '../scripts/serverNodeOptions.mjs';
 
 /** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
 const TICKS_PER_SECOND = 100;
@@ -67,11 +68,12 @@ export async function coresOver(pid: number, ms: number): Promise<number> {
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 /**
- * Node options Peerboard's compiled server runs with under `npm start` (scripts/start.mjs), so a
- * benchmark spawning dist/server/main.js directly measures the same process: none today (source
- * maps are read only when a stack is logged, server/sourceStack.ts).
+ * Node options Peerboard's compiled server runs with under `npm start` (scripts/serverNodeOptions.mjs),
+ * so a benchmark spawning dist/server/main.js directly measures the same process;
+ * BENCH_PEERBOARD_NODE_OPTIONS replaces them (an empty value: none).
  */
-export const PEERBOARD_NODE_OPTIONS: string[] = (process.env.BENCH_PEERBOARD_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+export const PEERBOARD_NODE_OPTIONS: string[] =
+  process.env.BENCH_PEERBOARD_NODE_OPTIONS === undefined ? [...SERVER_NODE_OPTIONS] : process.env.BENCH_PEERBOARD_NODE_OPTIONS.split(' ').filter(Boolean);
 
 /**
  * BENCH_TRACE_GC=1: every server runs with --trace-gc and its collections are counted (one line

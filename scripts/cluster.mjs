@@ -4,6 +4,7 @@
 // ports after it; DATABASE_URL (postgres://postgres@127.0.0.1:5432/test); REDIS_URL
 // (redis://127.0.0.1:6379). Ctrl-C stops all three; each node drains as on its own.
 import { spawn } from 'node:child_process';
+import { SERVER_NODE_OPTIONS } from './serverNodeOptions.mjs';
 
 const lbPort = Number(process.env.CLUSTER_PORT ?? 3000);
 const nodes = [
@@ -55,7 +56,7 @@ process.on('SIGTERM', stop);
 
 // One after the other: the first builds the client (if missing) and migrates the database.
 for (const n of nodes) {
-  run(process.execPath, ['scripts/start.mjs'], { PORT: String(n.port), HOST: '127.0.0.1' });
+  run(process.execPath, [...SERVER_NODE_OPTIONS, 'scripts/start.mjs'], { PORT: String(n.port), HOST: '127.0.0.1' });
   await healthy(n.port);
 }
 run('haproxy', ['-db', '-f', 'deploy/haproxy.cfg'], {
