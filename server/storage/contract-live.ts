@@ -169,6 +169,29 @@ export function meetingContract(s: () => Storage): void {
       expect((await s().getMeetingState(meeting.id))?.version).toBe(1);
     });
 
+    it('holds the same for the usual save, one meeting whose status stays (one statement)', async () => {
+      const { meeting, facilitator } = await meetingFixture(s());
+      const keep = (state: MeetingState, expectedVersion: number) => s().saveMeetingStates([{ meetingId: meeting.id, state, expectedVersion, previousStatus: 'live' }]);
+      expect(await s().saveMeetingState(meeting.id, meetingState(meeting.id, facilitator.id, 1, 'live'), 0)).toBe(true);
+      // A stale base is refused and changes nothing.
+      expect(await keep(meetingState(meeting.id, facilitator.id, 2, 'live'), 0)).toEqual([false]);
+      expect((await s().getMeetingState(meeting.id))?.version).toBe(1);
+      // Of concurrent writers over one version exactly one wins.
+      const writers = [1, 2, 3, 4].map((n) => ({ ...meetingState(meeting.id, facilitator.id, 2, 'live'), currentIndex: n }));
+      const results = (await Promise.all(writers.map((w) => keep(w, 1)))).map(([r]) => r);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await s().getMeetingState(meeting.id)).toEqual(writers[results.indexOf(true)]);
+      // Inside a transaction it rolls back with it.
+      await expect(
+        s().transaction(async (tx) => {
+          expect(await tx.saveMeetingStates([{ meetingId: meeting.id, state: meetingState(meeting.id, facilitator.id, 3, 'live'), expectedVersion: 2, previousStatus: 'live' }])).toEqual([true]);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      expect((await s().getMeetingState(meeting.id))?.version).toBe(2);
+      expect((await s().getMeeting(meeting.id))?.status).toBe('live');
+    });
+
     it('lets exactly one of several concurrent writers over the same version win', async () => {
       const { meeting, facilitator } = await meetingFixture(s());
       const writers = [1, 2, 3, 4, 5, 6].map((n) => ({ ...meetingState(meeting.id, facilitator.id, 1, 'live'), currentIndex: n }));

@@ -14,6 +14,9 @@ export const TEMPLATE_PROTOCOL_MIGRATION: Migration = {
   sql: 'ALTER TABLE agenda_templates ADD COLUMN hotseat_protocol TEXT;',
 };
 
+/** Compare-and-set of a meeting's state in one statement: it holds under concurrent writers on any node. */
+const CAS_STATE = 'UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?';
+
 const MEETING_COLUMNS = {
   quarter: 'quarter',
   title: 'title',
@@ -140,14 +143,17 @@ export class MeetingsSql {
     }
     if (saves.length === 0) return [];
     const now = this.now();
+    const only = saves.length === 1 ? saves[0]! : null;
+    if (only && only.previousStatus !== undefined && only.previousStatus === only.state.status) {
+      // The usual command: one meeting, its status unchanged. One statement is atomic on its own,
+      // so it needs no transaction around it (BEGIN and COMMIT cost as much as the UPDATE).
+      const { meetingId, state, expectedVersion } = only;
+      return [(await this.q.run(CAS_STATE, [state.version, JSON.stringify(state), now, meetingId, expectedVersion])) > 0];
+    }
     return this.q.atomic(async (db) => {
       const results: boolean[] = [];
       for (const { meetingId, state, expectedVersion, previousStatus } of saves) {
-        // Compare-and-set in one statement: it holds under concurrent writers on any node.
-        const changed = await db.run(
-          'UPDATE meeting_states SET version = ?, state = ?, updated_at = ? WHERE meeting_id = ? AND version = ?',
-          [state.version, JSON.stringify(state), now, meetingId, expectedVersion],
-        );
+        const changed = await db.run(CAS_STATE, [state.version, JSON.stringify(state), now, meetingId, expectedVersion]);
         // The meeting row mirrors the status; it changes twice in a meeting's life. The save
         // held over expectedVersion, so a known previous status is the row's status now.
         const statusMayDiffer = previousStatus === undefined || previousStatus !== state.status;
