@@ -143,17 +143,18 @@ export class MeetingsSql {
     }
     if (saves.length === 0) return [];
     const now = this.now();
+    const casParams = ({ meetingId, state, expectedVersion }: MeetingStateSave) => [state.version, JSON.stringify(state), now, meetingId, expectedVersion];
     const only = saves.length === 1 ? saves[0]! : null;
-    if (only && only.previousStatus !== undefined && only.previousStatus === only.state.status) {
+    if (only && only.previousStatus === only.state.status) {
       // The usual command: one meeting, its status unchanged. One statement is atomic on its own,
       // so it needs no transaction around it (BEGIN and COMMIT cost as much as the UPDATE).
-      const { meetingId, state, expectedVersion } = only;
-      return [(await this.q.run(CAS_STATE, [state.version, JSON.stringify(state), now, meetingId, expectedVersion])) > 0];
+      return [(await this.q.run(CAS_STATE, casParams(only))) > 0];
     }
     return this.q.atomic(async (db) => {
       const results: boolean[] = [];
-      for (const { meetingId, state, expectedVersion, previousStatus } of saves) {
-        const changed = await db.run(CAS_STATE, [state.version, JSON.stringify(state), now, meetingId, expectedVersion]);
+      for (const save of saves) {
+        const { meetingId, state, previousStatus } = save;
+        const changed = await db.run(CAS_STATE, casParams(save));
         // The meeting row mirrors the status; it changes twice in a meeting's life. The save
         // held over expectedVersion, so a known previous status is the row's status now.
         const statusMayDiffer = previousStatus === undefined || previousStatus !== state.status;
