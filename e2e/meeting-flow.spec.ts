@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { connectSocket, emitAck, seedGroup } from '../server/testing/harness.ts';
 import { launchBrowser, login, newContext, screenshot, seriousA11yViolations } from './support/browser.ts';
+import { watchConnections } from './support/connectionLog.ts';
 import { startE2eServer } from './support/server.ts';
 
 let srv: Awaited<ReturnType<typeof startE2eServer>>;
@@ -117,9 +118,10 @@ describe('a whole quarterly meeting', () => {
 
     // The server restarts in the middle of the hot seat; everyone reconnects by themselves.
     const { port, dataDir } = srv;
+    const connections = await watchConnections({ coach, max, mia, moe, projector });
     await srv.close();
     srv = await startE2eServer(dataDir, port);
-    for (const p of [coach, max, mia, moe, projector]) await expect.poll(() => p.getByTestId('connection-status').first().textContent(), { timeout: 20_000 }).toMatch(/online/i);
+    await connections.waitOnline(20_000);
     await coach.getByRole('button', { name: 'Next stage' }).click();
     await expect.poll(() => projector.getByTestId('hotseat-stage').textContent()).toContain('Clarifying questions only');
     expect(await mia.getByTestId('stage-rule').textContent()).toBe('Clarifying questions only: no advice yet');
