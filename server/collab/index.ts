@@ -11,8 +11,11 @@
  *   401 unauthenticated no valid session cookie
  *   403 forbidden       no right on the doc: not a member, someone else's private doc, or a
  *                       meeting that does not exist (same answer, so existence does not leak)
- *   503 internal        storage failed to load the doc (nothing is written), auth lookup
- *                       failed, or the server is shutting down; the provider retries
+ *   503 internal        auth lookup failed, or the server is shutting down; the provider retries
+ *
+ * The upgrade completes before the doc loads (a browser holds its other WebSockets to the host
+ * while a handshake is pending); frames that arrive meanwhile are kept and handled in order
+ * once it is loaded (at most COLLAB_LIMITS.maxBytesWhileLoading, else 1008).
  *
  * Close codes after the upgrade (also in shared/collab/closeCodes.ts):
  *   1001 going away       server shutdown; pending writes were flushed first; reconnect
@@ -22,11 +25,13 @@
  *                         to apply
  *   1008 policy violation more than COLLAB_LIMITS.messagesPerSecond (burst messageBurst) messages
  *                         the client originates (echoed awareness excluded), or more than
- *                         framesPerSecond (burst frameBurst) frames of any kind
+ *                         framesPerSecond (burst frameBurst) frames of any kind, or more than
+ *                         maxBytesWhileLoading sent before the doc loaded
  *   1009 message too big  frame over COLLAB_LIMITS.maxMessageBytes (ws maxPayload)
  *   1011 internal error   unexpected server error while handling a message
- *   1013 try again later  the doc's write queue is full (storage down) or the client reads
- *                         too slowly; its edits are not lost, it resends them on reconnect
+ *   1013 try again later  storage failed to load the doc (nothing is written), the doc's write
+ *                         queue is full (storage down) or the client reads too slowly; its
+ *                         edits are not lost, it resends them on reconnect
  *   4401 signed out       the connection's session was ended (endSessions(): sign out
  *                         everywhere, a session ended on the account page, password changed)
  *   4403 forbidden        access revoked while connected (kick()); the stock provider treats
@@ -48,13 +53,13 @@
  * closes all of a user's connections (sign-out everywhere, account deleted).
  *
  * Note for the server: socket.io's engine.io ends upgrade requests on other paths after 1 s
- * unless `destroyUpgrade: false` is passed to the socket.io Server; a slow storage load could
+ * unless `destroyUpgrade: false` is passed to the socket.io Server; a slow auth lookup could
  * exceed that, so pass it.
  */
 import type http from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { DocRight } from '../../shared/access/index.ts';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import { COLLAB_PATH, formatDocName, parseDocName, type ParsedDocName } from '../../shared/collab/docNames.ts';
@@ -123,6 +128,17 @@ interface Refusal {
 }
 const refusal = (status: number, code: ErrorCode, message: string): Refusal => ({ status, code, message });
 
+/** An upgrade that passed the checks: the doc and the user's right on it. */
+interface Accepted {
+  doc: ParsedDocName;
+  name: string;
+  userId: string;
+  sessionId?: string;
+  right: Exclude<DocRight, 'none'>;
+}
+
+const rawLength = (data: RawData): number => (Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length);
+
 /** The doc-name segment of a /collab/... URL; null when the path is not ours (e.g. /socket.io). */
 function collabSegment(url: string | undefined): string | null {
   const path = (url ?? '').split('?', 1)[0] ?? '';
@@ -158,6 +174,8 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
   const log = deps.log ?? (() => {});
   const rooms = new DocRegistry({ storage: deps.storage, limits, log, relay: options.relay, onStored: deps.onStored });
   const connections = new Set<Connection>();
+  /** Accepted sockets whose doc is still loading. */
+  const loading = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   let closing = false;
   /** Counts rechecks and kicks: an upgrade authorized before one of them is re-checked once open. */
@@ -188,10 +206,7 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
   }
 
   /** Runs the checks; returns a refusal or the accepted doc with the user's right. */
-  async function check(
-    req: http.IncomingMessage,
-    segment: string,
-  ): Promise<Refusal | { doc: ParsedDocName; name: string; userId: string; sessionId?: string; right: Exclude<DocRight, 'none'> }> {
+  async function check(req: http.IncomingMessage, segment: string): Promise<Refusal | Accepted> {
     const doc = decodeSegment(segment);
     if (!doc) return refusal(400, 'bad_request', 'not a valid document name');
     const origin = req.headers.origin;
@@ -218,36 +233,54 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
       refuse(socket, result);
       return;
     }
-    let room;
-    try {
-      room = await rooms.reserve(result.name);
-    } catch (err) {
-      log('collab: loading a doc failed; connection refused', { doc: result.name, error: String(err) });
-      refuse(socket, refusal(503, 'internal', 'document unavailable; try again later'));
-      return;
-    }
     if (socket.destroyed || closing) {
-      room.release();
       socket.destroy();
       return;
     }
-    // ws answers a malformed handshake itself and never calls back: release the room then.
-    let upgraded = false;
-    const onClose = () => {
-      if (!upgraded) room.release();
+    // The handshake completes before the doc loads: a browser opens one WebSocket to a host at a
+    // time (Chromium waits for each handshake to finish), so a handshake held for a slow load
+    // would hold the page's meeting socket and its other docs with it.
+    wss.handleUpgrade(req, socket, head, (ws) => void open(ws, result, revocationsBefore));
+  }
+
+  /** An accepted socket: what it sends is kept until its doc is loaded, then handed over. */
+  async function open(ws: WebSocket, accepted: Accepted, revocationsBefore: number): Promise<void> {
+    const early: [RawData, boolean][] = [];
+    let earlyBytes = 0;
+    const keep = (data: RawData, isBinary: boolean) => {
+      early.push([data, isBinary]);
+      earlyBytes += rawLength(data);
+      if (earlyBytes > limits.maxBytesWhileLoading) ws.close(COLLAB_CLOSE.policyViolation, 'too much sent before the document loaded');
     };
-    socket.once('close', onClose);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      upgraded = true;
-      socket.off('close', onClose);
-      const filtered = result.right === 'read-filtered';
-      const info = { userId: result.userId, sessionId: result.sessionId, docName: result.name, readOnly: result.right !== 'write', filtered };
-      const endpoint = filtered ? room.filtered() : room;
-      const connection = new Connection(ws, endpoint, info, limits, log, (c) => connections.delete(c), deps.onRefused);
-      connections.add(connection);
-      // Rights may have changed while this upgrade was being checked: check again.
-      if (revocations !== revocationsBefore) void recheckConnection(connection);
-    });
+    const ignore = () => undefined; // ws reports protocol errors (e.g. maxPayload) here and closes itself
+    ws.on('message', keep);
+    ws.on('error', ignore);
+    loading.add(ws);
+    let room;
+    try {
+      room = await rooms.reserve(accepted.name);
+    } catch (err) {
+      log('collab: loading a doc failed; connection closed', { doc: accepted.name, error: String(err) });
+      ws.close(COLLAB_CLOSE.tryAgainLater, 'document unavailable; try again later');
+      return;
+    } finally {
+      loading.delete(ws);
+    }
+    if (closing || ws.readyState !== ws.OPEN) {
+      room.release();
+      if (ws.readyState === ws.OPEN) ws.close(COLLAB_CLOSE.goingAway, 'server shutting down');
+      return;
+    }
+    ws.off('message', keep);
+    ws.off('error', ignore);
+    const filtered = accepted.right === 'read-filtered';
+    const info = { userId: accepted.userId, sessionId: accepted.sessionId, docName: accepted.name, readOnly: accepted.right !== 'write', filtered };
+    const endpoint = filtered ? room.filtered() : room;
+    const connection = new Connection(ws, endpoint, info, limits, log, (c) => connections.delete(c), deps.onRefused);
+    connections.add(connection);
+    for (const [data, isBinary] of early) ws.emit('message', data, isBinary);
+    // Rights may have changed while this connection was being checked or loaded: check again.
+    if (revocations !== revocationsBefore) void recheckConnection(connection);
   }
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -266,6 +299,8 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
     async close() {
       if (closing) return;
       closing = true;
+      // Sockets still waiting for their doc have sent nothing that was stored: close them now.
+      for (const ws of loading) ws.close(COLLAB_CLOSE.goingAway, 'server shutting down');
       await rooms.closeAll(limits.shutdownFlushTimeoutMs);
       for (const c of [...connections]) c.close(COLLAB_CLOSE.goingAway, 'server shutting down');
       server.off('upgrade', onUpgrade);

@@ -4,6 +4,8 @@
 export const COLLAB_LIMITS = {
   /** Largest WebSocket message (ws maxPayload): a pasted page of notes is ~100 KiB; 2 MiB leaves room for images-as-text and refuses floods. */
   maxMessageBytes: 2 * 1024 * 1024,
+  /** Bytes a client may send before its doc has loaded (they are kept until then): a provider sends step 1 and its awareness, a few hundred bytes; two full messages leave room for a queued paste. */
+  maxBytesWhileLoading: 4 * 1024 * 1024,
   /** Sustained messages per second per connection: fast typing plus cursor moves is ~30/s; more is a runaway client. */
   messagesPerSecond: 60,
   /** Token-bucket burst: a reconnecting client sends step 1, step 2, awareness and queued edits at once. */

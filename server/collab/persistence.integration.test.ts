@@ -1,7 +1,9 @@
 // Durability: what is relayed is stored first; storage failures lose nothing; the log is
 // compacted; idle docs are unloaded and come back intact.
 import { afterEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { COLLAB_CLOSE } from '../../shared/collab/closeCodes.ts';
 import { commitmentsDocName, notesDocName } from '../../shared/collab/docNames.ts';
@@ -12,7 +14,6 @@ import {
   startCollabServer,
   storedDoc,
   synced,
-  upgradeStatus,
   waitFor,
   type CollabServer,
   type TestClient,
@@ -20,7 +21,6 @@ import {
 
 const rights = { m1: { alice: 'write', bob: 'write', carol: 'write' } } as const;
 const NOTES = notesDocName('m1', 'p1');
-const at = (name: string) => '/' + encodeURIComponent(name);
 const docWithText = (text: string) => {
   const d = new Y.Doc();
   d.getText('t').insert(0, text);
@@ -47,7 +47,7 @@ afterEach(async () => {
 });
 
 describe('collab persistence', () => {
-  it('a storage failure on load refuses the connection (503) and leaves stored data intact', async () => {
+  it('a storage failure on load closes the connection with 1013 and leaves stored data intact', async () => {
     const s = await start();
     const a = connect(s, NOTES, 'alice');
     await synced(a);
@@ -60,7 +60,9 @@ describe('collab persistence', () => {
     srv = s2;
     const before = await s2.storage.loadDoc(NOTES);
     s2.faults.failLoad = true;
-    expect(await upgradeStatus(s2, at(NOTES), 'bob')).toBe(503);
+    const raw = await openRaw(s2, NOTES, 'bob');
+    expect(await raw.closed).toEqual({ code: COLLAB_CLOSE.tryAgainLater, reason: 'document unavailable; try again later' });
+    expect(raw.messages).toEqual([]);
     expect(s2.collab.docCount()).toBe(0);
     expect(await s2.storage.loadDoc(NOTES)).toEqual(before);
     // Once storage is back, the doc loads with everything in it.
@@ -68,6 +70,64 @@ describe('collab persistence', () => {
     const b = connect(s2, NOTES, 'bob');
     await synced(b);
     expect(b.text.toString()).toBe('precious notes');
+  });
+
+  it('the upgrade completes while the doc loads; what the client sent meanwhile is answered, in order, once it has loaded', async () => {
+    const s = await start();
+    await s.storage.appendDocUpdate(NOTES, Y.encodeStateAsUpdate(docWithText('loaded later')));
+    let release!: () => void;
+    s.faults.loadGate = new Promise<void>((r) => (release = r));
+    // The handshake is done although the load is held: a browser's other sockets are not held with it.
+    const raw = await openRaw(s, NOTES, 'alice');
+    const local = new Y.Doc();
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0); // messageSync
+    syncProtocol.writeSyncStep1(step1, local);
+    raw.ws.send(encoding.toUint8Array(step1));
+    // Nothing can be answered without the doc: a ping's pong (answered by ws itself) is the marker.
+    const pong = new Promise<void>((r) => raw.ws.once('pong', () => r()));
+    raw.ws.ping();
+    await pong;
+    expect(raw.messages).toEqual([]);
+    s.faults.loadGate = null;
+    release();
+    // The step 1 sent during the load gets its step 2, which carries the stored content.
+    await waitFor(() => raw.messages.some((m) => m[0] === 0 && m[1] === 1), 'sync step 2');
+    const step2 = raw.messages.find((m) => m[0] === 0 && m[1] === 1)!;
+    const decoder = decoding.createDecoder(step2);
+    decoding.readVarUint(decoder);
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), local, null);
+    expect(local.getText('t').toString()).toBe('loaded later');
+    raw.ws.close();
+  });
+
+  it('a client that sends more than maxBytesWhileLoading before its doc loaded is closed with 1008', async () => {
+    const s = await start({ limits: { maxBytesWhileLoading: 1000 } });
+    let release!: () => void;
+    s.faults.loadGate = new Promise<void>((r) => (release = r));
+    const raw = await openRaw(s, NOTES, 'alice');
+    raw.ws.send(new Uint8Array(600));
+    raw.ws.send(new Uint8Array(600));
+    expect(await raw.closed).toEqual({ code: COLLAB_CLOSE.policyViolation, reason: 'too much sent before the document loaded' });
+    s.faults.loadGate = null;
+    release();
+    // The doc loads for the next client as usual.
+    const b = connect(s, NOTES, 'bob');
+    await synced(b);
+    expect(b.text.toString()).toBe('');
+  });
+
+  it('a socket whose doc is loading at shutdown is closed with 1001, and the shutdown finishes', async () => {
+    const s = await start();
+    let release!: () => void;
+    s.faults.loadGate = new Promise<void>((r) => (release = r));
+    const raw = await openRaw(s, NOTES, 'alice');
+    const closing = s.collab.close();
+    expect(await raw.closed).toEqual({ code: COLLAB_CLOSE.goingAway, reason: 'server shutting down' });
+    s.faults.loadGate = null;
+    release();
+    await closing;
+    expect(raw.messages).toEqual([]);
   });
 
   it('connections to a doc that is still loading share one load and all get its content', async () => {

@@ -22,6 +22,8 @@ export interface Faults {
   failLoad: boolean;
   /** Extra delay before every loadDoc answers. */
   loadDelayMs: number;
+  /** When set, every loadDoc waits for it (a test holds a load for as long as it needs). */
+  loadGate: Promise<void> | null;
   /** loadDoc calls that reached the real storage. */
   loadCalls: number;
   failAppend: boolean;
@@ -38,6 +40,7 @@ function withFaults(storage: Storage, faults: Faults): Storage {
       if (prop === 'loadDoc') {
         return async (name: string) => {
           if (faults.loadDelayMs > 0) await new Promise((r) => setTimeout(r, faults.loadDelayMs));
+          if (faults.loadGate) await faults.loadGate;
           if (faults.failLoad) throw new Error('injected load failure');
           faults.loadCalls++;
           return target.loadDoc(name);
@@ -110,7 +113,7 @@ export async function startCollabServer(opts: {
   options?: CollabOptions;
 }): Promise<CollabServer> {
   const storage = opts.storage ?? (await openTestStorage());
-  const faults: Faults = { failLoad: false, loadDelayMs: 0, loadCalls: 0, failAppend: false, appendBatches: [], appendTransactions: [] };
+  const faults: Faults = { failLoad: false, loadDelayMs: 0, loadGate: null, loadCalls: 0, failAppend: false, appendBatches: [], appendTransactions: [] };
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const logs: { msg: string; meta?: object }[] = [];
   const refused: string[] = [];

@@ -8,13 +8,13 @@ export const COLLAB_CLOSE = {
   unsupportedData: 1003,
   /** A malformed message: truncated, bad varint, an update or awareness that fails to decode or apply. */
   invalidPayload: 1007,
-  /** Too many messages per second from this connection. */
+  /** Too many messages per second from this connection, or too much sent before its doc loaded. */
   policyViolation: 1008,
   /** A message over the size limit (sent by ws itself from maxPayload). */
   messageTooBig: 1009,
   /** An unexpected server error while handling a message; reconnect. */
   internalError: 1011,
-  /** The doc's storage is behind (write queue full) or the client reads too slowly; reconnect later, nothing is lost. */
+  /** The doc could not be loaded, its storage is behind (write queue full) or the client reads too slowly; reconnect later, nothing is lost. */
   tryAgainLater: 1013,
   /** The session was ended while connected (signed out elsewhere, password changed); do not reconnect. */
   signedOut: 4401,
