@@ -240,7 +240,12 @@ export function attachCollab(server: http.Server, deps: CollabDeps, options: Col
     // The handshake completes before the doc loads: a browser opens one WebSocket to a host at a
     // time (Chromium waits for each handshake to finish), so a handshake held for a slow load
     // would hold the page's meeting socket and its other docs with it.
-    wss.handleUpgrade(req, socket, head, (ws) => void open(ws, result, revocationsBefore));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      open(ws, result, revocationsBefore).catch((err: unknown) => {
+        log('collab: opening a connection failed', { doc: result.name, error: String(err) });
+        ws.close(COLLAB_CLOSE.internalError, 'internal error');
+      }),
+    );
   }
 
   /** An accepted socket: what it sends is kept until its doc is loaded, then handed over. */
