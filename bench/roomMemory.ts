@@ -51,9 +51,13 @@ async function typeInto(url: string, headers: Record<string, string>): Promise<v
 }
 
 async function spawnMeasured(args: string[], env: Record<string, string>, readyUrl: string, m: Measure) {
+  if (m === 'rss') {
+    const proc = await spawnServer(args, env, readyUrl);
+    return { proc, read: async () => rssMb(proc.pid!) * 1024 };
+  }
   const heap = heapSnapshotFlags();
-  const proc = await spawnServer(m === 'heap' ? [...heap.flags, ...args] : args, env, readyUrl);
-  return { proc, read: async () => (m === 'heap' ? (await heapSnapshotKb(proc, heap.dir, readyUrl)).objectsKb : rssMb(proc.pid!) * 1024) };
+  const proc = await spawnServer([...heap.flags, ...args], env, readyUrl);
+  return { proc, read: async () => (await heapSnapshotKb(proc, heap.dir, readyUrl)).objectsKb };
 }
 
 async function peerboard(m: Measure): Promise<Server> {
