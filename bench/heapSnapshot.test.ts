@@ -14,8 +14,11 @@ describe('summarizeSnapshot', () => {
       snapshot: { meta: { node_fields: ['type', 'name', 'id', 'self_size', 'edge_count'], node_types: [['hidden', 'code', 'object']] } },
       // (type, name, id, self_size, edge_count) x 3: an object of 2048 bytes, code of 1024, a hidden node of 1024
       nodes: [2, 0, 1, 2048, 0, 1, 0, 2, 1024, 0, 0, 0, 3, 1024, 0],
+      strings: ['Thing'],
     };
-    expect(summarizeSnapshot(JSON.stringify(snapshot))).toEqual({ objectsKb: 3, codeKb: 1 });
+    const summary = summarizeSnapshot(JSON.stringify(snapshot));
+    expect(summary).toMatchObject({ objectsKb: 3, codeKb: 1 });
+    expect([...summary.byKind]).toEqual([['object Thing', 2048], ['code Thing', 1024], ['hidden Thing', 1024]]);
   });
 
   it('sees objects this process holds', async () => {
@@ -25,5 +28,8 @@ describe('summarizeSnapshot', () => {
     // 100k objects and their strings: several MB; a snapshot taken after a full GC counts them all.
     expect(after.objectsKb - before.objectsKb).toBeGreaterThan(3_000);
     expect(held.length).toBe(100_000);
+    // ...and by kind: the 100k strings are among them.
+    const strings = (after.byKind.get('string') ?? 0) - (before.byKind.get('string') ?? 0);
+    expect(strings).toBeGreaterThan(1_000_000);
   });
 });

@@ -17,26 +17,38 @@ export interface HeapSummary {
   objectsKb: number;
   /** Compiled code (V8's optimizer grows it once, with the traffic, not with the rooms), KB. */
   codeKb: number;
+  /** Bytes by kind of object: `closure handle`, `object Socket`, `string` (strings by type only), ... */
+  byKind: Map<string, number>;
 }
+
+/** Node types whose names are their contents (a string's text, a number's value): grouped by type alone. */
+const NAMELESS = new Set(['string', 'concatenated string', 'sliced string', 'number', 'heap number', 'bigint']);
 
 /** Sums a .heapsnapshot file's nodes' self sizes, compiled code apart. */
 export function summarizeSnapshot(text: string): HeapSummary {
-  const snap = JSON.parse(text) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const snap = JSON.parse(text) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings?: string[] };
   const fields = snap.snapshot.meta.node_fields;
-  const [typeAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
-  const code = snap.snapshot.meta.node_types[0].indexOf('code');
+  const [typeAt, nameAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('name'), fields.indexOf('self_size'), fields.length];
+  const types = snap.snapshot.meta.node_types[0];
+  const code = types.indexOf('code');
   let objects = 0;
   let codeBytes = 0;
+  const byKind = new Map<string, number>();
   for (let i = 0; i < snap.nodes.length; i += width) {
-    if (snap.nodes[i + typeAt] === code) codeBytes += snap.nodes[i + sizeAt]!;
-    else objects += snap.nodes[i + sizeAt]!;
+    const size = snap.nodes[i + sizeAt]!;
+    const type = types[snap.nodes[i + typeAt]!] ?? '?';
+    if (snap.nodes[i + typeAt] === code) codeBytes += size;
+    else objects += size;
+    const kind = NAMELESS.has(type) ? type : `${type} ${snap.strings?.[snap.nodes[i + nameAt]!] ?? '?'}`;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + size);
   }
-  return { objectsKb: objects / 1024, codeKb: codeBytes / 1024 };
+  return { objectsKb: objects / 1024, codeKb: codeBytes / 1024, byKind };
 }
 
 /**
  * Asks the server for a snapshot and reads it. Writing one blocks the server's only thread, so
- * once the file exists, an answer to readyUrl means it is complete. The file is removed after.
+ * once the file exists, an answer to readyUrl means it is complete. The file is removed after
+ * (unless BENCH_HEAP_KEEP=1).
  */
 export async function heapSnapshotKb(proc: ChildProcess, dir: string, readyUrl: string): Promise<HeapSummary> {
   const before = new Set(readdirSync(dir));
@@ -58,6 +70,8 @@ export async function heapSnapshotKb(proc: ChildProcess, dir: string, readyUrl: 
   }
   const full = path.join(dir, file);
   const summary = summarizeSnapshot(readFileSync(full, 'utf8'));
-  rmSync(full);
+  // BENCH_HEAP_KEEP=1 keeps each file for a closer look (Chromium's DevTools Memory tab loads it).
+  if (process.env.BENCH_HEAP_KEEP === '1') console.log(`heap snapshot kept: ${full}`);
+  else rmSync(full);
   return summary;
 }

@@ -29,14 +29,18 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
 const DOC_MEMBERS = Number(process.env.BENCH_DOC_MEMBERS ?? 5);
 /** Commands run in each room once it is started (the timer extended): its state is live, not fresh. */
 const COMMANDS = 6;
+/** BENCH_HEAP_BY_KIND=N: also prints the N kinds of object whose live heap grew most per room, per side. */
+const BY_KIND = Number(process.env.BENCH_HEAP_BY_KIND ?? 0);
 /** Keystrokes the typist sends into each doc, so each server holds a doc with content. */
 const KEYS = 40;
 /** Connections closed at the end; a run holds ROOMS x (MEMBERS + DOC_MEMBERS) at once. */
 const open: { close(): void }[] = [];
 
 interface Server {
-  /** Per-room delta of this measure, KB. */
+  /** This measure now, KB. */
   measure(): Promise<number>;
+  /** Live heap by kind of object at the last measure (heap only; empty for RSS), bytes. */
+  kinds(): Map<string, number>;
   connectRoom(i: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,26 +55,33 @@ async function typeInto(url: string, headers: Record<string, string>): Promise<v
 }
 
 async function spawnMeasured(args: string[], env: Record<string, string>, readyUrl: string, m: Measure) {
+  let kinds = new Map<string, number>();
   if (m === 'rss') {
     const proc = await spawnServer(args, env, readyUrl);
-    return { proc, read: async () => rssMb(proc.pid!) * 1024 };
+    return { proc, kinds: () => kinds, read: async () => rssMb(proc.pid!) * 1024 };
   }
   const heap = heapSnapshotFlags();
   const proc = await spawnServer([...heap.flags, ...args], env, readyUrl);
-  return { proc, read: async () => (await heapSnapshotKb(proc, heap.dir, readyUrl)).objectsKb };
+  const read = async () => {
+    const summary = await heapSnapshotKb(proc, heap.dir, readyUrl);
+    kinds = summary.byKind;
+    return summary.objectsKb;
+  };
+  return { proc, kinds: () => kinds, read };
 }
 
 async function peerboard(m: Measure): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-bench-mem-'));
-  const { proc, read } = await spawnMeasured([...PEERBOARD_NODE_OPTIONS, 'dist/server/main.js'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' }, `${base}/api/health`, m);
+  const { proc, read, kinds } = await spawnMeasured([...PEERBOARD_NODE_OPTIONS, 'dist/server/main.js'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error' }, `${base}/api/health`, m);
   const org = new ApiClient(base);
   const setup = await org.post('/api/setup', { networkName: 'Bench', name: 'Org', email: 'org@bench.test', password: 'bench password 1' });
   const group = (await org.post(`/api/networks/${setup.body.networks[0].id}/groups`, { name: 'G', leadership: 'coach-led', format: 'online' })).body;
   const headers = { Cookie: org.cookie, Origin: base };
   return {
     measure: read,
+    kinds,
     async connectRoom() {
       const created = (await org.post(`/api/groups/${group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' })).body;
       const meetingId: string = created.meeting.id;
@@ -103,6 +114,11 @@ async function bareStack(m: Measure): Promise<Server> {
   const yws = await spawnMeasured(['bench/stockYjsServer.mjs'], { PORT: String(yPort) }, `http://127.0.0.1:${yPort}`, m);
   return {
     measure: async () => (await relay.read()) + (await yws.read()),
+    kinds: () => {
+      const sum = new Map(relay.kinds());
+      for (const [kind, bytes] of yws.kinds()) sum.set(kind, (sum.get(kind) ?? 0) + bytes);
+      return sum;
+    },
     async connectRoom(i) {
       const room = `room-${i}`;
       for (let k = 0; k < MEMBERS; k++) {
@@ -127,28 +143,38 @@ async function bareStack(m: Measure): Promise<Server> {
  * cost; the first also holds what a process grows into once (the young generation's pages
  * touched, allocator arenas), spread over the rooms.
  */
-async function perRoomKb(start: (m: Measure) => Promise<Server>, m: Measure): Promise<[number, number]> {
+async function perRoomKb(start: (m: Measure) => Promise<Server>, m: Measure, side: string): Promise<[number, number]> {
   const server = await start(m);
   try {
-    return await measureRooms(server);
+    return await measureRooms(server, side);
   } finally {
     open.splice(0).forEach((c) => c.close());
     await server.stop();
   }
 }
 
-async function measureRooms(server: Server): Promise<[number, number]> {
+async function measureRooms(server: Server, side: string): Promise<[number, number]> {
   // One room first, closed again, so first-use work (modules loaded, caches made) is not per room.
   await server.connectRoom(-1);
   open.splice(0).forEach((c) => c.close());
   await new Promise((r) => setTimeout(r, 500));
   const at = [await server.measure()];
+  const kindsAtStart = server.kinds();
   for (let step = 0; step < 2; step++) {
     for (let i = step * ROOMS; i < (step + 1) * ROOMS; i++) await server.connectRoom(i);
     await new Promise((r) => setTimeout(r, 1000)); // the last frames land
     at.push(await server.measure());
   }
+  if (BY_KIND > 0 && kindsAtStart.size > 0) printKinds(side, kindsAtStart, server.kinds(), 2 * ROOMS);
   return [(at[1]! - at[0]!) / ROOMS, (at[2]! - at[1]!) / ROOMS];
+}
+
+/** The kinds of object that grew most between two snapshots, per room. */
+function printKinds(side: string, before: Map<string, number>, after: Map<string, number>, rooms: number): void {
+  const growth = [...after].map(([kind, bytes]) => [kind, (bytes - (before.get(kind) ?? 0)) / rooms] as const);
+  const top = growth.sort((a, b) => b[1] - a[1]).slice(0, BY_KIND);
+  console.log(`${side}: live heap growth per room by kind of object (top ${BY_KIND})`);
+  for (const [kind, bytes] of top) console.log(`  ${(bytes / 1024).toFixed(2).padStart(7)} KB  ${kind.slice(0, 100)}`);
 }
 
 const fmt = (x: number) => x.toFixed(0);
@@ -156,8 +182,8 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 console.log(`Memory per connected room, each ${MEMBERS} meeting sockets and one notes doc with ${DOC_MEMBERS} connections (${KEYS} keystrokes typed); at rest, loopback`);
 console.log(`measure | bare socket.io + y-websocket, rooms 1-${ROOMS} / ${ROOMS + 1}-${2 * ROOMS} | peerboard, the same | ratio`);
 for (const m of ['heap', 'rss'] as const) {
-  const [bare1, bare2] = await perRoomKb(bareStack, m);
-  const [pb1, pb2] = await perRoomKb(peerboard, m);
+  const [bare1, bare2] = await perRoomKb(bareStack, m, 'bare stack');
+  const [pb1, pb2] = await perRoomKb(peerboard, m, 'peerboard');
   const what = m === 'heap' ? 'live heap (full-GC snapshots, code left out)' : 'RSS (processes that take no snapshot)';
   console.log(`${what} | ${fmt(bare1)} / ${fmt(bare2)} KB | ${fmt(pb1)} / ${fmt(pb2)} KB | ${ratio(pb1, bare1)} / ${ratio(pb2, bare2)}`);
 }
