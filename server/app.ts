@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultOrigins, type Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
+import type { DestinationStream } from 'pino';
 import { createLogger, type Logger } from './log.ts';
 import type { ReadinessCheck } from './http/routes/ops.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -44,10 +45,12 @@ export interface ServerOptions {
   now?: () => number;
   /** The clock the meeting reducer is given, so a test can run a meeting over two days. */
   meetingClock?: () => number;
+  /** Where log lines go instead of stdout (tests read them). */
+  logTo?: DestinationStream;
 }
 
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, options.logTo);
   const metrics = createMetrics();
   // Scheduling a mail job wakes the mail worker (it sleeps until the next due time).
   let mailQueue: MailQueue | null = null;

@@ -132,4 +132,33 @@ describe('meeting channel', () => {
     await expect(connectSocket(srv.url, '')).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
     await expect(connectSocket(srv.url, seed.coach.cookie, 99)).rejects.toMatchObject({ data: { code: 'protocol_mismatch' } });
   });
+
+  it('an unexpected failure in a handler: the client gets internal, the log names the socket and its user once', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logTo = { write: (line: string) => void lines.push(JSON.parse(line)) };
+    const own = await startTestServer(undefined, {}, { logTo });
+    try {
+      const ownSeed = await seedGroup(own.url);
+      const r = await ownSeed.coach.post(`/api/groups/${ownSeed.group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
+      const coach = await connectSocket(own.url, ownSeed.coach.cookie);
+      sockets.push(coach);
+      expect((await emitAck(coach, 'room:join', { meetingId: r.body.meeting.id, mode: 'room' })).ok).toBe(true);
+      const storage = own.storage as unknown as { saveMeetingStates: unknown };
+      const real = storage.saveMeetingStates;
+      storage.saveMeetingStates = async () => {
+        throw new Error('disk on fire');
+      };
+      const failed = await emitAck(coach, 'meeting:command', { meetingId: r.body.meeting.id, command: { type: 'meeting.start' } });
+      storage.saveMeetingStates = real;
+      expect(failed).toMatchObject({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side' } });
+      // A refusal the domain explains (a bad payload) is no failure: not logged.
+      expect((await emitAck(coach, 'meeting:command', { meetingId: r.body.meeting.id, command: { type: 'no.such' } as never })).error.code).toBe('bad_request');
+      const failures = lines.filter((l) => l.msg === 'socket handler failed');
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ level: 'error', socketId: expect.any(String), userId: ownSeed.coach.userId });
+      expect(String(failures[0]!.err)).toContain('disk on fire');
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -61,9 +61,10 @@ export interface ChannelDeps {
   now?: () => number;
 }
 
-function toApiError(e: unknown, log: Logger): ApiError {
+/** A refusal as the client sees it; anything but a DomainError is logged (loggerFor is called only then). */
+function toApiError(e: unknown, loggerFor: () => Logger): ApiError {
   if (e instanceof DomainError) return { code: e.code, message: e.message };
-  log.error('socket handler failed', { err: sourceStack(e) });
+  loggerFor().error('socket handler failed', { err: sourceStack(e) });
   return { code: 'internal', message: 'Something went wrong on our side' };
 }
 
@@ -190,84 +191,115 @@ export function attachMeetingChannel(
     },
   };
 
-  io.on('connection', (socket: MeetingSocket) => {
-    const bucket = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond);
-    // Every line about this socket carries its id (and the user), like a request id. The child
-    // logger is made on the first error only: kept per socket, it cost memory on every connection.
-    const socketFields = { socketId: socket.id, userId: socket.data.userId };
-    let socketLog: Logger | null = null;
-    const errorLog = () => (socketLog ??= log.child(socketFields));
-    void socket.join(sessionRoom(socket.data.sessionId));
-    log.debug('socket connected', socketFields);
-    socket.on('disconnect', (reason) => log.debug('socket disconnected', { ...socketFields, reason }));
-    /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */
-    const handle = <T extends object>(ack: unknown, fn: () => Promise<T>, onOutcome?: (o: CommandOutcome, seconds: number) => void) => {
-      const received = performance.now();
-      const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
-      const answer = (outcome: CommandOutcome, r: Ack<T>) => {
-        reply(r);
-        onOutcome?.(outcome, (performance.now() - received) / 1000);
-      };
-      if (!bucket.take()) return answer('rate_limited', { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
-      fn().then(
-        (res) => answer('ok', { ok: true, ...res }),
-        (e) => answer('refused', { ok: false, error: toApiError(e, errorLog()) }),
-      );
+  // Handlers are made once per server and shared by every socket (`this` is the socket): per
+  // socket closures were most of what a connection held beyond socket.io's own objects.
+  /** Each socket's rate limit for the messages it sends. */
+  const buckets = new WeakMap<MeetingSocket, TokenBucket>();
+  /** Every line about a socket carries its id and user, like a request id. */
+  const fieldsOf = (socket: MeetingSocket) => ({ socketId: socket.id, userId: socket.data.userId });
+
+  /** Runs a handler and always acks: a throw becomes {ok:false,error}, never a crash. */
+  const handle = <T extends object>(
+    socket: MeetingSocket,
+    ack: unknown,
+    fn: () => Promise<T>,
+    onOutcome?: (o: CommandOutcome, seconds: number) => void,
+  ) => {
+    const received = performance.now();
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
+    const answer = (outcome: CommandOutcome, r: Ack<T>) => {
+      reply(r);
+      onOutcome?.(outcome, (performance.now() - received) / 1000);
     };
+    if (!buckets.get(socket)?.take()) return answer('rate_limited', { ok: false, error: { code: 'rate_limited', message: 'Too many messages; slow down' } });
+    fn().then(
+      (res) => answer('ok', { ok: true, ...res }),
+      (e) => answer('refused', { ok: false, error: toApiError(e, () => log.child(fieldsOf(socket))) }),
+    );
+  };
 
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if ((CLIENT_EVENTS as readonly string[]).includes(event)) return;
-      const error = { code: 'unknown_event', message: `Unknown event: ${String(event).slice(0, 64)}` } as const;
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') ack({ ok: false, error });
-      else socket.emit('peerboard:error', { error });
+  function onJoin(this: MeetingSocket, payload: unknown, ack: unknown) {
+    const socket = this;
+    handle(socket, ack, async () => {
+      const p = parse(joinPayloadSchema, payload);
+      const revocationsBefore = revocations;
+      const { result: joined, rights } = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
+      socket.data.meetings = { ...socket.data.meetings, [p.meetingId]: { mode: p.mode, projector: p.projector ?? false } };
+      socket.data.rights = { ...socket.data.rights, [p.meetingId]: rights };
+      await socket.join(meetingRoom(p.meetingId));
+      // Rights changed while this join was authorized: check again now that the socket is in.
+      if (revocations !== revocationsBefore) void recheckSocket(socket).catch(() => undefined);
+      announceLater(p.meetingId);
+      return { ...joined, presence: await presenceOf(p.meetingId, 'local') };
     });
+  }
 
-    socket.on('room:join', (payload, ack) =>
-      handle(ack, async () => {
-        const p = parse(joinPayloadSchema, payload);
-        const revocationsBefore = revocations;
-        const { result: joined, rights } = await rooms.join(socket.data.userId, p.meetingId, p.mode, p.projector ?? false);
-        socket.data.meetings = { ...socket.data.meetings, [p.meetingId]: { mode: p.mode, projector: p.projector ?? false } };
-        socket.data.rights = { ...socket.data.rights, [p.meetingId]: rights };
-        await socket.join(meetingRoom(p.meetingId));
-        // Rights changed while this join was authorized: check again now that the socket is in.
-        if (revocations !== revocationsBefore) void recheckSocket(socket).catch(() => undefined);
-        announceLater(p.meetingId);
-        return { ...joined, presence: await presenceOf(p.meetingId, 'local') };
-      }),
-    );
-
-    socket.on('room:leave', (payload, ack) =>
-      handle(ack, async () => {
-        const p = parse(leavePayloadSchema, payload);
-        await leaveMeeting(socket, p.meetingId);
-        return {};
-      }),
-    );
-
-    socket.on('meeting:command', (payload, ack) =>
-      handle(ack, async () => {
-        const p = parse(commandPayloadSchema, payload);
-        const rights = socket.data.rights[p.meetingId];
-        if (!rights) throw new DomainError('forbidden', 'Join the meeting first');
-        return rooms.command(rights, p.meetingId, p.command);
-      }, deps.onCommand),
-    );
-
-    socket.on('meeting:sync', (payload, ack) =>
-      handle(ack, async () => {
-        const p = parse(syncPayloadSchema, payload);
-        if (!socket.data.rights[p.meetingId]) throw new DomainError('forbidden', 'Join the meeting first');
-        return rooms.snapshot(socket.data.userId, p.meetingId);
-      }),
-    );
-
-    socket.on('disconnecting', () => {
-      const left = [...socket.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null);
-      // After the socket has left its rooms, tell the others who is still here.
-      setImmediate(() => left.forEach(announceLater));
+  function onLeave(this: MeetingSocket, payload: unknown, ack: unknown) {
+    const socket = this;
+    handle(socket, ack, async () => {
+      const p = parse(leavePayloadSchema, payload);
+      await leaveMeeting(socket, p.meetingId);
+      return {};
     });
+  }
+
+  function onCommand(this: MeetingSocket, payload: unknown, ack: unknown) {
+    const socket = this;
+    handle(socket, ack, async () => {
+      const p = parse(commandPayloadSchema, payload);
+      const rights = socket.data.rights[p.meetingId];
+      if (!rights) throw new DomainError('forbidden', 'Join the meeting first');
+      return rooms.command(rights, p.meetingId, p.command);
+    }, deps.onCommand);
+  }
+
+  function onSync(this: MeetingSocket, payload: unknown, ack: unknown) {
+    const socket = this;
+    handle(socket, ack, async () => {
+      const p = parse(syncPayloadSchema, payload);
+      if (!socket.data.rights[p.meetingId]) throw new DomainError('forbidden', 'Join the meeting first');
+      return rooms.snapshot(socket.data.userId, p.meetingId);
+    });
+  }
+
+  function onDisconnecting(this: MeetingSocket) {
+    const left = [...this.rooms].map(parseMeetingRoom).filter((id): id is string => id !== null);
+    // After the socket has left its rooms, tell the others who is still here.
+    setImmediate(() => left.forEach(announceLater));
+  }
+
+  function onDisconnect(this: MeetingSocket, reason: string) {
+    log.debug('socket disconnected', { ...fieldsOf(this), reason });
+  }
+
+  /** The client's events, by name (CLIENT_EVENTS). */
+  const handlers: Record<(typeof CLIENT_EVENTS)[number], (this: MeetingSocket, payload: unknown, ack: unknown) => void> = {
+    'room:join': onJoin,
+    'room:leave': onLeave,
+    'meeting:command': onCommand,
+    'meeting:sync': onSync,
+  };
+  /**
+   * Every event a client sends arrives here (socket.onAny) and goes to its handler; an unknown
+   * one is answered. One listener instead of one per event: each event name registered with
+   * socket.on grew every socket's listener table (about 450 bytes per socket for four names).
+   */
+  function onClientEvent(this: MeetingSocket, event: string, ...args: unknown[]) {
+    const handler = Object.hasOwn(handlers, event) ? handlers[event as keyof typeof handlers] : undefined;
+    if (handler) return handler.call(this, args[0], args[1]);
+    const error = { code: 'unknown_event', message: `Unknown event: ${String(event).slice(0, 64)}` } as const;
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') ack({ ok: false, error });
+    else this.emit('peerboard:error', { error });
+  }
+
+  io.on('connection', (socket: MeetingSocket) => {
+    buckets.set(socket, new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandsPerSecond));
+    void socket.join(sessionRoom(socket.data.sessionId));
+    log.debug('socket connected', fieldsOf(socket));
+    socket.on('disconnect', onDisconnect);
+    socket.on('disconnecting', onDisconnecting);
+    socket.onAny(onClientEvent);
   });
 
   // Goals and figures are read during the meeting (goal review, financial review): every open

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../app.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { PROTOCOL_VERSION } from '../../shared/limits.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
@@ -16,9 +16,10 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'peerboard-test-'));
 }
 
-export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}): Promise<RunningServer & { url: string; dataDir: string }> {
+export async function startTestServer(dataDir = tempDataDir(), env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer & { url: string; dataDir: string }> {
   const running = await startServer(
     loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SERVE_CLIENT: 'false', LOG_LEVEL: 'error', ...env }),
+    options,
   );
   return { ...running, url: `http://127.0.0.1:${running.port}`, dataDir };
 }
