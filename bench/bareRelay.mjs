@@ -6,14 +6,28 @@ import { Server } from 'socket.io';
 
 const server = http.createServer((req, res) => res.end('{"ok":true}'));
 const io = new Server(server);
+/**
+ * A control, 0 (none) by default: the relay waits for the next turn of the event loop and then
+ * keeps the CPU busy this many microseconds before it relays, like a server that validates and
+ * stores a command first (bench:load's BENCH_BARE_WORK_US).
+ */
+const WORK_US = Number(process.env.WORK_US ?? 0);
+const relay = (p, ack) => {
+  io.to(p.room).emit('state', p.body);
+  ack({ ok: true });
+};
 io.on('connection', (socket) => {
   socket.on('join', (room, ack) => {
     void socket.join(room);
     ack();
   });
   socket.on('cmd', (p, ack) => {
-    io.to(p.room).emit('state', p.body);
-    ack({ ok: true });
+    if (WORK_US <= 0) return relay(p, ack);
+    setImmediate(() => {
+      const until = performance.now() + WORK_US / 1000;
+      while (performance.now() < until);
+      relay(p, ack);
+    });
   });
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');

@@ -46,6 +46,13 @@ const P99_LIMIT_MS = 50;
  */
 const PING_INTERVAL_MS = 25_000;
 const IDLE_MS = PING_INTERVAL_MS;
+/**
+ * BENCH_BARE_WORK_US=N (a control, 0 by default): the bare relay waits a turn of its event loop
+ * and works N µs before it relays each command. On loopback a broadcast costs more when it goes
+ * out later: the driving process has gone to sleep and each write wakes it. This shows how much
+ * of Peerboard's margin any server that validates and stores a command first would pay.
+ */
+const BARE_WORK_US = Number(process.env.BENCH_BARE_WORK_US ?? 0);
 /** BENCH_BY_THREAD=1: each step also prints each server's CPU on its main thread and on its other threads. */
 const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 /** Pause between the last step and the first idle window (the load's tail still shows in it). */
@@ -173,7 +180,7 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
 async function bare(payloadBytes: () => number): Promise<Target & { startRss: number }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = await spawnServer(['bench/bareRelay.mjs'], { PORT: String(port) }, url);
+  const proc = await spawnServer(['bench/bareRelay.mjs'], { PORT: String(port), WORK_US: String(BARE_WORK_US) }, url);
   let n = 0;
   return {
     name: 'bare',
@@ -218,6 +225,7 @@ const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
+if (BARE_WORK_US > 0) console.log(`control: the bare relay waits a turn and works ${BARE_WORK_US} µs before it relays each command`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function addRooms(count: number): Promise<void> {
   for (const target of [rb, pb]) {
