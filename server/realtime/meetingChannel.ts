@@ -191,7 +191,7 @@ export function attachMeetingChannel(
     },
   };
 
-  // Handlers are made once per server and shared by every socket (`this` is the socket): per
+  // Handlers are made once per server and shared by every socket (a listener gets its socket as `this`): per
   // socket closures were most of what a connection held beyond socket.io's own objects.
   /** Each socket's rate limit for the messages it sends. */
   const buckets = new WeakMap<MeetingSocket, TokenBucket>();
@@ -218,8 +218,7 @@ export function attachMeetingChannel(
     );
   };
 
-  function onJoin(this: MeetingSocket, payload: unknown, ack: unknown) {
-    const socket = this;
+  function onJoin(socket: MeetingSocket, payload: unknown, ack: unknown) {
     handle(socket, ack, async () => {
       const p = parse(joinPayloadSchema, payload);
       const revocationsBefore = revocations;
@@ -234,8 +233,7 @@ export function attachMeetingChannel(
     });
   }
 
-  function onLeave(this: MeetingSocket, payload: unknown, ack: unknown) {
-    const socket = this;
+  function onLeave(socket: MeetingSocket, payload: unknown, ack: unknown) {
     handle(socket, ack, async () => {
       const p = parse(leavePayloadSchema, payload);
       await leaveMeeting(socket, p.meetingId);
@@ -243,8 +241,7 @@ export function attachMeetingChannel(
     });
   }
 
-  function onCommand(this: MeetingSocket, payload: unknown, ack: unknown) {
-    const socket = this;
+  function onCommand(socket: MeetingSocket, payload: unknown, ack: unknown) {
     handle(socket, ack, async () => {
       const p = parse(commandPayloadSchema, payload);
       const rights = socket.data.rights[p.meetingId];
@@ -253,8 +250,7 @@ export function attachMeetingChannel(
     }, deps.onCommand);
   }
 
-  function onSync(this: MeetingSocket, payload: unknown, ack: unknown) {
-    const socket = this;
+  function onSync(socket: MeetingSocket, payload: unknown, ack: unknown) {
     handle(socket, ack, async () => {
       const p = parse(syncPayloadSchema, payload);
       if (!socket.data.rights[p.meetingId]) throw new DomainError('forbidden', 'Join the meeting first');
@@ -273,7 +269,7 @@ export function attachMeetingChannel(
   }
 
   /** The client's events, by name (CLIENT_EVENTS). */
-  const handlers: Record<(typeof CLIENT_EVENTS)[number], (this: MeetingSocket, payload: unknown, ack: unknown) => void> = {
+  const handlers: Record<(typeof CLIENT_EVENTS)[number], (socket: MeetingSocket, payload: unknown, ack: unknown) => void> = {
     'room:join': onJoin,
     'room:leave': onLeave,
     'meeting:command': onCommand,
@@ -286,7 +282,7 @@ export function attachMeetingChannel(
    */
   function onClientEvent(this: MeetingSocket, event: string, ...args: unknown[]) {
     const handler = Object.hasOwn(handlers, event) ? handlers[event as keyof typeof handlers] : undefined;
-    if (handler) return handler.call(this, args[0], args[1]);
+    if (handler) return handler(this, args[0], args[1]);
     const error = { code: 'unknown_event', message: `Unknown event: ${String(event).slice(0, 64)}` } as const;
     const ack = args[args.length - 1];
     if (typeof ack === 'function') ack({ ok: false, error });
