@@ -10,7 +10,8 @@ import type { MeetingState } from '../shared/meeting/state.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 import { startCluster, type Cluster } from './testing/cluster.ts';
 import { collabClient, waitUntil } from './testing/collabClient.ts';
-import { connectSocket, emitAck, seedGroup, type ClientSocket } from './testing/harness.ts';
+import { createClient } from 'redis';
+import { connectSocket, emitAck, nextEvent, seedGroup, type ClientSocket } from './testing/harness.ts';
 
 /** Node A pauses this long between reading a meeting's state and saving it: B's command lands in between. */
 const SAVE_DELAY_MS = 400;
@@ -98,6 +99,38 @@ async function typeInto(w: ReturnType<typeof writer>, ch: string, n: number) {
 }
 
 describe('two nodes', () => {
+  it('no session token crosses Redis: a node asking the other for its sockets gets them without their cookies', async () => {
+    const { meetingId } = await newMeeting();
+    const [onA, onB] = [seed.members[1]!, seed.members[2]!];
+    const heard: Buffer[] = [];
+    const sub = createClient({ url: cluster.redis.url });
+    const pub = createClient({ url: cluster.redis.url });
+    await Promise.all([sub.connect(), pub.connect()]);
+    try {
+      // Everything the nodes say to each other goes over socket.io's channels.
+      await sub.pSubscribe('socket.io*', (message) => heard.push(message), true);
+      const a = await member(cluster.a.url, onA.cookie, meetingId);
+      // B's join announces who is in the meeting: B asks A for the sockets in the room.
+      const announced = nextEvent(a.socket, 'room:presence', (p) => p.presence.some((e) => e.userId === onB.userId));
+      await member(cluster.b.url, onB.cookie, meetingId);
+      await announced;
+      // A marker after it: once the subscriber has it, it has every message published before.
+      const marker = `marker-${meetingId}`;
+      let markerSeen = () => {};
+      const markerHeard = new Promise<void>((resolve) => (markerSeen = resolve));
+      await sub.pSubscribe('pb-test-marker', (m) => m.toString() === marker && markerSeen(), true);
+      await pub.publish('pb-test-marker', marker);
+      await markerHeard;
+      const all = Buffer.concat(heard);
+      // A's socket did cross, with its handshake (the WebSocket key is in every one)...
+      expect(all.includes('sec-websocket-key')).toBe(true);
+      // ...and no cookie, so no session token, with it.
+      for (const who of [onA, onB]) expect(all.includes(who.cookie.split('=')[1]!)).toBe(false);
+    } finally {
+      await Promise.all([sub.quit(), pub.quit()]);
+    }
+  });
+
   it('a command on node A reaches sockets on node B; meeting.end racing agenda.add loses neither', async () => {
     const { meetingId } = await newMeeting();
     const onA = await member(cluster.a.url, seed.coach.cookie, meetingId);

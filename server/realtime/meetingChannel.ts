@@ -21,7 +21,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.ts';
 import { commandPayloadSchema, joinPayloadSchema, leavePayloadSchema, syncPayloadSchema } from '../../shared/protocolSchemas.ts';
-import { signedInFromCookieHeader } from '../auth/sessions.ts';
+import { forgetCookie, signedInFromCookieHeader } from '../auth/sessions.ts';
 import type { Logger } from '../log.ts';
 import type { CommandOutcome } from '../observability/metrics.ts';
 import { sourceStack } from '../sourceStack.ts';
@@ -121,6 +121,7 @@ export function attachMeetingChannel(
         return next(err);
       }
       const { user, session } = signedIn;
+      forgetCookie(socket.request);
       socket.data = { userId: user.id, sessionId: session.id, name: user.name, meetings: {}, rights: {} };
       next();
     } catch (e) {
