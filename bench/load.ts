@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
-import { coresOver, gcCountOf, type GcCount, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { addGc, coresOver, gcCountOf, gcLine, type GcCount, noGc, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { parsePrometheusText } from '../server/testing/promText.ts';
 import { addBuckets, bucketsBetween, histogramPercentile, summarize, type HistogramBuckets } from './stats.ts';
 
@@ -213,13 +213,6 @@ const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const sum = (list: [string, number][]) => list.reduce((a, [, c]) => a + c, 0);
 /** Threads' cores, busiest first, those under half a millicore left out. */
 const threads = (list: [string, number][]) => list.filter(([, cores]) => cores >= 0.0005).map(([name, cores]) => `${name} ${fmt(cores, 3)}`).join(', ') || 'none';
-const noGc = (): GcCount => ({ scavenges: 0, markCompacts: 0, scavengeMs: 0, markCompactMs: 0 });
-/** Adds what a drive collected (after - before) to the step's total. */
-function addGc(total: GcCount, before: GcCount | null, after: GcCount | null): void {
-  if (!before || !after) return;
-  for (const k of Object.keys(total) as (keyof GcCount)[]) total[k] += after[k] - before[k];
-}
-const gcLine = (g: GcCount) => `${g.scavenges} scavenges (${fmt(g.scavengeMs, 0)} ms), ${g.markCompacts} mark-compacts (${fmt(g.markCompactMs, 0)} ms)`;
 const pb = await peerboard();
 const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };

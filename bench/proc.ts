@@ -96,6 +96,14 @@ export function gcCountOf(proc: ChildProcess): GcCount | null {
   return c ? { ...c } : null;
 }
 
+export const noGc = (): GcCount => ({ scavenges: 0, markCompacts: 0, scavengeMs: 0, markCompactMs: 0 });
+/** Adds what a drive collected (after - before) to a total. */
+export function addGc(total: GcCount, before: GcCount | null, after: GcCount | null): void {
+  if (!before || !after) return;
+  for (const k of Object.keys(total) as (keyof GcCount)[]) total[k] += after[k] - before[k];
+}
+export const gcLine = (g: GcCount) => `${g.scavenges} scavenges (${Math.round(g.scavengeMs)} ms), ${g.markCompacts} mark-compacts (${Math.round(g.markCompactMs)} ms)`;
+
 /** Counts --trace-gc lines ("... ms: Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, 1.2 / 0.0 ms ..."). */
 function countGc(proc: ChildProcess): void {
   const count: GcCount = { scavenges: 0, markCompacts: 0, scavengeMs: 0, markCompactMs: 0 };
