@@ -14,6 +14,7 @@ import { PROTOCOL_VERSION } from '../shared/limits.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
+import { monotonicMs, RemoteSenders } from './remoteSenders.ts';
 import { addGc, coresOver, gcCountOf, gcLine, type GcCount, noGc, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { parsePrometheusText } from '../server/testing/promText.ts';
 import { addBuckets, bucketsBetween, histogramPercentile, summarize, type HistogramBuckets } from './stats.ts';
@@ -53,6 +54,16 @@ const IDLE_MS = PING_INTERVAL_MS;
  * of Peerboard's margin any server that validates and stores a command first would pay.
  */
 const BARE_WORK_US = Number(process.env.BENCH_BARE_WORK_US ?? 0);
+/**
+ * BENCH_SENDER_APART=1: each room's facilitator connects from a second driving process
+ * (bench/senderProcess.mjs), the other members from this one, as a facilitator's laptop is apart
+ * from the members' devices. By default all of a room's sockets share this process, and a server
+ * that answers at once finds it still awake from sending the command: on loopback that favours
+ * whichever server answers sooner, an advantage no real member has. Latency is then to every
+ * member but the facilitator, on the machine's monotonic clock (the same in both processes).
+ */
+const SENDER_APART = process.env.BENCH_SENDER_APART === '1';
+const senders = SENDER_APART ? new RemoteSenders() : null;
 /** BENCH_BY_THREAD=1: each step also prints each server's CPU on its main thread and on its other threads. */
 const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 /** Pause between the last step and the first idle window (the load's tail still shows in it). */
@@ -61,8 +72,9 @@ const IDLE_SETTLE_MS = 5_000;
 const IDLE_LATE_MS = IDLE_SETTLE_MS + IDLE_MS + 5_000;
 
 interface Room {
-  /** Sends the next command; resolves when it was sent (the ack is not waited for). */
-  send(version: number): void;
+  /** Sends the next command (the ack is not waited for); answers when it was sent (monotonicMs). */
+  send(version: number): number | Promise<number>;
+  /** The sockets whose arrival counts: every member, or all but the facilitator when it is apart. */
   members: Socket[];
   /** Latest version each room has reached everywhere. */
   version: number;
@@ -81,7 +93,13 @@ interface Target {
 /** Drives every room for `seconds`; returns command -> last member latencies in ms. */
 async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<number[]> {
   const samples: number[] = [];
-  const pending = new Map<Room, { version: number; t0: number; reached: Set<Socket> }>();
+  // t0 is null until a facilitator apart said when it sent; doneAt, once every member has it.
+  const pending = new Map<Room, { version: number; t0: number | null; doneAt: number | null; reached: Set<Socket> }>();
+  const record = (room: Room, p: { t0: number | null; doneAt: number | null }) => {
+    if (p.t0 === null || p.doneAt === null) return;
+    samples.push(p.doneAt - p.t0);
+    pending.delete(room);
+  };
   const listeners = rooms.flatMap((room) =>
     room.members.map((s) => {
       const fn = (payload: any) => {
@@ -91,9 +109,9 @@ async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<
         if (!p || target.versionOf(payload) < p.version) return;
         p.reached.add(s);
         if (p.reached.size === room.members.length) {
-          samples.push(performance.now() - p.t0);
+          p.doneAt = monotonicMs();
           room.version = Math.max(p.version, target.versionOf(payload));
-          pending.delete(room);
+          record(room, p);
         }
       };
       s.on(target.name === 'bare' ? 'state' : 'meeting:applied', fn);
@@ -108,8 +126,11 @@ async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<
       while (performance.now() < end) {
         const t0 = performance.now();
         if (!pending.has(room)) {
-          pending.set(room, { version: room.version + 1, t0, reached: new Set() });
-          room.send(room.version + 1);
+          const p = { version: room.version + 1, t0: null as number | null, doneAt: null as number | null, reached: new Set<Socket>() };
+          pending.set(room, p);
+          const sent = room.send(p.version);
+          if (typeof sent === 'number') p.t0 = sent;
+          else void sent.then((at) => ((p.t0 = at), record(room, p)));
         }
         await new Promise((r) => setTimeout(r, Math.max(0, COMMAND_EVERY_MS - (performance.now() - t0))));
       }
@@ -149,15 +170,25 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
       const created = await org.post(`/api/groups/${group.id}/meetings`, { quarter: '2026-Q4', startsAt: '2026-12-01T09:00:00Z', timeZone: 'UTC' });
       const meetingId: string = created.body.meeting.id;
       const members: Socket[] = [];
-      for (let i = 0; i < MEMBERS; i++) {
+      const joinPayload = (i: number) => ({ meetingId, mode: 'remote' as const, projector: i > 0 });
+      const apart = senders ? await senders.open(url, org.cookie, { protocolVersion: PROTOCOL_VERSION }, ['room:join', joinPayload(0)]) : null;
+      if (apart && !apart.ack.ok) throw new Error(JSON.stringify(apart.ack.error));
+      for (let i = apart ? 1 : 0; i < MEMBERS; i++) {
         const s = await memberSocket(url, org.cookie);
-        const joined = await emitAck(s, 'room:join', { meetingId, mode: 'remote', projector: i > 0 });
+        const joined = await emitAck(s, 'room:join', joinPayload(i));
         if (!joined.ok) throw new Error(JSON.stringify(joined.error));
         members.push(s as unknown as Socket);
       }
-      const started = await emitAck(members[0] as any, 'meeting:command', { meetingId, command: { type: 'meeting.start' } });
+      const start = { meetingId, command: { type: 'meeting.start' as const } };
+      const started = apart ? await senders!.ask(apart.id, 'meeting:command', start) : await emitAck(members[0] as any, 'meeting:command', start);
       if (!started.ok) throw new Error(JSON.stringify(started.error));
-      members[0]!.once('meeting:applied', (p) => (payloadBytes = JSON.stringify(p).length));
+      // The size of a command's broadcast: the first after the start.
+      const sized = (p: { version: number }) => {
+        if (p.version <= started.version) return;
+        payloadBytes = JSON.stringify(p).length;
+        members[0]!.off('meeting:applied', sized);
+      };
+      members[0]!.on('meeting:applied', sized);
       // The timer runs after the start: pause first, then resume, and so on.
       let paused = false;
       const room: Room = {
@@ -166,9 +197,13 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
         send: () => {
           const type = paused ? 'timer.resume' : 'timer.pause';
           paused = !paused;
-          members[0]!.emit('meeting:command', { meetingId, command: { type } }, (ack: any) => {
+          const command = { meetingId, command: { type } };
+          if (apart) return senders!.send(apart.id, 'meeting:command', command);
+          const t0 = monotonicMs();
+          members[0]!.emit('meeting:command', command, (ack: any) => {
             if (!ack.ok) console.error('command refused', ack.error);
           });
+          return t0;
         },
       };
       return room;
@@ -191,7 +226,8 @@ async function bare(payloadBytes: () => number): Promise<Target & { startRss: nu
     async addRoom() {
       const name = `room-${n++}`;
       const members: Socket[] = [];
-      for (let i = 0; i < MEMBERS; i++) {
+      const apart = senders ? await senders.open(url, null, { protocolVersion: PROTOCOL_VERSION }, ['join', name]) : null;
+      for (let i = apart ? 1 : 0; i < MEMBERS; i++) {
         const s = ioClient(url, { transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
         await new Promise<void>((r) => s.once('connect', () => r()));
         await new Promise<void>((r) => s.emit('join', name, () => r()));
@@ -201,7 +237,13 @@ async function bare(payloadBytes: () => number): Promise<Target & { startRss: nu
         members,
         version: 0,
         // The same bytes on the wire as Peerboard's broadcast of the state.
-        send: (version) => members[0]!.emit('cmd', { room: name, body: { version, payload: 'x'.repeat(Math.max(0, payloadBytes() - 40)) } }, () => undefined),
+        send: (version) => {
+          const cmd = { room: name, body: { version, payload: 'x'.repeat(Math.max(0, payloadBytes() - 40)) } };
+          if (apart) return senders!.send(apart.id, 'cmd', cmd);
+          const t0 = monotonicMs();
+          members[0]!.emit('cmd', cmd, () => undefined);
+          return t0;
+        },
       };
       return room;
     },
@@ -218,6 +260,7 @@ const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
+if (SENDER_APART) console.log('each room\'s facilitator connects from a second driving process: latency to the other members');
 if (BARE_WORK_US > 0) console.log(`control: the bare relay waits a turn and works ${BARE_WORK_US} µs before it relays each command`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function addRooms(count: number): Promise<void> {
@@ -294,4 +337,5 @@ console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard $
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
 await rb.close();
 await pb.close();
+senders?.close();
 process.exit(0);
