@@ -55,6 +55,12 @@ const IDLE_MS = PING_INTERVAL_MS;
  */
 const BARE_WORK_US = Number(process.env.BENCH_BARE_WORK_US ?? 0);
 /**
+ * BENCH_BARE_STORE=1 (a control, off by default): the bare relay writes each command's body to
+ * SQLite (one UPDATE of the room's row, in the same turn) before it relays: the least any server
+ * that stores a command before anyone hears of it pays, without Peerboard's other work.
+ */
+const BARE_STORE = process.env.BENCH_BARE_STORE === '1';
+/**
  * BENCH_SENDER_APART=1: each room's facilitator connects from a second driving process
  * (bench/senderProcess.mjs), the other members from this one, as a facilitator's laptop is apart
  * from the members' devices. By default all of a room's sockets share this process, and a server
@@ -215,7 +221,8 @@ async function peerboard(): Promise<Target & { payloadBytes: () => number; start
 async function bare(payloadBytes: () => number): Promise<Target & { startRss: number }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = await spawnServer(['bench/bareRelay.mjs'], { PORT: String(port), WORK_US: String(BARE_WORK_US) }, url);
+  const storeDir: Record<string, string> = BARE_STORE ? { STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'pb-bench-bare-')) } : {};
+  const proc = await spawnServer(['bench/bareRelay.mjs'], { PORT: String(port), WORK_US: String(BARE_WORK_US), ...storeDir }, url);
   let n = 0;
   return {
     name: 'bare',
@@ -261,6 +268,7 @@ const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
 if (SENDER_APART) console.log('each room\'s facilitator connects from a second driving process: latency to the other members');
+if (BARE_STORE) console.log('control: the bare relay stores each command in SQLite (one UPDATE) before it relays it');
 if (BARE_WORK_US > 0) console.log(`control: the bare relay waits a turn and works ${BARE_WORK_US} µs before it relays each command`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function addRooms(count: number): Promise<void> {
