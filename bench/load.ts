@@ -15,7 +15,7 @@ import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
 import { monotonicMs, RemoteSenders } from './remoteSenders.ts';
-import { addGc, coresOver, gcCountOf, gcLine, type GcCount, noGc, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { addGc, coresOver, gcCountOf, gcLine, type GcCount, keepCpusBusy, noGc, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { parsePrometheusText } from '../server/testing/promText.ts';
 import { addBuckets, bucketsBetween, histogramPercentile, summarize, type HistogramBuckets } from './stats.ts';
 
@@ -70,6 +70,12 @@ const BARE_STORE = process.env.BENCH_BARE_STORE === '1';
  */
 const SENDER_APART = process.env.BENCH_SENDER_APART === '1';
 const senders = SENDER_APART ? new RemoteSenders() : null;
+/**
+ * BENCH_HOT_CPUS=1 (a control, off by default): every core runs a busy loop at nice 19 for the
+ * whole run (bench/proc.ts keepCpusBusy), so no write has to wake a halted core. It shows how
+ * much of each side's latency is the machine's idle states rather than the server's own work.
+ */
+const stopHotCpus = process.env.BENCH_HOT_CPUS === '1' ? keepCpusBusy() : null;
 /** BENCH_BY_THREAD=1: each step also prints each server's CPU on its main thread and on its other threads. */
 const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 /** Pause between the last step and the first idle window (the load's tail still shows in it). */
@@ -269,6 +275,7 @@ const capacity: Record<string, number | null> = { peerboard: null, bare: null };
 console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
 if (SENDER_APART) console.log('each room\'s facilitator connects from a second driving process: latency to the other members');
 if (BARE_STORE) console.log('control: the bare relay stores each command in SQLite (one UPDATE) before it relays it');
+if (stopHotCpus) console.log('control: every core runs a busy loop at nice 19, so none ever halts');
 if (BARE_WORK_US > 0) console.log(`control: the bare relay waits a turn and works ${BARE_WORK_US} µs before it relays each command`);
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function addRooms(count: number): Promise<void> {
@@ -335,9 +342,16 @@ await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
 const [idleBare, idlePb] = await Promise.all([coresOver(rb.pid, IDLE_MS), coresOver(pb.pid, IDLE_MS)]);
 console.log(`idle with ${most} rooms connected, ${IDLE_SETTLE_MS / 1000}-${(IDLE_SETTLE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(idleBare, 3)} / peerboard ${fmt(idlePb, 3)} cores (${fmt(idlePb / idleBare)}x); per room bare ${perRoomMilli(idleBare)} / peerboard ${perRoomMilli(idlePb)} millicores`);
 await new Promise((r) => setTimeout(r, IDLE_LATE_MS - IDLE_SETTLE_MS - IDLE_MS));
+const lateGc0 = { bare: rb.gc(), peerboard: pb.gc() };
 const [lateBare, latePb] = await Promise.all([threadCoresOver(rb.pid, IDLE_MS), threadCoresOver(pb.pid, IDLE_MS)]);
 console.log(`idle ${IDLE_LATE_MS / 1000}-${(IDLE_LATE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(sum(lateBare), 3)} / peerboard ${fmt(sum(latePb), 3)} cores (${fmt(sum(latePb) / sum(lateBare))}x); per room bare ${perRoomMilli(sum(lateBare))} / peerboard ${perRoomMilli(sum(latePb))} millicores`);
 console.log(`  by thread: bare ${threads(lateBare)}; peerboard ${threads(latePb)}`);
+if (pb.gc()) {
+  const lateGc = { bare: noGc(), peerboard: noGc() };
+  addGc(lateGc.bare, lateGc0.bare, rb.gc());
+  addGc(lateGc.peerboard, lateGc0.peerboard, pb.gc());
+  console.log(`  GC in that window: bare ${gcLine(lateGc.bare)}; peerboard ${gcLine(lateGc.peerboard)}`);
+}
 console.log(`  (/proc counts CPU in 10 ms ticks: over ${IDLE_MS / 1000} s, less than ${fmt(0.01 / (IDLE_MS / 1000), 4)} cores reads as 0, and a ratio over 0 is shown as -)`);
 const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
@@ -346,4 +360,5 @@ console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}),
 await rb.close();
 await pb.close();
 senders?.close();
+stopHotCpus?.();
 process.exit(0);

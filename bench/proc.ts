@@ -1,6 +1,7 @@
 // Reading a child server from outside: CPU time and resident memory from /proc (Linux), so a
 // benchmark measures the server process alone, not the clients driving it.
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { SERVER_NODE_OPTIONS } from '../scripts/serverNodeOptions.mjs';
 
@@ -153,4 +154,24 @@ export async function stopServer(proc: ChildProcess): Promise<void> {
   const exited = new Promise((r) => proc.once('exit', r));
   proc.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * BENCH_HOT_CPUS=1 (a control for the latency benchmarks): one busy loop per core at the lowest
+ * priority (nice 19) for the whole run, so no core ever goes idle. On a virtual machine an idle
+ * core halts, and a write that wakes a process whose core halted pays for waking that core: how
+ * much of that a server pays depends on how soon it answers, not on its own work. With the cores
+ * kept busy, any process that wakes preempts a loop at once (the scheduler weighs nice 19 at
+ * 15 against 1024), and the servers' CPU, read from /proc per process, leaves the loops out.
+ * Returns the function that stops them (also run when this process exits).
+ */
+export function keepCpusBusy(): () => void {
+  const loops = os.cpus().map(() => {
+    const loop = spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' });
+    os.setPriority(loop.pid!, 19);
+    return loop;
+  });
+  const stop = () => loops.forEach((loop) => loop.kill('SIGKILL'));
+  process.once('exit', stop);
+  return stop;
 }
