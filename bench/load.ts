@@ -298,6 +298,8 @@ async function step(count: number): Promise<void> {
   const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
   const gcDuring = { bare: noGc(), peerboard: noGc() };
   let inServer: HistogramBuckets = new Map();
+  // Each round's own p50 ratio: how far one pair of drives can move on this machine.
+  const roundP50 = { bare: [] as number[], peerboard: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const target of round % 2 === 0 ? [rb, pb] : [pb, rb]) {
       const name = target.name as 'bare' | 'peerboard';
@@ -305,7 +307,9 @@ async function step(count: number): Promise<void> {
       const before = target === pb ? await pb.commandBuckets() : null;
       const cpu = threadCoresOver(target.pid, SECONDS * 1000);
       const gc0 = target.gc();
-      samples[name].push(...(await drive(rooms[name], target)));
+      const drove = await drive(rooms[name], target);
+      samples[name].push(...drove);
+      roundP50[name].push(summarize(drove).p50);
       addGc(gcDuring[name], gc0, target.gc());
       if (before) inServer = addBuckets(inServer, bucketsBetween(before, await pb.commandBuckets()));
       for (const [thread, cores] of await cpu) threadCores[name].set(thread, (threadCores[name].get(thread) ?? 0) + cores / ROUNDS);
@@ -322,6 +326,7 @@ async function step(count: number): Promise<void> {
   const p = row.peerboard!;
   console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
   if (BY_THREAD) console.log(`  by thread: bare ${threads(b.byThread)}; peerboard ${threads(p.byThread)}`);
+  if (ROUNDS > 1) console.log(`  each round's p50 ratio: ${roundP50.peerboard.map((p50, r) => `${fmt(p50 / roundP50.bare[r]!)}x`).join(', ')}`);
   const ms = (q: number) => fmt(histogramPercentile(inServer, q) * 1000);
   console.log(`  peerboard's own time per command, arrival -> ack (its histogram, the broadcast included): p50 ${ms(50)} / p99 ${ms(99)} ms`);
   if (pb.gc()) console.log(`  GC over the drives: bare ${gcLine(gcDuring.bare)}; peerboard ${gcLine(gcDuring.peerboard)}`);
