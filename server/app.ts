@@ -23,6 +23,7 @@ import { createMailQueue, kickOnSchedule, type MailQueue } from './mail/queue.ts
 import { smtpTransport } from './mail/transport.ts';
 import { openStorage } from './storage/index.ts';
 import type { Storage } from './storage/types.ts';
+import { trackUnusedConnections } from './http/unusedConnections.ts';
 
 export interface RunningServer {
   server: http.Server;
@@ -63,6 +64,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const checks: ReadinessCheck[] = [{ name: 'storage', check: () => storage.countUsers() }];
   const ops = { checks, draining: () => draining, registry: metrics.registry, metricsToken: config.metricsToken, log };
   const server = http.createServer();
+  const connections = trackUnusedConnections(server);
   // Origins are known only once the port is (port 0 in tests), so the list is filled after listen.
   const allowedOrigins: string[] = [...config.publicOrigins];
   const secureCookies = config.publicOrigins.some((o) => o.startsWith('https:'));
@@ -165,6 +167,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       // Stop accepting first: the listener closes, idle keep-alive connections go.
       server.close();
       server.closeIdleConnections();
+      connections.closeUnused();
       io.disconnectSockets(true);
       await mail.stop();
       // Collab first: it flushes every pending document write to storage before we close it.
