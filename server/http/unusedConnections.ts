@@ -1,8 +1,9 @@
 // Connections a client opened and has not used yet (a browser's preconnected socket, a stalled
 // client). Node's server.close() waits for every accepted connection, and closeIdleConnections()
-// leaves these open: until their first request they count as waiting for headers, up to
-// headersTimeout (60 s). One of them held a graceful shutdown for about a minute (meeting-flow's
-// restart in CI, 4 December 2026), so shutdown closes them: no request of theirs had begun.
+// leaves these open: until their first request they count as waiting for headers. One such
+// connection kept a test server's close() from finishing for the 95 s we waited; a restart in
+// meeting-flow's e2e test took about a minute in CI (4 December 2026), very likely for this.
+// Shutdown closes them: no request of theirs had begun.
 import type http from 'node:http';
 import type net from 'node:net';
 
