@@ -164,7 +164,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const close = () =>
     (closing ??= (async () => {
       draining = true;
-      // Stop accepting first: the listener closes, idle keep-alive connections go.
+      // Stop accepting first: the listener closes, idle keep-alive and never-used connections go.
       server.close();
       server.closeIdleConnections();
       connections.closeUnused();

@@ -1,5 +1,5 @@
 // A graceful shutdown is not held by a connection that was accepted and never used (a browser's
-// preconnected socket): before, server.close() waited for it until Node's headersTimeout.
+// preconnected socket): before, server.close() kept waiting for it (over 95 s in a probe).
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../testing/harness.ts';
