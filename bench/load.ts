@@ -82,6 +82,14 @@ const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 const IDLE_SETTLE_MS = 5_000;
 /** Start of the second idle window: the steady state of a node with every room connected. */
 const IDLE_LATE_MS = IDLE_SETTLE_MS + IDLE_MS + 5_000;
+/**
+ * BENCH_IDLE_EMPTY=0 skips it: before any room connects, each server's idle CPU with no
+ * connection at all is read over one window (after this settle), so the idle figure per room
+ * can leave out what a node spends with no room (Peerboard samples its event loop delay for
+ * its metrics, 10 times a second; the relay has no timer).
+ */
+const IDLE_EMPTY = process.env.BENCH_IDLE_EMPTY !== '0';
+const IDLE_EMPTY_SETTLE_MS = 10_000;
 
 interface Room {
   /** Sends the next command (the ack is not waited for); answers when it was sent (monotonicMs). */
@@ -277,6 +285,13 @@ if (SENDER_APART) console.log('each room\'s facilitator connects from a second d
 if (BARE_STORE) console.log('control: the bare relay stores each command in SQLite (one UPDATE) before it relays it');
 if (stopHotCpus) console.log('control: every core runs a busy loop at nice 19, so none ever halts');
 if (BARE_WORK_US > 0) console.log(`control: the bare relay waits a turn and works ${BARE_WORK_US} µs before it relays each command`);
+let emptyIdle: { bare: number; peerboard: number } | null = null;
+if (IDLE_EMPTY) {
+  await new Promise((r) => setTimeout(r, IDLE_EMPTY_SETTLE_MS));
+  const [bareCores, pbCores] = await Promise.all([coresOver(rb.pid, IDLE_MS), coresOver(pb.pid, IDLE_MS)]);
+  emptyIdle = { bare: bareCores, peerboard: pbCores };
+  console.log(`idle with no connection (${IDLE_EMPTY_SETTLE_MS / 1000}-${(IDLE_EMPTY_SETTLE_MS + IDLE_MS) / 1000} s after start): CPU bare ${fmt(bareCores, 4)} / peerboard ${fmt(pbCores, 4)} cores`);
+}
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 async function addRooms(count: number): Promise<void> {
   for (const target of [rb, pb]) {
@@ -345,19 +360,24 @@ console.log(`payload per broadcast: ${pb.payloadBytes()} bytes (bare pads to the
 const perRoomMilli = (cores: number) => fmt((cores / most) * 1000, 3);
 await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
 const [idleBare, idlePb] = await Promise.all([coresOver(rb.pid, IDLE_MS), coresOver(pb.pid, IDLE_MS)]);
-console.log(`idle with ${most} rooms connected, ${IDLE_SETTLE_MS / 1000}-${(IDLE_SETTLE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(idleBare, 3)} / peerboard ${fmt(idlePb, 3)} cores (${fmt(idlePb / idleBare)}x); per room bare ${perRoomMilli(idleBare)} / peerboard ${perRoomMilli(idlePb)} millicores`);
+console.log(`idle with ${most} rooms connected, ${IDLE_SETTLE_MS / 1000}-${(IDLE_SETTLE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(idleBare, 4)} / peerboard ${fmt(idlePb, 4)} cores (${fmt(idlePb / idleBare)}x); per room bare ${perRoomMilli(idleBare)} / peerboard ${perRoomMilli(idlePb)} millicores`);
 await new Promise((r) => setTimeout(r, IDLE_LATE_MS - IDLE_SETTLE_MS - IDLE_MS));
 const lateGc0 = { bare: rb.gc(), peerboard: pb.gc() };
 const [lateBare, latePb] = await Promise.all([threadCoresOver(rb.pid, IDLE_MS), threadCoresOver(pb.pid, IDLE_MS)]);
-console.log(`idle ${IDLE_LATE_MS / 1000}-${(IDLE_LATE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(sum(lateBare), 3)} / peerboard ${fmt(sum(latePb), 3)} cores (${fmt(sum(latePb) / sum(lateBare))}x); per room bare ${perRoomMilli(sum(lateBare))} / peerboard ${perRoomMilli(sum(latePb))} millicores`);
+console.log(`idle ${IDLE_LATE_MS / 1000}-${(IDLE_LATE_MS + IDLE_MS) / 1000} s after the load: CPU bare ${fmt(sum(lateBare), 4)} / peerboard ${fmt(sum(latePb), 4)} cores (${fmt(sum(latePb) / sum(lateBare))}x); per room bare ${perRoomMilli(sum(lateBare))} / peerboard ${perRoomMilli(sum(latePb))} millicores`);
 console.log(`  by thread: bare ${threads(lateBare)}; peerboard ${threads(latePb)}`);
+if (emptyIdle) {
+  // What each connected room adds: the late window less the same server's idle with no connection.
+  const added = (cores: number, empty: number) => Math.max(0, cores - empty);
+  const [addedBare, addedPb] = [added(sum(lateBare), emptyIdle.bare), added(sum(latePb), emptyIdle.peerboard)];
+  console.log(`  added by the rooms (that window less the same server with no connection): per room bare ${perRoomMilli(addedBare)} / peerboard ${perRoomMilli(addedPb)} millicores (${fmt(addedPb / addedBare)}x)`);
+}
 if (pb.gc()) {
   const lateGc = { bare: noGc(), peerboard: noGc() };
   addGc(lateGc.bare, lateGc0.bare, rb.gc());
   addGc(lateGc.peerboard, lateGc0.peerboard, pb.gc());
   console.log(`  GC in that window: bare ${gcLine(lateGc.bare)}; peerboard ${gcLine(lateGc.peerboard)}`);
 }
-console.log(`  (/proc counts CPU in 10 ms ticks: over ${IDLE_MS / 1000} s, less than ${fmt(0.01 / (IDLE_MS / 1000), 4)} cores reads as 0, and a ratio over 0 is shown as -)`);
 const perRoom = (t: { pid: number; startRss: number }) => ((rssMb(t.pid) - t.startRss) * 1024) / most;
 console.log(`RSS at start: bare ${fmt(rb.startRss, 0)} MB, peerboard ${fmt(pb.startRss, 0)} MB (${fmt(pb.startRss / rb.startRss)}x)`);
 console.log(`RSS per connected room: bare ${fmt(perRoom(rb), 0)} KB, peerboard ${fmt(perRoom(pb), 0)} KB (${fmt(perRoom(pb) / perRoom(rb))}x)`);

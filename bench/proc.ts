@@ -5,19 +5,20 @@ import os from 'node:os';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { SERVER_NODE_OPTIONS } from '../scripts/serverNodeOptions.mjs';
 
-/** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
-const TICKS_PER_SECOND = 100;
-
-/** User + system CPU seconds from a /proc stat file (a process's or one thread's). */
-function statCpuSeconds(statFile: string): number {
-  const stat = readFileSync(statFile, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of stat; after "pid (comm) " they are at 11 and 12.
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+/**
+ * CPU seconds one thread has run, user and system, from its schedstat (the scheduler's own
+ * count, in nanoseconds). /proc's stat counts in 10 ms ticks, too coarse for an idle server:
+ * over 25 s it cannot tell 0 from 0.0004 cores.
+ */
+function threadCpu(pid: number, tid: string): number {
+  return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
 }
 
+/** CPU seconds of the process's threads now alive (a server's threads live as long as it does). */
 export function cpuSeconds(pid: number): number {
-  return statCpuSeconds(`/proc/${pid}/stat`);
+  let total = 0;
+  for (const seconds of threadCpuSeconds(pid).values()) total += seconds;
+  return total;
 }
 
 export function rssMb(pid: number): number {
@@ -35,7 +36,7 @@ export function threadCpuSeconds(pid: number): Map<string, number> {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       const name = Number(tid) === pid ? 'main' : 'other threads';
-      byName.set(name, (byName.get(name) ?? 0) + statCpuSeconds(`/proc/${pid}/task/${tid}/stat`));
+      byName.set(name, (byName.get(name) ?? 0) + threadCpu(pid, tid));
     } catch {
       /* the thread ended meanwhile */
     }
