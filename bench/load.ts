@@ -111,13 +111,20 @@ interface Target {
 }
 
 /** Drives every room for `seconds`; returns command -> last member latencies in ms. */
-async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<number[]> {
-  const samples: number[] = [];
+/** One drive's latencies (ms), command sent -> every member has it, and -> the first member has it. */
+interface Drove {
+  last: number[];
+  first: number[];
+}
+
+async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<Drove> {
+  const samples: Drove = { last: [], first: [] };
   // t0 is null until a facilitator apart said when it sent; doneAt, once every member has it.
-  const pending = new Map<Room, { version: number; t0: number | null; doneAt: number | null; reached: Set<Socket> }>();
-  const record = (room: Room, p: { t0: number | null; doneAt: number | null }) => {
+  const pending = new Map<Room, { version: number; t0: number | null; firstAt: number | null; doneAt: number | null; reached: Set<Socket> }>();
+  const record = (room: Room, p: { t0: number | null; firstAt: number | null; doneAt: number | null }) => {
     if (p.t0 === null || p.doneAt === null) return;
-    samples.push(p.doneAt - p.t0);
+    samples.last.push(p.doneAt - p.t0);
+    samples.first.push(p.firstAt! - p.t0);
     pending.delete(room);
   };
   const listeners = rooms.flatMap((room) =>
@@ -128,6 +135,7 @@ async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<
         // an earlier drive leaves the room's known version behind the server's).
         if (!p || target.versionOf(payload) < p.version) return;
         p.reached.add(s);
+        if (p.reached.size === 1) p.firstAt = monotonicMs();
         if (p.reached.size === room.members.length) {
           p.doneAt = monotonicMs();
           room.version = Math.max(p.version, target.versionOf(payload));
@@ -146,7 +154,7 @@ async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<
       while (performance.now() < end) {
         const t0 = performance.now();
         if (!pending.has(room)) {
-          const p = { version: room.version + 1, t0: null as number | null, doneAt: null as number | null, reached: new Set<Socket>() };
+          const p = { version: room.version + 1, t0: null as number | null, firstAt: null as number | null, doneAt: null as number | null, reached: new Set<Socket>() };
           pending.set(room, p);
           const sent = room.send(p.version);
           if (typeof sent === 'number') p.t0 = sent;
@@ -317,6 +325,7 @@ async function step(count: number): Promise<void> {
   // Each side is driven ROUNDS times, in the order bare, Peerboard, Peerboard, bare, ...: a drift
   // of the machine during the step (other processes, the driver's own GC) falls on both alike.
   const samples = { bare: [] as number[], peerboard: [] as number[] };
+  const firstSamples = { bare: [] as number[], peerboard: [] as number[] };
   const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
   const gcDuring = { bare: noGc(), peerboard: noGc() };
   let inServer: HistogramBuckets = new Map();
@@ -330,8 +339,9 @@ async function step(count: number): Promise<void> {
       const cpu = threadCoresOver(target.pid, SECONDS * 1000);
       const gc0 = target.gc();
       const drove = await drive(rooms[name], target);
-      samples[name].push(...drove);
-      roundP50[name].push(summarize(drove).p50);
+      samples[name].push(...drove.last);
+      firstSamples[name].push(...drove.first);
+      roundP50[name].push(summarize(drove.last).p50);
       addGc(gcDuring[name], gc0, target.gc());
       if (before) inServer = addBuckets(inServer, bucketsBetween(before, await pb.commandBuckets()));
       for (const [thread, cores] of await cpu) threadCores[name].set(thread, (threadCores[name].get(thread) ?? 0) + cores / ROUNDS);
@@ -348,6 +358,10 @@ async function step(count: number): Promise<void> {
   const p = row.peerboard!;
   console.log(`${count} | ${fmt(b.p50)} / ${fmt(b.p99)} | ${fmt(p.p50)} / ${fmt(p.p99)} | ${fmt(p.p50 / b.p50)}x / ${fmt(p.p99 / b.p99)}x | ${fmt(b.cores, 3)} / ${fmt(p.cores, 3)} | ${fmt(p.cores / b.cores)}x`);
   if (BY_THREAD) console.log(`  by thread: bare ${threads(b.byThread)}; peerboard ${threads(p.byThread)}`);
+  // Where the time goes: to the first member is the server's turn before it writes the first
+  // frame; from there to the last member is the fan-out (one write per member).
+  const [firstBare, firstPb] = [summarize(firstSamples.bare).p50, summarize(firstSamples.peerboard).p50];
+  console.log(`  p50 to the first member: bare ${fmt(firstBare)} / peerboard ${fmt(firstPb)} ms (${fmt(firstPb / firstBare)}x); first -> last member: bare ${fmt(b.p50 - firstBare)} / peerboard ${fmt(p.p50 - firstPb)} ms`);
   if (ROUNDS > 1) console.log(`  each round's p50 ratio: ${roundP50.peerboard.map((p50, r) => `${fmt(p50 / roundP50.bare[r]!)}x`).join(', ')}`);
   const ms = (q: number) => fmt(histogramPercentile(inServer, q) * 1000);
   console.log(`  peerboard's own time per command, arrival -> ack (its histogram, the broadcast included): p50 ${ms(50)} / p99 ${ms(99)} ms`);
