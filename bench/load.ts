@@ -110,13 +110,13 @@ interface Target {
   close(): Promise<void>;
 }
 
-/** Drives every room for `seconds`; returns command -> last member latencies in ms. */
 /** One drive's latencies (ms), command sent -> every member has it, and -> the first member has it. */
 interface Drove {
   last: number[];
   first: number[];
 }
 
+/** Drives every room for `seconds`; returns each command's latencies to the last and to the first member. */
 async function drive(rooms: Room[], target: Target, seconds = SECONDS): Promise<Drove> {
   const samples: Drove = { last: [], first: [] };
   // t0 is null until a facilitator apart said when it sent; doneAt, once every member has it.
