@@ -15,7 +15,7 @@ import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
 import { monotonicMs, RemoteSenders } from './remoteSenders.ts';
-import { addGc, coresOver, gcCountOf, gcLine, type GcCount, keepCpusBusy, noGc, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { addGc, coresOver, gcCountOf, gcLine, type GcCount, keepCpusBusy, mainThreadSched, type MainThreadSched, noGc, PEERBOARD_NODE_OPTIONS, PIN_CORES, pinDriver, schedBetween, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { parsePrometheusText } from '../server/testing/promText.ts';
 import { addBuckets, bucketsBetween, histogramPercentile, summarize, type HistogramBuckets } from './stats.ts';
 
@@ -76,6 +76,7 @@ const senders = SENDER_APART ? new RemoteSenders() : null;
  * much of each side's latency is the machine's idle states rather than the server's own work.
  */
 const stopHotCpus = process.env.BENCH_HOT_CPUS === '1' ? keepCpusBusy() : null;
+pinDriver();
 /** BENCH_BY_THREAD=1: each step also prints each server's CPU on its main thread and on its other threads. */
 const BY_THREAD = process.env.BENCH_BY_THREAD === '1';
 /** Pause between the last step and the first idle window (the load's tail still shows in it). */
@@ -288,7 +289,7 @@ const pb = await peerboard();
 const rb = await bare(() => pb.payloadBytes() || 2200);
 const rooms = { peerboard: [] as Room[], bare: [] as Room[] };
 const capacity: Record<string, number | null> = { peerboard: null, bare: null };
-console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes)`);
+console.log(`Rooms x ${MEMBERS} members, a command every ${COMMAND_EVERY_MS} ms per room, ${ROUNDS} x ${SECONDS} s per side and step, alternating (loopback; servers in their own processes${PIN_CORES ? ', on core 0; the drivers on the others' : ''})`);
 if (SENDER_APART) console.log('each room\'s facilitator connects from a second driving process: latency to the other members');
 if (BARE_STORE) console.log('control: the bare relay stores each command in SQLite (one UPDATE) before it relays it');
 if (stopHotCpus) console.log('control: every core runs a busy loop at nice 19, so none ever halts');
@@ -328,6 +329,9 @@ async function step(count: number): Promise<void> {
   const firstSamples = { bare: [] as number[], peerboard: [] as number[] };
   const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
   const gcDuring = { bare: noGc(), peerboard: noGc() };
+  // The main thread's time on a CPU and waiting for one, and its preemptions, over the drives.
+  const sched = { bare: { onCpu: 0, waiting: 0, preempted: 0 }, peerboard: { onCpu: 0, waiting: 0, preempted: 0 } };
+  const commands = { bare: 0, peerboard: 0 };
   let inServer: HistogramBuckets = new Map();
   // Each round's own p50 ratio: how far one pair of drives can move on this machine.
   const roundP50 = { bare: [] as number[], peerboard: [] as number[] };
@@ -338,7 +342,10 @@ async function step(count: number): Promise<void> {
       const before = target === pb ? await pb.commandBuckets() : null;
       const cpu = threadCoresOver(target.pid, SECONDS * 1000);
       const gc0 = target.gc();
+      const sched0 = mainThreadSched(target.pid);
       const drove = await drive(rooms[name], target);
+      addSched(sched[name], schedBetween(sched0, mainThreadSched(target.pid)));
+      commands[name] += drove.last.length;
       samples[name].push(...drove.last);
       firstSamples[name].push(...drove.first);
       roundP50[name].push(summarize(drove.last).p50);
@@ -363,9 +370,21 @@ async function step(count: number): Promise<void> {
   const [firstBare, firstPb] = [summarize(firstSamples.bare).p50, summarize(firstSamples.peerboard).p50];
   console.log(`  p50 to the first member: bare ${fmt(firstBare)} / peerboard ${fmt(firstPb)} ms (${fmt(firstPb / firstBare)}x); first -> last member: bare ${fmt(b.p50 - firstBare)} / peerboard ${fmt(p.p50 - firstPb)} ms`);
   if (ROUNDS > 1) console.log(`  each round's p50 ratio: ${roundP50.peerboard.map((p50, r) => `${fmt(p50 / roundP50.bare[r]!)}x`).join(', ')}`);
+  const perCommand = (name: 'bare' | 'peerboard', v: number) => v / Math.max(1, commands[name]);
+  const us = (name: 'bare' | 'peerboard', key: 'onCpu' | 'waiting') => fmt(perCommand(name, sched[name][key]) * 1e6, 0);
+  console.log(
+    `  each server's main thread per command: on a CPU bare ${us('bare', 'onCpu')} / peerboard ${us('peerboard', 'onCpu')} µs; ` +
+      `runnable but waiting for a CPU bare ${us('bare', 'waiting')} / peerboard ${us('peerboard', 'waiting')} µs; ` +
+      `preempted bare ${fmt(perCommand('bare', sched.bare.preempted))} / peerboard ${fmt(perCommand('peerboard', sched.peerboard.preempted))} times`,
+  );
   const ms = (q: number) => fmt(histogramPercentile(inServer, q) * 1000);
   console.log(`  peerboard's own time per command, arrival -> ack (its histogram, the broadcast included): p50 ${ms(50)} / p99 ${ms(99)} ms`);
   if (pb.gc()) console.log(`  GC over the drives: bare ${gcLine(gcDuring.bare)}; peerboard ${gcLine(gcDuring.peerboard)}`);
+}
+function addSched(total: MainThreadSched, add: MainThreadSched): void {
+  total.onCpu += add.onCpu;
+  total.waiting += add.waiting;
+  total.preempted += add.preempted;
 }
 let most = 0;
 await warmUp(ROOM_STEPS[0]!);

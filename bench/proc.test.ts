@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { cpuSeconds, threadCpuSeconds } from './proc.ts';
+import { cpuSeconds, mainThreadSched, threadCpuSeconds } from './proc.ts';
 
 // A child that spins until its own CPU reaches 0.3 s, reports what Node counted (getrusage), and
 // then waits, idle, for its stdin to close.
@@ -31,6 +31,24 @@ describe('reading a server\'s CPU from /proc', () => {
     } finally {
       child.stdin.end();
       if (child.exitCode === null) await once(child, 'exit');
+    }
+  });
+
+  it('counts a main thread\'s waits for a CPU and its preemptions when two spinners share one core', async () => {
+    // Both pinned to CPU 0: while one spins, the other is runnable and waits for the core.
+    const children = [0, 1].map(() => spawn('taskset', ['-c', '0', process.execPath, '-e', SPINNER], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    try {
+      await Promise.all(children.map((c) => once(c.stdout, 'data')));
+      const read = children.map((c) => mainThreadSched(c.pid!));
+      for (const r of read) expect(r.onCpu).toBeGreaterThan(0.28);
+      // Together they spun 0.6 s on one core; each waited while the other ran.
+      expect(read[0]!.waiting + read[1]!.waiting).toBeGreaterThan(0.1);
+      expect(read[0]!.preempted + read[1]!.preempted).toBeGreaterThan(0);
+    } finally {
+      for (const c of children) {
+        c.stdin.end();
+        if (c.exitCode === null) await once(c, 'exit');
+      }
     }
   });
 });

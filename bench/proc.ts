@@ -2,7 +2,7 @@
 // benchmark measures the server process alone, not the clients driving it.
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { SERVER_NODE_OPTIONS } from '../scripts/serverNodeOptions.mjs';
 
 /**
@@ -54,6 +54,24 @@ export async function threadCoresOver(pid: number, ms: number): Promise<[string,
     .map(([name, cpu]): [string, number] => [name, (cpu - (before.get(name) ?? 0)) / seconds])
     .sort((a, b) => b[1] - a[1]);
 }
+
+/**
+ * The main thread's account with the scheduler: seconds on a CPU and seconds runnable but waiting
+ * for one (both from schedstat), and how often it was preempted (nonvoluntary_ctxt_switches in
+ * its status). On a machine that also runs the clients, a server whose turn is longer is more
+ * often preempted by a client it has just woken, and waits while the client runs.
+ */
+export interface MainThreadSched {
+  onCpu: number;
+  waiting: number;
+  preempted: number;
+}
+export function mainThreadSched(pid: number): MainThreadSched {
+  const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+  const line = readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('nonvoluntary_ctxt_switches:'))!;
+  return { onCpu: onCpu! / 1e9, waiting: waiting! / 1e9, preempted: Number(line.replace(/\D+/g, '')) };
+}
+export const schedBetween = (a: MainThreadSched, b: MainThreadSched): MainThreadSched => ({ onCpu: b.onCpu - a.onCpu, waiting: b.waiting - a.waiting, preempted: b.preempted - a.preempted });
 
 /** Cores the process used over `ms` of wall time. */
 export async function coresOver(pid: number, ms: number): Promise<number> {
@@ -127,11 +145,30 @@ function countGc(proc: ChildProcess): void {
   });
 }
 
-/** Spawns `node args` with env and waits until GET url/health-ish answers. */
+/**
+ * BENCH_PIN=1 (a control, off by default): every server runs on the first core and the driving
+ * processes on the others, as a server and its clients run on different machines. When they
+ * share the cores, a server's socket write wakes the client on the server's own core (a socket's
+ * wake-up asks for that: the writer is expected to sleep soon), and the client preempts the
+ * server in the middle of its broadcast (mainThreadSched counts it).
+ */
+export const PIN_CORES = process.env.BENCH_PIN === '1';
+/** Under BENCH_PIN: this driving process (all its threads, and the processes it starts later) leaves the first core. */
+export function pinDriver(): void {
+  if (!PIN_CORES) return;
+  const cores = os.cpus().length;
+  if (cores < 2) throw new Error('BENCH_PIN needs two cores or more');
+  execFileSync('taskset', ['-a', '-p', '-c', `1-${cores - 1}`, String(process.pid)], { stdio: 'ignore' });
+}
+
+/** Spawns `node args` with env and waits until GET url/health-ish answers (on the first core alone under BENCH_PIN). */
 export async function spawnServer(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
   const gc = TRACE_GC ? ['--trace-gc'] : [];
-  const proc = spawn(process.execPath, [...profile, ...gc, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', TRACE_GC ? 'pipe' : 'ignore', 'inherit'] });
+  const command = [process.execPath, ...profile, ...gc, ...args];
+  // taskset executes node in its own process: the pid is the server's.
+  const [file, ...argv] = PIN_CORES ? ['taskset', '-c', '0', ...command] : command;
+  const proc = spawn(file!, argv, { env: { ...process.env, ...env }, stdio: ['ignore', TRACE_GC ? 'pipe' : 'ignore', 'inherit'] });
   if (TRACE_GC) countGc(proc);
   const deadline = Date.now() + 30_000;
   for (;;) {
