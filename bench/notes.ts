@@ -11,7 +11,7 @@ import { notesDocName } from '../shared/collab/docNames.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient } from '../server/testing/harness.ts';
 import { reader, typist, type Reader, type Typist } from './notesClients.ts';
-import { addGc, gcCountOf, gcLine, type GcCount, noGc, PEERBOARD_NODE_OPTIONS, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { addGc, gcCountOf, gcLine, type GcCount, mainThreadSched, type MainThreadSched, noGc, PEERBOARD_NODE_OPTIONS, PIN_CORES, pinDriver, rssMb, schedBetween, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 200);
@@ -107,6 +107,7 @@ async function drive(c: Connected, seconds: number) {
   c.samples = [];
   const sent0 = c.rooms.reduce((n, r) => n + r.sentAt.length, 0);
   const cpu = threadCoresOver(c.side.pid, seconds * 1000);
+  const sched0 = mainThreadSched(c.side.pid);
   const gc0 = c.side.gc();
   const end = performance.now() + seconds * 1000;
   const every = 1000 / KEYS_PER_S;
@@ -120,11 +121,12 @@ async function drive(c: Connected, seconds: number) {
     }),
   );
   const byThread = await cpu;
+  const sched = schedBetween(sched0, mainThreadSched(c.side.pid));
   const gc = noGc();
   addGc(gc, gc0, c.side.gc());
   await new Promise((r) => setTimeout(r, 1000)); // the last keystrokes land
   const expected = (c.rooms.reduce((n, r) => n + r.sentAt.length, 0) - sent0) * (MEMBERS - 1);
-  return { samples: c.samples, expected, byThread, gc };
+  return { samples: c.samples, expected, byThread, gc, sched, keystrokes: expected / (MEMBERS - 1) };
 }
 
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
@@ -136,13 +138,16 @@ const sum = (t: [string, number][]) => t.reduce((n, [, c]) => n + c, 0);
 // service), then ROUNDS drives of SECONDS each, the order turning each round (bare, y-websocket,
 // Peerboard; y-websocket, Peerboard, bare; ...) so a drift of the machine falls on all alike.
 // Samples are pooled per side; each round's own ratios are printed too.
+pinDriver();
 const names = ['bare relay', 'y-websocket server', 'peerboard'] as const;
 type Name = (typeof names)[number];
 const opened: Side[] = [await baselineSide('bare', 'bench/bareYjsRelay.mjs'), await baselineSide('y-websocket', 'bench/stockYjsServer.mjs'), await peerboardSide()];
 const conns = new Map<Name, Connected>();
 for (const [i, name] of names.entries()) conns.set(name, await connect(opened[i]!));
 if (WARMUP_SECONDS > 0) for (const name of names) await drive(conns.get(name)!, WARMUP_SECONDS);
-const pooled = new Map<Name, { samples: number[]; received: number; expected: number; cpu: Map<string, number>; gc: GcCount }>(names.map((n) => [n, { samples: [], received: 0, expected: 0, cpu: new Map(), gc: noGc() }]));
+const pooled = new Map<Name, { samples: number[]; received: number; expected: number; cpu: Map<string, number>; gc: GcCount; sched: MainThreadSched; keystrokes: number }>(
+  names.map((n) => [n, { samples: [], received: 0, expected: 0, cpu: new Map(), gc: noGc(), sched: { onCpu: 0, waiting: 0, preempted: 0 }, keystrokes: 0 }]),
+);
 const perRound: string[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const order = names.map((_, i) => names[(i + round) % names.length]!);
@@ -154,6 +159,8 @@ for (let round = 0; round < ROUNDS; round++) {
     acc.received += r.samples.length;
     acc.expected += r.expected;
     addGc(acc.gc, noGc(), r.gc);
+    acc.sched = { onCpu: acc.sched.onCpu + r.sched.onCpu, waiting: acc.sched.waiting + r.sched.waiting, preempted: acc.sched.preempted + r.sched.preempted };
+    acc.keystrokes += r.keystrokes;
     for (const [thread, cores] of r.byThread) acc.cpu.set(thread, (acc.cpu.get(thread) ?? 0) + cores / ROUNDS);
     p99.set(name, summarize(r.samples).p99);
   }
@@ -163,7 +170,7 @@ for (let round = 0; round < ROUNDS; round++) {
 for (const name of names) conns.get(name)!.rooms.forEach((r) => (r.typist.close(), r.readers.forEach((x) => x.close())));
 await Promise.all(opened.map((side) => side.close()));
 
-console.log(`Notes: ${DOCS} docs x ${MEMBERS} members (1 typing ${KEYS_PER_S} keys/s, ${MEMBERS - 1} reading); each side warmed up ${WARMUP_SECONDS} s, then ${ROUNDS} x ${SECONDS} s, the order turning each round, samples pooled (loopback; servers in their own processes, all running throughout)`);
+console.log(`Notes: ${DOCS} docs x ${MEMBERS} members (1 typing ${KEYS_PER_S} keys/s, ${MEMBERS - 1} reading); each side warmed up ${WARMUP_SECONDS} s, then ${ROUNDS} x ${SECONDS} s, the order turning each round, samples pooled (loopback; servers in their own processes, all running throughout${PIN_CORES ? ', on core 0; the driver on the others' : ''})`);
 console.log('side | keystroke -> member p50 / p99 | received | server CPU while typing (main, other threads) | RSS start / ready | RSS per connected doc');
 const rows = new Map(names.map((name, i) => {
   const acc = pooled.get(name)!;
@@ -179,6 +186,13 @@ for (const name of names.slice(0, 2)) {
   console.log(`peerboard / ${name}: p50 ${fmt(p.s.p50 / base.s.p50)}x, p99 ${fmt(p.s.p99 / base.s.p99)}x, CPU ${fmt(p.cores / base.cores)}x, RSS per doc ${fmt(p.rssPerDocKb / base.rssPerDocKb)}x`);
 }
 for (const line of perRound) console.log(line);
+// On a machine that also runs the clients, a server is preempted by the client it has just woken (bench/proc.ts mainThreadSched).
+const perKey = (name: Name, v: number) => v / Math.max(1, pooled.get(name)!.keystrokes);
+console.log(
+  `main thread per keystroke: on a CPU ${names.map((n) => fmt(perKey(n, pooled.get(n)!.sched.onCpu) * 1e6, 0)).join(' / ')} µs; ` +
+    `runnable but waiting for a CPU ${names.map((n) => fmt(perKey(n, pooled.get(n)!.sched.waiting) * 1e6, 0)).join(' / ')} µs; ` +
+    `preempted ${names.map((n) => fmt(perKey(n, pooled.get(n)!.sched.preempted))).join(' / ')} times (${names.join(' / ')})`,
+);
 if (opened.some((side) => side.gc())) console.log(`GC while typing: ${names.map((n) => `${n} ${gcLine(pooled.get(n)!.gc)}`).join('; ')}`);
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
 process.exit(0);
