@@ -148,9 +148,9 @@ function countGc(proc: ChildProcess): void {
 /**
  * BENCH_PIN=1 (a control, off by default): every server runs on the first core and the driving
  * processes on the others, as a server and its clients run on different machines. When they
- * share the cores, a server's socket write wakes the client on the server's own core (a socket's
- * wake-up asks for that: the writer is expected to sleep soon), and the client preempts the
- * server in the middle of its broadcast (mainThreadSched counts it).
+ * share the cores, the client a server's socket write wakes often runs on the server's own core
+ * and preempts the server in the middle of its broadcast (mainThreadSched counts it; on 4
+ * December, 2.4-2.5 times per command for the bare relay and 5.5-6.3 for Peerboard).
  */
 export const PIN_CORES = process.env.BENCH_PIN === '1';
 /** Under BENCH_PIN: this driving process (all its threads, and the processes it starts later) leaves the first core. */
