@@ -15,7 +15,7 @@ import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient, emitAck } from '../server/testing/harness.ts';
 import { memberSocket } from './memberSocket.ts';
 import { monotonicMs, RemoteSenders } from './remoteSenders.ts';
-import { addGc, coresOver, gcCountOf, gcLine, type GcCount, keepCpusBusy, mainThreadSched, type MainThreadSched, noGc, PEERBOARD_NODE_OPTIONS, PIN_CORES, pinDriver, schedBetween, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { addGc, coresOver, gcCountOf, gcLine, type GcCount, addSched, keepCpusBusy, mainThreadSched, noGc, noSched, PEERBOARD_NODE_OPTIONS, PIN_CORES, pinDriver, schedBetween, rssMb, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { parsePrometheusText } from '../server/testing/promText.ts';
 import { addBuckets, bucketsBetween, histogramPercentile, summarize, type HistogramBuckets } from './stats.ts';
 
@@ -330,7 +330,7 @@ async function step(count: number): Promise<void> {
   const threadCores = { bare: new Map<string, number>(), peerboard: new Map<string, number>() };
   const gcDuring = { bare: noGc(), peerboard: noGc() };
   // The main thread's time on a CPU and waiting for one, and its preemptions, over the drives.
-  const sched = { bare: { onCpu: 0, waiting: 0, preempted: 0 }, peerboard: { onCpu: 0, waiting: 0, preempted: 0 } };
+  const sched = { bare: noSched(), peerboard: noSched() };
   const commands = { bare: 0, peerboard: 0 };
   let inServer: HistogramBuckets = new Map();
   // Each round's own p50 ratio: how far one pair of drives can move on this machine.
@@ -380,11 +380,6 @@ async function step(count: number): Promise<void> {
   const ms = (q: number) => fmt(histogramPercentile(inServer, q) * 1000);
   console.log(`  peerboard's own time per command, arrival -> ack (its histogram, the broadcast included): p50 ${ms(50)} / p99 ${ms(99)} ms`);
   if (pb.gc()) console.log(`  GC over the drives: bare ${gcLine(gcDuring.bare)}; peerboard ${gcLine(gcDuring.peerboard)}`);
-}
-function addSched(total: MainThreadSched, add: MainThreadSched): void {
-  total.onCpu += add.onCpu;
-  total.waiting += add.waiting;
-  total.preempted += add.preempted;
 }
 let most = 0;
 await warmUp(ROOM_STEPS[0]!);

@@ -11,7 +11,7 @@ import { notesDocName } from '../shared/collab/docNames.ts';
 import { freePort } from '../server/testing/childServer.ts';
 import { ApiClient } from '../server/testing/harness.ts';
 import { reader, typist, type Reader, type Typist } from './notesClients.ts';
-import { addGc, gcCountOf, gcLine, type GcCount, mainThreadSched, type MainThreadSched, noGc, PEERBOARD_NODE_OPTIONS, PIN_CORES, pinDriver, rssMb, schedBetween, spawnServer, stopServer, threadCoresOver } from './proc.ts';
+import { addGc, addSched, gcCountOf, gcLine, type GcCount, mainThreadSched, type MainThreadSched, noGc, noSched, PEERBOARD_NODE_OPTIONS, PIN_CORES, pinDriver, rssMb, schedBetween, spawnServer, stopServer, threadCoresOver } from './proc.ts';
 import { summarize } from './stats.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 200);
@@ -146,7 +146,7 @@ const conns = new Map<Name, Connected>();
 for (const [i, name] of names.entries()) conns.set(name, await connect(opened[i]!));
 if (WARMUP_SECONDS > 0) for (const name of names) await drive(conns.get(name)!, WARMUP_SECONDS);
 const pooled = new Map<Name, { samples: number[]; received: number; expected: number; cpu: Map<string, number>; gc: GcCount; sched: MainThreadSched; keystrokes: number }>(
-  names.map((n) => [n, { samples: [], received: 0, expected: 0, cpu: new Map(), gc: noGc(), sched: { onCpu: 0, waiting: 0, preempted: 0 }, keystrokes: 0 }]),
+  names.map((n) => [n, { samples: [], received: 0, expected: 0, cpu: new Map(), gc: noGc(), sched: noSched(), keystrokes: 0 }]),
 );
 const perRound: string[] = [];
 for (let round = 0; round < ROUNDS; round++) {
@@ -159,7 +159,7 @@ for (let round = 0; round < ROUNDS; round++) {
     acc.received += r.samples.length;
     acc.expected += r.expected;
     addGc(acc.gc, noGc(), r.gc);
-    acc.sched = { onCpu: acc.sched.onCpu + r.sched.onCpu, waiting: acc.sched.waiting + r.sched.waiting, preempted: acc.sched.preempted + r.sched.preempted };
+    addSched(acc.sched, r.sched);
     acc.keystrokes += r.keystrokes;
     for (const [thread, cores] of r.byThread) acc.cpu.set(thread, (acc.cpu.get(thread) ?? 0) + cores / ROUNDS);
     p99.set(name, summarize(r.samples).p99);

@@ -72,6 +72,13 @@ export function mainThreadSched(pid: number): MainThreadSched {
   return { onCpu: onCpu! / 1e9, waiting: waiting! / 1e9, preempted: Number(line.replace(/\D+/g, '')) };
 }
 export const schedBetween = (a: MainThreadSched, b: MainThreadSched): MainThreadSched => ({ onCpu: b.onCpu - a.onCpu, waiting: b.waiting - a.waiting, preempted: b.preempted - a.preempted });
+export const noSched = (): MainThreadSched => ({ onCpu: 0, waiting: 0, preempted: 0 });
+/** Adds one drive's account (schedBetween) to a total. */
+export function addSched(total: MainThreadSched, add: MainThreadSched): void {
+  total.onCpu += add.onCpu;
+  total.waiting += add.waiting;
+  total.preempted += add.preempted;
+}
 
 /** Cores the process used over `ms` of wall time. */
 export async function coresOver(pid: number, ms: number): Promise<number> {
