@@ -106,8 +106,18 @@ export function createMetrics(): Metrics {
         : null;
       return (...args: unknown[]) => {
         const t0 = performance.now();
-        const result: unknown = fn.apply(target, args);
-        if (!(result instanceof Promise)) return result;
+        let result: unknown;
+        try {
+          result = fn.apply(target, args);
+        } catch (e) {
+          failed.observe((performance.now() - t0) / 1000);
+          throw e;
+        }
+        if (!(result instanceof Promise)) {
+          // A write at once (saveMeetingStatesNow) is timed; its null did nothing and is not.
+          if (result !== null && result !== undefined) ok.observe((performance.now() - t0) / 1000);
+          return result;
+        }
         return result.then(
           (v: unknown) => {
             ok.observe((performance.now() - t0) / 1000);

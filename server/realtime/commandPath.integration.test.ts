@@ -3,7 +3,8 @@
 // its write committed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDelta } from '../../shared/meeting/delta.ts';
-import type { Storage } from '../storage/types.ts';
+import type { MeetingCommand } from '../../shared/meeting/commands.ts';
+import type { MeetingStateSave, Storage } from '../storage/types.ts';
 import { connectSocket, emitAck, nextEvent, seedGroup, startTestServer, tempDataDir, type ClientSocket } from '../testing/harness.ts';
 
 let srv: Awaited<ReturnType<typeof startTestServer>>;
@@ -68,6 +69,39 @@ describe('command path', () => {
     expect((await srv.storage.getMeetingState(meetingId))!.hands.map((h) => h.userId)).toEqual([seed.members[0]!.userId]);
   });
 
+  it('the usual command is written at once; the end, and any command while storage cannot, through the group commit', async () => {
+    const { meetingId, coach } = await liveRoom();
+    const writes: string[] = [];
+    let declining = false;
+    const saveNow = srv.storage.saveMeetingStatesNow!.bind(srv.storage);
+    const save = srv.storage.saveMeetingStates.bind(srv.storage);
+    const undo = patch(srv.storage, {
+      saveMeetingStatesNow: (saves: MeetingStateSave[]) => {
+        const result = declining ? null : saveNow(saves);
+        if (result !== null) writes.push('at once');
+        return result;
+      },
+      saveMeetingStates: (saves: MeetingStateSave[]) => (writes.push('group commit'), save(saves)),
+    });
+    const send = (command: MeetingCommand) => emitAck(coach, 'meeting:command', { meetingId, command });
+    try {
+      expect((await send({ type: 'agenda.next' })).ok).toBe(true);
+      // A storage that declines every write at once (as when its connection is taken): acknowledged all the same.
+      declining = true;
+      const paused = await send({ type: 'timer.pause' });
+      expect(paused.ok).toBe(true);
+      expect((await send({ type: 'agenda.next' })).version).toBe(paused.version + 1);
+      declining = false;
+      // The end reads the members first (absentees): never at once.
+      expect((await send({ type: 'meeting.end' })).ok).toBe(true);
+    } finally {
+      undo();
+    }
+    expect(writes).toEqual(['at once', 'group commit', 'group commit', 'group commit']);
+    const stored = (await srv.storage.getMeetingState(meetingId))!;
+    expect([stored.status, stored.currentIndex]).toEqual(['ended', 2]);
+  });
+
   it('a state another writer stored meanwhile is picked up: the command applies to it, nothing is lost', async () => {
     const { meetingId, coach } = await liveRoom();
     const stored = (await srv.storage.getMeetingState(meetingId))!;
@@ -109,7 +143,13 @@ describe('command path', () => {
     const heard: MeetingDelta[] = [];
     member.on('meeting:applied', (d) => d.version > before.version && heard.push(d));
 
-    const undo = patch(srv.storage, { saveMeetingStates: async () => { throw new Error('disk on fire'); } });
+    // The write fails within the turn the command arrived in (SQLite's usual path)...
+    let undo = patch(srv.storage, { saveMeetingStatesNow: () => { throw new Error('disk on fire'); } });
+    const failedNow = await emitAck(coach, 'meeting:command', { meetingId, command: { type: 'agenda.next' } });
+    undo();
+    expect(failedNow).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // ...or in the group commit, when storage cannot write at once.
+    undo = patch(srv.storage, { saveMeetingStatesNow: () => null, saveMeetingStates: async () => { throw new Error('disk on fire'); } });
     const failed = await emitAck(coach, 'meeting:command', { meetingId, command: { type: 'agenda.next' } });
     undo();
     expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });

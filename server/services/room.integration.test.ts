@@ -1,6 +1,7 @@
 // Compare-and-set meeting state: two MeetingRooms over one storage stand in for two nodes.
 // A command whose base version was overtaken is applied again to what the other stored, so no
 // acknowledged command is lost; after COMMAND_SAVE_ATTEMPTS lost rounds the answer is `conflict`.
+// The usual command on a quiet meeting is stored and broadcast within the call (SQLite).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../storage/types.ts';
 import { seedGroup, startTestServer } from '../testing/harness.ts';
@@ -83,5 +84,70 @@ describe('meeting state compare-and-set', () => {
     expect(saves).toBe(COMMAND_SAVE_ATTEMPTS);
     expect(sent).toEqual([]);
     expect(await srv.storage.getMeetingState(meetingId)).toEqual(before);
+  });
+});
+
+describe('the usual command within the turn it arrived in', () => {
+  async function started(storage: Storage = srv.storage) {
+    const meetingId = await newMeeting();
+    const n = node(storage);
+    const rights = await n.rooms.resolveRights(seed.coach.userId, meetingId);
+    // A status change writes the meetings row too: always through the group commit.
+    const { version } = await n.rooms.command(rights, meetingId, { type: 'meeting.start' });
+    return { meetingId, rights, version, ...n };
+  }
+
+  it('is stored and broadcast before command() returns', async () => {
+    const { meetingId, rights, version, rooms, sent } = await started();
+    const next = rooms.command(rights, meetingId, { type: 'agenda.next' });
+    // Nothing awaited yet: the write committed and the delta went out within the call.
+    expect(sent.map((d) => d.version)).toEqual([version, version + 1]);
+    expect(await next).toEqual({ version: version + 1 });
+    expect((await srv.storage.getMeetingState(meetingId))!.version).toBe(version + 1);
+  });
+
+  it('waits its turn while the storage connection is taken, and later commands queue behind it in order', async () => {
+    const { meetingId, rights, version, rooms, sent } = await started();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let opened!: () => void;
+    const isOpen = new Promise<void>((r) => (opened = r));
+    const other = srv.storage.transaction(async () => {
+      opened();
+      await held;
+    });
+    await isOpen;
+    const first = rooms.command(rights, meetingId, { type: 'agenda.next' });
+    const second = rooms.command(rights, meetingId, { type: 'timer.pause' });
+    expect(sent.map((d) => d.version)).toEqual([version]);
+    release();
+    await other;
+    expect(await first).toEqual({ version: version + 1 });
+    expect(await second).toEqual({ version: version + 2 });
+    expect(sent.map((d) => d.version)).toEqual([version, version + 1, version + 2]);
+    const stored = (await srv.storage.getMeetingState(meetingId))!;
+    expect(stored.version).toBe(version + 2);
+    expect(stored.timer?.runningSince).toBeNull();
+  });
+
+  it('a write that fails within the turn: rejected, nothing broadcast, the stored state and the copy unchanged', async () => {
+    let failing = false;
+    const faulty = new Proxy(srv.storage, {
+      get: (target, prop, receiver) =>
+        prop === 'saveMeetingStatesNow' && failing
+          ? () => {
+              throw new Error('disk on fire');
+            }
+          : Reflect.get(target, prop, receiver),
+    });
+    const { meetingId, rights, version, rooms, sent } = await started(faulty);
+    failing = true;
+    await expect(rooms.command(rights, meetingId, { type: 'agenda.next' })).rejects.toThrow('disk on fire');
+    failing = false;
+    expect(sent.map((d) => d.version)).toEqual([version]);
+    expect((await srv.storage.getMeetingState(meetingId))!.version).toBe(version);
+    // The next command applies to the stored state, not to the one that failed.
+    expect(await rooms.command(rights, meetingId, { type: 'agenda.next' })).toEqual({ version: version + 1 });
+    expect((await srv.storage.getMeetingState(meetingId))!.currentIndex).toBe(1);
   });
 });

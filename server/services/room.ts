@@ -4,7 +4,8 @@
 // version (a GroupCommit commits the writes of many rooms together); another node's write
 // shows up as a lost compare-and-set, and the command is applied again to the stored state.
 // Rights come from the caller (resolved once when a socket joins: resolveRights); a command is
-// acknowledged and broadcast only after its write committed.
+// acknowledged and broadcast only after its write committed. On SQLite the usual command on a
+// quiet meeting is applied, committed and broadcast within the turn it arrived in (commandNow).
 import type { AttendanceMode } from '../../shared/domain.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { MeetingCommand } from '../../shared/meeting/commands.ts';
@@ -84,7 +85,11 @@ export class MeetingRooms {
   ) {
     this.now = options.now ?? Date.now;
     this.saveDelayMs = options.saveDelayMs ?? 0;
-    this.writer = new GroupCommit((saves) => storage.saveMeetingStates(saves));
+    this.writer = new GroupCommit(
+      (saves) => storage.saveMeetingStates(saves),
+      // Looked up per write, like the line above: a test may replace either method.
+      storage.saveMeetingStatesNow ? (saves) => storage.saveMeetingStatesNow?.(saves) ?? null : undefined,
+    );
   }
 
   /** Resolves a user's rights in a meeting (the group's meeting.join rule); strangers get not_found. */
@@ -165,6 +170,10 @@ export class MeetingRooms {
    * connection); a user id resolves them here (tests, scripts).
    */
   command(who: MeetingRights | string, meetingId: string, command: MeetingCommand): Promise<{ version: number }> {
+    if (typeof who !== 'string' && !this.queues.has(meetingId)) {
+      const done = this.commandNow(who, meetingId, command);
+      if (done) return done;
+    }
     const prev = this.queues.get(meetingId) ?? Promise.resolve();
     const run = prev.catch(() => undefined).then(async () => {
       const rights = typeof who === 'string' ? await this.resolveRights(who, meetingId) : who;
@@ -178,12 +187,40 @@ export class MeetingRooms {
     return run;
   }
 
+  /**
+   * The usual command on a quiet meeting, within the turn it arrived in, as a relay would answer
+   * it: nothing of this meeting queued, its state in this node's memory, nothing to read first
+   * (READS_BEFORE_APPLY), and storage able to commit at once (SQLite, its connection free). The
+   * order is the same as the queued path's: applied, stored, then broadcast and acknowledged.
+   * null when any of that does not hold and nothing was stored: the queued path runs it then.
+   */
+  private commandNow({ meetingId: joined, access }: MeetingRights, meetingId: string, command: MeetingCommand): Promise<{ version: number }> | null {
+    const base = this.states.get(meetingId);
+    if (joined !== meetingId || !base || !this.writer.mayCommitNow || this.saveDelayMs > 0 || READS_BEFORE_APPLY.has(command.type)) return null;
+    try {
+      checkKind(command, access);
+      const now = this.now();
+      const steps: AppliedStep[] = [{ command, actor: actorOf(access) }];
+      const applied = applySteps(base, steps, now);
+      // Refused over this node's copy: the queued path checks it against the stored state.
+      if (applied instanceof DomainError) return null;
+      const saved = this.writer.tryNow(saveOf(base, applied));
+      if (!saved) return null;
+      if (!saved.result) {
+        // Another node stored first: the queued path applies it again over what it stored.
+        this.states.delete(meetingId);
+        return null;
+      }
+      this.committed(applied, steps, now);
+      return Promise.resolve({ version: applied.version });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
   private async applyCommand({ meetingId, groupId, access }: MeetingRights, sent: MeetingCommand): Promise<{ version: number }> {
     if (sent.type === 'facilitator.handoff') await requireFacilitatorCandidate(this.storage, groupId, sent.userId, 'userId');
-    // An item the group's meetings cannot hold (a shared session's financial review or goals) is
-    // refused whoever sends it, as the records it would run on are (shared/access agendaKinds).
-    const kindRefused = sent.type === 'agenda.add' ? checkAgendaKind(sent.item.kind, access) : null;
-    if (kindRefused) throw new DomainError(kindRefused.code, kindRefused.message);
+    checkKind(sent, access);
     // The file is checked and described from storage; the client's title and media are not trusted.
     const command = sent.type === 'wall.show' ? await wallShowCommand(this.storage, groupId, sent) : sent;
     // The reducer refuses everything after the end, so absentees are recorded just before it,
@@ -197,35 +234,31 @@ export class MeetingRooms {
     for (let attempt = 0; attempt < COMMAND_SAVE_ATTEMPTS; attempt++) {
       const now = this.now();
       const steps: AppliedStep[] = [...(command.type === 'meeting.end' ? absenteeCommands(base, members) : []), command].map((c) => ({ command: c, actor }));
-      let state = base;
-      let refusal: DomainError | null = null;
-      for (const step of steps) {
-        const result = apply(state, step.command, actor, now);
-        if (!result.ok) {
-          refusal = new DomainError(result.error.code, result.error.message);
-          break;
-        }
-        state = result.state;
-      }
-      if (refusal) {
+      const applied = applySteps(base, steps, now);
+      if (applied instanceof DomainError) {
         // Refused over this node's copy: make sure it is not refused for being out of date.
-        if (fromStorage) throw refusal;
+        if (fromStorage) throw applied;
         base = await this.load(meetingId);
         fromStorage = true;
         continue;
       }
       if (this.saveDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.saveDelayMs));
-      if (await this.writer.add({ meetingId, state, expectedVersion: base.version, previousStatus: base.status })) {
-        this.remember(state);
-        if (broadcastAsDelta(steps)) this.broadcaster.applied({ meetingId, version: state.version, serverNow: now, steps });
-        else this.broadcaster.state(meetingId, state, now);
+      if (await this.writer.add(saveOf(base, applied))) {
+        this.committed(applied, steps, now);
         if (command.type === 'meeting.end') await Promise.allSettled(this.endedHooks.map((hook) => hook(meetingId)));
-        return { version: state.version };
+        return { version: applied.version };
       }
       base = await this.load(meetingId);
       fromStorage = true;
     }
     throw new DomainError('conflict', 'The meeting changed at the same time; try again');
+  }
+
+  /** After the write committed: this node's copy, then everyone in the meeting hears of it. */
+  private committed(state: MeetingState, steps: AppliedStep[], serverNow: number): void {
+    this.remember(state);
+    if (broadcastAsDelta(steps)) this.broadcaster.applied({ meetingId: state.meetingId, version: state.version, serverNow, steps });
+    else this.broadcaster.state(state.meetingId, state, serverNow);
   }
 
   /** Reads the stored state and keeps it as this node's copy. */
@@ -243,4 +276,35 @@ export class MeetingRooms {
     this.states.set(state.meetingId, state);
     if (this.states.size > MEETING_STATE_CACHE_MAX) this.states.delete(this.states.keys().next().value!);
   }
+}
+
+/**
+ * Commands the room reads storage for before it applies them (a hand-off's candidate, the wall
+ * file, the end's absentees): never run within the turn they arrived in (commandNow).
+ */
+const READS_BEFORE_APPLY: ReadonlySet<MeetingCommand['type']> = new Set(['facilitator.handoff', 'wall.show', 'meeting.end']);
+
+/**
+ * An item the group's meetings cannot hold (a shared session's financial review or goals) is
+ * refused whoever sends it, as the records it would run on are (shared/access agendaKinds).
+ */
+function checkKind(sent: MeetingCommand, access: Access): void {
+  const kindRefused = sent.type === 'agenda.add' ? checkAgendaKind(sent.item.kind, access) : null;
+  if (kindRefused) throw new DomainError(kindRefused.code, kindRefused.message);
+}
+
+/** The state after every step, or the first step's refusal. */
+function applySteps(base: MeetingState, steps: readonly AppliedStep[], now: number): MeetingState | DomainError {
+  let state = base;
+  for (const { command, actor } of steps) {
+    const result = apply(state, command, actor, now);
+    if (!result.ok) return new DomainError(result.error.code, result.error.message);
+    state = result.state;
+  }
+  return state;
+}
+
+/** The compare-and-set of a state applied over base. */
+function saveOf(base: MeetingState, state: MeetingState): MeetingStateSave {
+  return { meetingId: state.meetingId, state, expectedVersion: base.version, previousStatus: base.status };
 }

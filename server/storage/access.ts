@@ -8,6 +8,8 @@ export interface SqlAccess {
   all<R>(sql: string, params?: readonly SqlParam[]): Promise<R[]>;
   run(sql: string, params: readonly SqlParam[]): Promise<number>;
   atomic<T>(fn: (q: Pick<SqlAccess, 'all' | 'run'>) => Promise<T>): Promise<T>;
+  /** A write within the caller's turn, or null when the backend cannot run it now (SqlDriver.runIfFree). */
+  runIfFree(sql: string, params: readonly SqlParam[]): number | null;
 }
 
 /** The first row, or null. */

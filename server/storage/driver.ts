@@ -21,6 +21,13 @@ export interface SqlDriver {
    */
   transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Runs a write at once, within the caller's turn, when the backend can and its connection is
+   * free (nothing queued on it, no transaction open); null when it cannot, and nothing ran.
+   * SQLite only (its connection is in this process): the usual meeting command commits in the
+   * turn it arrived in, as a relay would answer it. Absent: never at once.
+   */
+  runIfFree?(sql: string, params: readonly SqlParam[]): number | null;
   /** The backend's own path for the two hot writes (SQLite's write-behind); absent: plain SQL. */
   readonly writeBehind?: HotWrites;
   /** After the migrations, before the server serves anyone (SQLite checkpoints their pages here). */

@@ -1,5 +1,6 @@
 // Group commit: writes of many rooms asked for in one tick reach storage as one batch; writes
 // asked for while a batch is being written form the next one; a failed commit fails its batch.
+// A write at once (tryNow) only when nothing else waits or is being written.
 import { describe, expect, it } from 'vitest';
 import { createMeetingState } from '../../shared/meeting/reducer.ts';
 import type { MeetingStateSave } from './types.ts';
@@ -54,5 +55,51 @@ describe('GroupCommit', () => {
     await settled();
     s.finish[1]!();
     expect(await next).toBe(true);
+  });
+
+  it('tryNow commits at once while nothing waits or is being written, and declines otherwise', async () => {
+    const s = storage();
+    const now: MeetingStateSave[][] = [];
+    let canNow = true;
+    const writer = new GroupCommit(
+      (saves: MeetingStateSave[]) => s.saveMeetingStates(saves),
+      (saves: MeetingStateSave[]) => (canNow ? (now.push(saves), saves.map((x) => x.meetingId !== 'lost')) : null),
+    );
+    const save = (id: string) => ({ meetingId: id, state: state(id, 1), expectedVersion: 0 });
+    expect(writer.mayCommitNow).toBe(true);
+    expect(writer.tryNow(save('m1'))).toEqual({ result: true });
+    expect(writer.tryNow(save('lost'))).toEqual({ result: false });
+    expect(now.map((b) => b.map((x) => x.meetingId))).toEqual([['m1'], ['lost']]);
+
+    // A write waiting for its batch: the next one joins it instead of overtaking it.
+    const queued = writer.add(save('m2'));
+    expect(writer.mayCommitNow).toBe(false);
+    expect(writer.tryNow(save('m3'))).toBeNull();
+    await settled();
+    // Being written: still declined.
+    expect(writer.tryNow(save('m3'))).toBeNull();
+    s.finish[0]!();
+    expect(await queued).toBe(true);
+    await settled();
+    expect(writer.mayCommitNow).toBe(true);
+
+    // The backend cannot now (its connection busy): declined, nothing stored.
+    canNow = false;
+    expect(writer.tryNow(save('m4'))).toBeNull();
+    expect(now).toHaveLength(2);
+    expect(s.batches.map((b) => b.map((x) => x.meetingId))).toEqual([['m2']]);
+  });
+
+  it('tryNow throws what the write threw, and a writer without a commit at once never tries', () => {
+    const failing = new GroupCommit(
+      async () => [],
+      (): boolean[] => {
+        throw new Error('disk full');
+      },
+    );
+    expect(() => failing.tryNow({ meetingId: 'm1', state: state('m1', 1), expectedVersion: 0 })).toThrow('disk full');
+    const plain = new GroupCommit(async (saves: MeetingStateSave[]) => saves.map(() => true));
+    expect(plain.mayCommitNow).toBe(false);
+    expect(plain.tryNow({ meetingId: 'm1', state: state('m1', 1), expectedVersion: 0 })).toBeNull();
   });
 });

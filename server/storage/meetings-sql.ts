@@ -3,6 +3,7 @@
 import type { AgendaTemplate, Meeting } from '../../shared/domain.ts';
 import type { MeetingState } from '../../shared/meeting/state.ts';
 import { oneRow, patchRow, type SqlAccess } from './access.ts';
+import type { SqlParam } from './driver.ts';
 import * as row from './rows.ts';
 import type { MeetingPatch, MeetingStateSave, NewMeeting, NewTemplate, TemplateUpdate } from './types.ts';
 import type { Migration } from './migrations.ts';
@@ -137,24 +138,20 @@ export class MeetingsSql {
     return saved!;
   }
   async saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]> {
-    for (const { meetingId, state, expectedVersion } of saves) {
-      if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
-      if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
-    }
+    saves.forEach(checkSave);
     if (saves.length === 0) return [];
     const now = this.now();
-    const casParams = ({ meetingId, state, expectedVersion }: MeetingStateSave) => [state.version, JSON.stringify(state), now, meetingId, expectedVersion];
-    const only = saves.length === 1 ? saves[0]! : null;
-    if (only && only.previousStatus === only.state.status) {
-      // The usual command: one meeting, its status unchanged. One statement is atomic on its own,
-      // so it needs no transaction around it (BEGIN and COMMIT cost as much as the UPDATE).
-      return [(await this.q.run(CAS_STATE, casParams(only))) > 0];
+    const only = usualSave(saves);
+    if (only) {
+      // One statement is atomic on its own, so it needs no transaction around it (BEGIN and
+      // COMMIT cost as much as the UPDATE).
+      return [(await this.q.run(CAS_STATE, casParams(only, now))) > 0];
     }
     return this.q.atomic(async (db) => {
       const results: boolean[] = [];
       for (const save of saves) {
         const { meetingId, state, previousStatus } = save;
-        const changed = await db.run(CAS_STATE, casParams(save));
+        const changed = await db.run(CAS_STATE, casParams(save, now));
         // The meeting row mirrors the status; it changes twice in a meeting's life. The save
         // held over expectedVersion, so a known previous status is the row's status now.
         const statusMayDiffer = previousStatus === undefined || previousStatus !== state.status;
@@ -164,4 +161,27 @@ export class MeetingsSql {
       return results;
     });
   }
+  /** saveMeetingStates within the caller's turn (Storage.saveMeetingStatesNow): the usual save only, one statement. */
+  saveMeetingStatesNow(saves: readonly MeetingStateSave[]): boolean[] | null {
+    saves.forEach(checkSave);
+    const only = usualSave(saves);
+    if (!only) return saves.length === 0 ? [] : null;
+    const changed = this.q.runIfFree(CAS_STATE, casParams(only, this.now()));
+    return changed === null ? null : [changed > 0];
+  }
+}
+
+function checkSave({ meetingId, state, expectedVersion }: MeetingStateSave): void {
+  if (state.meetingId !== meetingId) throw new Error(`storage: state of meeting ${state.meetingId} given for ${meetingId}`);
+  if (state.version <= expectedVersion) throw new Error(`storage: version ${state.version} does not follow ${expectedVersion}`);
+}
+
+/** The usual command's save: one meeting, its status unchanged, so the meetings row is not touched. */
+function usualSave(saves: readonly MeetingStateSave[]): MeetingStateSave | null {
+  const only = saves.length === 1 ? saves[0]! : null;
+  return only && only.previousStatus === only.state.status ? only : null;
+}
+
+function casParams({ meetingId, state, expectedVersion }: MeetingStateSave, now: string): SqlParam[] {
+  return [state.version, JSON.stringify(state), now, meetingId, expectedVersion];
 }

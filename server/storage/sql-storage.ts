@@ -65,7 +65,9 @@ export class SqlStorage implements Storage {
     private readonly db: SqlDriver,
     private readonly isRoot: boolean,
     private readonly txContext: TxContext,
-  ) {}
+  ) {
+    if (db.runIfFree) this.saveMeetingStatesNow = (saves) => this.meetings.saveMeetingStatesNow(saves);
+  }
 
   private get hotWrites(): HotWrites | undefined {
     this.guard();
@@ -73,7 +75,7 @@ export class SqlStorage implements Storage {
   }
 
   /** This handle's guarded connection, given to every store below (access.ts). */
-  private readonly q: SqlAccess = { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn) };
+  private readonly q: SqlAccess = { all: (sql, p) => this.all(sql, p), run: (sql, p) => this.run(sql, p), atomic: (fn) => this.atomic(fn), runIfFree: (sql, p) => this.runIfFree(sql, p) };
   private readonly directory = new DirectorySql(this.q, now);
   private readonly meetings = new MeetingsSql(this.q, now);
   private readonly records = new RecordsSql(this.q, now);
@@ -257,6 +259,8 @@ export class SqlStorage implements Storage {
   getMeetingState: Storage['getMeetingState'] = (...a) => this.meetings.getMeetingState(...a);
   saveMeetingState: Storage['saveMeetingState'] = (...a) => this.meetings.saveMeetingState(...a);
   saveMeetingStates: Storage['saveMeetingStates'] = (...a) => this.meetings.saveMeetingStates(...a);
+  /** Only where the driver can write at once (SQLite): see the constructor. */
+  readonly saveMeetingStatesNow: Storage['saveMeetingStatesNow'];
   reserveNextMeeting: Storage['reserveNextMeeting'] = (...a) => this.meetings.reserveNextMeeting(...a);
   getNextMeetingId: Storage['getNextMeetingId'] = (...a) => this.meetings.getNextMeetingId(...a);
 
@@ -332,6 +336,10 @@ export class SqlStorage implements Storage {
   private run(sql: string, params: readonly SqlParam[]): Promise<number> {
     this.guard();
     return this.db.run(sql, params);
+  }
+  private runIfFree(sql: string, params: readonly SqlParam[]): number | null {
+    this.guard();
+    return this.db.runIfFree?.(sql, params) ?? null;
   }
   /** Several statements as one unit: a transaction, or a savepoint on a tx handle. */
   private atomic<T>(fn: (db: SqlDriver) => Promise<T>): Promise<T> {

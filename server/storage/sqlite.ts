@@ -37,6 +37,11 @@ class SqliteDriver implements SqlDriver {
    * with) the transaction, and a second BEGIN would fail. Every operation queues here.
    */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Operations queued on the mutex and not yet settled: the connection is free only at 0. */
+  private queued = 0;
+  private readonly settled = () => {
+    this.queued--;
+  };
 
   constructor(
     private readonly db: Database.Database,
@@ -56,12 +61,24 @@ class SqliteDriver implements SqlDriver {
    * flushes what it holds, so every statement sees the journaled writes as committed.
    */
   private exclusive<T>(fn: () => T | Promise<T>, flush = true): Promise<T> {
+    this.queued++;
     const result = this.tail.then(() => {
       if (flush) this.writeBehindLog.flushNow();
       return fn();
     });
-    this.tail = result.catch(() => undefined);
+    this.tail = result.then(this.settled, this.settled);
     return result;
+  }
+
+  /**
+   * A write now, when no operation is queued on the connection or running on it: a write while
+   * a transaction awaits between its statements would join it (and roll back with it). Journaled
+   * notes go into the database first, as before any statement (exclusive).
+   */
+  runIfFree(sql: string, params: readonly SqlParam[]): number | null {
+    if (this.queued > 0 || this.db.inTransaction || !this.db.open) return null;
+    this.writeBehindLog.flushNow();
+    return this.runNow(sql, params);
   }
 
   /** A statement of ours writes: the write-behind's caches of heads and versions may be stale now. */

@@ -296,6 +296,13 @@ export interface Storage extends PrepStore, ParkingStore, MailStore, EventStore,
    */
   saveMeetingStates(saves: readonly MeetingStateSave[]): Promise<boolean[]>;
   /**
+   * saveMeetingStates within the caller's turn, on a backend that can (SQLite, one UPDATE on its
+   * connection; absent on PostgreSQL), for the usual save (one meeting, status unchanged) while
+   * its connection is free. null when it cannot now, and nothing was stored (then
+   * saveMeetingStates). Throws, as that rejects, when the write failed.
+   */
+  saveMeetingStatesNow?(saves: readonly MeetingStateSave[]): boolean[] | null;
+  /**
    * Links the meeting to the one scheduled at its closing, unless it already has one (any node,
    * any race: the first link stays). Returns the linked id: `candidateId` when it won, else the
    * earlier one. The linked meeting may not exist yet (its creator is still writing it).
