@@ -101,7 +101,7 @@ describe('metrics', () => {
     const res = await fetch(`${srv.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    const families = parsePrometheusText(await res.text());
+    let families = parsePrometheusText(await res.text());
     const value = (name: string, labels: Record<string, string> = {}) =>
       [...families.values()].flatMap((f) => f.samples).find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
     expect(value('peerboard_meeting_rooms')).toBe(1);
@@ -119,6 +119,12 @@ describe('metrics', () => {
     expect(value('peerboard_meeting_command_seconds_bucket', { outcome: 'ok', le: '+Inf' })).toBe(1);
     expect(families.get('peerboard_storage_seconds')!.type).toBe('histogram');
     expect(value('peerboard_storage_seconds_count', { method: 'getMeeting', outcome: 'ok' })).toBeGreaterThan(0);
+    // A write within the command's own turn (SQLite's usual command) is timed like any other.
+    const savedNow = () => value('peerboard_storage_seconds_count', { method: 'saveMeetingStatesNow', outcome: 'ok' }) ?? 0;
+    const before = savedNow();
+    expect((await emitAck(socket, 'meeting:command', { meetingId, command: { type: 'agenda.next' } })).ok).toBe(true);
+    families = parsePrometheusText(await (await fetch(`${srv.url}/metrics`)).text());
+    expect(savedNow()).toBe(before + 1);
     expect(families.has('peerboard_refused_messages_total')).toBe(true);
     expect(families.has('peerboard_doc_updates_stored_total')).toBe(true);
     expect(families.has('peerboard_process_resident_memory_bytes')).toBe(true);
