@@ -19,9 +19,9 @@ import { runResourcesContract } from './contract-resources.ts';
 import { runLibraryContract } from './contract-library.ts';
 import { runCalendarFeedContract, runSearchContract } from './contract-search.ts';
 import { openStorage } from './index.ts';
-import { openSqliteStorage } from './sqlite.ts';
+import { openSqliteStorage, type SqliteOptions } from './sqlite.ts';
 import { group, meetingState, newMeeting, user } from './contract-fixtures.ts';
-import type { MeetingStateSave, Storage } from './types.ts';
+import type { MeetingStateSave } from './types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'peerboard-storage-'));
 let n = 0;
@@ -58,7 +58,11 @@ describe('sqlite storage', () => {
 });
 
 describe('sqlite: a meeting state written at once (saveMeetingStatesNow)', () => {
-  async function live(s: Storage) {
+  /** A migrated database in its own folder, holding one live meeting at version 1. */
+  async function live(folder: string, options: SqliteOptions = {}) {
+    const file = join(dir, folder, 'peerboard.sqlite');
+    const s = openSqliteStorage(file, options);
+    await s.migrate();
     const { group: g } = await group(s);
     const facilitator = await user(s);
     const m = newMeeting(g.id);
@@ -69,14 +73,11 @@ describe('sqlite: a meeting state written at once (saveMeetingStatesNow)', () =>
       expectedVersion,
       previousStatus: 'live',
     });
-    return { id: m.id, save };
+    return { s, file, id: m.id, save };
   }
 
   it('stores the usual save within the call, by the same compare-and-set; anything else is left to saveMeetingStates', async () => {
-    const file = join(dir, 'now', 'peerboard.sqlite');
-    const s = openSqliteStorage(file);
-    await s.migrate();
-    const { id, save } = await live(s);
+    const { s, file, id, save } = await live('now');
     expect(s.saveMeetingStatesNow!([save(2)])).toEqual([true]);
     expect((await s.getMeetingState(id))?.version).toBe(2);
     // A stale base loses and changes nothing.
@@ -97,9 +98,7 @@ describe('sqlite: a meeting state written at once (saveMeetingStatesNow)', () =>
   });
 
   it('declines while the connection is taken: a statement queued, a transaction open', async () => {
-    const s = openSqliteStorage(join(dir, 'busy', 'peerboard.sqlite'));
-    await s.migrate();
-    const { id, save } = await live(s);
+    const { s, id, save } = await live('busy');
     const read = s.getMeetingState(id); // queued on the connection, not yet run
     expect(s.saveMeetingStatesNow!([save(2)])).toBeNull();
     expect((await read)?.version).toBe(1);
@@ -125,10 +124,7 @@ describe('sqlite: a meeting state written at once (saveMeetingStatesNow)', () =>
   });
 
   it('writes journaled notes into the database first, as any statement does', async () => {
-    const file = join(dir, 'flush', 'peerboard.sqlite');
-    const s = openSqliteStorage(file, { flushMs: 3_600_000 });
-    await s.migrate();
-    const { save } = await live(s);
+    const { s, file, save } = await live('flush', { flushMs: 3_600_000 });
     await s.appendDocBatch([{ docName: 'notes-1', updates: [new Uint8Array([1, 2])] }]);
     const rows = () => {
       const db = new Database(file, { readonly: true });
@@ -149,10 +145,7 @@ describe('sqlite: a meeting state written at once (saveMeetingStatesNow)', () =>
   });
 
   it('compares with the stored version, whoever wrote it: the group commit or another process', async () => {
-    const file = join(dir, 'around', 'peerboard.sqlite');
-    const s = openSqliteStorage(file);
-    await s.migrate();
-    const { id, save } = await live(s);
+    const { s, file, id, save } = await live('around');
     expect(s.saveMeetingStatesNow!([save(2)])).toEqual([true]);
     // Plain SQL (a batch: the group commit's path) moves the meeting on to 3.
     expect(await s.saveMeetingStates([save(3), save(9, 8)])).toEqual([true, false]);
