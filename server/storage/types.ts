@@ -1,5 +1,6 @@
 // The one storage interface. SQLite and PostgreSQL implement it; contract.test-suite.ts runs
-// the same tests against both. All methods are async so either backend fits.
+// the same tests against both. All methods are async so either backend fits, but one:
+// saveMeetingStatesNow, optional, offered only where the connection is in this process (SQLite).
 import type { PrepStore } from './prep-sql.ts';
 import type { LibraryStore } from './library-sql.ts';
 import type { ParkingStore } from './parking-sql.ts';
