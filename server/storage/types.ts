@@ -1,4 +1,4 @@
-// The one storage interface. SQLite and PostgreSQL implement it; contract.test-suite.ts runs
+// The one storage interface. SQLite and PostgreSQL implement it; contract.ts runs
 // the same tests against both. All methods are async so either backend fits, but one:
 // saveMeetingStatesNow, optional, offered only where the connection is in this process (SQLite).
 import type { PrepStore } from './prep-sql.ts';
