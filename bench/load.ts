@@ -369,7 +369,12 @@ async function step(count: number): Promise<void> {
   // frame; from there to the last member is the fan-out (one write per member).
   const [firstBare, firstPb] = [summarize(firstSamples.bare).p50, summarize(firstSamples.peerboard).p50];
   console.log(`  p50 to the first member: bare ${fmt(firstBare)} / peerboard ${fmt(firstPb)} ms (${fmt(firstPb / firstBare)}x); first -> last member: bare ${fmt(b.p50 - firstBare)} / peerboard ${fmt(p.p50 - firstPb)} ms`);
-  if (ROUNDS > 1) console.log(`  each round's p50 ratio: ${roundP50.peerboard.map((p50, r) => `${fmt(p50 / roundP50.bare[r]!)}x`).join(', ')}`);
+  if (ROUNDS > 1) {
+    // The median of the rounds' ratios: each pair of drives ran seconds apart, so a slow spell of
+    // the machine falls on both sides of a pair and one such pair moves the median little.
+    const ratios = roundP50.peerboard.map((p50, r) => p50 / roundP50.bare[r]!);
+    console.log(`  each round's p50 ratio: ${ratios.map((x) => `${fmt(x)}x`).join(', ')}; median ${fmt(summarize(ratios).p50)}x`);
+  }
   const perCommand = (name: 'bare' | 'peerboard', v: number) => v / Math.max(1, commands[name]);
   const us = (name: 'bare' | 'peerboard', key: 'onCpu' | 'waiting') => fmt(perCommand(name, sched[name][key]) * 1e6, 0);
   console.log(
