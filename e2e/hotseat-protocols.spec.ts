@@ -43,6 +43,8 @@ describe('hot-seat protocols run by the facilitator', () => {
     await coach.getByRole('button', { name: 'Set presenter and topic' }).click();
     await coach.getByRole('button', { name: 'Next stage' }).click();
     await expect.poll(() => text(wall, 'hotseat-stage')).toBe('Presentation — The presenter explains the situation; everyone listens');
+    // S moves on from the stage the console shows: wait until it shows this one.
+    await expect.poll(() => text(coach, 'hotseat-stage')).toBe('Presentation');
     await coach.keyboard.press('s');
     await expect.poll(() => text(coach, 'hotseat-stage')).toBe('Clarifying questions');
     await coach.keyboard.press('s');
@@ -69,7 +71,12 @@ describe('hot-seat protocols run by the facilitator', () => {
     await coach.getByLabel('Presenter', { exact: true }).selectOption({ label: 'Mia Two' });
     await coach.locator('form.hotseat-setup').getByLabel('Topic', { exact: true }).fill('Late payments');
     await coach.getByRole('button', { name: 'Set presenter and topic' }).click();
-    for (const _ of [1, 2, 3]) await coach.getByRole('button', { name: 'Next stage' }).click();
+    for (const _ of [1, 2, 3]) {
+      const before = await text(coach, 'hotseat-stage');
+      await coach.getByRole('button', { name: 'Next stage' }).click();
+      // Next stage moves on from the stage the console shows: wait until it shows the new one.
+      await expect.poll(() => text(coach, 'hotseat-stage')).not.toBe(before);
+    }
     await expect.poll(() => text(wall, 'hotseat-stage')).toBe('Root cause — Find the real issue behind the symptom before solving it');
     expect(await text(wall, 'next-stage')).toBe('Then: Advice');
     await screenshot(wall, 'hotseat-five-step-wall-1920');
