@@ -90,7 +90,12 @@ const IDLE_LATE_MS = IDLE_SETTLE_MS + IDLE_MS + 5_000;
  * its metrics, 10 times a second; the relay has no timer).
  */
 const IDLE_EMPTY = process.env.BENCH_IDLE_EMPTY !== '0';
-const IDLE_EMPTY_SETTLE_MS = 10_000;
+/**
+ * A node is not idle yet in its first half minute: V8's helper threads shrink the start-up heap
+ * and the main thread finishes start-up work (5 December, Peerboard alone: 0.0044 cores 10-35 s
+ * after start, 0.0008 over 45-70 s). The window starts after that.
+ */
+const IDLE_EMPTY_SETTLE_MS = 40_000;
 
 interface Room {
   /** Sends the next command (the ack is not waited for); answers when it was sent (monotonicMs). */
@@ -297,9 +302,10 @@ if (BARE_WORK_US > 0) console.log(`control: the bare relay waits a turn and work
 let emptyIdle: { bare: number; peerboard: number } | null = null;
 if (IDLE_EMPTY) {
   await new Promise((r) => setTimeout(r, IDLE_EMPTY_SETTLE_MS));
-  const [bareCores, pbCores] = await Promise.all([coresOver(rb.pid, IDLE_MS), coresOver(pb.pid, IDLE_MS)]);
-  emptyIdle = { bare: bareCores, peerboard: pbCores };
-  console.log(`idle with no connection (${IDLE_EMPTY_SETTLE_MS / 1000}-${(IDLE_EMPTY_SETTLE_MS + IDLE_MS) / 1000} s after start): CPU bare ${fmt(bareCores, 4)} / peerboard ${fmt(pbCores, 4)} cores`);
+  const [bareThreads, pbThreads] = await Promise.all([threadCoresOver(rb.pid, IDLE_MS), threadCoresOver(pb.pid, IDLE_MS)]);
+  emptyIdle = { bare: sum(bareThreads), peerboard: sum(pbThreads) };
+  console.log(`idle with no connection (${IDLE_EMPTY_SETTLE_MS / 1000}-${(IDLE_EMPTY_SETTLE_MS + IDLE_MS) / 1000} s after start): CPU bare ${fmt(emptyIdle.bare, 4)} / peerboard ${fmt(emptyIdle.peerboard, 4)} cores`);
+  console.log(`  by thread: bare ${threads(bareThreads)}; peerboard ${threads(pbThreads)}`);
 }
 console.log('rooms | bare p50 / p99 ms | peerboard p50 / p99 ms | ratio p50 / p99 | CPU cores bare / peerboard | ratio');
 /**
