@@ -156,23 +156,49 @@ describe('logs and configuration', () => {
     const res = await fetch(`${child.url}/api/me`, { headers: { cookie: seed.coach.cookie, 'X-Request-Id': 'trace-from-proxy-1' } });
     expect(res.headers.get('x-request-id')).toBe('trace-from-proxy-1');
     await fetch(`${child.url}/api/invites/${invite}`);
-    const own = await fetch(`${child.url}/api/health`);
+    const notJson = await fetch(`${child.url}/api/me/mail-preferences`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(notJson.status).toBe(400);
+    const own = await fetch(`${child.url}/api/me`);
     const ownId = own.headers.get('x-request-id')!;
     expect(ownId).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise<void>((resolve) => {
-      const check = () => (child.output().includes(ownId) ? resolve() : setTimeout(check, 50));
-      check();
-    });
+    await loggedLine(child, ownId);
 
     const lines = child.output().trim().split('\n').map((l) => JSON.parse(l));
     const me = lines.find((l) => l.reqId === 'trace-from-proxy-1');
     expect(me).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/api/me', status: 200, userId: seed.coach.userId });
-    expect(lines.find((l) => l.reqId === ownId)).toMatchObject({ route: '/api/health', status: 200 });
+    // Refused inside a route (not signed in) it still names the route's whole pattern.
+    expect(lines.find((l) => l.reqId === ownId)).toMatchObject({ level: 'info', route: '/api/me', status: 401 });
+    expect(lines.find((l) => l.reqId === notJson.headers.get('x-request-id'))).toMatchObject({ level: 'info', route: '(refused before routing)', status: 400 });
     expect(lines.filter((l) => l.msg === 'request' && l.route === '/api/invites/:token')).toHaveLength(1);
     const all = child.output();
     expect(all).not.toContain(seed.coach.cookie.split('=')[1]!);
     expect(all).not.toContain('correct horse battery');
     expect(all).not.toContain(invite);
+  });
+
+  it('a balancer\'s and a scraper\'s probes are logged at debug when they succeed, at info when they fail', async () => {
+    const token = 'probe-token-0123456789abcdef';
+    const quiet = await startChildServer(await freePort(), tempDataDir(), { LOG_LEVEL: 'info', METRICS_TOKEN: token });
+    cleanups.push(() => quiet.stop());
+    const probes = [
+      await fetch(`${quiet.url}/api/health`),
+      await fetch(`${quiet.url}/api/ready`),
+      await fetch(`${quiet.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } }),
+    ];
+    expect(probes.map((r) => r.status)).toEqual([200, 200, 200]);
+    const refused = await fetch(`${quiet.url}/metrics`);
+    expect(refused.status).toBe(403);
+    // The refused scrape came after the three probes: once it is in the log, theirs would be too.
+    await loggedLine(quiet, refused.headers.get('x-request-id')!);
+    const lines = quiet.output().trim().split('\n').map((l) => JSON.parse(l));
+    for (const probe of probes) expect(lines.find((l) => l.reqId === probe.headers.get('x-request-id'))).toBeUndefined();
+    expect(lines.find((l) => l.reqId === refused.headers.get('x-request-id'))).toMatchObject({ level: 'info', route: '/metrics', status: 403 });
+
+    const verbose = await startChildServer(await freePort(), tempDataDir(), { LOG_LEVEL: 'debug' });
+    cleanups.push(() => verbose.stop());
+    const health = await fetch(`${verbose.url}/api/health`);
+    const line = await loggedLine(verbose, health.headers.get('x-request-id')!);
+    expect(line).toMatchObject({ level: 'debug', msg: 'request', route: '/api/health', status: 200 });
   });
 
   it.each([
@@ -192,3 +218,9 @@ describe('logs and configuration', () => {
     expect(stderr).toContain(`${name}=${JSON.stringify(value)}`);
   });
 });
+
+/** Waits until the child has logged the line of this request id; returns it. */
+async function loggedLine(child: ChildServer, reqId: string): Promise<Record<string, unknown>> {
+  await expect.poll(() => child.output().includes(reqId), { timeout: 10_000 }).toBe(true);
+  return child.output().trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.reqId === reqId);
+}

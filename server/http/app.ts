@@ -76,6 +76,9 @@ export function createHttpApp(deps: HttpDeps & { log: Logger; clientDir: string 
   api.use(wallFileRoutes(deps));
   api.use(libraryRoutes(deps));
   api.use(notFoundApi);
+  // Answered within the router: outside it express has put back req.baseUrl, and the request's
+  // log line would name "/me" for a refused /api/me (requestLog.ts).
+  api.use(errorHandler(deps.log));
   app.use('/api', api);
   app.get('/metrics', metricsRoute(deps.ops));
 

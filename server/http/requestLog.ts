@@ -6,15 +6,24 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../log.ts';
 
+/**
+ * Probes a balancer or a scraper repeats every few seconds (HAProxy checks each node every
+ * second: 86,400 lines a day per node). Answered with a success they are logged at debug, so the
+ * log at info holds what people did; a failed probe is logged at info like any request.
+ */
+export const PROBE_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready', '/metrics']);
+
 /** A proxy's id is reused only when it is short and plain: it is echoed into headers and logs. */
 const FORWARDED_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** What the line names: the matched route's pattern, or the kind of thing that was served. */
-function routeOf(req: Request): string {
+function routeOf(req: Request, res: Response): string {
   const pattern: unknown = req.route?.path;
   if (typeof pattern === 'string') return req.baseUrl + pattern;
   if (pattern !== undefined) return '(app shell)'; // the client-routes fallback: its path may hold an invite token
-  return req.originalUrl.startsWith('/api/') ? '(no such endpoint)' : '(static file)';
+  if (!req.originalUrl.startsWith('/api/')) return '(static file)';
+  // Refused before any route matched: a body that is not JSON or too large, a foreign origin.
+  return res.statusCode === 404 ? '(no such endpoint)' : '(refused before routing)';
 }
 
 export function requestLog(log: Logger) {
@@ -27,9 +36,11 @@ export function requestLog(log: Logger) {
     const started = performance.now();
     res.on('finish', () => {
       const user = res.locals.user as { id: string } | null | undefined;
-      reqLog.info('request', {
+      const route = routeOf(req, res);
+      const quiet = PROBE_ROUTES.has(route) && res.statusCode < 400;
+      reqLog[quiet ? 'debug' : 'info']('request', {
         method: req.method,
-        route: routeOf(req),
+        route,
         status: res.statusCode,
         ms: Math.round((performance.now() - started) * 10) / 10,
         ...(user ? { userId: user.id } : {}),
