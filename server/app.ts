@@ -158,7 +158,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const origin = config.publicOrigins[0] ?? `http://localhost:${port}`;
   publicOrigin = origin;
   mail.start();
-  log.info('peerboard listening', { pid: process.pid, port, origin, storage: config.databaseUrl ? 'postgres' : 'sqlite' });
+  // pino's base fields already carry the pid.
+  log.info('peerboard listening', { port, origin, storage: config.databaseUrl ? 'postgres' : 'sqlite' });
 
   let closing: Promise<void> | null = null;
   const close = () =>

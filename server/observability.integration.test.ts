@@ -171,6 +171,10 @@ describe('logs and configuration', () => {
     expect(lines.find((l) => l.reqId === notJson.headers.get('x-request-id'))).toMatchObject({ level: 'info', route: '(refused before routing)', status: 400 });
     expect(lines.filter((l) => l.msg === 'request' && l.route === '/api/invites/:token')).toHaveLength(1);
     const all = child.output();
+    // Each field once per line: a parser keeps only one of two same-named keys.
+    const listening = all.split('\n').find((l) => l.includes('"peerboard listening"'))!;
+    expect(JSON.parse(listening)).toMatchObject({ pid: expect.any(Number), port: expect.any(Number), storage: 'sqlite' });
+    expect(listening.match(/"pid":/g)).toHaveLength(1);
     expect(all).not.toContain(seed.coach.cookie.split('=')[1]!);
     expect(all).not.toContain('correct horse battery');
     expect(all).not.toContain(invite);
