@@ -214,6 +214,17 @@ describe('closing', () => {
     await coach.getByRole('button', { name: 'End meeting' }).click();
     await coach.getByRole('button', { name: 'Yes, end meeting' }).click();
     for (const p of [max, mia, moe]) await expect.poll(() => currentItem(p)).toBe('Meeting ended');
+    // The summary is a click away from the bar that stays on screen, wherever the page is scrolled.
+    await coach.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    for (const p of [coach, max]) {
+      const link = p.getByTestId('console-bar').getByRole('link', { name: 'Read the summary' });
+      expect(await link.getAttribute('href')).toBe(`/meetings/${meetingId}/recap`);
+    }
+    const box = (await coach.getByTestId('console-bar').getByRole('link', { name: 'Read the summary' }).boundingBox())!;
+    expect(await coach.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(coach.viewportSize()!.height);
+    await screenshot(coach, 'closing-ended-bar');
     for (const p of [max, coach]) await expect.poll(() => rating(p).innerText()).toContain('Average 8.5 / 10 from 4 ratings.');
     expect(await max.getByRole('button', { name: /^Rate / }).count()).toBe(0);
     expect(await itemsOf(readback(moe))).toEqual(['Max One: Send the new price list', 'Mia Two: Introduce Max to her bank']);

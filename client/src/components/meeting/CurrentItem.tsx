@@ -1,5 +1,6 @@
 // What the room is on now: the item's title and its timer, or where the meeting stands.
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { MeetingState } from '../../../../shared/meeting/state.ts';
 import { statusHeadline } from '../../lib/headline.ts';
 import { KIND_LABEL } from '../../lib/labels.ts';
@@ -19,6 +20,12 @@ export function CurrentItem({ state, children }: { state: MeetingState; children
           {statusHeadline(state)}
         </h2>
         {next && <p className="now-next">{state.status === 'scheduled' ? 'First' : 'Next'}: {next.title}</p>}
+        {/* In the bar that stays on screen: the page below keeps its scroll when the meeting ends. */}
+        {state.status === 'ended' && (
+          <p className="now-next">
+            <Link to={`/meetings/${state.meetingId}/recap`}>Read the summary</Link>
+          </p>
+        )}
         {children}
       </div>
       {current && current.kind !== 'day-end' && <TimerDisplay state={state} />}
