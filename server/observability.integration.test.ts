@@ -163,7 +163,7 @@ describe('logs and configuration', () => {
     expect(ownId).toMatch(/^[0-9a-f-]{36}$/);
     await loggedLine(child, ownId);
 
-    const lines = child.output().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = logLines(child);
     const me = lines.find((l) => l.reqId === 'trace-from-proxy-1');
     expect(me).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/api/me', status: 200, userId: seed.coach.userId });
     // Refused inside a route (not signed in) it still names the route's whole pattern.
@@ -194,7 +194,7 @@ describe('logs and configuration', () => {
     expect(refused.status).toBe(403);
     // The refused scrape came after the three probes: once it is in the log, theirs would be too.
     await loggedLine(quiet, refused.headers.get('x-request-id')!);
-    const lines = quiet.output().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = logLines(quiet);
     for (const probe of probes) expect(lines.find((l) => l.reqId === probe.headers.get('x-request-id'))).toBeUndefined();
     expect(lines.find((l) => l.reqId === refused.headers.get('x-request-id'))).toMatchObject({ level: 'info', route: '/metrics', status: 403 });
 
@@ -223,8 +223,11 @@ describe('logs and configuration', () => {
   });
 });
 
+/** The child's log so far, a JSON object per line. */
+const logLines = (child: ChildServer): Record<string, unknown>[] => child.output().trim().split('\n').map((l) => JSON.parse(l));
+
 /** Waits until the child has logged the line of this request id; returns it. */
-async function loggedLine(child: ChildServer, reqId: string): Promise<Record<string, unknown>> {
+async function loggedLine(child: ChildServer, reqId: string): Promise<Record<string, unknown> | undefined> {
   await expect.poll(() => child.output().includes(reqId), { timeout: 10_000 }).toBe(true);
-  return child.output().trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.reqId === reqId);
+  return logLines(child).find((l) => l.reqId === reqId);
 }

@@ -11,7 +11,7 @@ import type { Logger } from '../log.ts';
  * second: 86,400 lines a day per node). Answered with a success they are logged at debug, so the
  * log at info holds what people did; a failed probe is logged at info like any request.
  */
-export const PROBE_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready', '/metrics']);
+const PROBE_ROUTES: ReadonlySet<string> = new Set(['/api/health', '/api/ready', '/metrics']);
 
 /** A proxy's id is reused only when it is short and plain: it is echoed into headers and logs. */
 const FORWARDED_ID = /^[A-Za-z0-9._-]{8,64}$/;
